@@ -1,0 +1,249 @@
+package io.github.secretbaker.format;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link BakedSecretsFile}.
+ */
+class BakedSecretsFileTests {
+
+	private static final String ARN_PREFIX = "arn:aws:ssm:eu-west-1:123456789012:parameter/app/";
+
+	private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void writesSortedEntriesWithFieldsInOrderAndTwoSpaceIndentation() {
+		BakedSecret db = new BakedSecret("DB_PASSWORD", "AQID", ARN_PREFIX + "db", 3L, KEY_ARN, "Standard");
+		BakedSecret api = BakedSecret.of("API_KEY", "BAUG", ARN_PREFIX + "api");
+		String content = new String(BakedSecretsFile.toBytes(BakedSecrets.of(List.of(db, api))),
+				StandardCharsets.UTF_8);
+		assertThat(content).isEqualTo("""
+				{
+				  "API_KEY": {
+				    "ciphertext": "BAUG",
+				    "arn": "arn:aws:ssm:eu-west-1:123456789012:parameter/app/api"
+				  },
+				  "DB_PASSWORD": {
+				    "ciphertext": "AQID",
+				    "arn": "arn:aws:ssm:eu-west-1:123456789012:parameter/app/db",
+				    "version": 3,
+				    "keyId": "%s",
+				    "tier": "Standard"
+				  }
+				}
+				""".formatted(KEY_ARN));
+	}
+
+	@Test
+	void writesEmptyObjectForNoSecrets() {
+		assertThat(BakedSecretsFile.toBytes(BakedSecrets.empty())).asString(StandardCharsets.UTF_8).isEqualTo("{}\n");
+	}
+
+	@Test
+	void readsWhatItWrites() {
+		BakedSecrets secrets = randomSecrets(50);
+		Path file = this.folder.resolve("secrets.json");
+		BakedSecretsFile.write(secrets, file);
+		assertThat(BakedSecretsFile.read(file)).isEqualTo(secrets);
+	}
+
+	@Test
+	void writesIdenticalBytesForEqualSecretsWhateverTheirOrder() {
+		List<BakedSecret> secrets = randomSecrets(20).asList();
+		List<BakedSecret> reversed = new ArrayList<>(secrets);
+		java.util.Collections.reverse(reversed);
+		assertThat(BakedSecretsFile.toBytes(BakedSecrets.of(reversed)))
+			.isEqualTo(BakedSecretsFile.toBytes(BakedSecrets.of(secrets)));
+	}
+
+	@Test
+	void readsFileWrittenByTheNodePlugin() {
+		String ciphertext = randomCiphertext();
+		String json = "{\"DB_PASSWORD\":{\"ciphertext\":\"" + ciphertext + "\",\"arn\":\"" + ARN_PREFIX + "db\"}}";
+		BakedSecrets secrets = read(json);
+		assertThat(secrets.names()).containsExactly("DB_PASSWORD");
+		BakedSecret secret = secrets.get("DB_PASSWORD");
+		assertThat(secret).isNotNull();
+		assertThat(secret.ciphertext()).isEqualTo(ciphertext);
+		assertThat(secret.arn()).isEqualTo(ARN_PREFIX + "db");
+		assertThat(secret.version()).isNull();
+		assertThat(secret.keyId()).isNull();
+		assertThat(secret.tier()).isNull();
+	}
+
+	@Test
+	void createsMissingParentFolders() {
+		Path file = this.folder.resolve("target/classes/secret-baker-secrets.json");
+		BakedSecretsFile.write(randomSecrets(1), file);
+		assertThat(file).exists();
+	}
+
+	@Test
+	void keepsWhatIsInPlaceAndLeavesNoTemporaryFileWhenMoveFails() throws IOException {
+		Path target = this.folder.resolve("secret-baker-secrets.json");
+		Path occupant = Files.createDirectories(target).resolve("keep.txt");
+		Files.writeString(occupant, "kept");
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> BakedSecretsFile.write(randomSecrets(4), target))
+			.withMessageContaining(target.toString());
+		assertThat(occupant).hasContent("kept");
+		try (Stream<Path> files = Files.list(this.folder)) {
+			assertThat(files).containsExactly(target);
+		}
+	}
+
+	@Test
+	void leavesNoTemporaryFileAfterSuccessfulWrite() throws IOException {
+		Path file = this.folder.resolve("secret-baker-secrets.json");
+		BakedSecretsFile.write(randomSecrets(2), file);
+		BakedSecretsFile.write(randomSecrets(2), file);
+		try (Stream<Path> files = Files.list(this.folder)) {
+			assertThat(files).containsExactly(file);
+		}
+	}
+
+	@Test
+	void failsWithFileNameWhenContentIsNotJson() {
+		String ciphertext = randomCiphertext();
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> BakedSecretsFile.read(stream("{\"A\": {\"ciphertext\": " + ciphertext + "}}"), "app.jar!/x.json"))
+			.withMessageStartingWith("Invalid baked secrets file 'app.jar!/x.json': is not valid JSON at line 1")
+			.withMessageNotContaining(ciphertext.substring(0, 8));
+	}
+
+	@Test
+	void failsWhenRootIsNotAnObject() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(() -> read("[]"))
+			.withMessageContaining("must be a JSON object of secrets keyed by name");
+	}
+
+	@Test
+	void failsWithSecretNameWhenArnIsMissing() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"DB_PASSWORD\": {\"ciphertext\": \"AQID\"}}"))
+			.satisfies((ex) -> assertThat(ex.getSecretName()).isEqualTo("DB_PASSWORD"))
+			.withMessage("Invalid baked secrets file 'test.json', secret 'DB_PASSWORD': has no 'arn'. "
+					+ "Bake the file again with secret-baker, or fix it by hand.");
+	}
+
+	@Test
+	void failsWithSecretNameWhenCiphertextIsMissing() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"DB_PASSWORD\": {\"arn\": \"" + ARN_PREFIX + "db\"}}"))
+			.withMessageContaining("secret 'DB_PASSWORD': has no 'ciphertext'");
+	}
+
+	@Test
+	void failsWithoutQuotingCiphertextThatIsNotBase64() {
+		String notBase64 = "kms:alias/aws/ssm:" + UUID.randomUUID();
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("DB_PASSWORD", notBase64, ARN_PREFIX + "db")))
+			.withMessageContaining("secret 'DB_PASSWORD': 'ciphertext' is not valid base64")
+			.withMessageNotContaining(notBase64);
+	}
+
+	@Test
+	void failsWhenArnIsNotAParameterArn() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("DB_PASSWORD", "AQID", "/app/db")))
+			.withMessageContaining("'arn' '/app/db' is not an SSM parameter ARN");
+	}
+
+	@Test
+	void failsWhenNameIsNotUsableAsPropertyAndVariableName() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("1-DB", "AQID", ARN_PREFIX + "db")))
+			.withMessageContaining("name '1-DB' is not valid");
+	}
+
+	@Test
+	void failsWhenNameAppearsTwice() {
+		String entry = "\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\"}";
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{" + entry + ", " + entry + "}"))
+			.withMessageContaining("secret 'A': appears more than once");
+	}
+
+	@Test
+	void failsOnUnknownField() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"value\": \"x\"}}"))
+			.withMessageContaining("secret 'A': has unknown field 'value'");
+	}
+
+	@Test
+	void failsOnUnknownTierAndInvalidVersion() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"tier\": \"Premium\"}}"))
+			.withMessageContaining("'tier' must be 'Standard' or 'Advanced' but was 'Premium'");
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"version\": \"3\"}}"))
+			.withMessageContaining("'version' must be a whole number");
+	}
+
+	@Test
+	void failsOnContentAfterTheObject() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(() -> read("{} {}"))
+			.withMessageContaining("has content after the closing brace");
+	}
+
+	@Test
+	void failsWithPathWhenFileDoesNotExist() {
+		Path missing = this.folder.resolve("missing.json");
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> BakedSecretsFile.read(missing))
+			.withMessageContaining(missing.toString())
+			.withMessageContaining("cannot be read");
+	}
+
+	private static BakedSecrets read(String json) {
+		return BakedSecretsFile.read(stream(json), "test.json");
+	}
+
+	private static ByteArrayInputStream stream(String json) {
+		return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String entry(String name, String ciphertext, String arn) {
+		return "{\"" + name + "\": {\"ciphertext\": \"" + ciphertext + "\", \"arn\": \"" + arn + "\"}}";
+	}
+
+	private static BakedSecrets randomSecrets(int count) {
+		List<BakedSecret> secrets = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			secrets.add(new BakedSecret("SECRET_" + i, randomCiphertext(), ARN_PREFIX + "secret-" + i, (long) i + 1,
+					KEY_ARN, "Standard"));
+		}
+		return BakedSecrets.of(secrets);
+	}
+
+	private static String randomCiphertext() {
+		byte[] blob = new byte[64 + new Random().nextInt(64)];
+		new Random().nextBytes(blob);
+		return Base64.getEncoder().encodeToString(blob);
+	}
+
+}
