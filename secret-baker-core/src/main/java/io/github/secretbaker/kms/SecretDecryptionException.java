@@ -1,0 +1,54 @@
+package io.github.secretbaker.kms;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Thrown when one or more baked secrets cannot be decrypted. It carries every failure, each
+ * naming the secret, its parameter ARN, its key and the AWS error code, never a value or a
+ * ciphertext.
+ *
+ * @since 0.1.0
+ */
+public class SecretDecryptionException extends RuntimeException {
+
+	private final List<SecretDecryptionFailure> failures;
+
+	private final int attempted;
+
+	/**
+	 * Create a new instance.
+	 * @param failures the failures, at least one
+	 * @param attempted how many secrets were being decrypted
+	 */
+	public SecretDecryptionException(List<SecretDecryptionFailure> failures, int attempted) {
+		super(buildMessage(failures, attempted));
+		this.failures = List.copyOf(failures);
+		this.attempted = attempted;
+	}
+
+	private static String buildMessage(List<SecretDecryptionFailure> failures, int attempted) {
+		if (failures.isEmpty()) {
+			throw new IllegalArgumentException("'failures' must not be empty");
+		}
+		return "Failed to decrypt " + failures.size() + " of " + attempted + " baked secrets: "
+				+ failures.stream().map(SecretDecryptionFailure::describe).collect(Collectors.joining("; "));
+	}
+
+	/**
+	 * Return every failure, in secret name order.
+	 * @return the failures
+	 */
+	public List<SecretDecryptionFailure> getFailures() {
+		return this.failures;
+	}
+
+	/**
+	 * Return how many secrets were being decrypted when these failures happened.
+	 * @return the number of secrets
+	 */
+	public int getAttempted() {
+		return this.attempted;
+	}
+
+}

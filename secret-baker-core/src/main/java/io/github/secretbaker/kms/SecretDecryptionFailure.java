@@ -1,0 +1,139 @@
+package io.github.secretbaker.kms;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why one baked secret could not be decrypted. It names the secret, its parameter and its key,
+ * never the value or the ciphertext.
+ *
+ * @param secretName the secret name
+ * @param parameterArn the ARN of the SSM parameter the secret was baked from
+ * @param keyArn the KMS key recorded in the file, or {@code null} when the file does not say
+ * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or {@code null}
+ * when the failure happened before KMS answered
+ * @param kind the kind of failure
+ * @param detail a description of what happened, such as the AWS error message
+ * @since 0.1.0
+ */
+public record SecretDecryptionFailure(String secretName, String parameterArn, @Nullable String keyArn,
+		@Nullable String errorCode, Kind kind, String detail) {
+
+	/**
+	 * Create a new {@link SecretDecryptionFailure}.
+	 */
+	public SecretDecryptionFailure {
+		Objects.requireNonNull(secretName, "'secretName' must not be null");
+		Objects.requireNonNull(parameterArn, "'parameterArn' must not be null");
+		Objects.requireNonNull(kind, "'kind' must not be null");
+		Objects.requireNonNull(detail, "'detail' must not be null");
+	}
+
+	/**
+	 * Return a one-line description: the secret, its parameter, its key, the error code and
+	 * the detail.
+	 * @return the description
+	 */
+	public String describe() {
+		StringBuilder description = new StringBuilder(this.secretName).append(" (parameter ")
+			.append(this.parameterArn)
+			.append(", key ")
+			.append((this.keyArn != null) ? this.keyArn : "not recorded in the file")
+			.append("): ")
+			.append(this.kind);
+		if (this.errorCode != null) {
+			description.append(" [").append(this.errorCode).append(']');
+		}
+		return description.append(" ").append(this.detail).toString();
+	}
+
+	/**
+	 * The kinds of decryption failure.
+	 */
+	public enum Kind {
+
+		/**
+		 * KMS refused the caller: the role lacks {@code kms:Decrypt} on the key for this
+		 * encryption context.
+		 */
+		ACCESS_DENIED(false),
+
+		/**
+		 * The ciphertext was altered, or the encryption context (the parameter ARN) does not
+		 * match the one it was encrypted with.
+		 */
+		INVALID_CIPHERTEXT(false),
+
+		/**
+		 * The ciphertext was not encrypted under the key recorded for the secret.
+		 */
+		INCORRECT_KEY(false),
+
+		/**
+		 * The key does not exist.
+		 */
+		NOT_FOUND(false),
+
+		/**
+		 * The key is disabled.
+		 */
+		DISABLED(false),
+
+		/**
+		 * The key is in a state that does not allow decryption, such as pending deletion.
+		 */
+		INVALID_KEY_STATE(false),
+
+		/**
+		 * The key is temporarily unavailable; retried until the deadline.
+		 */
+		KEY_UNAVAILABLE(true),
+
+		/**
+		 * KMS throttled the request; retried until the deadline.
+		 */
+		THROTTLED(true),
+
+		/**
+		 * KMS failed with a server error; retried until the deadline.
+		 */
+		SERVICE_ERROR(true),
+
+		/**
+		 * KMS could not be reached; retried until the deadline.
+		 */
+		NETWORK(true),
+
+		/**
+		 * The deadline passed before KMS answered.
+		 */
+		TIMEOUT(false),
+
+		/**
+		 * The client is not set up to call KMS, for example no credentials or no region.
+		 */
+		CLIENT_CONFIGURATION(false),
+
+		/**
+		 * Any other error from KMS.
+		 */
+		OTHER(false);
+
+		private final boolean retryable;
+
+		Kind(boolean retryable) {
+			this.retryable = retryable;
+		}
+
+		/**
+		 * Return whether a failure of this kind is worth retrying before the deadline.
+		 * @return whether to retry
+		 */
+		public boolean isRetryable() {
+			return this.retryable;
+		}
+
+	}
+
+}

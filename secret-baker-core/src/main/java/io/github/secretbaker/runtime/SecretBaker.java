@@ -1,0 +1,286 @@
+package io.github.secretbaker.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.InvalidBakedSecretsException;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.KmsClientFactory;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * Loads the baked secrets file and decrypts it, for handlers without Spring. Load once, in a
+ * static field, so only the cold start pays for it:
+ *
+ * <pre class="code">
+ * public class Handler implements RequestHandler&lt;Map&lt;String, Object&gt;, String&gt; {
+ *
+ *     private static final DecryptedSecrets SECRETS = SecretBaker.load();
+ *
+ *     public String handleRequest(Map&lt;String, Object&gt; event, Context context) {
+ *         String password = SECRETS.require("DB_PASSWORD");
+ *         ...
+ *     }
+ * }
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class SecretBaker {
+
+	/**
+	 * The prefix of a location on the classpath.
+	 */
+	public static final String CLASSPATH_PREFIX = "classpath:";
+
+	/**
+	 * The prefix of a location in the file system.
+	 */
+	public static final String FILE_PREFIX = "file:";
+
+	/**
+	 * The default location of the baked secrets file.
+	 */
+	public static final String DEFAULT_LOCATION = CLASSPATH_PREFIX + BakedSecretsFile.DEFAULT_FILE_NAME;
+
+	private SecretBaker() {
+	}
+
+	/**
+	 * Load {@code secret-baker-secrets.json} from the root of the classpath and decrypt every
+	 * secret with a KMS client for the current region and credentials.
+	 * @return the decrypted secrets
+	 * @throws InvalidBakedSecretsException if the file is missing or not valid
+	 * @throws SecretDecryptionException if any secret cannot be decrypted
+	 */
+	public static DecryptedSecrets load() {
+		return builder().load();
+	}
+
+	/**
+	 * Return a builder to change where the file is and how KMS is called.
+	 * @return a builder with the defaults
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Read the file at the given location.
+	 * @param location {@code classpath:} followed by a resource name, or a file path,
+	 * optionally prefixed with {@code file:}
+	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
+	 * for the one that loaded this class
+	 * @return the secrets
+	 * @throws InvalidBakedSecretsException if the file is missing or not valid
+	 */
+	public static BakedSecrets read(String location, @Nullable ClassLoader classLoader) {
+		BakedSecrets secrets = readIfPresent(location, classLoader);
+		if (secrets == null) {
+			throw new InvalidBakedSecretsException(location, null,
+					"does not exist; run the bake step before packaging, or point the location at the baked file",
+					null);
+		}
+		return secrets;
+	}
+
+	/**
+	 * Read the file at the given location, if there is one.
+	 * @param location {@code classpath:} followed by a resource name, or a file path,
+	 * optionally prefixed with {@code file:}
+	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
+	 * for the one that loaded this class
+	 * @return the secrets, or {@code null} if there is no file at that location
+	 * @throws InvalidBakedSecretsException if the file is not valid
+	 */
+	public static @Nullable BakedSecrets readIfPresent(String location, @Nullable ClassLoader classLoader) {
+		if (location.startsWith(CLASSPATH_PREFIX)) {
+			String resource = location.substring(CLASSPATH_PREFIX.length());
+			resource = resource.startsWith("/") ? resource.substring(1) : resource;
+			ClassLoader loader = (classLoader != null) ? classLoader : SecretBaker.class.getClassLoader();
+			try (InputStream in = loader.getResourceAsStream(resource)) {
+				return (in != null) ? BakedSecretsFile.read(in, location) : null;
+			}
+			catch (IOException ex) {
+				throw new InvalidBakedSecretsException(location, null, "cannot be read (" + ex + ")", ex);
+			}
+		}
+		Path path = Path.of(location.startsWith(FILE_PREFIX) ? location.substring(FILE_PREFIX.length()) : location);
+		return Files.exists(path) ? BakedSecretsFile.read(path) : null;
+	}
+
+	/**
+	 * Keep only the included secrets.
+	 * @param secrets the secrets in the file
+	 * @param include the names to keep, or {@code null} or empty to keep every secret
+	 * @param location the file location for error messages
+	 * @return the selected secrets
+	 * @throws InvalidBakedSecretsException if an included name is not in the file
+	 */
+	public static BakedSecrets select(BakedSecrets secrets, @Nullable Collection<String> include, String location) {
+		if (include == null || include.isEmpty()) {
+			return secrets;
+		}
+		for (String name : include) {
+			if (secrets.get(name) == null) {
+				throw new InvalidBakedSecretsException(location, name,
+						"is included but was not baked (baked: " + String.join(", ", secrets.names())
+								+ "); bake it or remove it from the included names",
+						null);
+			}
+		}
+		Set<String> names = Set.copyOf(include);
+		return secrets.filter((secret) -> names.contains(secret.name()));
+	}
+
+	/**
+	 * Builder that changes where the file is and how KMS is called.
+	 */
+	public static final class Builder {
+
+		private String location = DEFAULT_LOCATION;
+
+		private @Nullable ClassLoader classLoader;
+
+		private @Nullable KmsClient kmsClient;
+
+		private @Nullable String region;
+
+		private @Nullable URI endpoint;
+
+		private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+
+		private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+
+		private @Nullable Set<String> include;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the location of the file: {@code classpath:} followed by a resource name, or a file
+		 * path, optionally prefixed with {@code file:}.
+		 * @param location the location
+		 * @return this builder
+		 */
+		public Builder location(String location) {
+			this.location = Objects.requireNonNull(location, "'location' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the class loader for {@code classpath:} locations, by default the one that loaded
+		 * this class.
+		 * @param classLoader the class loader
+		 * @return this builder
+		 */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		/**
+		 * Set the KMS client to use instead of one from {@link KmsClientFactory}. The client is
+		 * not closed.
+		 * @param kmsClient the client
+		 * @return this builder
+		 */
+		public Builder kmsClient(KmsClient kmsClient) {
+			this.kmsClient = kmsClient;
+			return this;
+		}
+
+		/**
+		 * Set the AWS region, by default the SDK's region chain ({@code AWS_REGION} on Lambda).
+		 * @param region the region
+		 * @return this builder
+		 */
+		public Builder region(String region) {
+			this.region = region;
+			return this;
+		}
+
+		/**
+		 * Set the KMS endpoint to call instead of the regional one.
+		 * @param endpoint the endpoint
+		 * @return this builder
+		 */
+		public Builder endpoint(URI endpoint) {
+			this.endpoint = endpoint;
+			return this;
+		}
+
+		/**
+		 * Set the deadline for decrypting every secret, retries included; 5 seconds by default.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of {@code Decrypt} calls in flight at once; 16 by default.
+		 * @param concurrency the concurrency
+		 * @return this builder
+		 */
+		public Builder concurrency(int concurrency) {
+			this.concurrency = concurrency;
+			return this;
+		}
+
+		/**
+		 * Decrypt only the secrets with these names; by default every secret in the file.
+		 * @param names the names, each of which must be in the file
+		 * @return this builder
+		 */
+		public Builder include(Collection<String> names) {
+			this.include = new LinkedHashSet<>(names);
+			return this;
+		}
+
+		/**
+		 * Read the file and decrypt its secrets.
+		 * @return the decrypted secrets
+		 * @throws InvalidBakedSecretsException if the file is missing or not valid, or an
+		 * included name is not in it
+		 * @throws SecretDecryptionException if any secret cannot be decrypted
+		 */
+		public DecryptedSecrets load() {
+			BakedSecrets secrets = select(read(this.location, this.classLoader), this.include, this.location);
+			if (secrets.isEmpty()) {
+				return DecryptedSecrets.of(Map.of());
+			}
+			if (this.kmsClient != null) {
+				return decryptor(this.kmsClient).decryptAll(secrets);
+			}
+			try (KmsClient client = new KmsClientFactory().region(this.region)
+				.endpoint(this.endpoint)
+				.timeout(this.timeout)
+				.createClient()) {
+				return decryptor(client).decryptAll(secrets);
+			}
+		}
+
+		private BakedSecretsDecryptor decryptor(KmsClient client) {
+			return BakedSecretsDecryptor.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
+		}
+
+	}
+
+}
