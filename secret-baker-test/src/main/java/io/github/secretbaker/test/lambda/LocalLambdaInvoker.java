@@ -50,7 +50,7 @@ public final class LocalLambdaInvoker {
 
 	private final Duration initDuration;
 
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+	private @Nullable JsonMapper jsonMapper;
 
 	private LocalLambdaInvoker(Object handler, Method method, String functionName, Duration timeout,
 			Duration initDuration) {
@@ -149,9 +149,10 @@ public final class LocalLambdaInvoker {
 				this.method.invoke(this.handler, new ByteArrayInputStream(event), response, context);
 				return response.toByteArray();
 			}
-			Object input = this.jsonMapper.readValue(event, this.method.getParameterTypes()[0]);
+			JsonMapper jsonMapper = jsonMapper();
+			Object input = jsonMapper.readValue(event, this.method.getParameterTypes()[0]);
 			Object result = this.method.invoke(this.handler, input, context);
-			return this.jsonMapper.writeValueAsBytes(result);
+			return jsonMapper.writeValueAsBytes(result);
 		}
 		catch (InvocationTargetException ex) {
 			throw new IllegalStateException("Handler '" + this.method.getDeclaringClass().getName() + "::"
@@ -160,6 +161,17 @@ public final class LocalLambdaInvoker {
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Handler method cannot be called", ex);
 		}
+	}
+
+	// Created on first use so that stream handlers, such as FunctionInvoker, need no Jackson
+	// on the class path next to this class.
+	private JsonMapper jsonMapper() {
+		JsonMapper jsonMapper = this.jsonMapper;
+		if (jsonMapper == null) {
+			jsonMapper = JsonMapper.builder().build();
+			this.jsonMapper = jsonMapper;
+		}
+		return jsonMapper;
 	}
 
 	/**
