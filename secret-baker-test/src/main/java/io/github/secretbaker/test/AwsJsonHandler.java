@@ -1,0 +1,188 @@
+package io.github.secretbaker.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers AWS JSON 1.1 requests for KMS ({@code TrentService.*}) and SSM
+ * ({@code AmazonSSM.*}): checks that a SigV4 {@code Authorization} header is present (without
+ * verifying the signature), takes the region from its credential scope, applies faults and
+ * counts calls.
+ *
+ * @author secret-baker
+ */
+final class AwsJsonHandler implements HttpHandler {
+
+	static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+	private static final System.Logger logger = System.getLogger(AwsJsonHandler.class.getName());
+
+	private static final Pattern CREDENTIAL = Pattern
+		.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final KmsService kms;
+
+	private final SsmService ssm;
+
+	private final Faults faults;
+
+	private final CallStatistics statistics;
+
+	AwsJsonHandler(KmsService kms, SsmService ssm, Faults faults, CallStatistics statistics) {
+		this.kms = kms;
+		this.ssm = ssm;
+		this.faults = faults;
+		this.statistics = statistics;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			ObjectNode response;
+			try {
+				response = answer(exchange);
+			}
+			catch (AwsException ex) {
+				sendError(exchange, ex);
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "Request failed with " + ex.getClass().getName());
+				sendError(exchange, new AwsException(500, "InternalFailure", "The local server failed unexpectedly"));
+				return;
+			}
+			if (response != null) {
+				send(exchange, 200, response);
+			}
+		}
+	}
+
+	private @Nullable ObjectNode answer(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || authorization.isBlank()) {
+			throw AwsException.badRequest("MissingAuthenticationTokenException", "Missing Authentication Token");
+		}
+		Matcher credential = CREDENTIAL.matcher(authorization);
+		if (!authorization.startsWith("AWS4-HMAC-SHA256 ") || !credential.find()) {
+			throw AwsException.badRequest("IncompleteSignatureException",
+					"Authorization header requires a SigV4 'Credential' parameter "
+							+ "(AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request).");
+		}
+		String region = credential.group(1);
+		String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+		String service;
+		String operation;
+		if (target != null && target.startsWith("TrentService.") && Operations.KMS.contains(target.substring(13))) {
+			service = "kms";
+			operation = target.substring(13);
+		}
+		else if (target != null && target.startsWith("AmazonSSM.") && Operations.SSM.contains(target.substring(10))) {
+			service = "ssm";
+			operation = target.substring(10);
+		}
+		else {
+			throw AwsException.badRequest("UnknownOperationException",
+					"The local server does not support the operation " + target);
+		}
+		if (!credential.group(2).equals(service)) {
+			throw AwsException.badRequest("InvalidSignatureException",
+					"Credential should be scoped to correct service: '" + service + "'.");
+		}
+		JsonRequest request = readRequest(exchange);
+		this.statistics.begin(operation);
+		try {
+			if (applyFaults(operation)) {
+				return null;
+			}
+			return service.equals("kms") ? this.kms.handle(operation, region, request)
+					: this.ssm.handle(operation, region, request);
+		}
+		finally {
+			this.statistics.end(operation);
+		}
+	}
+
+	private boolean applyFaults(String operation) {
+		try {
+			Duration latency = this.faults.latency(operation);
+			if (!latency.isZero()) {
+				Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+			}
+			if (this.faults.shouldHang(operation)) {
+				this.faults.awaitRelease();
+				return true;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+		if (this.faults.shouldFail(operation)) {
+			throw new AwsException(500, "InternalFailure",
+					"The request processing has failed because of an unknown error, exception or failure.");
+		}
+		if (this.faults.shouldThrottle(operation)) {
+			throw AwsException.badRequest("ThrottlingException", "Rate exceeded");
+		}
+		return false;
+	}
+
+	private static JsonRequest readRequest(HttpExchange exchange) throws IOException {
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readAllBytes();
+		}
+		if (body.length == 0) {
+			return JsonRequest.empty();
+		}
+		JsonNode node;
+		try {
+			node = mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw AwsException.badRequest("SerializationException", "The request body is not valid JSON");
+		}
+		if (!(node instanceof ObjectNode object)) {
+			throw AwsException.badRequest("SerializationException", "The request body must be a JSON object");
+		}
+		return new JsonRequest(object);
+	}
+
+	private static void sendError(HttpExchange exchange, AwsException ex) throws IOException {
+		ObjectNode body = JsonRequest.object();
+		body.put("__type", ex.code());
+		if (ex.getMessage() != null) {
+			body.put("message", ex.getMessage());
+		}
+		exchange.getResponseHeaders().set("x-amzn-ErrorType", ex.code());
+		send(exchange, ex.status(), body);
+	}
+
+	private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+		byte[] bytes = mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+		exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}

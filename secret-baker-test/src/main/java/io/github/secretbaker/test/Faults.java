@@ -1,0 +1,283 @@
+package io.github.secretbaker.test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Faults injected into the answers of a {@link LocalAwsServer}: added latency, throttling,
+ * internal failures, hangs and access denials, each for one operation (such as
+ * {@code "Decrypt"} or {@code "GetParameters"}) or for all of them ({@code "*"}).
+ * <p>
+ * Faults apply to requests received over HTTP; a deny rule also applies to the KMS calls
+ * that SSM makes on the caller's behalf ({@code Decrypt} for {@code WithDecryption},
+ * {@code Encrypt} for a SecureString {@code PutParameter}), as IAM does.
+ *
+ * @author secret-baker
+ * @since 0.1.0
+ */
+public final class Faults {
+
+	private static final long MAX_HANG_NANOS = TimeUnit.MINUTES.toNanos(15);
+
+	private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> throttles = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
+
+	private final Map<String, RateLimiter> rateLimits = new ConcurrentHashMap<>();
+
+	private final List<DenyRule> denyRules = new CopyOnWriteArrayList<>();
+
+	private final ThreadLocal<Boolean> trusted = ThreadLocal.withInitial(() -> false);
+
+	private final Object hangMonitor = new Object();
+
+	private long hangGeneration;
+
+	Faults() {
+	}
+
+	/**
+	 * Delay every answer to the given operation.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param delay the added latency
+	 * @return these faults
+	 */
+	public Faults latency(String operation, Duration delay) {
+		if (delay == null || delay.isNegative()) {
+			throw new IllegalArgumentException("Latency must be zero or positive");
+		}
+		this.latencies.put(Operations.normalize(operation), delay);
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code count} calls of the operation with a {@code ThrottlingException}
+	 * (HTTP 400). Note that AWS SDKs retry throttled calls.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param count how many calls to throttle
+	 * @return these faults
+	 */
+	public Faults throttleNext(String operation, int count) {
+		add(this.throttles, operation, count);
+		return this;
+	}
+
+	/**
+	 * Answer calls of the operation beyond the given rate with a
+	 * {@code ThrottlingException}. The limit is a token bucket holding one second of
+	 * requests.
+	 * @param operation the operation name, or {@code "*"} for all together
+	 * @param requestsPerSecond the sustained rate allowed
+	 * @return these faults
+	 */
+	public Faults rateLimit(String operation, double requestsPerSecond) {
+		if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+			throw new IllegalArgumentException("Requests per second must be positive");
+		}
+		this.rateLimits.put(Operations.normalize(operation), new RateLimiter(requestsPerSecond));
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code count} calls of the operation with HTTP 500
+	 * {@code InternalFailure}. Note that AWS SDKs retry such calls.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param count how many calls to fail
+	 * @return these faults
+	 */
+	public Faults failNext(String operation, int count) {
+		add(this.failures, operation, count);
+		return this;
+	}
+
+	/**
+	 * Leave the next {@code count} calls of the operation unanswered until the client gives
+	 * up, the faults are cleared, the server is reset or it stops.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param count how many calls to hang
+	 * @return these faults
+	 */
+	public Faults hangNext(String operation, int count) {
+		add(this.hangs, operation, count);
+		return this;
+	}
+
+	/**
+	 * Answer the operation on a resource with {@code AccessDeniedException}. The resource is
+	 * a KMS key in any form that resolves to it (key id, key ARN, alias name, alias ARN), or
+	 * an SSM parameter name or ARN (for {@code GetParametersByPath}, the path); {@code "*"}
+	 * matches any resource and may also be used as a wildcard inside a name or ARN, as in
+	 * {@code "/app/*"}.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param resource the resource to deny, or {@code "*"}
+	 * @return these faults
+	 */
+	public Faults deny(String operation, String resource) {
+		if (resource == null || resource.isBlank()) {
+			throw new IllegalArgumentException("Resource must not be blank");
+		}
+		this.denyRules.add(new DenyRule(Operations.normalize(operation), resource.strip()));
+		return this;
+	}
+
+	/**
+	 * Remove every fault and release hanging calls.
+	 */
+	public void clear() {
+		this.latencies.clear();
+		this.throttles.clear();
+		this.failures.clear();
+		this.hangs.clear();
+		this.rateLimits.clear();
+		this.denyRules.clear();
+		releaseHangs();
+	}
+
+	Duration latency(String operation) {
+		Duration delay = this.latencies.get(operation);
+		return (delay != null) ? delay : this.latencies.getOrDefault(Operations.ALL, Duration.ZERO);
+	}
+
+	boolean shouldHang(String operation) {
+		return consume(this.hangs, operation);
+	}
+
+	boolean shouldFail(String operation) {
+		return consume(this.failures, operation);
+	}
+
+	boolean shouldThrottle(String operation) {
+		if (consume(this.throttles, operation)) {
+			return true;
+		}
+		RateLimiter limiter = this.rateLimits.get(operation);
+		if (limiter != null && !limiter.tryAcquire()) {
+			return true;
+		}
+		RateLimiter all = this.rateLimits.get(Operations.ALL);
+		return all != null && !all.tryAcquire();
+	}
+
+	/**
+	 * Whether a deny rule matches the operation and the resource.
+	 * @param operation the bare operation name
+	 * @param resourceMatcher whether a rule's resource (never {@code "*"}) designates the
+	 * resource in the request
+	 * @return whether the call is denied
+	 */
+	boolean isDenied(String operation, Predicate<String> resourceMatcher) {
+		if (this.trusted.get()) {
+			return false;
+		}
+		for (DenyRule rule : this.denyRules) {
+			if ((rule.operation().equals(operation) || rule.operation().equals(Operations.ALL))
+					&& (rule.resource().equals(Operations.ALL) || resourceMatcher.test(rule.resource()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Run an administrative action, such as seeding, that deny rules do not apply to.
+	 * @param <T> the result type
+	 * @param action the action
+	 * @return the result of the action
+	 */
+	<T> T trusted(Supplier<T> action) {
+		this.trusted.set(true);
+		try {
+			return action.get();
+		}
+		finally {
+			this.trusted.remove();
+		}
+	}
+
+	/**
+	 * Block until hanging calls are released or the maximum hang time has passed.
+	 */
+	void awaitRelease() throws InterruptedException {
+		synchronized (this.hangMonitor) {
+			long generation = this.hangGeneration;
+			long deadline = System.nanoTime() + MAX_HANG_NANOS;
+			while (generation == this.hangGeneration) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.hangMonitor, remaining);
+			}
+		}
+	}
+
+	void releaseHangs() {
+		synchronized (this.hangMonitor) {
+			this.hangGeneration++;
+			this.hangMonitor.notifyAll();
+		}
+	}
+
+	private static void add(Map<String, AtomicInteger> counters, String operation, int count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("Count must be zero or positive");
+		}
+		counters.computeIfAbsent(Operations.normalize(operation), (key) -> new AtomicInteger()).addAndGet(count);
+	}
+
+	private static boolean consume(Map<String, AtomicInteger> counters, String operation) {
+		return decrement(counters.get(operation)) || decrement(counters.get(Operations.ALL));
+	}
+
+	private static boolean decrement(AtomicInteger counter) {
+		if (counter == null) {
+			return false;
+		}
+		return counter.getAndUpdate((value) -> (value > 0) ? value - 1 : 0) > 0;
+	}
+
+	private record DenyRule(String operation, String resource) {
+	}
+
+	private static final class RateLimiter {
+
+		private final double perNano;
+
+		private final double capacity;
+
+		private double tokens;
+
+		private long last;
+
+		RateLimiter(double requestsPerSecond) {
+			this.perNano = requestsPerSecond / TimeUnit.SECONDS.toNanos(1);
+			this.capacity = Math.max(1, requestsPerSecond);
+			this.tokens = this.capacity;
+			this.last = System.nanoTime();
+		}
+
+		synchronized boolean tryAcquire() {
+			long now = System.nanoTime();
+			this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) * this.perNano);
+			this.last = now;
+			if (this.tokens >= 1) {
+				this.tokens -= 1;
+				return true;
+			}
+			return false;
+		}
+
+	}
+
+}

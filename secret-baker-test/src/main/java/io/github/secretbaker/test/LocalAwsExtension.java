@@ -1,0 +1,83 @@
+package io.github.secretbaker.test;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit Jupiter extension that starts a {@link LocalAwsServer}, injects it into parameters of
+ * that type (test methods, lifecycle methods, constructors) and {@link LocalAwsServer#reset()
+ * resets} it before each test. One server serves a test class by default; configure the scope,
+ * account id and region with {@link LocalAwsTest @LocalAwsTest}. Servers stop when their scope
+ * ends.
+ *
+ * @author secret-baker
+ * @since 0.1.0
+ */
+public class LocalAwsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+	private static final Namespace NAMESPACE = Namespace.create(LocalAwsExtension.class);
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		server(context);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		server(context).reset();
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == LocalAwsServer.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return server(extensionContext);
+	}
+
+	private static LocalAwsServer server(ExtensionContext context) {
+		LocalAwsTest settings = settings(context);
+		LocalAwsTest.Scope scope = (settings != null) ? settings.scope() : LocalAwsTest.Scope.CLASS;
+		String accountId = (settings != null) ? settings.accountId() : LocalAwsServer.DEFAULT_ACCOUNT_ID;
+		String region = (settings != null) ? settings.region() : LocalAwsServer.DEFAULT_REGION;
+		Store store = (scope == LocalAwsTest.Scope.JVM) ? context.getRoot().getStore(NAMESPACE)
+				: outermostClassContext(context).getStore(NAMESPACE);
+		String key = scope + ":" + accountId + ":" + region;
+		return store.computeIfAbsent(key,
+				(ignored) -> LocalAwsServer.builder().accountId(accountId).region(region).start(),
+				LocalAwsServer.class);
+	}
+
+	private static ExtensionContext outermostClassContext(ExtensionContext context) {
+		ExtensionContext outermost = context;
+		Optional<ExtensionContext> parent = context.getParent();
+		while (parent.isPresent() && parent.get().getTestClass().isPresent()) {
+			outermost = parent.get();
+			parent = outermost.getParent();
+		}
+		return outermost;
+	}
+
+	private static @Nullable LocalAwsTest settings(ExtensionContext context) {
+		Class<?> type = context.getTestClass().orElse(null);
+		while (type != null) {
+			LocalAwsTest annotation = type.getAnnotation(LocalAwsTest.class);
+			if (annotation != null) {
+				return annotation;
+			}
+			type = type.getEnclosingClass();
+		}
+		return null;
+	}
+
+}

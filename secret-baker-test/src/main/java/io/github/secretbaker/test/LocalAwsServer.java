@@ -1,0 +1,508 @@
+package io.github.secretbaker.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A local AWS KMS and SSM Parameter Store server that answers the AWS JSON 1.1 protocol on
+ * {@code 127.0.0.1}, keeping all state in memory. SSM SecureString parameters are stored as
+ * KMS ciphertexts bound to the encryption context {@code {"PARAMETER_ARN": "<ARN>"}}, as
+ * Parameter Store does for the standard tier.
+ * <pre class="code">
+ * try (LocalAwsServer server = LocalAwsServer.start()) {
+ *     String arn = server.putSecureString("/app/db/password", "s3cr3t");
+ *     SsmClient ssm = server.ssmClient();
+ *     ...
+ * }
+ * </pre>
+ *
+ * @author secret-baker
+ * @since 0.1.0
+ * @see LocalAwsExtension
+ */
+public final class LocalAwsServer implements AutoCloseable {
+
+	/**
+	 * The default account id.
+	 */
+	public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
+	/**
+	 * The default region.
+	 */
+	public static final String DEFAULT_REGION = "us-east-1";
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+	private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
+
+	private static final AwsCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+		.create(AwsBasicCredentials.create("AKIALOCALAWSSERVER00", "local-aws-server-secret-access-key"));
+
+	private final int port;
+
+	private final String accountId;
+
+	private final String region;
+
+	private final Faults faults = new Faults();
+
+	private final CallStatistics statistics = new CallStatistics();
+
+	private final KmsService kms;
+
+	private final SsmService ssm;
+
+	private @Nullable HttpServer httpServer;
+
+	private @Nullable ExecutorService executor;
+
+	private @Nullable KmsClient kmsClient;
+
+	private @Nullable SsmClient ssmClient;
+
+	private LocalAwsServer(Builder builder) {
+		this.port = builder.port;
+		this.accountId = builder.accountId;
+		this.region = builder.region;
+		this.kms = new KmsService(this.accountId, this.faults);
+		this.ssm = new SsmService(this.accountId, this.kms, this.faults);
+	}
+
+	/**
+	 * Return a builder for a server on an ephemeral port, with account id
+	 * {@value #DEFAULT_ACCOUNT_ID} and region {@value #DEFAULT_REGION}.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start a server with the defaults of {@link #builder()}.
+	 * @return the running server
+	 */
+	public static LocalAwsServer start() {
+		return builder().build().startServer();
+	}
+
+	/**
+	 * Start accepting requests on {@code 127.0.0.1}.
+	 * @return this server
+	 * @throws IllegalStateException if the server was already started
+	 * @throws UncheckedIOException if the port cannot be bound
+	 */
+	public synchronized LocalAwsServer startServer() {
+		if (this.httpServer != null) {
+			throw new IllegalStateException("The server is already started on " + endpoint());
+		}
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port), 1024);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot bind 127.0.0.1:" + this.port, ex);
+		}
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), (runnable) -> {
+					Thread thread = new Thread(runnable, "local-aws-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		server.setExecutor(executor);
+		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics));
+		server.start();
+		this.httpServer = server;
+		this.executor = executor;
+		return this;
+	}
+
+	/**
+	 * Return the endpoint URL, {@code http://127.0.0.1:<port>}.
+	 * @return the endpoint
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public URI endpoint() {
+		HttpServer server = this.httpServer;
+		if (server == null) {
+			throw new IllegalStateException("The server is not started");
+		}
+		return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Return the region of the ready-made clients and of the seed helpers. Each request is
+	 * answered in the region of its SigV4 credential scope, and the ARNs it forms use that
+	 * region.
+	 * @return the default region
+	 */
+	public String region() {
+		return this.region;
+	}
+
+	/**
+	 * Return the account id used in ARNs.
+	 * @return the account id
+	 */
+	public String accountId() {
+		return this.accountId;
+	}
+
+	/**
+	 * Return a provider of static, fake credentials; the server does not verify signatures.
+	 * @return the credentials provider
+	 */
+	public AwsCredentialsProvider credentialsProvider() {
+		return CREDENTIALS;
+	}
+
+	/**
+	 * Return a KMS client builder preset with this server's endpoint, the default region,
+	 * fake credentials and the URL connection HTTP client.
+	 * @return a new client builder
+	 */
+	public KmsClientBuilder kmsClientBuilder() {
+		return KmsClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(this.region))
+			.credentialsProvider(CREDENTIALS)
+			.httpClientBuilder(UrlConnectionHttpClient.builder());
+	}
+
+	/**
+	 * Return an SSM client builder preset with this server's endpoint, the default region,
+	 * fake credentials and the URL connection HTTP client.
+	 * @return a new client builder
+	 */
+	public SsmClientBuilder ssmClientBuilder() {
+		return SsmClient.builder()
+			.endpointOverride(endpoint())
+			.region(Region.of(this.region))
+			.credentialsProvider(CREDENTIALS)
+			.httpClientBuilder(UrlConnectionHttpClient.builder());
+	}
+
+	/**
+	 * Return a KMS client for this server, built on first use and closed with the server.
+	 * @return the KMS client
+	 */
+	public synchronized KmsClient kmsClient() {
+		if (this.kmsClient == null) {
+			this.kmsClient = kmsClientBuilder().build();
+		}
+		return this.kmsClient;
+	}
+
+	/**
+	 * Return an SSM client for this server, built on first use and closed with the server.
+	 * @return the SSM client
+	 */
+	public synchronized SsmClient ssmClient() {
+		if (this.ssmClient == null) {
+			this.ssmClient = ssmClientBuilder().build();
+		}
+		return this.ssmClient;
+	}
+
+	/**
+	 * Create a symmetric key in the default region.
+	 * @return the key ARN
+	 */
+	public String createKey() {
+		return createKey(null, null, null);
+	}
+
+	/**
+	 * Create a symmetric key and an alias for it in the default region.
+	 * @param aliasName the alias name, such as {@code alias/app} (the {@code alias/} prefix
+	 * is added when missing)
+	 * @return the key ARN
+	 */
+	public String createKey(String aliasName) {
+		return createKey(aliasName, null, null);
+	}
+
+	String createKey(@Nullable String aliasName, @Nullable String description, @Nullable String keyId) {
+		return seed(() -> {
+			String arn = this.kms.createKey(this.region, description, keyId);
+			if (aliasName != null) {
+				String alias = aliasName.startsWith("alias/") ? aliasName : "alias/" + aliasName;
+				this.kms.createAlias(this.region, alias, arn);
+			}
+			return arn;
+		});
+	}
+
+	/**
+	 * Return the ARN of a key in the default region.
+	 * @param keyId the key id, key ARN, alias name or alias ARN
+	 * @return the key ARN
+	 */
+	public String keyArn(String keyId) {
+		return seed(() -> this.kms.keyArn(this.region, keyId));
+	}
+
+	/**
+	 * Create or overwrite a SecureString parameter encrypted under {@code alias/aws/ssm}.
+	 * @param name the parameter name
+	 * @param value the plaintext value
+	 * @return the parameter ARN
+	 */
+	public String putSecureString(String name, String value) {
+		return putSecureString(name, value, KmsService.SSM_DEFAULT_ALIAS);
+	}
+
+	/**
+	 * Create or overwrite a SecureString parameter encrypted under the given key.
+	 * @param name the parameter name
+	 * @param value the plaintext value
+	 * @param keyId the key id, key ARN, alias name or alias ARN
+	 * @return the parameter ARN
+	 */
+	public String putSecureString(String name, String value, String keyId) {
+		return putParameter(name, "SecureString", value, keyId, null, null);
+	}
+
+	/**
+	 * Create or overwrite a String parameter.
+	 * @param name the parameter name
+	 * @param value the value
+	 * @return the parameter ARN
+	 */
+	public String putString(String name, String value) {
+		return putParameter(name, "String", value, null, null, null);
+	}
+
+	/**
+	 * Create or overwrite a StringList parameter.
+	 * @param name the parameter name
+	 * @param value the comma-separated values
+	 * @return the parameter ARN
+	 */
+	public String putStringList(String name, String value) {
+		return putParameter(name, "StringList", value, null, null, null);
+	}
+
+	String putParameter(String name, String type, String value, @Nullable String keyId,
+			@Nullable String description, @Nullable String tier) {
+		ObjectNode body = JsonRequest.object();
+		body.put("Name", name);
+		body.put("Type", type);
+		body.put("Value", value);
+		body.put("Overwrite", true);
+		if (keyId != null) {
+			body.put("KeyId", keyId);
+		}
+		if (description != null) {
+			body.put("Description", description);
+		}
+		if (tier != null) {
+			body.put("Tier", tier);
+		}
+		seed(() -> this.ssm.handle("PutParameter", this.region, new JsonRequest(body)));
+		return parameterArn(name);
+	}
+
+	/**
+	 * Return the ARN of a parameter in the default region:
+	 * {@code arn:aws:ssm:<region>:<account>:parameter/<name without its leading slash>}.
+	 * @param name the parameter name
+	 * @return the parameter ARN
+	 */
+	public String parameterArn(String name) {
+		return this.ssm.parameterArn(this.region, name);
+	}
+
+	/**
+	 * Return the faults injected into this server's answers.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Return how many requests for an operation were received since the last reset.
+	 * @param operation the operation name without service prefix, such as {@code "Decrypt"}
+	 * @return the call count
+	 */
+	public long callCount(String operation) {
+		return this.statistics.count(Operations.normalize(operation));
+	}
+
+	/**
+	 * Return the call count of every operation called since the last reset.
+	 * @return the call counts by operation name, sorted by name
+	 */
+	public Map<String, Long> callCounts() {
+		return this.statistics.counts();
+	}
+
+	/**
+	 * Return the highest number of requests in flight at once since the last reset.
+	 * @return the highest concurrency
+	 */
+	public int maxInFlight() {
+		return this.statistics.maxInFlight();
+	}
+
+	/**
+	 * Return the highest number of requests for an operation in flight at once since the
+	 * last reset.
+	 * @param operation the operation name without service prefix
+	 * @return the highest concurrency of that operation
+	 */
+	public int maxInFlight(String operation) {
+		return this.statistics.maxInFlight(Operations.normalize(operation));
+	}
+
+	/**
+	 * Reset the call counters and the in-flight maxima.
+	 */
+	public void resetCounters() {
+		this.statistics.reset();
+	}
+
+	/**
+	 * Reset all state: keys, aliases, parameters, faults and counters. The
+	 * {@code alias/aws/ssm} key is re-created, with new key material.
+	 */
+	public void reset() {
+		this.faults.clear();
+		this.statistics.reset();
+		this.ssm.reset();
+		this.kms.reset();
+	}
+
+	/**
+	 * Stop the server, release hanging calls and close the ready-made clients.
+	 */
+	@Override
+	public synchronized void close() {
+		this.faults.releaseHangs();
+		if (this.kmsClient != null) {
+			this.kmsClient.close();
+			this.kmsClient = null;
+		}
+		if (this.ssmClient != null) {
+			this.ssmClient.close();
+			this.ssmClient = null;
+		}
+		if (this.httpServer != null) {
+			this.httpServer.stop(0);
+			this.httpServer = null;
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	private <T> T seed(Supplier<T> action) {
+		try {
+			return this.faults.trusted(action);
+		}
+		catch (AwsException ex) {
+			throw new IllegalArgumentException(ex.code() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Builder for a {@link LocalAwsServer}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private String accountId = DEFAULT_ACCOUNT_ID;
+
+		private String region = DEFAULT_REGION;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the port to listen on; {@code 0}, the default, picks a free port.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set the 12-digit account id used in ARNs.
+		 * @param accountId the account id
+		 * @return this builder
+		 */
+		public Builder accountId(String accountId) {
+			if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+				throw new IllegalArgumentException("Account id must be 12 digits, was '" + accountId + "'");
+			}
+			this.accountId = accountId;
+			return this;
+		}
+
+		/**
+		 * Set the region of the ready-made clients and of the seed helpers.
+		 * @param region the region, such as {@code eu-west-1}
+		 * @return this builder
+		 */
+		public Builder region(String region) {
+			if (region == null || !REGION.matcher(region).matches()) {
+				throw new IllegalArgumentException("Region must be a region name such as us-east-1, was '" + region + "'");
+			}
+			this.region = region;
+			return this;
+		}
+
+		/**
+		 * Build a server that is not started yet.
+		 * @return the server
+		 */
+		public LocalAwsServer build() {
+			return new LocalAwsServer(this);
+		}
+
+		/**
+		 * Build and start a server.
+		 * @return the running server
+		 */
+		public LocalAwsServer start() {
+			return build().startServer();
+		}
+
+	}
+
+}

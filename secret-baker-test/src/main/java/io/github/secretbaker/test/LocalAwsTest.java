@@ -1,0 +1,65 @@
+package io.github.secretbaker.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a {@link LocalAwsServer}, injected into test, lifecycle and
+ * constructor parameters of that type and reset before each test.
+ *
+ * @author secret-baker
+ * @since 0.1.0
+ * @see LocalAwsExtension
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LocalAwsExtension.class)
+public @interface LocalAwsTest {
+
+	/**
+	 * How long one server lives: {@link Scope#CLASS}, the default, starts one server per
+	 * test class; {@link Scope#JVM} shares one server between all test classes that ask for
+	 * it, until the JVM's test run ends.
+	 * @return the server scope
+	 */
+	Scope scope() default Scope.CLASS;
+
+	/**
+	 * The account id used in ARNs.
+	 * @return the account id
+	 */
+	String accountId() default LocalAwsServer.DEFAULT_ACCOUNT_ID;
+
+	/**
+	 * The region of the ready-made clients and seed helpers.
+	 * @return the region
+	 */
+	String region() default LocalAwsServer.DEFAULT_REGION;
+
+	/**
+	 * How long a server lives.
+	 */
+	enum Scope {
+
+		/**
+		 * One server per test class (nested classes share their outer class's server).
+		 */
+		CLASS,
+
+		/**
+		 * One server for the whole test run, shared by all classes with the same account id
+		 * and region.
+		 */
+		JVM
+
+	}
+
+}

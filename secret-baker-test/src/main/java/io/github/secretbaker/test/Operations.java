@@ -1,0 +1,67 @@
+package io.github.secretbaker.test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The KMS and SSM operation names the server answers, and normalization of the names used
+ * for faults and counters.
+ *
+ * @author secret-baker
+ */
+final class Operations {
+
+	static final String ALL = "*";
+
+	static final List<String> KMS = List.of("CreateKey", "DescribeKey", "ListKeys", "CreateAlias", "ListAliases",
+			"EnableKey", "DisableKey", "Encrypt", "Decrypt", "GenerateDataKey");
+
+	static final List<String> SSM = List.of("PutParameter", "GetParameter", "GetParameters", "GetParametersByPath",
+			"DescribeParameters", "GetParameterHistory", "LabelParameterVersion", "DeleteParameter",
+			"DeleteParameters");
+
+	private static final Set<String> NAMES;
+
+	static {
+		Set<String> names = new TreeSet<>(KMS);
+		names.addAll(SSM);
+		NAMES = names;
+	}
+
+	private Operations() {
+	}
+
+	static boolean isKms(String operation) {
+		return KMS.contains(operation);
+	}
+
+	/**
+	 * Return the bare operation name for {@code Decrypt}, {@code kms:Decrypt} or
+	 * {@code TrentService.Decrypt}, or {@code *}.
+	 * @param operation the operation as given
+	 * @return the bare name
+	 * @throws IllegalArgumentException if the operation is not one the server answers
+	 */
+	static String normalize(String operation) {
+		if (operation == null || operation.isBlank()) {
+			throw new IllegalArgumentException("Operation must not be blank");
+		}
+		String name = operation.strip();
+		if (ALL.equals(name)) {
+			return name;
+		}
+		for (String prefix : List.of("kms:", "ssm:", "TrentService.", "AmazonSSM.")) {
+			if (name.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
+				name = name.substring(prefix.length());
+			}
+		}
+		if (!NAMES.contains(name)) {
+			throw new IllegalArgumentException(
+					"Unknown operation '" + operation + "'; use * or one of " + String.join(", ", NAMES));
+		}
+		return name;
+	}
+
+}
