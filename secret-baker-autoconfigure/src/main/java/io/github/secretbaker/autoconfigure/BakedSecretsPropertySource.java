@@ -1,0 +1,270 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.DecryptedSecrets;
+import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.core.env.EnumerablePropertySource;
+
+/**
+ * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that exposes
+ * each baked secret under its name, such as {@code DB_PASSWORD}, and under the optional
+ * property prefix.
+ * <p>
+ * Names resolve like OS environment variables do in Spring: {@code db.password} and
+ * {@code db-password} also find {@code DB_PASSWORD}, so a secret binds to
+ * {@code @ConfigurationProperties} too. The source holds no value until it is read, in lazy
+ * mode, or until the whole file was decrypted, in eager mode; values never appear in
+ * {@link #toString()}.
+ *
+ * @since 0.1.0
+ */
+public final class BakedSecretsPropertySource extends EnumerablePropertySource<BakedSecrets>
+		implements OriginLookup<String> {
+
+	/**
+	 * The name of the property source.
+	 */
+	public static final String NAME = "secretBaker";
+
+	private final String location;
+
+	private final @Nullable String prefix;
+
+	private final SecretValues values;
+
+	private final String[] propertyNames;
+
+	private BakedSecretsPropertySource(BakedSecrets secrets, String location, @Nullable String prefix,
+			SecretValues values) {
+		super(NAME, secrets);
+		this.location = location;
+		this.prefix = normalizePrefix(prefix);
+		this.values = values;
+		List<String> names = new ArrayList<>(secrets.names());
+		if (this.prefix != null) {
+			secrets.names().forEach((name) -> names.add(this.prefix + name));
+		}
+		this.propertyNames = names.toArray(String[]::new);
+	}
+
+	/**
+	 * Create a property source for secrets that are already decrypted.
+	 * @param secrets the baked secrets
+	 * @param values their decrypted values
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource eager(BakedSecrets secrets, DecryptedSecrets values, String location,
+			@Nullable String prefix) {
+		return new BakedSecretsPropertySource(secrets, location, prefix, new EagerValues(values));
+	}
+
+	/**
+	 * Create a property source that decrypts each secret on its first read, at most once.
+	 * @param secrets the baked secrets
+	 * @param decryptor the decryptor
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @param logger where to log the name of each decrypted secret at debug level
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource lazy(BakedSecrets secrets, BakedSecretsDecryptor decryptor, String location,
+			@Nullable String prefix, Log logger) {
+		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(decryptor, logger));
+	}
+
+	@Override
+	public String[] getPropertyNames() {
+		return this.propertyNames.clone();
+	}
+
+	@Override
+	public boolean containsProperty(String name) {
+		return findSecret(name) != null;
+	}
+
+	@Override
+	public @Nullable Object getProperty(String name) {
+		BakedSecret secret = findSecret(name);
+		return (secret != null) ? this.values.get(secret) : null;
+	}
+
+	@Override
+	public @Nullable Origin getOrigin(String name) {
+		BakedSecret secret = findSecret(name);
+		return (secret != null) ? new BakedSecretOrigin(secret.arn(), this.location) : null;
+	}
+
+	/**
+	 * Return the location of the file the secrets were read from.
+	 * @return the location
+	 */
+	public String getLocation() {
+		return this.location;
+	}
+
+	/**
+	 * Return the prefix under which the secrets are also exposed, ending with a dot.
+	 * @return the prefix or {@code null}
+	 */
+	public @Nullable String getPrefix() {
+		return this.prefix;
+	}
+
+	/**
+	 * Return whether the secrets are decrypted on their first read.
+	 * @return whether in lazy mode
+	 */
+	public boolean isLazy() {
+		return this.values instanceof LazyValues;
+	}
+
+	/**
+	 * Return whether the secret with the given name has been decrypted.
+	 * @param secretName the secret name
+	 * @return whether its value is known
+	 */
+	public boolean isDecrypted(String secretName) {
+		return this.values.isDecrypted(secretName);
+	}
+
+	private @Nullable BakedSecret findSecret(String name) {
+		BakedSecret secret = findRelaxed(name);
+		if (secret == null && this.prefix != null && name.length() > this.prefix.length()
+				&& name.regionMatches(true, 0, this.prefix, 0, this.prefix.length())) {
+			secret = findRelaxed(name.substring(this.prefix.length()));
+		}
+		return secret;
+	}
+
+	private @Nullable BakedSecret findRelaxed(String name) {
+		BakedSecret secret = findVariant(name);
+		if (secret == null) {
+			String upperCase = name.toUpperCase(Locale.ROOT);
+			if (!upperCase.equals(name)) {
+				secret = findVariant(upperCase);
+			}
+		}
+		return secret;
+	}
+
+	private @Nullable BakedSecret findVariant(String name) {
+		BakedSecrets secrets = getSource();
+		BakedSecret secret = secrets.get(name);
+		if (secret == null && (name.indexOf('.') >= 0 || name.indexOf('-') >= 0)) {
+			secret = secrets.get(name.replace('.', '_').replace('-', '_'));
+		}
+		return secret;
+	}
+
+	private static @Nullable String normalizePrefix(@Nullable String prefix) {
+		if (prefix == null) {
+			return null;
+		}
+		String trimmed = prefix.strip();
+		while (trimmed.endsWith(".")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed.isEmpty() ? null : trimmed + ".";
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + " {name='" + getName() + "', location='" + this.location + "', secrets="
+				+ getSource().names() + "}";
+	}
+
+	/**
+	 * Where the values of the secrets come from.
+	 */
+	private interface SecretValues {
+
+		String get(BakedSecret secret);
+
+		boolean isDecrypted(String secretName);
+
+	}
+
+	private record EagerValues(DecryptedSecrets values) implements SecretValues {
+
+		@Override
+		public String get(BakedSecret secret) {
+			return this.values.require(secret.name());
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			return this.values.contains(secretName);
+		}
+
+		@Override
+		public String toString() {
+			return "EagerValues" + this.values.names();
+		}
+
+	}
+
+	private static final class LazyValues implements SecretValues {
+
+		private final Map<String, String> decrypted = new ConcurrentHashMap<>();
+
+		private final BakedSecretsDecryptor decryptor;
+
+		private final Log logger;
+
+		LazyValues(BakedSecretsDecryptor decryptor, Log logger) {
+			this.decryptor = decryptor;
+			this.logger = logger;
+		}
+
+		@Override
+		public String get(BakedSecret secret) {
+			// computeIfAbsent locks the entry while KMS answers: concurrent first reads wait
+			// for one Decrypt call instead of making one each.
+			return this.decrypted.computeIfAbsent(secret.name(), (name) -> {
+				String value = this.decryptor.decrypt(secret);
+				if (this.logger.isDebugEnabled()) {
+					this.logger.debug("Decrypted baked secret " + name + " on its first read");
+				}
+				return value;
+			});
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			return this.decrypted.containsKey(secretName);
+		}
+
+		@Override
+		public String toString() {
+			return "LazyValues" + this.decrypted.keySet();
+		}
+
+	}
+
+	/**
+	 * The origin of a secret: its SSM parameter and the file it was baked into.
+	 */
+	private record BakedSecretOrigin(String parameterArn, String location) implements Origin {
+
+		@Override
+		public String toString() {
+			return "SSM parameter '" + this.parameterArn + "' baked into '" + this.location + "'";
+		}
+
+	}
+
+}

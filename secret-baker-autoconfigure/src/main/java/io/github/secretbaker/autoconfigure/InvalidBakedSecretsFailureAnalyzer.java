@@ -1,0 +1,27 @@
+package io.github.secretbaker.autoconfigure;
+
+import io.github.secretbaker.format.InvalidBakedSecretsException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports a missing or malformed baked secrets file, naming the file and the entry.
+ */
+class InvalidBakedSecretsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidBakedSecretsException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidBakedSecretsException cause) {
+		StringBuilder description = new StringBuilder("The baked secrets file '").append(cause.getSource())
+			.append("' cannot be used");
+		if (cause.getSecretName() != null) {
+			description.append(" (secret '").append(cause.getSecretName()).append("')");
+		}
+		description.append(":\n\n    ").append(cause.getMessage());
+		String action = "Bake the secrets file again with secret-baker and package it with the function, or set "
+				+ "secret-baker.location to the baked file. To start without baked secrets, set "
+				+ "secret-baker.enabled=false.";
+		return new FailureAnalysis(description.toString(), action, cause);
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for decrypting baked secrets at startup.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(prefix = SecretBakerProperties.PREFIX)
+public class SecretBakerProperties {
+
+	/**
+	 * The prefix of every secret-baker property.
+	 */
+	public static final String PREFIX = "secret-baker";
+
+	/**
+	 * Whether to decrypt baked secrets at startup and expose them as properties.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Location of the baked secrets file.
+	 */
+	private String location = "classpath:secret-baker-secrets.json";
+
+	/**
+	 * Whether to fail startup when no baked secrets file is found.
+	 */
+	private boolean required;
+
+	/**
+	 * Deadline for decrypting every secret, retries included.
+	 */
+	private Duration timeout = Duration.ofSeconds(5);
+
+	/**
+	 * Maximum number of KMS Decrypt calls in flight at once.
+	 */
+	private int concurrency = 16;
+
+	/**
+	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region system
+	 * property, then the AWS_REGION environment variable, which Lambda sets.
+	 */
+	private @Nullable String region;
+
+	/**
+	 * KMS endpoint to call instead of the regional one, such as a local KMS or a VPC
+	 * endpoint.
+	 */
+	private @Nullable URI endpoint;
+
+	/**
+	 * Names of the secrets to decrypt. By default, every secret in the file.
+	 */
+	private List<String> include = new ArrayList<>();
+
+	/**
+	 * When to decrypt: at startup, all at once, or each secret on its first read.
+	 */
+	private Mode mode = Mode.EAGER;
+
+	/**
+	 * Prefix under which the secrets are also exposed, such as 'secrets' for
+	 * ${secrets.DB_PASSWORD}. By default, secrets are exposed under their names only.
+	 */
+	private @Nullable String propertyPrefix;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getLocation() {
+		return this.location;
+	}
+
+	public void setLocation(String location) {
+		this.location = location;
+	}
+
+	public boolean isRequired() {
+		return this.required;
+	}
+
+	public void setRequired(boolean required) {
+		this.required = required;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(int concurrency) {
+		this.concurrency = concurrency;
+	}
+
+	public @Nullable String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(@Nullable String region) {
+		this.region = region;
+	}
+
+	public @Nullable URI getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(@Nullable URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public List<String> getInclude() {
+		return this.include;
+	}
+
+	public void setInclude(List<String> include) {
+		this.include = include;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public @Nullable String getPropertyPrefix() {
+		return this.propertyPrefix;
+	}
+
+	public void setPropertyPrefix(@Nullable String propertyPrefix) {
+		this.propertyPrefix = propertyPrefix;
+	}
+
+	/**
+	 * When secrets are decrypted.
+	 */
+	public enum Mode {
+
+		/**
+		 * Decrypt every secret at startup, in parallel, before any bean is created.
+		 */
+		EAGER,
+
+		/**
+		 * Decrypt each secret on its first read, at most once.
+		 */
+		LAZY
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports every baked secret that could not be decrypted, with its parameter ARN, key ARN and
+ * AWS error code, and says what to do for each kind of failure.
+ */
+class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecryptionException> {
+
+	private static final String UNKNOWN_KEY = "<ARN of the KMS key that encrypts these parameters>";
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, SecretDecryptionException cause) {
+		return new FailureAnalysis(description(cause), action(cause.getFailures()), cause);
+	}
+
+	private static String description(SecretDecryptionException cause) {
+		StringBuilder description = new StringBuilder();
+		description.append("Failed to decrypt ")
+			.append(cause.getFailures().size())
+			.append(" of ")
+			.append(cause.getAttempted())
+			.append(" baked secrets with KMS:\n");
+		for (SecretDecryptionFailure failure : cause.getFailures()) {
+			description.append("\n    ").append(failure.secretName()).append('\n');
+			description.append("        parameter: ").append(failure.parameterArn()).append('\n');
+			description.append("        key:       ")
+				.append((failure.keyArn() != null) ? failure.keyArn() : "not recorded in the baked file")
+				.append('\n');
+			description.append("        error:     ")
+				.append((failure.errorCode() != null) ? failure.errorCode() : "none from KMS")
+				.append(" (")
+				.append(failure.kind())
+				.append(")\n");
+			description.append("        detail:    ").append(failure.detail()).append('\n');
+		}
+		return description.toString();
+	}
+
+	private static String action(List<SecretDecryptionFailure> failures) {
+		Map<Kind, List<SecretDecryptionFailure>> byKind = failures.stream()
+			.collect(Collectors.groupingBy(SecretDecryptionFailure::kind, LinkedHashMap::new, Collectors.toList()));
+		StringBuilder action = new StringBuilder();
+		byKind.forEach((kind, failuresOfKind) -> {
+			if (action.length() > 0) {
+				action.append("\n\n");
+			}
+			action.append(action(kind, failuresOfKind));
+		});
+		return action.toString();
+	}
+
+	private static String action(Kind kind, List<SecretDecryptionFailure> failures) {
+		String names = failures.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "));
+		String keys = keys(failures);
+		return switch (kind) {
+			case ACCESS_DENIED -> "Allow the function's execution role to decrypt " + names
+					+ " by adding this statement to its policy (and make sure the key policy does not deny it):\n\n"
+					+ accessStatements(failures);
+			case INVALID_CIPHERTEXT -> "The ciphertext of " + names + " was altered, or does not belong to the "
+					+ "parameter ARN next to it (the ARN is the encryption context). Bake the file again and do not "
+					+ "edit or merge entries by hand.";
+			case INCORRECT_KEY -> "The ciphertext of " + names + " was not encrypted under the key recorded for it ("
+					+ keys + "). Bake the file again, so the recorded key and the ciphertext match.";
+			case NOT_FOUND -> "KMS cannot find the key of " + names + " (" + keys + "). Check that secret-baker.region "
+					+ "is the key's region, that the key was not deleted, and bake the file again.";
+			case DISABLED -> "Enable the key of " + names + " (aws kms enable-key --key-id " + keys
+					+ "), or re-encrypt the parameters with an enabled key and bake the file again.";
+			case INVALID_KEY_STATE -> "The key of " + names + " (" + keys + ") cannot decrypt in its current state; "
+					+ "if it is pending deletion, cancel the deletion (aws kms cancel-key-deletion), then enable it.";
+			case THROTTLED -> "KMS throttled the Decrypt calls for " + names + ". Lower secret-baker.concurrency, "
+					+ "raise secret-baker.timeout, decrypt fewer secrets with secret-baker.include, or ask AWS for a "
+					+ "higher KMS request quota.";
+			case KEY_UNAVAILABLE, SERVICE_ERROR -> "KMS failed to decrypt " + names
+					+ " until the deadline. Start again; if it persists, raise secret-baker.timeout or check the AWS "
+					+ "Health Dashboard for KMS.";
+			case NETWORK -> "KMS could not be reached to decrypt " + names + ". A function in a VPC needs a KMS "
+					+ "interface endpoint or a NAT gateway; check secret-baker.endpoint if you set it.";
+			case TIMEOUT -> "KMS did not answer in time for " + names + ". Raise secret-baker.timeout, check the "
+					+ "network path to KMS (a function in a VPC needs a KMS interface endpoint or a NAT gateway), or "
+					+ "set secret-baker.mode=lazy to decrypt secrets on their first read.";
+			case CLIENT_CONFIGURATION -> "The KMS client cannot call KMS for " + names + ". On Lambda, AWS_REGION "
+					+ "and the execution role provide the region and credentials; elsewhere set secret-baker.region "
+					+ "and provide AWS credentials (environment, profile or container credentials).";
+			case OTHER -> "KMS refused to decrypt " + names + "; see the AWS error code above.";
+		};
+	}
+
+	private static String keys(List<SecretDecryptionFailure> failures) {
+		Set<String> keys = new TreeSet<>();
+		failures.forEach((failure) -> keys.add((failure.keyArn() != null) ? failure.keyArn() : UNKNOWN_KEY));
+		return String.join(", ", keys);
+	}
+
+	private static String accessStatements(List<SecretDecryptionFailure> failures) {
+		Map<String, Set<String>> parametersByKey = new LinkedHashMap<>();
+		for (SecretDecryptionFailure failure : failures) {
+			String key = (failure.keyArn() != null) ? failure.keyArn() : UNKNOWN_KEY;
+			parametersByKey.computeIfAbsent(key, (k) -> new LinkedHashSet<>()).add(failure.parameterArn());
+		}
+		return parametersByKey.entrySet().stream().map((entry) -> {
+			String parameters = entry.getValue()
+				.stream()
+				.map((arn) -> "                    \"" + arn + "\"")
+				.collect(Collectors.joining(",\n"));
+			return "    {\n" + "        \"Effect\": \"Allow\",\n" + "        \"Action\": \"kms:Decrypt\",\n"
+					+ "        \"Resource\": \"" + entry.getKey() + "\",\n" + "        \"Condition\": {\n"
+					+ "            \"StringEquals\": {\n" + "                \"kms:EncryptionContext:PARAMETER_ARN\": [\n"
+					+ parameters + "\n"
+					+ "                ]\n" + "            }\n" + "        }\n" + "    }";
+		}).collect(Collectors.joining(",\n"));
+	}
+
+}
