@@ -1,0 +1,98 @@
+package io.github.secretbaker.test;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The AWS a contract suite runs against: the {@link LocalAwsServer} by default, or LocalStack
+ * with {@code -Daws.backend=localstack}. Clients do not retry, so every error and every call
+ * count is the server's own.
+ *
+ * @author secret-baker
+ */
+interface AwsBackend {
+
+	String name();
+
+	KmsClient kms();
+
+	SsmClient ssm();
+
+	String region();
+
+	String accountId();
+
+	boolean supports(Capability capability);
+
+	/**
+	 * Return the local server, or {@code null} for another backend.
+	 * @return the local server
+	 */
+	@Nullable LocalAwsServer localServer();
+
+	/**
+	 * Reset state before a test, where the backend can.
+	 */
+	void reset();
+
+	default LocalAwsServer assumeLocalServer() {
+		LocalAwsServer server = localServer();
+		Assumptions.assumeTrue(server != null, () -> name() + " is not the local server");
+		return server;
+	}
+
+	default void assumeSupports(Capability capability) {
+		Assumptions.assumeTrue(supports(capability),
+				() -> name() + " lacks capability " + capability + ": " + capability.description());
+	}
+
+	/**
+	 * Return a parameter path no other test uses, so that the suite also runs against a
+	 * backend that is not reset between tests.
+	 * @return a unique path such as {@code /contract/3f2a...}
+	 */
+	default String uniquePath() {
+		return "/contract/" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	default String parameterArn(String name) {
+		return "arn:aws:ssm:" + region() + ":" + accountId() + ":parameter/"
+				+ (name.startsWith("/") ? name.substring(1) : name);
+	}
+
+	/**
+	 * Behaviours of AWS that a backend may lack. Tests that depend on one are skipped on a
+	 * backend without it, with the reason below.
+	 */
+	enum Capability {
+
+		/**
+		 * Parameter Store stores a SecureString as a KMS ciphertext under the parameter's key
+		 * with context {@code PARAMETER_ARN}, and reports KMS failures (a disabled key, a
+		 * denied {@code kms:Decrypt}) when it decrypts. LocalStack's SSM (from moto) returns
+		 * {@code kms:<key>:<plaintext>} for {@code WithDecryption=false} and never calls KMS.
+		 */
+		SSM_ENCRYPTS_WITH_KMS("SSM SecureStrings are not KMS ciphertexts bound to PARAMETER_ARN"),
+
+		/**
+		 * Fault injection, call counters and in-flight maxima of {@link LocalAwsServer}.
+		 */
+		FAULTS("no fault injection or call counters");
+
+		private final String description;
+
+		Capability(String description) {
+			this.description = description;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+	}
+
+}
