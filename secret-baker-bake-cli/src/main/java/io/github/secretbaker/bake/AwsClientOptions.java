@@ -1,0 +1,84 @@
+package io.github.secretbaker.bake;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+
+/**
+ * How to reach SSM: region, named profile and endpoint, each optional. What is left out comes
+ * from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_PROFILE},
+ * {@code AWS_ENDPOINT_URL}, the default credentials chain).
+ *
+ * @param region the region, or {@code null} for the SDK's default
+ * @param profile the named profile for credentials and region, or {@code null} for the
+ * default chain
+ * @param endpoint the endpoint, or {@code null} for the region's standard endpoint
+ * @param maxAttempts the attempts per call, first try included, of the SDK's adaptive retry
+ * strategy
+ * @since 0.1.0
+ */
+public record AwsClientOptions(@Nullable String region, @Nullable String profile, @Nullable URI endpoint,
+		int maxAttempts) {
+
+	/**
+	 * The default number of attempts per call, generous for throttled CI accounts.
+	 */
+	public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+	private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Create a new {@link AwsClientOptions}.
+	 */
+	public AwsClientOptions {
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException("'maxAttempts' must be 1 or more but was " + maxAttempts);
+		}
+	}
+
+	/**
+	 * Return options that use only the SDK's standard settings.
+	 * @return the default options
+	 */
+	public static AwsClientOptions defaults() {
+		return new AwsClientOptions(null, null, null, DEFAULT_MAX_ATTEMPTS);
+	}
+
+	/**
+	 * Create an SSM client with these options, the SDK's adaptive retry mode (which slows
+	 * down when throttled) and the URL connection HTTP client. The caller closes it.
+	 * @return a new client
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
+	 * found
+	 */
+	public SsmClient createSsmClient() {
+		SsmClientBuilder builder = SsmClient.builder()
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.overrideConfiguration((override) -> {
+				override
+					.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
+					.apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+				if (this.profile != null) {
+					override.defaultProfileName(this.profile);
+				}
+			});
+		if (this.region != null) {
+			builder.region(Region.of(this.region));
+		}
+		if (this.profile != null) {
+			builder.credentialsProvider(ProfileCredentialsProvider.create(this.profile));
+		}
+		if (this.endpoint != null) {
+			builder.endpointOverride(this.endpoint);
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.github.secretbaker.bake;
+
+import java.util.Objects;
+
+/**
+ * One reason a secret cannot be baked. The message names the secret and its parameter path
+ * and says what to do; it never contains a value or a ciphertext.
+ *
+ * @param secretName the name of the secret
+ * @param path the parameter path as requested, including any selector
+ * @param kind what went wrong
+ * @param message a description of the problem and its fix
+ * @since 0.1.0
+ */
+public record BakeProblem(String secretName, String path, Kind kind, String message) {
+
+	/**
+	 * Create a new {@link BakeProblem}.
+	 */
+	public BakeProblem {
+		Objects.requireNonNull(secretName, "'secretName' must not be null");
+		Objects.requireNonNull(path, "'path' must not be null");
+		Objects.requireNonNull(kind, "'kind' must not be null");
+		Objects.requireNonNull(message, "'message' must not be null");
+	}
+
+	/**
+	 * Return a one-line description: secret name, path and message.
+	 * @return the description
+	 */
+	public String describe() {
+		return "Secret '" + this.secretName + "' (" + this.path + "): " + this.message;
+	}
+
+	/**
+	 * Return whether the problem is a failure to talk to AWS (access denied or an error
+	 * that persisted after retries) rather than a problem with the input or with SSM's
+	 * content.
+	 * @return whether an AWS failure
+	 */
+	public boolean isAwsFailure() {
+		return this.kind == Kind.ACCESS_DENIED || this.kind == Kind.AWS_FAILURE;
+	}
+
+	@Override
+	public String toString() {
+		return describe();
+	}
+
+	/**
+	 * The kinds of bake problems.
+	 */
+	public enum Kind {
+
+		/**
+		 * The parameter is a {@code String} or {@code StringList}, which would ship in clear.
+		 */
+		NOT_SECURE_STRING,
+
+		/**
+		 * The parameter is in the advanced tier, whose values plain KMS Decrypt cannot open.
+		 */
+		ADVANCED_TIER,
+
+		/**
+		 * The value returned is not a KMS ciphertext blob.
+		 */
+		NOT_KMS_CIPHERTEXT,
+
+		/**
+		 * The parameter is encrypted with the AWS managed key {@code alias/aws/ssm}, which only
+		 * SSM itself may use.
+		 */
+		AWS_MANAGED_KEY,
+
+		/**
+		 * The parameter does not exist.
+		 */
+		MISSING_PARAMETER,
+
+		/**
+		 * The pinned version does not exist.
+		 */
+		MISSING_VERSION,
+
+		/**
+		 * The pinned label is on no version.
+		 */
+		MISSING_LABEL,
+
+		/**
+		 * The caller may not read the parameter.
+		 */
+		ACCESS_DENIED,
+
+		/**
+		 * AWS failed, after retries.
+		 */
+		AWS_FAILURE
+
+	}
+
+}

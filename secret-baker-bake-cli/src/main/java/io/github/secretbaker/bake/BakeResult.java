@@ -1,0 +1,39 @@
+package io.github.secretbaker.bake;
+
+import java.util.Objects;
+
+import io.github.secretbaker.format.BakedSecrets;
+
+/**
+ * The outcome of a successful bake.
+ *
+ * @param secrets the baked secrets, ready for
+ * {@link io.github.secretbaker.format.BakedSecretsFile#write(BakedSecrets, java.nio.file.Path)}
+ * @param getParametersCalls the number of {@code GetParameters} calls made
+ * @param metadataCalls the number of {@code DescribeParameters} and
+ * {@code GetParameterHistory} calls made
+ * @since 0.1.0
+ */
+public record BakeResult(BakedSecrets secrets, int getParametersCalls, int metadataCalls) {
+
+	/**
+	 * Create a new {@link BakeResult}.
+	 */
+	public BakeResult {
+		Objects.requireNonNull(secrets, "'secrets' must not be null");
+	}
+
+	/**
+	 * Return a one-line summary such as {@code Baked 12 secrets into <path>}.
+	 * @param target where the secrets were written
+	 * @return the summary
+	 */
+	public String summary(Object target) {
+		int size = this.secrets.size();
+		if (size == 0) {
+			return "Baked no secrets into " + target + " (the manifest lists none, so the file is {})";
+		}
+		return "Baked " + size + ((size == 1) ? " secret" : " secrets") + " into " + target;
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.github.secretbaker.bake;
+
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells whether a SecureString value returned by SSM with {@code WithDecryption=false} is a
+ * KMS ciphertext blob that KMS {@code Decrypt} can open. Emulators such as LocalStack and moto
+ * return {@code kms:<key>:<plaintext>} instead, which must never be baked.
+ *
+ * @since 0.1.0
+ */
+public final class KmsCiphertexts {
+
+	/**
+	 * The shortest KMS ciphertext accepted: a 12-byte nonce and a 16-byte authentication tag
+	 * around at least one byte.
+	 */
+	static final int MIN_BLOB_LENGTH = 29;
+
+	private KmsCiphertexts() {
+	}
+
+	/**
+	 * Find what, if anything, is wrong with a value returned by SSM. The description never
+	 * contains the value or any part of it.
+	 * @param value the value as SSM returned it
+	 * @return a description of the problem, or {@code null} if the value is base64 of a
+	 * binary blob
+	 */
+	public static @Nullable String findProblem(String value) {
+		if (value.startsWith("kms:")) {
+			return "this endpoint does not return KMS ciphertext: the value has the form 'kms:<key>:<text>' "
+					+ "that LocalStack and moto return instead of a KMS ciphertext blob; "
+					+ "bake against AWS or an endpoint that stores real KMS ciphertexts";
+		}
+		byte[] blob;
+		try {
+			blob = Base64.getDecoder().decode(value);
+		}
+		catch (IllegalArgumentException ex) {
+			// The decoder's message quotes the offending character, so it is not passed on.
+			return "this endpoint does not return KMS ciphertext: the value is not base64; "
+					+ "bake against AWS or an endpoint that stores real KMS ciphertexts";
+		}
+		if (blob.length < MIN_BLOB_LENGTH || isText(blob)) {
+			return "this endpoint does not return KMS ciphertext: the value is base64 of text or of a blob too short "
+					+ "to be a KMS ciphertext; bake against AWS or an endpoint that stores real KMS ciphertexts";
+		}
+		return null;
+	}
+
+	private static boolean isText(byte[] blob) {
+		for (byte b : blob) {
+			int c = b & 0xFF;
+			boolean printable = (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t';
+			if (!printable) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

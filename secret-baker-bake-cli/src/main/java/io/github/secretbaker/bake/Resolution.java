@@ -1,0 +1,31 @@
+package io.github.secretbaker.bake;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.github.secretbaker.format.BakedSecrets;
+
+/**
+ * What SSM holds for a list of requests: the secrets that could be baked and the problems of
+ * those that could not. Unlike {@link SecretBaker#bake(List)}, resolving never fails because
+ * of one secret, which is what a drift check needs.
+ *
+ * @param secrets the secrets that passed every guard
+ * @param problems the problems of the other secrets, in secret name order
+ * @param getParametersCalls the number of {@code GetParameters} calls made
+ * @param metadataCalls the number of {@code DescribeParameters} and
+ * {@code GetParameterHistory} calls made
+ * @since 0.1.0
+ */
+public record Resolution(BakedSecrets secrets, List<BakeProblem> problems, int getParametersCalls,
+		int metadataCalls) {
+
+	/**
+	 * Create a new {@link Resolution}.
+	 */
+	public Resolution {
+		Objects.requireNonNull(secrets, "'secrets' must not be null");
+		problems = List.copyOf(problems);
+	}
+
+}

@@ -1,0 +1,449 @@
+package io.github.secretbaker.bake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.secretbaker.bake.BakeProblem.Kind;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterHistory;
+import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * One resolution of a list of requests against SSM, with its own bounded thread pool.
+ */
+final class ResolutionRun {
+
+	private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
+
+	private static final String AWS_MANAGED_KEY_ALIAS = "alias/aws/ssm";
+
+	private final SsmClient ssm;
+
+	private final int concurrency;
+
+	private final BakeProgressListener progressListener;
+
+	private final AtomicInteger getParametersCalls = new AtomicInteger();
+
+	private final AtomicInteger metadataCalls = new AtomicInteger();
+
+	ResolutionRun(SsmClient ssm, int concurrency, BakeProgressListener progressListener) {
+		this.ssm = ssm;
+		this.concurrency = concurrency;
+		this.progressListener = progressListener;
+	}
+
+	Resolution resolve(List<SecretRequest> requests) {
+		Map<String, List<SecretRequest>> byPath = new LinkedHashMap<>();
+		requests.stream()
+			.sorted(Comparator.comparing(SecretRequest::path))
+			.forEach((request) -> byPath.computeIfAbsent(request.path(), (path) -> new ArrayList<>()).add(request));
+		ExecutorService executor = Executors.newFixedThreadPool(this.concurrency, ResolutionRun::newThread);
+		try {
+			return resolve(byPath, executor);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private Resolution resolve(Map<String, List<SecretRequest>> byPath, ExecutorService executor) {
+		Map<String, Failure> failures = new HashMap<>();
+		Fetched fetched = fetch(new ArrayList<>(byPath.keySet()), executor, true);
+		failures.putAll(fetched.failures());
+		failures.putAll(classifyMissing(fetched.missing(), byPath, executor));
+		Map<String, Parameter> secureStrings = new LinkedHashMap<>();
+		fetched.parameters().forEach((path, parameter) -> {
+			Failure failure = checkValue(parameter);
+			if (failure != null) {
+				failures.put(path, failure);
+			}
+			else {
+				secureStrings.put(path, parameter);
+			}
+		});
+		Map<String, VersionMetadata> metadata = readMetadata(secureStrings, failures, executor);
+		List<BakedSecret> secrets = new ArrayList<>();
+		secureStrings.forEach((path, parameter) -> {
+			VersionMetadata versionMetadata = metadata.get(path);
+			if (versionMetadata == null) {
+				return;
+			}
+			Failure failure = checkMetadata(parameter, versionMetadata);
+			if (failure != null) {
+				failures.put(path, failure);
+				return;
+			}
+			for (SecretRequest request : byPath.get(path)) {
+				secrets.add(new BakedSecret(request.name(), parameter.value(), parameter.arn(), parameter.version(),
+						versionMetadata.keyArn(), versionMetadata.tier()));
+			}
+		});
+		List<BakeProblem> problems = new ArrayList<>();
+		failures.forEach((path, failure) -> {
+			for (SecretRequest request : byPath.get(path)) {
+				problems.add(new BakeProblem(request.name(), path, failure.kind(), failure.message()));
+			}
+		});
+		problems.sort(Comparator.comparing(BakeProblem::secretName));
+		return new Resolution(BakedSecrets.of(secrets), problems, this.getParametersCalls.get(),
+				this.metadataCalls.get());
+	}
+
+	private Fetched fetch(List<String> paths, ExecutorService executor, boolean reportProgress) {
+		List<List<String>> batches = partition(paths, SecretBaker.MAX_NAMES_PER_GET_PARAMETERS);
+		AtomicInteger completed = new AtomicInteger();
+		List<Future<Fetched>> futures = new ArrayList<>();
+		for (List<String> batch : batches) {
+			futures.add(executor.submit(() -> {
+				Fetched result = fetchBatch(batch);
+				if (reportProgress) {
+					this.progressListener.parametersFetched(completed.incrementAndGet(), batches.size());
+				}
+				return result;
+			}));
+		}
+		Fetched all = new Fetched();
+		for (Future<Fetched> future : futures) {
+			all.addAll(await(future));
+		}
+		return all;
+	}
+
+	private Fetched fetchBatch(List<String> paths) {
+		Fetched result = new Fetched();
+		try {
+			result.addAll(getParameters(paths));
+		}
+		catch (SdkException ex) {
+			if (paths.size() > 1 && isAccessDenied(ex)) {
+				// One denied name fails the whole call: ask for each name alone to name every one.
+				for (String path : paths) {
+					result.addAll(fetchBatch(List.of(path)));
+				}
+			}
+			else {
+				Failure failure = awsFailure("GetParameters", ex);
+				paths.forEach((path) -> result.failures().put(path, failure));
+			}
+		}
+		return result;
+	}
+
+	private Fetched getParameters(List<String> paths) {
+		this.getParametersCalls.incrementAndGet();
+		GetParametersResponse response = this.ssm.getParameters((request) -> request.names(paths).withDecryption(false));
+		Fetched result = new Fetched();
+		List<Parameter> returned = new ArrayList<>(response.parameters());
+		for (String path : paths) {
+			if (response.invalidParameters().contains(path)) {
+				result.missing().add(path);
+				continue;
+			}
+			Parameter parameter = findMatch(path, returned);
+			if (parameter != null) {
+				returned.remove(parameter);
+				result.parameters().put(path, parameter);
+			}
+			else {
+				result.missing().add(path);
+			}
+		}
+		return result;
+	}
+
+	private static @Nullable Parameter findMatch(String path, List<Parameter> returned) {
+		SecretRequest wanted = SecretRequest.of("match", path);
+		for (Parameter parameter : returned) {
+			boolean sameParameter = wanted.parameter().equals(parameter.name())
+					|| wanted.parameter().equals(parameter.arn());
+			if (sameParameter && sameSelector(wanted, parameter)) {
+				return parameter;
+			}
+		}
+		return null;
+	}
+
+	private static boolean sameSelector(SecretRequest wanted, Parameter parameter) {
+		String selector = parameter.selector();
+		if (selector != null && selector.startsWith(":")) {
+			selector = selector.substring(1);
+		}
+		if (wanted.selector() == null) {
+			return selector == null || selector.isEmpty();
+		}
+		if (wanted.selector().equals(selector)) {
+			return true;
+		}
+		return (selector == null || selector.isEmpty()) && Objects.equals(wanted.pinnedVersion(), parameter.version());
+	}
+
+	private Map<String, Failure> classifyMissing(Set<String> missing, Map<String, List<SecretRequest>> byPath,
+			ExecutorService executor) {
+		Map<String, String> baseByPath = new LinkedHashMap<>();
+		for (String path : missing) {
+			SecretRequest request = byPath.get(path).get(0);
+			if (request.isPinned()) {
+				baseByPath.put(path, request.parameter());
+			}
+		}
+		Fetched bases = baseByPath.isEmpty() ? new Fetched()
+				: fetch(new ArrayList<>(new TreeSet<>(baseByPath.values())), executor, false);
+		Map<String, Failure> failures = new HashMap<>();
+		for (String path : missing) {
+			SecretRequest request = byPath.get(path).get(0);
+			if (!request.isPinned() || bases.missing().contains(request.parameter())) {
+				failures.put(path, new Failure(Kind.MISSING_PARAMETER, "parameter '" + request.parameter()
+						+ "' does not exist in this account and region; create it as a SecureString or fix the path"));
+			}
+			else if (request.pinnedVersion() != null) {
+				failures.put(path, new Failure(Kind.MISSING_VERSION, "parameter '" + request.parameter()
+						+ "' has no version " + request.pinnedVersion() + "; pin an existing version or drop ':"
+						+ request.selector() + "' to bake the latest"));
+			}
+			else {
+				failures.put(path, new Failure(Kind.MISSING_LABEL, "parameter '" + request.parameter()
+						+ "' has no version labelled '" + request.label() + "'; label a version with "
+						+ "'aws ssm label-parameter-version' or drop ':" + request.selector() + "' to bake the latest"));
+			}
+		}
+		return failures;
+	}
+
+	private static @Nullable Failure checkValue(Parameter parameter) {
+		if (parameter.type() != ParameterType.SECURE_STRING) {
+			return new Failure(Kind.NOT_SECURE_STRING, "parameter is a " + parameter.typeAsString()
+					+ ", not a SecureString: its value would ship in clear inside the artifact; "
+					+ "store it as a SecureString encrypted with a customer managed KMS key");
+		}
+		String problem = KmsCiphertexts.findProblem(parameter.value());
+		return (problem != null) ? new Failure(Kind.NOT_KMS_CIPHERTEXT, problem) : null;
+	}
+
+	private static @Nullable Failure checkMetadata(Parameter parameter, VersionMetadata metadata) {
+		if (BakedSecret.ADVANCED_TIER.equals(metadata.tier())) {
+			return new Failure(Kind.ADVANCED_TIER, "parameter is in the Advanced tier: its SecureString value is an "
+					+ "AWS Encryption SDK message, which a plain KMS Decrypt cannot open, and secret-baker does not "
+					+ "support it yet; recreate the parameter in the Standard tier (values up to 4 KB)");
+		}
+		String keyId = metadata.keyArn();
+		if (keyId != null && (keyId.equals(AWS_MANAGED_KEY_ALIAS) || keyId.endsWith(":" + AWS_MANAGED_KEY_ALIAS))) {
+			return new Failure(Kind.AWS_MANAGED_KEY, "parameter is encrypted with the AWS managed key "
+					+ AWS_MANAGED_KEY_ALIAS + ", which only SSM itself may use, so the function could not decrypt it; "
+					+ "overwrite it with a customer managed KMS key (PutParameter --key-id <key> --overwrite)");
+		}
+		return null;
+	}
+
+	private Map<String, VersionMetadata> readMetadata(Map<String, Parameter> parameters, Map<String, Failure> failures,
+			ExecutorService executor) {
+		List<String> names = new ArrayList<>(new TreeSet<>(parameters.values().stream().map(Parameter::name).toList()));
+		Map<String, ParameterMetadata> described = new ConcurrentHashMap<>();
+		Map<String, Failure> describeFailures = new ConcurrentHashMap<>();
+		List<Future<?>> futures = new ArrayList<>();
+		for (List<String> batch : partition(names, SecretBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS)) {
+			futures.add(executor.submit(() -> describe(batch, described, describeFailures)));
+		}
+		futures.forEach(ResolutionRun::await);
+		Map<String, VersionMetadata> metadata = new HashMap<>();
+		Map<String, Future<HistoryLookup>> histories = new HashMap<>();
+		parameters.forEach((path, parameter) -> {
+			Failure failure = describeFailures.get(parameter.name());
+			if (failure != null) {
+				failures.put(path, failure);
+				return;
+			}
+			ParameterMetadata latest = described.get(parameter.name());
+			if (latest != null && Objects.equals(latest.version(), parameter.version())) {
+				metadata.put(path, new VersionMetadata(keyArn(latest.keyId(), parameter.arn()), latest.tierAsString()));
+			}
+			else {
+				histories.computeIfAbsent(parameter.name(),
+						(name) -> executor.submit(() -> history(name)));
+			}
+		});
+		parameters.forEach((path, parameter) -> {
+			Future<HistoryLookup> future = histories.get(parameter.name());
+			if (future == null || metadata.containsKey(path)) {
+				return;
+			}
+			HistoryLookup lookup = await(future);
+			if (lookup.failure() != null) {
+				failures.put(path, lookup.failure());
+				return;
+			}
+			ParameterHistory version = lookup.versions().get(parameter.version());
+			if (version == null) {
+				failures.put(path, new Failure(Kind.MISSING_VERSION, "version " + parameter.version()
+						+ " is not in the parameter history any more (SSM keeps the last 100 versions); pin a newer one"));
+				return;
+			}
+			metadata.put(path, new VersionMetadata(keyArn(version.keyId(), parameter.arn()), version.tierAsString()));
+		});
+		return metadata;
+	}
+
+	private void describe(List<String> names, Map<String, ParameterMetadata> described, Map<String, Failure> failures) {
+		try {
+			this.ssm.describeParametersPaginator((request) -> request
+				.parameterFilters(ParameterStringFilter.builder().key("Name").option("Equals").values(names).build())
+				.maxResults(SecretBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS))
+				.forEach((page) -> {
+					this.metadataCalls.incrementAndGet();
+					page.parameters().forEach((metadata) -> described.put(metadata.name(), metadata));
+				});
+		}
+		catch (SdkException ex) {
+			Failure failure = awsFailure("DescribeParameters", ex);
+			names.forEach((name) -> failures.put(name, failure));
+		}
+	}
+
+	private HistoryLookup history(String name) {
+		try {
+			Map<Long, ParameterHistory> versions = new HashMap<>();
+			this.ssm.getParameterHistoryPaginator((request) -> request.name(name).withDecryption(false).maxResults(50))
+				.forEach((page) -> {
+					this.metadataCalls.incrementAndGet();
+					page.parameters().forEach((version) -> versions.put(version.version(), version));
+				});
+			return new HistoryLookup(versions, null);
+		}
+		catch (SdkException ex) {
+			return new HistoryLookup(Map.of(), awsFailure("GetParameterHistory", ex));
+		}
+	}
+
+	/**
+	 * Return the key ARN for the key id SSM reports, which is whatever was given to
+	 * {@code PutParameter}: a key id, an alias name or an ARN. The key is in the parameter's
+	 * region and, unless given as an ARN, its account.
+	 */
+	static @Nullable String keyArn(@Nullable String keyId, String parameterArn) {
+		if (keyId == null || keyId.isBlank() || keyId.startsWith("arn:")) {
+			return keyId;
+		}
+		if (keyId.equals(AWS_MANAGED_KEY_ALIAS)) {
+			return keyId;
+		}
+		String[] arn = parameterArn.split(":", 6);
+		String prefix = "arn:" + arn[1] + ":kms:" + arn[3] + ":" + arn[4] + ":";
+		return keyId.startsWith("alias/") ? prefix + keyId : prefix + "key/" + keyId;
+	}
+
+	private static Failure awsFailure(String operation, SdkException ex) {
+		if (ex instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
+			String code = serviceException.awsErrorDetails().errorCode();
+			String detail = operation + " failed with " + code + " (" + serviceException.awsErrorDetails().errorMessage()
+					+ ")";
+			if (isAccessDenied(ex)) {
+				return new Failure(Kind.ACCESS_DENIED, detail + "; allow ssm:" + operation
+						+ " on this parameter for the identity running the bake");
+			}
+			return new Failure(Kind.AWS_FAILURE, detail + " after retries; try again later");
+		}
+		return new Failure(Kind.AWS_FAILURE, operation + " failed after retries: " + ex.getMessage());
+	}
+
+	private static boolean isAccessDenied(SdkException ex) {
+		if (ex instanceof AwsServiceException serviceException) {
+			String code = (serviceException.awsErrorDetails() != null) ? serviceException.awsErrorDetails().errorCode()
+					: null;
+			return "AccessDeniedException".equals(code) || "AccessDenied".equals(code)
+					|| serviceException.statusCode() == 403;
+		}
+		return false;
+	}
+
+	private static <T> List<List<T>> partition(List<T> items, int size) {
+		List<List<T>> batches = new ArrayList<>();
+		for (int start = 0; start < items.size(); start += size) {
+			batches.add(List.copyOf(items.subList(start, Math.min(items.size(), start + size))));
+		}
+		return batches;
+	}
+
+	private static <T> T await(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading SSM parameters", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtimeException) {
+				throw runtimeException;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static Thread newThread(Runnable runnable) {
+		Thread thread = new Thread(runnable, "secret-baker-" + THREAD_COUNT.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	/**
+	 * What a failed secret gets: the problem kind and message.
+	 */
+	private record Failure(Kind kind, String message) {
+
+	}
+
+	/**
+	 * Key and tier of one parameter version.
+	 */
+	private record VersionMetadata(@Nullable String keyArn, @Nullable String tier) {
+
+	}
+
+	/**
+	 * The versions of one parameter, or why they could not be read.
+	 */
+	private record HistoryLookup(Map<Long, ParameterHistory> versions, @Nullable Failure failure) {
+
+	}
+
+	/**
+	 * Results of {@code GetParameters} calls keyed by requested path.
+	 */
+	private record Fetched(Map<String, Parameter> parameters, Set<String> missing, Map<String, Failure> failures) {
+
+		Fetched() {
+			this(new LinkedHashMap<>(), new TreeSet<>(), new LinkedHashMap<>());
+		}
+
+		void addAll(Fetched other) {
+			this.parameters.putAll(other.parameters);
+			this.missing.addAll(other.missing);
+			this.failures.putAll(other.failures);
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.github.secretbaker.bake.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.secretbaker.bake.BakeException;
+import io.github.secretbaker.bake.BakeProblem;
+import io.github.secretbaker.bake.Resolution;
+import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.SecretRequest;
+import io.github.secretbaker.bake.check.DriftFinding.Kind;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+
+/**
+ * Compares a baked secrets file with its manifest and with SSM, to tell a team that a
+ * redeploy is needed: secrets missing or extra, a newer version of an unpinned secret, a
+ * pinned version or label gone or moved, a changed key or parameter ARN. Files written by the
+ * Node plugin, without versions, are compared by ciphertext.
+ *
+ * @since 0.1.0
+ */
+public final class DriftChecker {
+
+	private final SecretBaker baker;
+
+	/**
+	 * Create a checker reading SSM through the given baker.
+	 * @param baker the baker
+	 */
+	public DriftChecker(SecretBaker baker) {
+		this.baker = Objects.requireNonNull(baker, "'baker' must not be null");
+	}
+
+	/**
+	 * Check a baked file against the manifest's requests and SSM.
+	 * @param baked the content of the baked file
+	 * @param requests the secrets the manifest lists
+	 * @return the findings
+	 * @throws BakeException if SSM cannot be read (access denied or errors after retries)
+	 */
+	public DriftReport check(BakedSecrets baked, List<SecretRequest> requests) {
+		Resolution now = this.baker.resolve(requests);
+		List<BakeProblem> awsFailures = now.problems().stream().filter(BakeProblem::isAwsFailure).toList();
+		if (!awsFailures.isEmpty()) {
+			throw new BakeException(awsFailures);
+		}
+		Map<String, BakeProblem> problems = new HashMap<>();
+		now.problems().forEach((problem) -> problems.put(problem.secretName(), problem));
+		List<DriftFinding> findings = new ArrayList<>();
+		Set<String> names = new TreeSet<>(baked.names());
+		for (SecretRequest request : requests) {
+			names.add(request.name());
+			BakedSecret bakedSecret = baked.get(request.name());
+			if (bakedSecret == null) {
+				findings.add(new DriftFinding(request.name(), Kind.MISSING_FROM_FILE, "listed in the manifest ("
+						+ request.path() + ") but not in the baked file; bake again and redeploy"));
+			}
+			BakeProblem problem = problems.get(request.name());
+			BakedSecret current = now.secrets().get(request.name());
+			if (problem != null) {
+				findings.add(new DriftFinding(request.name(), kindOf(problem), request.path() + ": " + problem.message()));
+			}
+			else if (bakedSecret != null && current != null) {
+				compare(request, bakedSecret, current, findings);
+			}
+		}
+		Set<String> requested = new TreeSet<>(requests.stream().map(SecretRequest::name).toList());
+		for (String name : baked.names()) {
+			if (!requested.contains(name)) {
+				findings.add(new DriftFinding(name, Kind.EXTRA_IN_FILE,
+						"in the baked file but not listed in the manifest; bake again and redeploy"));
+			}
+		}
+		findings.sort(Comparator.comparing(DriftFinding::secretName).thenComparing(DriftFinding::kind));
+		return new DriftReport(names.size(), findings);
+	}
+
+	private static void compare(SecretRequest request, BakedSecret baked, BakedSecret current,
+			List<DriftFinding> findings) {
+		String name = request.name();
+		if (!baked.arn().equals(current.arn())) {
+			findings.add(new DriftFinding(name, Kind.ARN_CHANGED, "the manifest path " + request.path()
+					+ " now names " + current.arn() + " but the file holds " + baked.arn() + "; bake again and redeploy"));
+			return;
+		}
+		if (baked.version() != null && !baked.version().equals(current.version())) {
+			if (request.label() != null) {
+				findings.add(new DriftFinding(name, Kind.LABEL_MOVED, "label '" + request.label() + "' of "
+						+ request.parameter() + " is now on version " + current.version() + " but version "
+						+ baked.version() + " is baked; bake again and redeploy"));
+			}
+			else {
+				findings.add(new DriftFinding(name, Kind.NEWER_VERSION, request.path() + " is at version "
+						+ current.version() + " in SSM but version " + baked.version()
+						+ " is baked; bake again and redeploy"));
+			}
+		}
+		else if (!baked.ciphertext().equals(current.ciphertext())) {
+			findings.add(new DriftFinding(name, Kind.VALUE_CHANGED, "the value of " + request.path()
+					+ " in SSM differs from the baked one; bake again and redeploy"));
+		}
+		if (baked.keyId() != null && current.keyId() != null && !baked.keyId().equals(current.keyId())) {
+			findings.add(new DriftFinding(name, Kind.KEY_CHANGED, request.path() + " is now encrypted with "
+					+ current.keyId() + " but was baked with " + baked.keyId()
+					+ "; bake again, update the function's kms:Decrypt policy (secret-baker policy) and redeploy"));
+		}
+	}
+
+	private static Kind kindOf(BakeProblem problem) {
+		return switch (problem.kind()) {
+			case MISSING_PARAMETER -> Kind.PARAMETER_GONE;
+			case MISSING_VERSION -> Kind.VERSION_GONE;
+			case MISSING_LABEL -> Kind.LABEL_GONE;
+			default -> Kind.NOT_BAKEABLE;
+		};
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.github.secretbaker.bake.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.secretbaker.bake.BakeProgressListener;
+import io.github.secretbaker.bake.BakeResult;
+import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The {@code bake} command: reads the manifest's parameters from SSM without decrypting them
+ * and writes {@code secret-baker-secrets.json}.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "bake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = { "Reads each secret's SSM SecureString with WithDecryption=false and writes the ciphertexts, "
+				+ "with parameter ARN, version, key ARN and tier, to the baked secrets file. Never decrypts; needs "
+				+ "ssm:GetParameters, ssm:DescribeParameters and ssm:GetParameterHistory, no KMS permission.",
+				"Refuses, listing every offender at once: String and StringList parameters, Advanced-tier "
+						+ "parameters, values that are not KMS ciphertexts, missing parameters, versions and "
+						+ "labels, and denied reads. On failure the previous file is left untouched." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:The file was written.",
+				"2:Bad usage, invalid manifest, a guard refusing a parameter, a missing parameter, version or label.",
+				"3:AWS failure after retries (including access denied) or the file cannot be written." })
+public final class BakeCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	ManifestOptions manifestOptions;
+
+	@Mixin
+	AwsOptions awsOptions;
+
+	@Mixin
+	OutputOptions outputOptions;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "FILE", defaultValue = BakedSecretsFile.DEFAULT_FILE_NAME,
+			description = "The file to write; parent folders are created. Default: ${DEFAULT-VALUE}.")
+	Path output;
+
+	@Override
+	public Integer call() {
+		if (this.awsOptions.concurrency < 1) {
+			throw new ParameterException(this.spec.commandLine(), "--concurrency must be 1 or more");
+		}
+		if (this.awsOptions.maxAttempts < 1) {
+			throw new ParameterException(this.spec.commandLine(), "--max-attempts must be 1 or more");
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		Manifest manifest = this.manifestOptions.load();
+		if (manifest.secrets().isEmpty()) {
+			BakedSecretsFile.write(BakedSecrets.empty(), this.output);
+			if (!this.outputOptions.quiet) {
+				out.println("Baked no secrets into " + this.output + ": " + manifest.source()
+						+ " lists none, so the file holds {}");
+			}
+			return ExitCodes.OK;
+		}
+		BakeResult result;
+		try (SsmClient ssm = this.awsOptions.createClient(); Progress progress = new Progress()) {
+			SecretBaker baker = SecretBaker.builder(ssm)
+				.concurrency(this.awsOptions.concurrency)
+				.progressListener(progress)
+				.build();
+			result = baker.bakeTo(manifest.secrets(), this.output);
+		}
+		if (this.outputOptions.verbose) {
+			Map<String, String> paths = new HashMap<>();
+			manifest.secrets().forEach((request) -> paths.put(request.name(), request.path()));
+			for (BakedSecret secret : result.secrets()) {
+				out.println("  " + secret.name() + " <- " + paths.get(secret.name()) + " (version " + secret.version()
+						+ ", key " + secret.keyId() + ", " + secret.tier() + ")");
+			}
+			out.println("  " + result.getParametersCalls() + " GetParameters calls, " + result.metadataCalls()
+					+ " DescribeParameters/GetParameterHistory calls");
+		}
+		if (!this.outputOptions.quiet) {
+			out.println(result.summary(this.output));
+		}
+		return ExitCodes.OK;
+	}
+
+	/**
+	 * A progress line on standard error, drawn only on an interactive terminal.
+	 */
+	private final class Progress implements BakeProgressListener, AutoCloseable {
+
+		private final boolean enabled = !BakeCommand.this.outputOptions.quiet && Terminal.isInteractive();
+
+		private int width;
+
+		@Override
+		public synchronized void parametersFetched(int completedCalls, int totalCalls) {
+			if (this.enabled && totalCalls > 1) {
+				PrintWriter err = BakeCommand.this.spec.commandLine().getErr();
+				String line = "Reading parameters from SSM: " + completedCalls + "/" + totalCalls + " calls";
+				err.print("\r" + line);
+				err.flush();
+				this.width = line.length();
+			}
+		}
+
+		@Override
+		public synchronized void close() {
+			if (this.width > 0) {
+				PrintWriter err = BakeCommand.this.spec.commandLine().getErr();
+				err.print("\r" + " ".repeat(this.width) + "\r");
+				err.flush();
+			}
+		}
+
+	}
+
+}

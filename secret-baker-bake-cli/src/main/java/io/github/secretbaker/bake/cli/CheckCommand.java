@@ -1,0 +1,124 @@
+package io.github.secretbaker.bake.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.check.DriftChecker;
+import io.github.secretbaker.bake.check.DriftFinding;
+import io.github.secretbaker.bake.check.DriftReport;
+import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code check} command: compares a baked secrets file with the manifest and SSM, the CI
+ * gate that says a redeploy is needed after a secret was rotated.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Compares a baked secrets file with the manifest and SSM: secrets missing from the file or "
+				+ "extra in it, a newer version in SSM of an unpinned secret, a pinned version or label gone or "
+				+ "moved, a changed key or parameter ARN. Files of the Node plugin (no versions) are compared by "
+				+ "ciphertext. Never decrypts and never prints values.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:The file is up to date.", "1:Differences were found: bake again and redeploy.",
+				"2:Bad usage, invalid manifest or baked file.",
+				"3:AWS failure after retries (including access denied) or I/O failure." })
+public final class CheckCommand implements Callable<Integer> {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	ManifestOptions manifestOptions;
+
+	@Mixin
+	AwsOptions awsOptions;
+
+	@Mixin
+	OutputOptions outputOptions;
+
+	@Option(names = { "-f", "--file" }, paramLabel = "FILE", defaultValue = BakedSecretsFile.DEFAULT_FILE_NAME,
+			description = "The baked secrets file to check. Default: ${DEFAULT-VALUE}.")
+	Path file;
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+	TextOrJson format;
+
+	@Override
+	public Integer call() {
+		if (this.awsOptions.concurrency < 1 || this.awsOptions.maxAttempts < 1) {
+			throw new ParameterException(this.spec.commandLine(), "--concurrency and --max-attempts must be 1 or more");
+		}
+		BakedSecrets baked = BakedSecretsFile.read(this.file);
+		Manifest manifest = this.manifestOptions.load();
+		DriftReport report;
+		try (SsmClient ssm = this.awsOptions.createClient()) {
+			SecretBaker baker = SecretBaker.builder(ssm).concurrency(this.awsOptions.concurrency).build();
+			report = new DriftChecker(baker).check(baked, manifest.secrets());
+		}
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.format == TextOrJson.json) {
+			out.print(toJson(report));
+		}
+		else if (!this.outputOptions.quiet) {
+			report.findings().forEach((finding) -> out.println(finding.describe()));
+			if (report.isClean()) {
+				out.println(this.file + " is up to date with " + manifest.source() + " and SSM ("
+						+ report.checkedSecrets() + " secrets)");
+			}
+			else {
+				out.println(report.findings().size() + ((report.findings().size() == 1) ? " difference" : " differences")
+						+ " between " + this.file + " and " + manifest.source() + " + SSM: bake again and redeploy");
+			}
+		}
+		out.flush();
+		return report.isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+	}
+
+	private String toJson(DriftReport report) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("file", this.file.toString());
+		json.put("clean", report.isClean());
+		json.put("checkedSecrets", report.checkedSecrets());
+		List<Map<String, String>> findings = report.findings().stream().map(CheckCommand::toJson).toList();
+		json.put("findings", findings);
+		return JSON.writeValueAsString(json) + "\n";
+	}
+
+	private static Map<String, String> toJson(DriftFinding finding) {
+		Map<String, String> json = new LinkedHashMap<>();
+		json.put("secret", finding.secretName());
+		json.put("kind", finding.kind().name());
+		json.put("message", finding.message());
+		return json;
+	}
+
+	/**
+	 * The output formats of {@code check}.
+	 */
+	enum TextOrJson {
+
+		text, json
+
+	}
+
+}

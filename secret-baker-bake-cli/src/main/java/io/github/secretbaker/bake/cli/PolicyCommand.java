@@ -1,0 +1,72 @@
+package io.github.secretbaker.bake.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.secretbaker.bake.policy.DecryptPolicy;
+import io.github.secretbaker.bake.policy.PolicyGenerator;
+import io.github.secretbaker.format.BakedSecretsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code policy} command: prints the least-privilege IAM statement that lets the
+ * function decrypt its baked secrets.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Prints the IAM statement for the function's role: kms:Decrypt on exactly the key ARNs of the "
+				+ "baked file, on condition that kms:EncryptionContext:PARAMETER_ARN is one of the baked parameter "
+				+ "ARNs. Reads only the file; needs no AWS access.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:The statement was printed.",
+				"2:Bad usage, invalid baked file, or an entry without key ARN and no --key-arn.",
+				"3:I/O failure." })
+public final class PolicyCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = BakedSecretsFile.DEFAULT_FILE_NAME,
+			description = "The baked secrets file. Default: ${DEFAULT-VALUE}.")
+	Path file;
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+			description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+	JsonOrYaml format;
+
+	@Option(names = "--key-arn", paramLabel = "ARN",
+			description = "A KMS key ARN to allow, repeatable; needed for entries without key ARN, such as those "
+					+ "written by the Node plugin.")
+	List<String> keyArns = new ArrayList<>();
+
+	@Option(names = "--document",
+			description = "Print a complete policy document (Version and Statement) instead of one statement.")
+	boolean document;
+
+	@Override
+	public Integer call() {
+		DecryptPolicy policy = new PolicyGenerator().generate(BakedSecretsFile.read(this.file), this.keyArns);
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.print((this.format == JsonOrYaml.yaml) ? policy.toYaml(this.document) : policy.toJson(this.document));
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+	/**
+	 * The output formats of {@code policy}.
+	 */
+	enum JsonOrYaml {
+
+		json, yaml
+
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.github.secretbaker.bake.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+import io.github.secretbaker.bake.BakeException;
+import io.github.secretbaker.bake.manifest.InvalidManifestException;
+import io.github.secretbaker.bake.policy.PolicyGenerationException;
+import io.github.secretbaker.format.InvalidBakedSecretsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The {@code secret-baker} command line: {@code bake}, {@code check}, {@code policy} and
+ * {@code inspect}.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "secret-baker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Bakes SSM SecureString ciphertexts into secret-baker-secrets.json without ever decrypting them.",
+		subcommands = { BakeCommand.class, CheckCommand.class, PolicyCommand.class, InspectCommand.class,
+				HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:Success.", "1:check found differences.",
+				"2:Bad usage or input: options, manifest, baked file, a guard refusing a parameter, "
+						+ "a missing parameter, version or label.",
+				"3:AWS failure after retries (including access denied) or I/O failure." })
+public final class SecretBakerCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	/**
+	 * Run the command line and exit with its exit code.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	/**
+	 * Create the command line with its exception handling, so that every failure prints one
+	 * line per problem and exits with a documented code. Tests and embedders may redirect
+	 * its output with {@link CommandLine#setOut(PrintWriter)} and
+	 * {@link CommandLine#setErr(PrintWriter)}.
+	 * @return the command line
+	 */
+	public static CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(new SecretBakerCommand());
+		commandLine.setExecutionExceptionHandler(SecretBakerCommand::handleException);
+		return commandLine;
+	}
+
+	@Override
+	public Integer call() {
+		this.spec.commandLine().usage(this.spec.commandLine().getErr());
+		return ExitCodes.INVALID_INPUT;
+	}
+
+	private static int handleException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+		PrintWriter err = commandLine.getErr();
+		int exitCode = exitCode(ex);
+		if (ex instanceof BakeException bakeException) {
+			err.println("error: " + bakeException.getProblems().size() + " of the requested secrets cannot be baked:");
+			bakeException.getProblems().forEach((problem) -> err.println("  " + problem.describe()));
+		}
+		else if (ex instanceof InvalidManifestException manifestException) {
+			err.println("error: invalid manifest '" + manifestException.getSource() + "':");
+			manifestException.getProblems().forEach((problem) -> err.println("  " + problem));
+		}
+		else if (ex instanceof PolicyGenerationException policyException) {
+			err.println("error: cannot generate the IAM policy:");
+			policyException.getProblems().forEach((problem) -> err.println("  " + problem));
+		}
+		else if (isMissingRegion(ex)) {
+			err.println("error: no AWS region: pass --region or set AWS_REGION");
+		}
+		else {
+			err.println("error: " + ex.getMessage());
+		}
+		if (exitCode == ExitCodes.FAILURE && !(ex instanceof SdkException) && !(ex instanceof UncheckedIOException)
+				&& !(ex instanceof BakeException)) {
+			ex.printStackTrace(err);
+		}
+		err.flush();
+		return exitCode;
+	}
+
+	private static int exitCode(Exception ex) {
+		if (ex instanceof BakeException bakeException) {
+			return bakeException.isAwsFailure() ? ExitCodes.FAILURE : ExitCodes.INVALID_INPUT;
+		}
+		if (ex instanceof InvalidManifestException || ex instanceof InvalidBakedSecretsException
+				|| ex instanceof PolicyGenerationException || ex instanceof IllegalArgumentException
+				|| isMissingRegion(ex)) {
+			return ExitCodes.INVALID_INPUT;
+		}
+		return ExitCodes.FAILURE;
+	}
+
+	private static boolean isMissingRegion(Exception ex) {
+		return ex instanceof SdkClientException && ex.getMessage() != null
+				&& ex.getMessage().contains("Unable to load region");
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.github.secretbaker.bake.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+
+/**
+ * Builds the {@link DecryptPolicy} for a baked secrets file from the key ARN and parameter
+ * ARN of every entry. Entries without a key ARN (files written by the Node plugin, or keys
+ * given as an alias) need the key ARN to be passed in.
+ *
+ * @since 0.1.0
+ */
+public final class PolicyGenerator {
+
+	private static final Pattern KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/\\S+");
+
+	/**
+	 * Return whether the given text is a KMS key ARN (not an alias ARN).
+	 * @param arn the text
+	 * @return whether it is a key ARN
+	 */
+	public static boolean isKeyArn(String arn) {
+		return KEY_ARN.matcher(arn).matches();
+	}
+
+	/**
+	 * Generate the policy for the given secrets.
+	 * @param secrets the baked secrets
+	 * @param extraKeyArns key ARNs to allow in addition to those in the file, needed when an
+	 * entry has no key ARN
+	 * @return the policy
+	 * @throws PolicyGenerationException listing every entry whose key is not known, or if
+	 * there are no secrets
+	 */
+	public DecryptPolicy generate(BakedSecrets secrets, List<String> extraKeyArns) {
+		List<String> problems = new ArrayList<>();
+		for (String keyArn : extraKeyArns) {
+			if (!isKeyArn(keyArn)) {
+				problems.add("'" + keyArn + "' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>)");
+			}
+		}
+		if (secrets.isEmpty()) {
+			problems.add("the file holds no secrets, so there is nothing to allow");
+		}
+		Set<String> keyArns = new TreeSet<>(extraKeyArns);
+		Set<String> parameterArns = new TreeSet<>();
+		for (BakedSecret secret : secrets) {
+			parameterArns.add(secret.arn());
+			String keyId = secret.keyId();
+			if (keyId != null && isKeyArn(keyId)) {
+				keyArns.add(keyId);
+			}
+			else if (extraKeyArns.isEmpty()) {
+				problems.add((keyId == null)
+						? "secret '" + secret.name() + "' has no keyId (the file was written by the Node plugin); "
+								+ "bake it again with secret-baker, or pass the key ARN with --key-arn"
+						: "secret '" + secret.name() + "' names its key by alias (" + keyId + "), which IAM does "
+								+ "not accept as the resource of kms:Decrypt; pass the key ARN with --key-arn");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new PolicyGenerationException(problems);
+		}
+		return new DecryptPolicy(List.copyOf(keyArns), List.copyOf(parameterArns));
+	}
+
+}
