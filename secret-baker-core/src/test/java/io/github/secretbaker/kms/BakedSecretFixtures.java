@@ -1,0 +1,70 @@
+package io.github.secretbaker.kms;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.test.LocalAwsServer;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+/**
+ * Bakes secrets the way the bake step does: a SecureString is put into the local server's
+ * Parameter Store, then read back without decryption, giving its KMS ciphertext and ARN.
+ */
+public final class BakedSecretFixtures {
+
+	private BakedSecretFixtures() {
+	}
+
+	/**
+	 * Return a new random secret value.
+	 * @return the value
+	 */
+	public static String randomValue() {
+		return "value-" + UUID.randomUUID();
+	}
+
+	/**
+	 * Put a SecureString under the given key and bake it.
+	 * @param server the local server
+	 * @param name the secret name
+	 * @param value the plaintext
+	 * @param keyArn the key ARN
+	 * @return the baked secret, with version, key id and tier
+	 */
+	public static BakedSecret bake(LocalAwsServer server, String name, String value, String keyArn) {
+		String parameterName = "/app/" + name.toLowerCase(Locale.ROOT);
+		server.putSecureString(parameterName, value, keyArn);
+		Parameter parameter = server.ssmClient()
+			.getParameter((request) -> request.name(parameterName).withDecryption(false))
+			.parameter();
+		return new BakedSecret(name, parameter.value(), parameter.arn(), parameter.version(), keyArn,
+				BakedSecret.STANDARD_TIER);
+	}
+
+	/**
+	 * Return the given secret as the Node plugin bakes it: only ciphertext and ARN.
+	 * @param secret the secret
+	 * @return the secret without version, key id and tier
+	 */
+	public static BakedSecret asNodePluginEntry(BakedSecret secret) {
+		return BakedSecret.of(secret.name(), secret.ciphertext(), secret.arn());
+	}
+
+	/**
+	 * Return a KMS client for the local server built by {@link KmsClientFactory}.
+	 * @param server the local server
+	 * @param timeout the call timeout
+	 * @return the client
+	 */
+	public static KmsClient kmsClient(LocalAwsServer server, Duration timeout) {
+		return new KmsClientFactory().region(server.region())
+			.endpoint(server.endpoint())
+			.credentialsProvider(server.credentialsProvider())
+			.timeout(timeout)
+			.createClient();
+	}
+
+}

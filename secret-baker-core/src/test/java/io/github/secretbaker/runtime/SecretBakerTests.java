@@ -1,0 +1,133 @@
+package io.github.secretbaker.runtime;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.InvalidBakedSecretsException;
+import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link SecretBaker}, against the local KMS and SSM server.
+ */
+@LocalAwsTest
+class SecretBakerTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void loadsAndDecryptsAFileFromTheClasspath(LocalAwsServer server) throws Exception {
+		String keyArn = server.createKey();
+		String password = BakedSecretFixtures.randomValue();
+		String apiKey = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+				BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
+		server.resetCounters();
+		try (KmsClient kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+				URLClassLoader classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null)) {
+			DecryptedSecrets secrets = SecretBaker.builder().classLoader(classLoader).kmsClient(kms).load();
+			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
+			assertThat(secrets.require("API_KEY")).isEqualTo(apiKey);
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(2);
+	}
+
+	@Test
+	void decryptsOnlyIncludedSecrets(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		String password = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve("secrets.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(
+				BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+				BakedSecretFixtures.bake(server, "API_KEY", BakedSecretFixtures.randomValue(), keyArn))), file);
+		server.resetCounters();
+		try (KmsClient kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5))) {
+			DecryptedSecrets secrets = SecretBaker.builder()
+				.location("file:" + file)
+				.kmsClient(kms)
+				.include(List.of("DB_PASSWORD"))
+				.load();
+			assertThat(secrets.names()).containsExactly("DB_PASSWORD");
+			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(1);
+	}
+
+	@Test
+	void buildsItsOwnClientForTheConfiguredRegionAndEndpoint(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		String password = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve("secrets.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
+				file);
+		String accessKey = System.getProperty("aws.accessKeyId");
+		String secretKey = System.getProperty("aws.secretAccessKey");
+		System.setProperty("aws.accessKeyId", "AKIALOCALTEST0000000");
+		System.setProperty("aws.secretAccessKey", "local-test-secret");
+		try {
+			DecryptedSecrets secrets = SecretBaker.builder()
+				.location(file.toString())
+				.region(server.region())
+				.endpoint(server.endpoint())
+				.load();
+			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
+		}
+		finally {
+			restore("aws.accessKeyId", accessKey);
+			restore("aws.secretAccessKey", secretKey);
+		}
+	}
+
+	@Test
+	void namesTheLocationWhenTheFileIsMissing() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> SecretBaker.builder().location("classpath:missing-secrets.json").load())
+			.withMessageContaining("classpath:missing-secrets.json")
+			.withMessageContaining("does not exist");
+	}
+
+	@Test
+	void namesAnIncludedSecretThatWasNotBaked() {
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQID",
+				"arn:aws:ssm:us-east-1:123456789012:parameter/app/db")));
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> SecretBaker.select(secrets, List.of("API_KEY"), "secrets.json"))
+			.satisfies((ex) -> {
+				assertThat(ex.getSecretName()).isEqualTo("API_KEY");
+				assertThat(ex.getSource()).isEqualTo("secrets.json");
+				assertThat(ex.getMessage()).contains("baked: DB_PASSWORD").doesNotContain("AQID");
+			});
+	}
+
+	@Test
+	void findsNoFileWhereThereIsNone() {
+		assertThat(SecretBaker.readIfPresent("classpath:no-such-file.json", null)).isNull();
+		assertThat(SecretBaker.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
+	}
+
+	private static void restore(String name, String value) {
+		if (value != null) {
+			System.setProperty(name, value);
+		}
+		else {
+			System.clearProperty(name);
+		}
+	}
+
+}
