@@ -123,6 +123,10 @@ final class KmsService {
 		createAlias(region, new JsonRequest(body));
 	}
 
+	void setEnabled(String region, String keyReference, boolean enabled) {
+		resolve(region, keyReference).enabled = enabled;
+	}
+
 	String keyArn(String region, String keyReference) {
 		return resolve(region, keyReference).arn;
 	}

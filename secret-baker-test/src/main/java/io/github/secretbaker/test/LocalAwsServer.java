@@ -258,6 +258,20 @@ public final class LocalAwsServer implements AutoCloseable {
 		});
 	}
 
+	void createAlias(String aliasName, String keyArn) {
+		seed(() -> {
+			this.kms.createAlias(this.region, aliasName, keyArn);
+			return null;
+		});
+	}
+
+	void disableKey(String keyArn) {
+		seed(() -> {
+			this.kms.setEnabled(this.region, keyArn, false);
+			return null;
+		});
+	}
+
 	/**
 	 * Return the ARN of a key in the default region.
 	 * @param keyId the key id, key ARN, alias name or alias ARN
