@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.YamlNode.Entry;
@@ -244,14 +245,14 @@ public final class Manifest {
 
 		private final Map<String, Integer> lineByName = new HashMap<>();
 
-		private final List<String> problems = new ArrayList<>();
+		private final Map<Integer, List<String>> problemsByLine = new TreeMap<>();
 
 		Collector(String source) {
 			this.source = source;
 		}
 
 		void problem(int line, String message) {
-			this.problems.add("line " + line + ": " + message);
+			this.problemsByLine.computeIfAbsent(line, (key) -> new ArrayList<>()).add("line " + line + ": " + message);
 		}
 
 		void addSecrets(String key, YamlNode node) {
@@ -348,8 +349,9 @@ public final class Manifest {
 		}
 
 		Manifest toManifest() {
-			if (!this.problems.isEmpty()) {
-				throw new InvalidManifestException(this.source, this.problems);
+			if (!this.problemsByLine.isEmpty()) {
+				throw new InvalidManifestException(this.source,
+						this.problemsByLine.values().stream().flatMap(List::stream).toList());
 			}
 			return new Manifest(this.source, this.secrets);
 		}

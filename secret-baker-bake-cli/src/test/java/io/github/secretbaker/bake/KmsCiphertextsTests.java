@@ -1,0 +1,59 @@
+package io.github.secretbaker.bake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link KmsCiphertexts}.
+ */
+class KmsCiphertextsTests {
+
+	private final SecureRandom random = new SecureRandom();
+
+	@Test
+	void acceptsBase64OfBinaryBlob() {
+		byte[] blob = new byte[180];
+		this.random.nextBytes(blob);
+		blob[0] = 0x01;
+		assertThat(KmsCiphertexts.findProblem(Base64.getEncoder().encodeToString(blob))).isNull();
+	}
+
+	@Test
+	void refusesLocalStackAndMotoFormatWithoutQuotingIt() {
+		String plaintext = "value-" + UUID.randomUUID();
+		String problem = KmsCiphertexts.findProblem("kms:alias/aws/ssm:" + plaintext);
+		assertThat(problem).contains("this endpoint does not return KMS ciphertext").doesNotContain(plaintext);
+	}
+
+	@Test
+	void refusesValueThatIsNotBase64() {
+		String plaintext = "value with spaces " + UUID.randomUUID();
+		assertThat(KmsCiphertexts.findProblem(plaintext)).contains("this endpoint does not return KMS ciphertext")
+			.contains("not base64")
+			.doesNotContain(plaintext);
+	}
+
+	@Test
+	void refusesBase64OfText() {
+		String plaintext = "a plaintext value that is long enough " + UUID.randomUUID();
+		String encoded = Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
+		assertThat(KmsCiphertexts.findProblem(encoded)).contains("this endpoint does not return KMS ciphertext")
+			.doesNotContain(encoded)
+			.doesNotContain(plaintext);
+	}
+
+	@Test
+	void refusesBlobTooShortForKmsCiphertext() {
+		byte[] blob = new byte[KmsCiphertexts.MIN_BLOB_LENGTH - 1];
+		blob[0] = (byte) 0xFF;
+		assertThat(KmsCiphertexts.findProblem(Base64.getEncoder().encodeToString(blob)))
+			.contains("too short to be a KMS ciphertext");
+	}
+
+}

@@ -1,0 +1,306 @@
+package io.github.secretbaker.bake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.secretbaker.bake.BakeProblem.Kind;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterTier;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests for {@link SecretBaker} against the local KMS and SSM server.
+ */
+@LocalAwsTest
+class SecretBakerTests {
+
+	private final LocalAwsServer server;
+
+	private SsmClient ssm;
+
+	private String keyArn;
+
+	SecretBakerTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.ssm = TestSecrets.bakeClient(this.server);
+		this.keyArn = this.server.createKey("alias/app");
+	}
+
+	@AfterEach
+	void closeClient() {
+		this.ssm.close();
+	}
+
+	@Test
+	void bakesCiphertextArnVersionKeyAndTierWithoutDecrypting() {
+		String value = TestSecrets.newValue();
+		String arn = this.server.putSecureString("/app/db/password", value, this.keyArn);
+		String stored = this.server.ssmClient()
+			.getParameter((request) -> request.name("/app/db/password").withDecryption(false))
+			.parameter()
+			.value();
+		BakeResult result = baker().bake(List.of(SecretRequest.of("DB_PASSWORD", "/app/db/password")));
+		BakedSecret secret = result.secrets().get("DB_PASSWORD");
+		assertThat(secret).isNotNull();
+		assertThat(secret.ciphertext()).isEqualTo(stored).isNotEqualTo(value);
+		assertThat(secret.arn()).isEqualTo(arn);
+		assertThat(secret.version()).isEqualTo(1L);
+		assertThat(secret.keyId()).isEqualTo(this.keyArn);
+		assertThat(secret.tier()).isEqualTo(BakedSecret.STANDARD_TIER);
+		assertThat(this.server.callCount("Decrypt")).isZero();
+		assertThat(this.server.callCount("GetParameters")).isEqualTo(1);
+		assertThat(this.server.callCount("DescribeParameters")).isEqualTo(1);
+		assertThat(this.server.callCount("GetParameterHistory")).isZero();
+	}
+
+	@Test
+	void resolvesKeyGivenByAliasOrIdToKeyArn() {
+		this.server.putSecureString("/app/by-alias", TestSecrets.newValue(), "alias/app");
+		String keyId = this.keyArn.substring(this.keyArn.indexOf("key/") + 4);
+		this.server.putSecureString("/app/by-id", TestSecrets.newValue(), keyId);
+		BakedSecrets secrets = baker()
+			.bake(List.of(SecretRequest.of("BY_ALIAS", "/app/by-alias"), SecretRequest.of("BY_ID", "/app/by-id")))
+			.secrets();
+		assertThat(secrets.get("BY_ALIAS").keyId())
+			.isEqualTo("arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":alias/app");
+		assertThat(secrets.get("BY_ID").keyId()).isEqualTo(this.keyArn);
+	}
+
+	@Test
+	void bakesPinnedVersionAndLabelWithKeyOfThatVersion() {
+		String oldKey = this.server.createKey();
+		this.server.putSecureString("/app/api-key", TestSecrets.newValue(), oldKey);
+		this.server.putSecureString("/app/api-key", TestSecrets.newValue(), this.keyArn);
+		this.server.putSecureString("/app/api-key", TestSecrets.newValue(), this.keyArn);
+		this.server.ssmClient()
+			.labelParameterVersion((request) -> request.name("/app/api-key").parameterVersion(2L).labels("prod"));
+		BakedSecrets secrets = baker().bake(List.of(SecretRequest.of("V1", "/app/api-key:1"),
+				SecretRequest.of("PROD", "/app/api-key:prod"), SecretRequest.of("LATEST", "/app/api-key")))
+			.secrets();
+		assertThat(secrets.get("V1").version()).isEqualTo(1L);
+		assertThat(secrets.get("V1").keyId()).isEqualTo(oldKey);
+		assertThat(secrets.get("PROD").version()).isEqualTo(2L);
+		assertThat(secrets.get("PROD").keyId()).isEqualTo(this.keyArn);
+		assertThat(secrets.get("LATEST").version()).isEqualTo(3L);
+		assertThat(secrets.get("V1").ciphertext()).isNotEqualTo(secrets.get("PROD").ciphertext());
+		assertThat(this.server.callCount("GetParameters")).isEqualTo(1);
+		assertThat(this.server.callCount("GetParameterHistory")).isEqualTo(1);
+	}
+
+	@Test
+	void bakesParameterGivenByFullArnWithSelector() {
+		String arn = this.server.putSecureString("/shared/token", TestSecrets.newValue(), this.keyArn);
+		this.server.putSecureString("/shared/token", TestSecrets.newValue(), this.keyArn);
+		BakedSecrets secrets = baker()
+			.bake(List.of(SecretRequest.of("TOKEN", arn), SecretRequest.of("FIRST_TOKEN", arn + ":1")))
+			.secrets();
+		assertThat(secrets.get("TOKEN").arn()).isEqualTo(arn);
+		assertThat(secrets.get("TOKEN").version()).isEqualTo(2L);
+		assertThat(secrets.get("FIRST_TOKEN").version()).isEqualTo(1L);
+	}
+
+	@Test
+	void bakesTwoNamesForOneParameter() {
+		this.server.putSecureString("/app/db/password", TestSecrets.newValue(), this.keyArn);
+		BakedSecrets secrets = baker().bake(List.of(SecretRequest.of("DB_PASSWORD", "/app/db/password"),
+				SecretRequest.of("DATABASE_PASSWORD", "/app/db/password")))
+			.secrets();
+		assertThat(secrets.names()).containsExactly("DATABASE_PASSWORD", "DB_PASSWORD");
+		assertThat(secrets.get("DB_PASSWORD").ciphertext()).isEqualTo(secrets.get("DATABASE_PASSWORD").ciphertext());
+	}
+
+	@Test
+	void bakesThousandParametersInCallsOfTenWithBoundedConcurrency() {
+		List<SecretRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			String name = String.format("/bulk/secret-%04d", i);
+			this.server.putSecureString(name, TestSecrets.newValue(), this.keyArn);
+			requests.add(SecretRequest.of(String.format("SECRET_%04d", i), name));
+		}
+		this.server.resetCounters();
+		List<Integer> progress = new ArrayList<>();
+		BakeResult result = SecretBaker.builder(this.ssm)
+			.concurrency(4)
+			.progressListener((done, total) -> {
+				synchronized (progress) {
+					progress.add(done);
+				}
+				assertThat(total).isEqualTo(100);
+			})
+			.build()
+			.bake(requests);
+		assertThat(result.secrets().size()).isEqualTo(1000);
+		assertThat(result.secrets().asList()).allSatisfy((secret) -> {
+			assertThat(secret.version()).isEqualTo(1L);
+			assertThat(secret.keyId()).isEqualTo(this.keyArn);
+		});
+		assertThat(this.server.callCount("GetParameters")).isEqualTo(100);
+		assertThat(this.server.callCount("DescribeParameters")).isEqualTo(20);
+		assertThat(this.server.callCount("GetParameterHistory")).isZero();
+		assertThat(this.server.maxInFlight()).isLessThanOrEqualTo(4);
+		assertThat(result.getParametersCalls()).isEqualTo(100);
+		assertThat(result.metadataCalls()).isEqualTo(20);
+		assertThat(progress).hasSize(100).contains(100);
+	}
+
+	@Test
+	void refusesEveryStringAndStringListAtOnce() {
+		String plainValue = TestSecrets.newValue();
+		this.server.putString("/app/plain", plainValue);
+		this.server.putStringList("/app/list", "a,b," + plainValue);
+		this.server.putSecureString("/app/ok", TestSecrets.newValue(), this.keyArn);
+		assertThatExceptionOfType(BakeException.class)
+			.isThrownBy(() -> baker().bake(List.of(SecretRequest.of("PLAIN", "/app/plain"),
+					SecretRequest.of("LIST", "/app/list"), SecretRequest.of("OK", "/app/ok"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblems()).extracting(BakeProblem::secretName).containsExactly("LIST", "PLAIN");
+				assertThat(ex.getProblems()).extracting(BakeProblem::kind).containsOnly(Kind.NOT_SECURE_STRING);
+				assertThat(ex.getMessage()).contains("'PLAIN' (/app/plain)", "'LIST' (/app/list)",
+						"would ship in clear");
+				assertThat(ex.getMessage()).doesNotContain(plainValue);
+				assertThat(ex.isAwsFailure()).isFalse();
+			});
+	}
+
+	@Test
+	void refusesEveryAdvancedTierParameterExplainingWhy() {
+		for (String name : List.of("/app/big-1", "/app/big-2")) {
+			this.server.ssmClient()
+				.putParameter((request) -> request.name(name)
+					.type(ParameterType.SECURE_STRING)
+					.value(TestSecrets.newValue())
+					.keyId(this.keyArn)
+					.tier(ParameterTier.ADVANCED)
+					.overwrite(true));
+		}
+		assertThatExceptionOfType(BakeException.class)
+			.isThrownBy(() -> baker()
+				.bake(List.of(SecretRequest.of("BIG_1", "/app/big-1"), SecretRequest.of("BIG_2", "/app/big-2"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblems()).extracting(BakeProblem::kind)
+					.containsExactly(Kind.ADVANCED_TIER, Kind.ADVANCED_TIER);
+				assertThat(ex.getMessage()).contains("AWS Encryption SDK message", "plain KMS Decrypt cannot open");
+			});
+	}
+
+	@Test
+	void refusesParametersEncryptedWithAwsManagedKey() {
+		this.server.putSecureString("/app/default-key-1", TestSecrets.newValue());
+		this.server.putSecureString("/app/default-key-2", TestSecrets.newValue());
+		assertThatExceptionOfType(BakeException.class)
+			.isThrownBy(() -> baker().bake(List.of(SecretRequest.of("ONE", "/app/default-key-1"),
+					SecretRequest.of("TWO", "/app/default-key-2"))))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(BakeProblem::kind)
+				.containsExactly(Kind.AWS_MANAGED_KEY, Kind.AWS_MANAGED_KEY));
+	}
+
+	@Test
+	void namesEveryMissingParameterVersionAndLabel() {
+		this.server.putSecureString("/app/exists", TestSecrets.newValue(), this.keyArn);
+		assertThatExceptionOfType(BakeException.class)
+			.isThrownBy(() -> baker().bake(List.of(SecretRequest.of("GONE", "/app/gone"),
+					SecretRequest.of("ALSO_GONE", "/app/also-gone:2"), SecretRequest.of("NO_VERSION", "/app/exists:7"),
+					SecretRequest.of("NO_LABEL", "/app/exists:prod"), SecretRequest.of("OK", "/app/exists"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblems()).extracting(BakeProblem::secretName, BakeProblem::path, BakeProblem::kind)
+					.containsExactly(tuple("ALSO_GONE", "/app/also-gone:2",
+							Kind.MISSING_PARAMETER),
+							tuple("GONE", "/app/gone", Kind.MISSING_PARAMETER),
+							tuple("NO_LABEL", "/app/exists:prod", Kind.MISSING_LABEL),
+							tuple("NO_VERSION", "/app/exists:7", Kind.MISSING_VERSION));
+				assertThat(ex.getMessage()).contains("has no version 7", "has no version labelled 'prod'");
+			});
+	}
+
+	@Test
+	void namesEveryDeniedParameter() {
+		List<SecretRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			this.server.putSecureString("/app/s" + i, TestSecrets.newValue(), this.keyArn);
+			requests.add(SecretRequest.of("S" + i, "/app/s" + i));
+		}
+		this.server.faults().deny("GetParameters", "/app/s3").deny("GetParameters", "/app/s11");
+		assertThatExceptionOfType(BakeException.class).isThrownBy(() -> baker().bake(requests)).satisfies((ex) -> {
+			assertThat(ex.getProblems()).extracting(BakeProblem::secretName).containsExactly("S11", "S3");
+			assertThat(ex.getProblems()).extracting(BakeProblem::kind).containsOnly(Kind.ACCESS_DENIED);
+			assertThat(ex.getMessage()).contains("/app/s3", "/app/s11", "AccessDeniedException", "ssm:GetParameters");
+			assertThat(ex.isAwsFailure()).isTrue();
+		});
+	}
+
+	@Test
+	void retriesThrottledCallsUntilTheySucceed() {
+		List<SecretRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			this.server.putSecureString("/app/t" + i, TestSecrets.newValue(), this.keyArn);
+			requests.add(SecretRequest.of("T" + i, "/app/t" + i));
+		}
+		this.server.faults().throttleNext("GetParameters", 2);
+		BakeResult result = baker().bake(requests);
+		assertThat(result.secrets().size()).isEqualTo(30);
+		assertThat(this.server.callCount("GetParameters")).isEqualTo(3 + 2);
+	}
+
+	@Test
+	void bakesIdenticalBytesFromIdenticalState() {
+		List<SecretRequest> requests = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			this.server.putSecureString("/app/d" + i, TestSecrets.newValue(), this.keyArn);
+			requests.add(SecretRequest.of("D" + i, "/app/d" + i));
+		}
+		byte[] first = BakedSecretsFile.toBytes(baker().bake(requests).secrets());
+		List<SecretRequest> reversed = new ArrayList<>(requests);
+		Collections.reverse(reversed);
+		byte[] second = BakedSecretsFile.toBytes(
+				SecretBaker.builder(this.ssm).concurrency(1).build().bake(reversed).secrets());
+		assertThat(second).isEqualTo(first);
+	}
+
+	@Test
+	void keepsPreviousFileWhenBakeFails(@TempDir Path folder) throws IOException {
+		this.server.putSecureString("/app/ok", TestSecrets.newValue(), this.keyArn);
+		Path output = folder.resolve("secret-baker-secrets.json");
+		baker().bakeTo(List.of(SecretRequest.of("OK", "/app/ok")), output);
+		byte[] before = Files.readAllBytes(output);
+		assertThatExceptionOfType(BakeException.class).isThrownBy(() -> baker()
+			.bakeTo(List.of(SecretRequest.of("OK", "/app/ok"), SecretRequest.of("GONE", "/app/gone")), output));
+		assertThat(Files.readAllBytes(output)).isEqualTo(before);
+		try (Stream<Path> files = Files.list(folder)) {
+			assertThat(files).containsExactly(output);
+		}
+	}
+
+	@Test
+	void resolvesWithoutSsmCallsWhenNothingIsRequested() {
+		Resolution resolution = baker().resolve(List.of());
+		assertThat(resolution.secrets().isEmpty()).isTrue();
+		assertThat(this.server.callCounts().values().stream().mapToLong(Long::longValue).sum()).isZero();
+	}
+
+	private SecretBaker baker() {
+		return SecretBaker.builder(this.ssm).build();
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.github.secretbaker.bake;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.github.secretbaker.test.LocalAwsServer;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Helpers shared by the tests: generated secret values and clients built the way the
+ * command line builds them.
+ */
+public final class TestSecrets {
+
+	private TestSecrets() {
+	}
+
+	/**
+	 * Return a new random secret value.
+	 * @return the value
+	 */
+	public static String newValue() {
+		return "value-" + UUID.randomUUID();
+	}
+
+	/**
+	 * Make the SDK's default credentials chain find credentials, through the system
+	 * properties it reads, as the command line expects in CI.
+	 */
+	public static void useLocalCredentials() {
+		System.setProperty("aws.accessKeyId", "AKIATESTSECRETBAKER0");
+		System.setProperty("aws.secretAccessKey", "test-secret-access-key");
+	}
+
+	/**
+	 * Create an SSM client for the server with {@link AwsClientOptions}, as the command line
+	 * does, adaptive retry included.
+	 * @param server the server
+	 * @return a new client
+	 */
+	public static SsmClient bakeClient(LocalAwsServer server) {
+		useLocalCredentials();
+		URI endpoint = server.endpoint();
+		return new AwsClientOptions(server.region(), null, endpoint, AwsClientOptions.DEFAULT_MAX_ATTEMPTS)
+			.createSsmClient();
+	}
+
+}
