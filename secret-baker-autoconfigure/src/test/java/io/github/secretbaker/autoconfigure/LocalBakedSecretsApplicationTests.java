@@ -1,0 +1,220 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Integration tests that start a real {@link org.springframework.boot.SpringApplication}
+ * against the local KMS and SSM server, whose counters and faults show how KMS is called.
+ */
+@LocalAwsTest
+class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractTests {
+
+	private final LocalAwsServer server;
+
+	LocalBakedSecretsApplicationTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@Override
+	protected AwsBackend backend() {
+		return new LocalAwsBackend(this.server);
+	}
+
+	@Test
+	void decryptsEverySecretOnceAtStartup(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn), bake("TOKEN", keyArn));
+		this.server.resetCounters();
+		try (ConfigurableApplicationContext context = run("--logging.level.io.github.secretbaker=DEBUG")) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+			assertThat(context.getEnvironment().getProperty("TOKEN")).isEqualTo(this.values.get("TOKEN"));
+			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
+		}
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(3);
+		assertThat(this.server.callCounts()).containsOnlyKeys("Decrypt");
+		assertThat(output).containsOnlyOnce("Decrypted 3 baked secrets in");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void decryptsSecretsInParallel() {
+		String keyArn = this.server.createKey();
+		BakedSecret[] secrets = new BakedSecret[8];
+		secrets[0] = bake("DB_PASSWORD", keyArn);
+		for (int i = 1; i < secrets.length; i++) {
+			secrets[i] = bake("SECRET_" + i, keyArn);
+		}
+		writeFile(secrets);
+		this.server.resetCounters();
+		this.server.faults().latency("Decrypt", Duration.ofMillis(200));
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+		}
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(8);
+		assertThat(this.server.maxInFlight("Decrypt")).isGreaterThan(1);
+	}
+
+	@Test
+	void decryptsOnlyTheSecretsReadInLazyMode() {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn), bake("TOKEN", keyArn));
+		this.server.resetCounters();
+		try (ConfigurableApplicationContext context = run("--secret-baker.mode=lazy")) {
+			assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
+			for (int i = 0; i < 3; i++) {
+				assertThat(context.getEnvironment().getProperty("TOKEN")).isEqualTo(this.values.get("TOKEN"));
+			}
+			assertThat(this.server.callCount("Decrypt")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void decryptsOnlyIncludedSecrets() {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn), bake("TOKEN", keyArn));
+		this.server.resetCounters();
+		try (ConfigurableApplicationContext context = run("--secret-baker.include=DB_PASSWORD,TOKEN")) {
+			assertThat(context.getEnvironment().getProperty("TOKEN")).isEqualTo(this.values.get("TOKEN"));
+			assertThat(context.getEnvironment().containsProperty("API_KEY")).isFalse();
+		}
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(2);
+	}
+
+	@Test
+	void recoversFromAThrottlingBurst() {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		this.server.resetCounters();
+		this.server.faults().throttleNext("Decrypt", 5);
+		try (ConfigurableApplicationContext context = run()) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+		}
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(2 + 5);
+	}
+
+	@Test
+	void failsWithinTheDeadlineWhenKmsHangs(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		this.server.faults().hangNext("Decrypt", 2);
+		assertThatException().isThrownBy(() -> run("--secret-baker.timeout=1s"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("DB_PASSWORD", "API_KEY")
+			.contains("(TIMEOUT)")
+			.contains("Raise secret-baker.timeout");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void explainsTheMissingKmsPermissionWhenAccessIsDenied(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		BakedSecret secret = bake("DB_PASSWORD", keyArn);
+		writeFile(secret);
+		this.server.faults().deny("Decrypt", keyArn);
+		assertThatException().isThrownBy(this::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("AccessDeniedException (ACCESS_DENIED)")
+			.contains("\"Action\": \"kms:Decrypt\"")
+			.contains("\"Resource\": \"" + keyArn + "\"")
+			.contains("\"kms:EncryptionContext:PARAMETER_ARN\": [")
+			.contains("\"" + secret.arn() + "\"");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void letsCommandLineArgumentsOverrideSecretsAndSecretsOverrideApplicationFiles(CapturedOutput output)
+			throws Exception {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		Path applicationFile = this.directory.resolve("application.properties");
+		Files.writeString(applicationFile, "DB_PASSWORD=from-application-file\nPLAIN=from-application-file\n"
+				+ "secret-baker.location=file:" + file() + "\n", StandardCharsets.UTF_8);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecretsApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--spring.config.location=file:" + applicationFile, "--secret-baker.region=" + this.server.region(),
+					"--secret-baker.endpoint=" + this.server.endpoint(), "--API_KEY=from-command-line")) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+			assertThat(context.getBean(Secrets.class).plain()).isEqualTo("from-application-file");
+			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo("from-command-line");
+		}
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void startsWithoutSecretsWhenTheFileIsAbsent(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecretsApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--secret-baker.location=file:" + file(), "--DB_PASSWORD=local-development-value")) {
+			assertThat(context.getEnvironment().getPropertySources().contains(BakedSecretsPropertySource.NAME))
+				.isFalse();
+		}
+		assertThat(output).containsOnlyOnce("No baked secrets file at file:" + file());
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	@Test
+	void failsWhenARequiredFileIsAbsent(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--secret-baker.required=true"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("file:" + file())
+			.contains("does not exist but secret-baker.required is true");
+	}
+
+	@Test
+	void namesTheFileAndTheEntryWhenTheFileIsMalformed(CapturedOutput output) throws Exception {
+		String keyArn = this.server.createKey();
+		BakedSecret secret = bake("DB_PASSWORD", keyArn);
+		this.baked.add(secret);
+		Files.writeString(file(), "{\"DB_PASSWORD\": {\"ciphertext\": \"" + secret.ciphertext() + "\"}}",
+				StandardCharsets.UTF_8);
+		assertThatException().isThrownBy(this::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("file:" + file())
+			.contains("secret 'DB_PASSWORD'")
+			.contains("has no 'arn'");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void namesAnIncludedSecretThatWasNotBaked(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn));
+		assertThatException().isThrownBy(() -> run("--secret-baker.include=DB_PASSWORD,MISSING"));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("secret 'MISSING'").contains("not baked");
+	}
+
+	@Test
+	void addsNothingWhenDisabled() {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn));
+		this.server.resetCounters();
+		try (ConfigurableApplicationContext context = run("--secret-baker.enabled=false",
+				"--DB_PASSWORD=from-command-line")) {
+			assertThat(context.getEnvironment().getPropertySources().contains(BakedSecretsPropertySource.NAME))
+				.isFalse();
+			assertThat(context.getBeanNamesForType(SecretBakerProperties.class)).isEmpty();
+		}
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+}
