@@ -67,16 +67,21 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 	}
 
 	/**
-	 * Create the keys, aliases and parameters of this seed in the server's default region.
+	 * Create the keys, aliases and parameters of this seed in the server's default region,
+	 * then disable the keys marked {@code enabled: false}.
 	 * @param server the server
 	 * @throws IllegalArgumentException if an entry is invalid
 	 */
 	void applyTo(LocalAwsServer server) {
 		List<SeedKey> keys = (this.keys != null) ? this.keys : List.of();
+		List<String> disabled = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			SeedKey key = keys.get(i);
 			try {
-				key.applyTo(server);
+				String arn = key.applyTo(server);
+				if (Boolean.FALSE.equals(key.enabled())) {
+					disabled.add(arn);
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("keys[" + i + "]: " + ex.getMessage(), ex);
@@ -93,6 +98,7 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 				throw new IllegalArgumentException("parameters[" + i + "]" + name + ": " + ex.getMessage(), ex);
 			}
 		}
+		disabled.forEach(server::disableKey);
 	}
 
 	/**
@@ -102,12 +108,13 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 	 * @param alias an alias for the key
 	 * @param aliases more aliases for the key
 	 * @param description the key description
-	 * @param enabled whether the key is enabled (default {@code true})
+	 * @param enabled whether the key is enabled (default {@code true}); a key is disabled
+	 * after the parameters are created, so that parameters can be encrypted under it
 	 */
 	record SeedKey(@Nullable String id, @Nullable String alias, @Nullable List<String> aliases,
 			@Nullable String description, @Nullable Boolean enabled) {
 
-		void applyTo(LocalAwsServer server) {
+		String applyTo(LocalAwsServer server) {
 			List<String> names = new ArrayList<>();
 			if (this.alias != null) {
 				names.add(this.alias);
@@ -119,9 +126,7 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 			for (String name : names) {
 				server.createAlias(name.startsWith("alias/") ? name : "alias/" + name, arn);
 			}
-			if (Boolean.FALSE.equals(this.enabled)) {
-				server.disableKey(arn);
-			}
+			return arn;
 		}
 
 	}
