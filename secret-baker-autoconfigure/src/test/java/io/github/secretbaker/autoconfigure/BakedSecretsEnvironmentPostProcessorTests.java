@@ -1,0 +1,171 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BakedSecretsEnvironmentPostProcessor}.
+ */
+@LocalAwsTest
+class BakedSecretsEnvironmentPostProcessorTests {
+
+	private static final String APPLICATION_FILE_SOURCE = "Config resource 'class path resource [application.properties]' "
+			+ "via location 'optional:classpath:/'";
+
+	private final DeferredLogFactory logFactory = (destination) -> destination.get();
+
+	private final BakedSecretsEnvironmentPostProcessor postProcessor = new BakedSecretsEnvironmentPostProcessor(
+			this.logFactory);
+
+	private final LocalAwsServer server;
+
+	private final Map<String, String> values = new LinkedHashMap<>();
+
+	@TempDir
+	Path directory;
+
+	BakedSecretsEnvironmentPostProcessorTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@BeforeEach
+	void bakeFile() {
+		String keyArn = this.server.createKey();
+		List<BakedSecret> secrets = new ArrayList<>();
+		for (String name : List.of("DB_PASSWORD", "API_KEY", "TOKEN", "CLI_SECRET")) {
+			String value = BakedSecretFixtures.randomValue();
+			this.values.put(name, value);
+			secrets.add(BakedSecretFixtures.bake(this.server, name, value, keyArn));
+		}
+		BakedSecretsFile.write(BakedSecrets.of(secrets), this.directory.resolve("secrets.json"));
+		this.server.resetCounters();
+	}
+
+	@Test
+	void runsRightAfterConfigDataProcessing() {
+		assertThat(this.postProcessor.getOrder()).isEqualTo(ConfigDataEnvironmentPostProcessor.ORDER + 1);
+	}
+
+	@Test
+	void isRegisteredAsAnEnvironmentPostProcessor() {
+		List<EnvironmentPostProcessor> postProcessors = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(EnvironmentPostProcessor.class, ArgumentResolver.of(DeferredLogFactory.class, this.logFactory));
+		assertThat(postProcessors).hasAtLeastOneElementOfType(BakedSecretsEnvironmentPostProcessor.class);
+	}
+
+	@Test
+	void ranksSecretsBelowCommandLineSystemPropertiesAndEnvironmentAndAboveApplicationFiles() {
+		StandardEnvironment environment = environment("--CLI_SECRET=from-command-line");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		List<String> names = environment.getPropertySources().stream().map(PropertySource::getName).toList();
+		assertThat(names).containsSubsequence("commandLineArgs", "systemProperties", "systemEnvironment",
+				"secretBaker", APPLICATION_FILE_SOURCE);
+		assertThat(names.indexOf("secretBaker")).isEqualTo(names.indexOf("systemEnvironment") + 1);
+		assertThat(environment.getProperty("CLI_SECRET")).isEqualTo("from-command-line");
+		assertThat(environment.getProperty("TOKEN")).isEqualTo("from-system-property");
+		assertThat(environment.getProperty("API_KEY")).isEqualTo("from-environment");
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(environment.getProperty("PLAIN")).isEqualTo("from-application-file");
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+	}
+
+	@Test
+	void addsTheSourceOnlyOnce() {
+		StandardEnvironment environment = environment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().stream().filter((source) -> "secretBaker".equals(source.getName())))
+			.hasSize(1);
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+	}
+
+	@Test
+	void readsItsSettingsFromApplicationFiles() {
+		StandardEnvironment environment = environment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.replace(APPLICATION_FILE_SOURCE,
+				new MapPropertySource(APPLICATION_FILE_SOURCE, Map.of("secret-baker.include", "DB_PASSWORD",
+						"secret-baker.property-prefix", "secrets", "DB_PASSWORD", "placeholder")));
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("secrets.DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(environment.getProperty("secrets.TOKEN")).isNull();
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
+	}
+
+	@Test
+	void addsTheSourceFirstWhenNoOverridingSourceExists() {
+		StandardEnvironment environment = environment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.remove("commandLineArgs");
+		sources.remove("systemProperties");
+		sources.remove("systemEnvironment");
+		sources.addLast(new MapPropertySource("settings", settings()));
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(sources.iterator().next().getName()).isEqualTo("secretBaker");
+	}
+
+	@Test
+	void doesNothingWhenDisabled() {
+		StandardEnvironment environment = environment("--secret-baker.enabled=false");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().contains("secretBaker")).isFalse();
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	@Test
+	void doesNothingWhenTheFileIsAbsentAndNotRequired() {
+		StandardEnvironment environment = environment("--secret-baker.location=classpath:absent.json");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getPropertySources().contains("secretBaker")).isFalse();
+	}
+
+	private StandardEnvironment environment(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.replace("systemProperties", new MapPropertySource("systemProperties",
+				Map.of("TOKEN", "from-system-property")));
+		sources.replace("systemEnvironment", new SystemEnvironmentPropertySource("systemEnvironment",
+				Map.of("API_KEY", "from-environment")));
+		List<String> arguments = new ArrayList<>();
+		settings().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		arguments.addAll(List.of(args));
+		sources.addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
+		sources.addLast(new MapPropertySource(APPLICATION_FILE_SOURCE,
+				Map.of("DB_PASSWORD", "from-application-file", "PLAIN", "from-application-file")));
+		return environment;
+	}
+
+	private Map<String, Object> settings() {
+		return Map.of("secret-baker.location", "file:" + this.directory.resolve("secrets.json"), "secret-baker.region",
+				this.server.region(), "secret-baker.endpoint", this.server.endpoint().toString());
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.origin.Origin;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link BakedSecretsPropertySource}.
+ */
+@LocalAwsTest
+class BakedSecretsPropertySourceTests {
+
+	private static final String ARN = "arn:aws:ssm:us-east-1:123456789012:parameter/app/db_password";
+
+	private static final String LOCATION = "classpath:secret-baker-secrets.json";
+
+	private final BakedSecrets secrets = BakedSecrets
+		.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN), BakedSecret.of("API_KEY", "BQYHCA==",
+				"arn:aws:ssm:us-east-1:123456789012:parameter/app/api_key")));
+
+	private final String password = BakedSecretFixtures.randomValue();
+
+	private final String apiKey = BakedSecretFixtures.randomValue();
+
+	private KmsClient kms;
+
+	@AfterEach
+	void closeClient() {
+		if (this.kms != null) {
+			this.kms.close();
+		}
+	}
+
+	@Test
+	void exposesEachSecretUnderItsName() {
+		BakedSecretsPropertySource source = eager(null);
+		assertThat(source.getName()).isEqualTo("secretBaker");
+		assertThat(source.getPropertyNames()).containsExactly("API_KEY", "DB_PASSWORD");
+		assertThat(source.getProperty("DB_PASSWORD")).isEqualTo(this.password);
+		assertThat(source.getProperty("OTHER")).isNull();
+		assertThat(source.containsProperty("OTHER")).isFalse();
+	}
+
+	@Test
+	void resolvesRelaxedNamesLikeEnvironmentVariables() {
+		BakedSecretsPropertySource source = eager(null);
+		assertThat(source.getProperty("db.password")).isEqualTo(this.password);
+		assertThat(source.getProperty("db-password")).isEqualTo(this.password);
+		assertThat(source.getProperty("api.key")).isEqualTo(this.apiKey);
+		assertThat(source.containsProperty("db.password")).isTrue();
+		assertThat(source.getProperty("db.pass")).isNull();
+	}
+
+	@Test
+	void bindsSecretsToConfigurationProperties() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(eager(null));
+		assertThat(Binder.get(environment).bind("db.password", String.class).get()).isEqualTo(this.password);
+	}
+
+	@Test
+	void exposesSecretsUnderThePrefixToo() {
+		BakedSecretsPropertySource source = eager("secrets.");
+		assertThat(source.getPrefix()).isEqualTo("secrets.");
+		assertThat(source.getPropertyNames()).containsExactly("API_KEY", "DB_PASSWORD", "secrets.API_KEY",
+				"secrets.DB_PASSWORD");
+		assertThat(source.getProperty("secrets.DB_PASSWORD")).isEqualTo(this.password);
+		assertThat(source.getProperty("secrets.db-password")).isEqualTo(this.password);
+		assertThat(source.getProperty("DB_PASSWORD")).isEqualTo(this.password);
+		assertThat(source.getProperty("secrets.")).isNull();
+	}
+
+	@Test
+	void namesTheParameterAndFileAsOrigin() {
+		Origin origin = eager(null).getOrigin("db.password");
+		assertThat(origin).hasToString("SSM parameter '" + ARN + "' baked into '" + LOCATION + "'");
+		assertThat(eager(null).getOrigin("OTHER")).isNull();
+	}
+
+	@Test
+	void keepsValuesOutOfToString() {
+		BakedSecretsPropertySource source = eager("secrets");
+		assertThat(source.toString()).contains("secretBaker", "DB_PASSWORD", LOCATION)
+			.doesNotContain(this.password)
+			.doesNotContain(this.apiKey);
+		assertThat(source.isLazy()).isFalse();
+		assertThat(source.isDecrypted("DB_PASSWORD")).isTrue();
+	}
+
+	@Test
+	void decryptsEachSecretOnceOnItsFirstReadInLazyMode(LocalAwsServer server) throws Exception {
+		BakedSecretsPropertySource source = lazy(server);
+		assertThat(source.isLazy()).isTrue();
+		assertThat(source.getPropertyNames()).containsExactly("API_KEY", "DB_PASSWORD");
+		assertThat(source.containsProperty("db.password")).isTrue();
+		assertThat(server.callCount("Decrypt")).isZero();
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Object>> reads = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				reads.add(() -> source.getProperty("DB_PASSWORD"));
+			}
+			for (Future<Object> read : executor.invokeAll(reads)) {
+				assertThat(read.get()).isEqualTo(this.password);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(1);
+		assertThat(source.isDecrypted("DB_PASSWORD")).isTrue();
+		assertThat(source.isDecrypted("API_KEY")).isFalse();
+		assertThat(source.toString()).doesNotContain(this.password);
+	}
+
+	@Test
+	void retriesAFailedLazyReadOnTheNextRead(LocalAwsServer server) {
+		BakedSecretsPropertySource source = lazy(server);
+		server.faults().deny("Decrypt", "*");
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> source.getProperty("DB_PASSWORD"))
+			.withMessageContaining("DB_PASSWORD")
+			.withMessageNotContaining(this.password);
+		assertThat(source.isDecrypted("DB_PASSWORD")).isFalse();
+		server.faults().clear();
+		assertThat(source.getProperty("DB_PASSWORD")).isEqualTo(this.password);
+	}
+
+	private BakedSecretsPropertySource eager(String prefix) {
+		DecryptedSecrets values = DecryptedSecrets.of(Map.of("DB_PASSWORD", this.password, "API_KEY", this.apiKey));
+		return BakedSecretsPropertySource.eager(this.secrets, values, LOCATION, prefix);
+	}
+
+	private BakedSecretsPropertySource lazy(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn),
+				BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
+		server.resetCounters();
+		this.kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+		return BakedSecretsPropertySource.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), LOCATION, null,
+				LogFactory.getLog(getClass()));
+	}
+
+}

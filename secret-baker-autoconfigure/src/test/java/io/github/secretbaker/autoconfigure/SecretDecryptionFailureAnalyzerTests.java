@@ -1,0 +1,87 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.List;
+
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SecretDecryptionFailureAnalyzer}.
+ */
+class SecretDecryptionFailureAnalyzerTests {
+
+	private static final String KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	private static final String DB_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/app/db_password";
+
+	private static final String API_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/app/api_key";
+
+	private final SecretDecryptionFailureAnalyzer analyzer = new SecretDecryptionFailureAnalyzer();
+
+	@Test
+	void describesEveryFailedSecret() {
+		FailureAnalysis analysis = analyze(
+				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,
+						"not authorized"),
+				new SecretDecryptionFailure("API_KEY", API_ARN, null, null, Kind.TIMEOUT, "no answer"));
+		assertThat(analysis.getDescription()).contains("Failed to decrypt 2 of 5 baked secrets")
+			.contains("DB_PASSWORD", DB_ARN, KEY_ARN, "AccessDeniedException (ACCESS_DENIED)", "not authorized")
+			.contains("API_KEY", API_ARN, "not recorded in the baked file", "none from KMS (TIMEOUT)");
+	}
+
+	@Test
+	void showsThePolicyStatementThatGrantsDecryptForTheParameters() {
+		FailureAnalysis analysis = analyze(
+				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,
+						"not authorized"),
+				new SecretDecryptionFailure("API_KEY", API_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,
+						"not authorized"));
+		assertThat(analysis.getAction()).contains("Allow the function's execution role to decrypt DB_PASSWORD, API_KEY")
+			.containsOnlyOnce("\"Resource\": \"" + KEY_ARN + "\"")
+			.contains("\"Action\": \"kms:Decrypt\"")
+			.contains("\"kms:EncryptionContext:PARAMETER_ARN\": [\n                    \"" + DB_ARN + "\",\n"
+					+ "                    \"" + API_ARN + "\"\n");
+	}
+
+	@Test
+	void saysWhatToDoForEachKindOfFailure() {
+		FailureAnalysis analysis = analyze(failure("A", Kind.INVALID_CIPHERTEXT), failure("B", Kind.INCORRECT_KEY),
+				failure("C", Kind.NOT_FOUND), failure("D", Kind.DISABLED), failure("E", Kind.INVALID_KEY_STATE),
+				failure("F", Kind.THROTTLED), failure("G", Kind.SERVICE_ERROR), failure("H", Kind.NETWORK),
+				failure("I", Kind.CLIENT_CONFIGURATION), failure("J", Kind.OTHER));
+		assertThat(analysis.getAction()).contains("The ciphertext of A was altered")
+			.contains("The ciphertext of B was not encrypted under the key recorded for it")
+			.contains("KMS cannot find the key of C")
+			.contains("aws kms enable-key --key-id " + KEY_ARN)
+			.contains("cancel-key-deletion")
+			.contains("Lower secret-baker.concurrency")
+			.contains("KMS failed to decrypt G")
+			.contains("KMS interface endpoint")
+			.contains("set secret-baker.region")
+			.contains("KMS refused to decrypt J");
+	}
+
+	@Test
+	void findsTheFailureBehindABeanCreationException() {
+		SecretDecryptionException cause = new SecretDecryptionException(List.of(failure("A", Kind.DISABLED)), 1);
+		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("secrets", "failed", cause));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains("A");
+	}
+
+	private FailureAnalysis analyze(SecretDecryptionFailure... failures) {
+		return this.analyzer.analyze(new SecretDecryptionException(List.of(failures), 5));
+	}
+
+	private static SecretDecryptionFailure failure(String name, Kind kind) {
+		return new SecretDecryptionFailure(name, DB_ARN, KEY_ARN, "SomeException", kind, "detail");
+	}
+
+}
