@@ -95,5 +95,4 @@ class PolicyGeneratorTests {
 		return "arn:aws:ssm:us-east-1:123456789012:parameter" + parameter;
 	}
 
-
 }

@@ -1,0 +1,328 @@
+package io.github.secretbaker.bake.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.secretbaker.bake.TestSecrets;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SecretBakerCommand} and its subcommands, run in-process against the local
+ * KMS and SSM server.
+ */
+@LocalAwsTest
+class SecretBakerCommandTests {
+
+	private final LocalAwsServer server;
+
+	@TempDir
+	Path folder;
+
+	private String keyArn;
+
+	private final List<String> values = new ArrayList<>();
+
+	private final List<Run> runs = new ArrayList<>();
+
+	SecretBakerCommandTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@BeforeAll
+	static void credentials() {
+		TestSecrets.useLocalCredentials();
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.keyArn = this.server.createKey();
+	}
+
+	@AfterEach
+	void neverPrintsValuesOrCiphertexts() {
+		for (Run run : this.runs) {
+			for (String value : this.values) {
+				assertThat(run.out() + run.err()).doesNotContain(value);
+			}
+			for (String ciphertext : storedCiphertexts()) {
+				assertThat(run.out() + run.err()).doesNotContain(ciphertext);
+			}
+		}
+	}
+
+	@Test
+	void bakesSecretsIntoOutputFileAndPrintsOneSummaryLine() {
+		put("/app/db/password");
+		put("/app/api-key");
+		Path output = this.folder.resolve("target/classes/secret-baker-secrets.json");
+		Run run = run("bake", "--secret", "DB_PASSWORD=/app/db/password", "-s", "API_KEY=/app/api-key", "--output",
+				output.toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEqualTo("Baked 2 secrets into " + output + System.lineSeparator());
+		assertThat(run.err()).isEmpty();
+		BakedSecrets baked = BakedSecretsFile.read(output);
+		assertThat(baked.names()).containsExactly("API_KEY", "DB_PASSWORD");
+		assertThat(baked.get("DB_PASSWORD").keyId()).isEqualTo(this.keyArn);
+	}
+
+	@Test
+	void bakesFromManifestAndServerlessConfigTogether() throws IOException {
+		put("/app/db/password");
+		put("API_KEY");
+		put("/legacy/token");
+		Path manifest = write("secret-baker.yml", "secrets:\n  - name: DB_PASSWORD\n    path: /app/db/password:1\n");
+		Path serverless = write("serverless.yml", """
+				provider:
+				  environment:
+				    TABLE: !Ref Table
+				  environmentSecrets:
+				    TOKEN: /legacy/token
+				custom:
+				  secretBaker:
+				    - API_KEY
+				""");
+		Path output = this.folder.resolve("out.json");
+		Run run = run("bake", "--manifest", manifest.toString(), "--serverless-config", serverless.toString(), "-o",
+				output.toString(), "--verbose");
+		assertThat(run.exitCode()).isZero();
+		assertThat(BakedSecretsFile.read(output).names()).containsExactly("API_KEY", "DB_PASSWORD", "TOKEN");
+		assertThat(run.out()).contains("DB_PASSWORD <- /app/db/password:1 (version 1, key " + this.keyArn + ", Standard)")
+			.contains("1 GetParameters calls")
+			.endsWith("Baked 3 secrets into " + output + System.lineSeparator());
+	}
+
+	@Test
+	void writesEmptyObjectForEmptyManifestAndSaysSo() throws IOException {
+		Path manifest = write("secret-baker.yml", "secrets:\n");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		Run run = run("bake", "-m", manifest.toString(), "-o", output.toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(Files.readString(output)).isEqualTo("{}\n");
+		assertThat(run.out()).contains("Baked no secrets into " + output, "so the file holds {}");
+		assertThat(this.server.callCount("GetParameters")).isZero();
+	}
+
+	@Test
+	void quietPrintsNothingOnSuccess() {
+		put("/app/db");
+		Run run = run("bake", "-s", "DB=/app/db", "-o", this.folder.resolve("f.json").toString(), "--quiet");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void exitsWithTwoListingEveryGuardOffenderAndKeepsPreviousFile() throws IOException {
+		put("/app/ok");
+		this.server.putString("/app/plain", remember(TestSecrets.newValue()));
+		this.server.putStringList("/app/list", remember(TestSecrets.newValue()));
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "-s", "OK=/app/ok", "-o", output.toString()).exitCode()).isZero();
+		byte[] before = Files.readAllBytes(output);
+		Run run = run("bake", "-s", "OK=/app/ok", "-s", "PLAIN=/app/plain", "-s", "LIST=/app/list", "-s",
+				"GONE=/app/gone", "-s", "OLD=/app/ok:9", "-o", output.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("4 of the requested secrets cannot be baked")
+			.contains("Secret 'PLAIN' (/app/plain)", "Secret 'LIST' (/app/list)", "Secret 'GONE' (/app/gone)",
+					"Secret 'OLD' (/app/ok:9)");
+		assertThat(Files.readAllBytes(output)).isEqualTo(before);
+		try (Stream<Path> files = Files.list(this.folder)) {
+			assertThat(files).containsExactly(output);
+		}
+	}
+
+	@Test
+	void exitsWithThreeNamingDeniedParameter() {
+		put("/app/ok");
+		put("/app/secret");
+		this.server.faults().deny("GetParameters", "/app/secret");
+		Run run = run("bake", "-s", "OK=/app/ok", "-s", "SECRET=/app/secret", "-o",
+				this.folder.resolve("f.json").toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(run.err()).contains("Secret 'SECRET' (/app/secret)", "AccessDeniedException")
+			.doesNotContain("Secret 'OK'");
+		assertThat(this.folder.resolve("f.json")).doesNotExist();
+	}
+
+	@Test
+	void exitsWithTwoNamingManifestLines() throws IOException {
+		Path manifest = write("secret-baker.yml", "secrets:\n  - A\n  - A\nunknown: 1\n");
+		Run run = run("bake", "-m", manifest.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).contains("invalid manifest '" + manifest + "'",
+				"line 3: secret 'A' is already listed at line 2", "line 4: unknown key 'unknown'");
+	}
+
+	@Test
+	void exitsWithTwoOnUnknownOptionAndInvalidConcurrency() {
+		assertThat(run("bake", "--no-such-option").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		Run run = run("bake", "-s", "A=/a", "--concurrency", "0");
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).contains("--concurrency must be 1 or more");
+	}
+
+	@Test
+	void checkExitsWithOneAfterOverwriteAndZeroAfterRebake() {
+		put("/app/db");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "-s", "DB=/app/db", "-o", output.toString()).exitCode()).isZero();
+		Run clean = run("check", "-s", "DB=/app/db", "--file", output.toString());
+		assertThat(clean.exitCode()).isZero();
+		assertThat(clean.out()).contains("is up to date");
+		put("/app/db");
+		Run drift = run("check", "-s", "DB=/app/db", "--file", output.toString());
+		assertThat(drift.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+		assertThat(drift.out()).contains("Secret 'DB': /app/db is at version 2 in SSM but version 1 is baked")
+			.contains("1 difference");
+		Run json = run("check", "-s", "DB=/app/db", "--file", output.toString(), "--format", "json");
+		assertThat(json.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+		JsonNode report = JsonMapper.shared().readTree(json.out());
+		assertThat(report.get("clean").asBoolean()).isFalse();
+		assertThat(report.get("findings").get(0).get("secret").asString()).isEqualTo("DB");
+		assertThat(report.get("findings").get(0).get("kind").asString()).isEqualTo("NEWER_VERSION");
+		assertThat(run("bake", "-s", "DB=/app/db", "-o", output.toString()).exitCode()).isZero();
+		assertThat(run("check", "-s", "DB=/app/db", "--file", output.toString()).exitCode()).isZero();
+	}
+
+	@Test
+	void policyPrintsStatementAsJsonAndYaml() {
+		String arn = put("/app/db");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "-s", "DB=/app/db", "-o", output.toString()).exitCode()).isZero();
+		Run json = run("policy", output.toString());
+		assertThat(json.exitCode()).isZero();
+		JsonNode statement = JsonMapper.shared().readTree(json.out());
+		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
+		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(this.keyArn);
+		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+			.asString()).isEqualTo(arn);
+		Run yaml = run("policy", output.toString(), "--format", "yaml", "--document");
+		assertThat(yaml.exitCode()).isZero();
+		JsonNode document = new YAMLMapper().readTree(yaml.out());
+		assertThat(document.get("Statement").get(0)).isEqualTo(statement);
+	}
+
+	@Test
+	void policyExitsWithTwoForNodePluginFileWithoutKeyArn() throws IOException {
+		String arn = put("/app/db");
+		String ciphertext = storedCiphertexts().get(0);
+		Path file = this.folder.resolve("node.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecret.of("DB", ciphertext, arn))), file);
+		Run run = run("policy", file.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).contains("secret 'DB' has no keyId", "--key-arn");
+		Run withKey = run("policy", file.toString(), "--key-arn", this.keyArn);
+		assertThat(withKey.exitCode()).isZero();
+		assertThat(JsonMapper.shared().readTree(withKey.out()).get("Resource").get(0).asString())
+			.isEqualTo(this.keyArn);
+	}
+
+	@Test
+	void inspectListsMetadataWithoutValues() {
+		String arn = put("/app/db");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "-s", "DB=/app/db", "-o", output.toString()).exitCode()).isZero();
+		Run run = run("inspect", output.toString());
+		assertThat(run.exitCode()).isZero();
+		List<String> lines = run.out().lines().toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).startsWith("NAME").contains("ARN", "VERSION", "KEY", "TIER");
+		assertThat(lines.get(1).split("\\s+")).containsExactly("DB", arn, "1", this.keyArn, "Standard");
+	}
+
+	@Test
+	void inspectExitsWithTwoForInvalidFile() throws IOException {
+		Path file = write("broken.json", "{\"A\": {\"arn\": \"x\"}}");
+		Run run = run("inspect", file.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).contains("broken.json", "'A'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "bake", "check", "policy", "inspect" })
+	void printsHelpAndVersionOnEveryCommand(String command) {
+		Run help = command.isEmpty() ? run("--help") : run(command, "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("Usage: secret-baker", "Exit codes:");
+		Run version = command.isEmpty() ? run("--version") : run(command, "--version");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.out()).startsWith("secret-baker 0.1.0");
+	}
+
+	private String put(String name) {
+		return this.server.putSecureString(name, remember(TestSecrets.newValue()), this.keyArn);
+	}
+
+	private String remember(String value) {
+		this.values.add(value);
+		return value;
+	}
+
+	private List<String> storedCiphertexts() {
+		List<String> ciphertexts = new ArrayList<>();
+		this.server.ssmClient()
+			.describeParametersPaginator((request) -> request.maxResults(50))
+			.forEach((page) -> page.parameters().forEach((metadata) -> {
+				if ("SecureString".equals(metadata.typeAsString())) {
+					this.server.ssmClient()
+						.getParameterHistoryPaginator((request) -> request.name(metadata.name()).withDecryption(false))
+						.forEach((history) -> history.parameters().forEach((version) -> ciphertexts.add(version.value())));
+				}
+			}));
+		return ciphertexts;
+	}
+
+	private Path write(String name, String content) throws IOException {
+		return Files.writeString(this.folder.resolve(name), content);
+	}
+
+	private Run run(String... args) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		if (List.of("bake", "check").contains(args[0]) && !arguments.contains("--help")
+				&& !arguments.contains("--version")) {
+			arguments.addAll(List.of("--region", this.server.region(), "--endpoint-url",
+					this.server.endpoint().toString()));
+		}
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = SecretBakerCommand.commandLine();
+		commandLine.setOut(new PrintWriter(out, true));
+		commandLine.setErr(new PrintWriter(err, true));
+		int exitCode = commandLine.execute(arguments.toArray(String[]::new));
+		Run run = new Run(exitCode, out.toString(), err.toString());
+		this.runs.add(run);
+		return run;
+	}
+
+	/**
+	 * The outcome of one command.
+	 */
+	record Run(int exitCode, String out, String err) {
+
+	}
+
+}
