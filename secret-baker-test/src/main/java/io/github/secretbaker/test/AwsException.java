@@ -2,8 +2,6 @@ package io.github.secretbaker.test;
 
 /**
  * An AWS error answer: the HTTP status, the error code sent as {@code __type} and the message.
- *
- * @author secret-baker
  */
 final class AwsException extends RuntimeException {
 

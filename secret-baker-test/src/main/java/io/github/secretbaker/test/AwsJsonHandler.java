@@ -23,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code AmazonSSM.*}): checks that a SigV4 {@code Authorization} header is present (without
  * verifying the signature), takes the region from its credential scope, applies faults and
  * counts calls.
- *
- * @author secret-baker
  */
 final class AwsJsonHandler implements HttpHandler {
 

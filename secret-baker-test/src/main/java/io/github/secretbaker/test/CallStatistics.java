@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per-operation call counters and the highest number of requests in flight at once.
- *
- * @author secret-baker
  */
 final class CallStatistics {
 

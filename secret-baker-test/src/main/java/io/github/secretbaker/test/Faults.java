@@ -19,7 +19,6 @@ import java.util.function.Supplier;
  * that SSM makes on the caller's behalf ({@code Decrypt} for {@code WithDecryption},
  * {@code Encrypt} for a SecureString {@code PutParameter}), as IAM does.
  *
- * @author secret-baker
  * @since 0.1.0
  */
 public final class Faults {

@@ -16,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Typed access to the members of an AWS JSON 1.1 request body, raising the errors AWS raises
  * for a missing or mistyped member.
- *
- * @author secret-baker
  */
 final class JsonRequest {
 

@@ -35,8 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
  * A ciphertext blob is {@code version (1) | key ARN length (2) | key ARN | nonce (12) |
  * AES-256-GCM output}; the version, the key ARN and the canonical encryption context (entries
  * sorted by key) are the GCM additional authenticated data.
- *
- * @author secret-baker
  */
 final class KmsService {
 

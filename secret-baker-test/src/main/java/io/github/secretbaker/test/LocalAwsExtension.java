@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * account id and region with {@link LocalAwsTest @LocalAwsTest}. Servers stop when their scope
  * ends.
  *
- * @author secret-baker
  * @since 0.1.0
  */
 public class LocalAwsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {

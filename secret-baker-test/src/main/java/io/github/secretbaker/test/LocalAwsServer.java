@@ -40,7 +40,6 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * </pre>
  *
- * @author secret-baker
  * @since 0.1.0
  * @see LocalAwsExtension
  */

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * SIGTERM or Ctrl+C. Exits with {@code 2} on invalid arguments and {@code 1} when the server
  * cannot start.
  *
- * @author secret-baker
  * @since 0.1.0
  */
 public final class LocalAwsServerMain {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a test class against a {@link LocalAwsServer}, injected into test, lifecycle and
  * constructor parameters of that type and reset before each test.
  *
- * @author secret-baker
  * @since 0.1.0
  * @see LocalAwsExtension
  */

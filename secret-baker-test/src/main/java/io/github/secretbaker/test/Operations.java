@@ -8,8 +8,6 @@ import java.util.TreeSet;
 /**
  * The KMS and SSM operation names the server answers, and normalization of the names used
  * for faults and counters.
- *
- * @author secret-baker
  */
 final class Operations {
 

@@ -32,8 +32,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     type: StringList
  *     value: [a.example.com, b.example.com]
  * </pre>
- *
- * @author secret-baker
  */
 record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> parameters) {
 

@@ -25,8 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  * The in-memory SSM Parameter Store, kept per region. SecureString values are stored as KMS
  * ciphertexts under the parameter's key with the encryption context
  * {@code {"PARAMETER_ARN": "<parameter ARN>"}}, as Parameter Store does.
- *
- * @author secret-baker
  */
 final class SsmService {
 

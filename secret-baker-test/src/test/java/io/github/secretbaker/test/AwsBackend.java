@@ -11,8 +11,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The AWS a contract suite runs against: the {@link LocalAwsServer} by default, or LocalStack
  * with {@code -Daws.backend=localstack}. Clients do not retry, so every error and every call
  * count is the server's own.
- *
- * @author secret-baker
  */
 interface AwsBackend {
 

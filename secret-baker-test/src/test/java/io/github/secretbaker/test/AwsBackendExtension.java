@@ -30,8 +30,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * before each test; {@code localstack} starts one LocalStack container per test run (image
  * from {@code localstack.image}, {@code LOCALSTACK_AUTH_TOKEN} passed through when set), and
  * disables the suite with a clear reason where no Docker engine is available.
- *
- * @author secret-baker
  */
 class AwsBackendExtension implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
 

@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Contract tests for {@link Faults} and the call observation of {@link LocalAwsServer},
  * through the AWS SDK v2 clients over HTTP.
- *
- * @author secret-baker
  */
 @ExtendWith(AwsBackendExtension.class)
 class FaultsTests {

@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Contract tests for the KMS operations, through the AWS SDK v2 client over HTTP.
- *
- * @author secret-baker
  */
 @ExtendWith(AwsBackendExtension.class)
 class KmsContractTests {

@@ -20,8 +20,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * Tests for {@link LocalAwsExtension} and {@link LocalAwsTest @LocalAwsTest}.
- *
- * @author secret-baker
  */
 class LocalAwsExtensionTests {
 

@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Integration tests that run the standalone jar built by this module with {@code java -jar}.
- *
- * @author secret-baker
  */
 class LocalAwsServerMainIntegrationTests {
 

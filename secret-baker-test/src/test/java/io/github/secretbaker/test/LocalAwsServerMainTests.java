@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link LocalAwsServerMain} and the {@link SeedFile} format.
- *
- * @author secret-baker
  */
 class LocalAwsServerMainTests {
 

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for {@link LocalAwsServer}: its protocol handling, regions, account id and seed
  * helpers.
- *
- * @author secret-baker
  */
 class LocalAwsServerTests {
 

@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Contract tests for the SSM Parameter Store operations, through the AWS SDK v2 client over
  * HTTP.
- *
- * @author secret-baker
  */
 @ExtendWith(AwsBackendExtension.class)
 class SsmContractTests {
