@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.secretbaker.autoconfigure.SecretsApplication.DatabaseProperties;
 import io.github.secretbaker.autoconfigure.actuate.BakedSecretsSanitizingFunction;
 import io.github.secretbaker.autoconfigure.actuate.SecretBakerEndpoint;
 import io.github.secretbaker.autoconfigure.actuate.SecretBakerEndpoint.BakedSecretsDescriptor;
@@ -14,15 +15,19 @@ import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint.EnvironmentEntryDescriptor;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint.PropertySourceEntryDescriptor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +50,7 @@ class SecretBakerAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SecretBakerAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=secretbaker,env")
+		.withPropertyValues("management.endpoints.web.exposure.include=secretbaker,env,configprops")
 		.withInitializer((context) -> {
 			BakedSecrets secrets = BakedSecrets.of(List.of(
 					new BakedSecret("DB_PASSWORD", "AQIDBA==", DB_ARN, 3L, KEY_ARN, BakedSecret.STANDARD_TIER),
@@ -171,6 +176,35 @@ class SecretBakerAutoConfigurationTests {
 				assertThat(plain.getProperty().getValue()).isEqualTo("visible");
 				assertThat(endpoint.environmentEntry("db.password").getProperty().getValue()).isEqualTo("******");
 			});
+	}
+
+	@Test
+	void masksSecretsInTheConfigpropsEndpointEvenWhenShowingValues() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+			.withUserConfiguration(DatabasePropertiesConfiguration.class)
+			.withPropertyValues("management.endpoint.configprops.show-values=always")
+			.run((context) -> {
+				assertThat(context.getBean(DatabaseProperties.class).getPassword()).isEqualTo(this.password);
+				ConfigurationPropertiesReportEndpoint endpoint = context
+					.getBean(ConfigurationPropertiesReportEndpoint.class);
+				Map<String, Object> properties = new LinkedHashMap<>();
+				endpoint.configurationProperties()
+					.getContexts()
+					.values()
+					.forEach((descriptor) -> descriptor.getBeans()
+						.values()
+						.forEach((bean) -> properties.put(bean.getPrefix(), bean.getProperties())));
+				assertThat(properties).containsEntry("db", Map.of("password", "******"));
+				assertThat(String.valueOf(properties)).doesNotContain(this.password);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(DatabaseProperties.class)
+	static class DatabasePropertiesConfiguration {
+
 	}
 
 }
