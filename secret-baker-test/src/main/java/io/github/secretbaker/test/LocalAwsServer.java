@@ -76,7 +76,7 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private final SsmService ssm;
 
-	private @Nullable HttpServer httpServer;
+	private volatile @Nullable HttpServer httpServer;
 
 	private @Nullable ExecutorService executor;
 
