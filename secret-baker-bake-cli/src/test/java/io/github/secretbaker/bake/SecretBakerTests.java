@@ -1,9 +1,11 @@
 package io.github.secretbaker.bake;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
@@ -214,6 +221,67 @@ class SecretBakerTests {
 					SecretRequest.of("TWO", "/app/default-key-2"))))
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(BakeProblem::kind)
 				.containsExactly(Kind.AWS_MANAGED_KEY, Kind.AWS_MANAGED_KEY));
+	}
+
+	@Test
+	void refusesEveryValueThatIsNotKmsCiphertextAsEmulatorsReturn() {
+		String first = TestSecrets.newValue();
+		String second = TestSecrets.newValue();
+		this.server.putSecureString("/app/one", first, this.keyArn);
+		this.server.putSecureString("/app/two", second, this.keyArn);
+		this.server.putSecureString("/app/fine", TestSecrets.newValue(), this.keyArn);
+		// The real server answers; the interceptor rewrites its answer into what LocalStack and moto return.
+		ExecutionInterceptor emulator = new ExecutionInterceptor() {
+			@Override
+			public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes executionAttributes) {
+				if (context.response() instanceof GetParametersResponse response) {
+					return response.toBuilder()
+						.parameters(response.parameters().stream().map((parameter) -> parameter.name().equals("/app/one")
+								? parameter.toBuilder().value("kms:" + this.keyId() + ":" + first).build()
+								: parameter.name().equals("/app/two")
+										? parameter.toBuilder().value(Base64.getEncoder()
+											.encodeToString(second.getBytes(StandardCharsets.UTF_8)))
+											.build()
+										: parameter).toList())
+						.build();
+				}
+				return context.response();
+			}
+
+			private String keyId() {
+				return SecretBakerTests.this.keyArn;
+			}
+		};
+		try (SsmClient emulated = this.server.ssmClientBuilder()
+			.overrideConfiguration((override) -> override.addExecutionInterceptor(emulator))
+			.build()) {
+			assertThatExceptionOfType(BakeException.class)
+				.isThrownBy(() -> SecretBaker.builder(emulated)
+					.build()
+					.bake(List.of(SecretRequest.of("ONE", "/app/one"), SecretRequest.of("TWO", "/app/two"),
+							SecretRequest.of("FINE", "/app/fine"))))
+				.satisfies((ex) -> {
+					assertThat(ex.getProblems()).extracting(BakeProblem::secretName, BakeProblem::kind)
+						.containsExactly(tuple("ONE", Kind.NOT_KMS_CIPHERTEXT), tuple("TWO", Kind.NOT_KMS_CIPHERTEXT));
+					assertThat(ex.getMessage()).contains("this endpoint does not return KMS ciphertext")
+						.doesNotContain(first)
+						.doesNotContain(second);
+				});
+		}
+	}
+
+	@Test
+	void namesEverySecretWhenDescribeParametersIsDenied() {
+		this.server.putSecureString("/app/a", TestSecrets.newValue(), this.keyArn);
+		this.server.putSecureString("/app/b", TestSecrets.newValue(), this.keyArn);
+		this.server.faults().deny("DescribeParameters", "*");
+		assertThatExceptionOfType(BakeException.class)
+			.isThrownBy(() -> baker().bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getProblems()).extracting(BakeProblem::secretName, BakeProblem::kind)
+					.containsExactly(tuple("A", Kind.ACCESS_DENIED), tuple("B", Kind.ACCESS_DENIED));
+				assertThat(ex.getMessage()).contains("ssm:DescribeParameters");
+			});
 	}
 
 	@Test

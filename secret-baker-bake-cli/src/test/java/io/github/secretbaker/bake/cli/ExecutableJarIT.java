@@ -137,6 +137,20 @@ class ExecutableJarIT {
 	}
 
 	@Test
+	void takesRegionAndCredentialsFromNamedProfile() throws IOException {
+		put("/app/db");
+		Path config = Files.writeString(this.folder.resolve("aws-config"),
+				"[profile ci]\nregion = " + this.server.region() + "\n");
+		Path credentials = Files.writeString(this.folder.resolve("aws-credentials"),
+				"[ci]\naws_access_key_id = AKIAPROFILESECRETBAK\naws_secret_access_key = profile-secret-key\n");
+		Run run = jar(Map.of("AWS_REGION", "", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "", "AWS_CONFIG_FILE",
+				config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()), "bake", "--profile", "ci",
+				"--endpoint-url", this.server.endpoint().toString(), "-s", "DB=/app/db", "-o", "out/secrets.json");
+		assertThat(run.exitCode()).isZero();
+		assertThat(BakedSecretsFile.read(this.folder.resolve("out/secrets.json")).names()).containsExactly("DB");
+	}
+
+	@Test
 	void succeedsWhenThrottled() {
 		List<String> arguments = new ArrayList<>(List.of("bake", "--endpoint-url", this.server.endpoint().toString()));
 		for (int i = 0; i < 25; i++) {
@@ -244,6 +258,7 @@ class ExecutableJarIT {
 		env.put("AWS_CONFIG_FILE", this.folder.resolve("no-aws-config").toString());
 		env.put("AWS_SHARED_CREDENTIALS_FILE", this.folder.resolve("no-aws-credentials").toString());
 		env.putAll(environment);
+		env.values().removeIf(String::isEmpty);
 		try {
 			Path stdout = Files.createTempFile("secret-baker", ".out");
 			Path stderr = Files.createTempFile("secret-baker", ".err");

@@ -169,6 +169,15 @@ class SecretBakerCommandTests {
 	}
 
 	@Test
+	void exitsWithThreeWhenOutputCannotBeWritten() throws IOException {
+		put("/app/db");
+		Path blocker = write("not-a-folder", "");
+		Run run = run("bake", "-s", "DB=/app/db", "-o", blocker.resolve("secret-baker-secrets.json").toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(run.err()).contains("Cannot write baked secrets file", "not-a-folder");
+	}
+
+	@Test
 	void exitsWithTwoNamingManifestLines() throws IOException {
 		Path manifest = write("secret-baker.yml", "secrets:\n  - A\n  - A\nunknown: 1\n");
 		Run run = run("bake", "-m", manifest.toString());
