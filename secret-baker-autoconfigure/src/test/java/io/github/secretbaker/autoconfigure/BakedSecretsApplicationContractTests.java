@@ -14,6 +14,7 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.kms.SecretDecryptionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Integration tests that start a real {@link org.springframework.boot.SpringApplication}
@@ -107,7 +108,8 @@ abstract class BakedSecretsApplicationContractTests {
 		backend().disableKey(disabledKeyArn);
 		writeFile(bake("DB_PASSWORD", keyArn), tampered, withArn(first, second.arn()), withArn(second, first.arn()),
 				wrongKey, disabled);
-		assertThatException().isThrownBy(this::run);
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> run("--logging.level.io.github.secretbaker=DEBUG"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to decrypt 5 of 6 baked secrets with KMS")
 			.contains("TAMPERED", "FIRST", "SECOND", "WRONG_KEY", "DISABLED")

@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
 import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.InvalidBakedSecretsException;
+import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Integration tests that start a real {@link org.springframework.boot.SpringApplication}
@@ -115,7 +117,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
 		this.server.faults().hangNext("Decrypt", 2);
-		assertThatException().isThrownBy(() -> run("--secret-baker.timeout=1s"));
+		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> run("--secret-baker.timeout=1s"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("DB_PASSWORD", "API_KEY")
 			.contains("(TIMEOUT)")
@@ -129,7 +131,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		BakedSecret secret = bake("DB_PASSWORD", keyArn);
 		writeFile(secret);
 		this.server.faults().deny("Decrypt", keyArn);
-		assertThatException().isThrownBy(this::run);
+		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(this::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("AccessDeniedException (ACCESS_DENIED)")
 			.contains("\"Action\": \"kms:Decrypt\"")
@@ -174,7 +176,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 
 	@Test
 	void failsWhenARequiredFileIsAbsent(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run("--secret-baker.required=true"));
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(() -> run("--secret-baker.required=true"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("file:" + file())
 			.contains("does not exist but secret-baker.required is true");
@@ -187,7 +189,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		this.baked.add(secret);
 		Files.writeString(file(), "{\"DB_PASSWORD\": {\"ciphertext\": \"" + secret.ciphertext() + "\"}}",
 				StandardCharsets.UTF_8);
-		assertThatException().isThrownBy(this::run);
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(this::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("file:" + file())
 			.contains("secret 'DB_PASSWORD'")
@@ -199,7 +201,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 	void namesAnIncludedSecretThatWasNotBaked(CapturedOutput output) {
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn));
-		assertThatException().isThrownBy(() -> run("--secret-baker.include=DB_PASSWORD,MISSING"));
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> run("--secret-baker.include=DB_PASSWORD,MISSING"));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("secret 'MISSING'").contains("not baked");
 	}
 
