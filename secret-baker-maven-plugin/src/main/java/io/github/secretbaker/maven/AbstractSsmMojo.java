@@ -1,0 +1,159 @@
+package io.github.secretbaker.maven;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.secretbaker.bake.AwsClientOptions;
+import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.SecretRequest;
+import io.github.secretbaker.bake.manifest.InvalidManifestException;
+import io.github.secretbaker.bake.manifest.Manifest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of the goals that read SSM: which secrets (the manifest, a Node plugin
+ * {@code serverless.yml}, or secrets in the pom) and how to reach AWS.
+ *
+ * @since 0.1.0
+ */
+abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
+
+	/**
+	 * The manifest listing the secrets under {@code secrets:}. Ignored when it does not exist
+	 * and secrets are configured otherwise.
+	 */
+	@Parameter(property = "secret-baker.manifest", defaultValue = "${project.basedir}/" + Manifest.DEFAULT_FILE_NAME)
+	@Nullable File manifest;
+
+	/**
+	 * A {@code serverless.yml} configured for the Node plugin serverless-secret-baker, whose
+	 * {@code custom.secretBaker} and {@code provider.environmentSecrets} are read.
+	 */
+	@Parameter(property = "secret-baker.serverless-config")
+	@Nullable File serverlessConfig;
+
+	/**
+	 * Secrets configured in the pom, secret name to parameter path (with an optional
+	 * {@code :version} or {@code :label}) or parameter ARN.
+	 */
+	@Parameter
+	@Nullable Map<String, String> secrets;
+
+	/**
+	 * The AWS region; by default the SDK's ({@code AWS_REGION}, the profile).
+	 */
+	@Parameter(property = "secret-baker.region")
+	@Nullable String region;
+
+	/**
+	 * The named AWS profile for credentials and region; by default the SDK's default chain.
+	 */
+	@Parameter(property = "secret-baker.profile")
+	@Nullable String profile;
+
+	/**
+	 * The SSM endpoint URL, for a local server such as secret-baker-test's.
+	 */
+	@Parameter(property = "secret-baker.endpoint")
+	@Nullable String endpoint;
+
+	/**
+	 * How many SSM calls run at once.
+	 */
+	@Parameter(property = "secret-baker.concurrency", defaultValue = "" + SecretBaker.DEFAULT_CONCURRENCY)
+	int concurrency = SecretBaker.DEFAULT_CONCURRENCY;
+
+	/**
+	 * How many attempts each SSM call gets, first try included, with adaptive retry.
+	 */
+	@Parameter(property = "secret-baker.max-attempts", defaultValue = "" + AwsClientOptions.DEFAULT_MAX_ATTEMPTS)
+	int maxAttempts = AwsClientOptions.DEFAULT_MAX_ATTEMPTS;
+
+	/**
+	 * Load every configured source of secrets into one manifest.
+	 * @return the manifest
+	 * @throws InvalidManifestException if a source is invalid or none is configured
+	 */
+	Manifest loadManifest() {
+		List<Manifest> manifests = new ArrayList<>();
+		boolean configuredElsewhere = this.serverlessConfig != null || (this.secrets != null && !this.secrets.isEmpty());
+		if (this.manifest != null && (this.manifest.isFile() || !configuredElsewhere)) {
+			manifests.add(Manifest.load(this.manifest.toPath()));
+		}
+		if (this.serverlessConfig != null) {
+			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig.toPath()));
+		}
+		if (this.secrets != null && !this.secrets.isEmpty()) {
+			manifests.add(pomSecrets(this.secrets));
+		}
+		if (manifests.isEmpty()) {
+			throw new InvalidManifestException("pom.xml", List.of("no secrets configured: create "
+					+ Manifest.DEFAULT_FILE_NAME + " beside the pom, or configure <manifest>, <serverlessConfig> or "
+					+ "<secrets>"));
+		}
+		return Manifest.combine(manifests);
+	}
+
+	private static Manifest pomSecrets(Map<String, String> secrets) {
+		String source = "pom.xml <secrets>";
+		List<SecretRequest> requests = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		new TreeMap<>(secrets).forEach((name, path) -> {
+			try {
+				requests.add(SecretRequest.of(name, (path != null) ? path.strip() : ""));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("<" + name + ">: " + ex.getMessage());
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidManifestException(source, problems);
+		}
+		return Manifest.of(source, requests);
+	}
+
+	/**
+	 * Return the AWS settings of this goal.
+	 * @return the options
+	 * @throws MojoFailureException if a setting is invalid
+	 */
+	AwsClientOptions awsClientOptions() throws MojoFailureException {
+		if (this.concurrency < 1) {
+			throw new MojoFailureException("<concurrency> must be 1 or more but was " + this.concurrency);
+		}
+		if (this.maxAttempts < 1) {
+			throw new MojoFailureException("<maxAttempts> must be 1 or more but was " + this.maxAttempts);
+		}
+		return new AwsClientOptions(blankToNull(this.region), blankToNull(this.profile), endpointUri(),
+				this.maxAttempts);
+	}
+
+	private @Nullable URI endpointUri() throws MojoFailureException {
+		String value = blankToNull(this.endpoint);
+		if (value == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(value);
+			if (uri.getScheme() == null || uri.getHost() == null) {
+				throw new URISyntaxException(value, "an absolute URL such as http://127.0.0.1:4566 is needed");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new MojoFailureException("<endpoint> '" + value + "' is not a URL: " + ex.getReason());
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

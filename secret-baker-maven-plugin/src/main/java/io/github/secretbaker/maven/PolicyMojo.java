@@ -1,0 +1,89 @@
+package io.github.secretbaker.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.secretbaker.bake.policy.DecryptPolicy;
+import io.github.secretbaker.bake.policy.PolicyGenerator;
+import io.github.secretbaker.format.BakedSecretsFile;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prints the least-privilege IAM statement the function's role needs for the baked file:
+ * {@code kms:Decrypt} on exactly the keys in the file, only for the baked parameter ARNs as
+ * encryption context. Needs no AWS access.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "policy", threadSafe = true)
+public class PolicyMojo extends AbstractSecretBakerMojo {
+
+	/**
+	 * The baked secrets file.
+	 */
+	@Parameter(property = "secret-baker.file", defaultValue = DEFAULT_FILE)
+	File file;
+
+	/**
+	 * The output format: {@code json} or {@code yaml}.
+	 */
+	@Parameter(property = "secret-baker.format", defaultValue = "json")
+	String format = "json";
+
+	/**
+	 * Whether to print a complete policy document rather than one statement.
+	 */
+	@Parameter(property = "secret-baker.document", defaultValue = "false")
+	boolean document;
+
+	/**
+	 * KMS key ARNs to allow besides those in the file; needed for entries without a key ARN,
+	 * such as those the Node plugin writes.
+	 */
+	@Parameter(property = "secret-baker.key-arns")
+	@Nullable List<String> keyArns;
+
+	/**
+	 * A file to write the policy to, besides the build log.
+	 */
+	@Parameter(property = "secret-baker.policy-output")
+	@Nullable File policyOutput;
+
+	@Override
+	String goal() {
+		return "policy";
+	}
+
+	@Override
+	void run() throws MojoFailureException {
+		String normalizedFormat = this.format.strip().toLowerCase(Locale.ROOT);
+		if (!normalizedFormat.equals("json") && !normalizedFormat.equals("yaml")) {
+			throw new MojoFailureException("<format> must be 'json' or 'yaml' but was '" + this.format + "'");
+		}
+		DecryptPolicy policy = new PolicyGenerator().generate(BakedSecretsFile.read(this.file.toPath()),
+				(this.keyArns != null) ? this.keyArns : new ArrayList<>());
+		String text = normalizedFormat.equals("yaml") ? policy.toYaml(this.document) : policy.toJson(this.document);
+		if (this.policyOutput != null) {
+			try {
+				Files.createDirectories(this.policyOutput.toPath().toAbsolutePath().getParent());
+				Files.writeString(this.policyOutput.toPath(), text, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write " + this.policyOutput + ": " + ex.getMessage(), ex);
+			}
+			getLog().info("Wrote the kms:Decrypt policy for " + this.file + " to " + this.policyOutput);
+		}
+		getLog().info("IAM policy for the function's role (kms:Decrypt on the baked secrets):"
+				+ System.lineSeparator() + text.stripTrailing());
+	}
+
+}
