@@ -1,0 +1,114 @@
+package io.github.secretbaker.samples.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.secretbaker.test.LocalAwsServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's demo: the whole chain on the webhook-signer sample, narrated. Run with
+ * {@code ./mvnw -Pdemo verify}. Every claim it prints is checked, and it fails if one does
+ * not hold; it never prints a secret value or a ciphertext.
+ */
+public final class WebhookSignerDemo {
+
+	private static final String ORDER = "{\"orderId\":\"o-1001\",\"amount\":42.00,\"currency\":\"EUR\"}";
+
+	private WebhookSignerDemo() {
+	}
+
+	public static void main(String[] args) {
+		long start = System.nanoTime();
+		JsonMapper json = JsonMapper.builder().build();
+		try (WebhookSignerScenario scenario = WebhookSignerScenario.start("demo")) {
+			LocalAwsServer server = scenario.server();
+			say("");
+			say("secret-baker demo: webhook-signer, a Spring Cloud Function, on a local KMS + SSM server");
+			say("");
+			say("1. Local KMS + SSM server started at %s (region %s, account %s)", server.endpoint(), server.region(),
+					server.accountId());
+			scenario.createSecrets();
+			say("2. Created KMS key alias/webhook-signer and two SecureStrings with generated values (never shown):");
+			say("     %s, %s", WebhookSignerScenario.SIGNING_KEY_PARAMETER, WebhookSignerScenario.API_TOKEN_PARAMETER);
+			ProcessResult build = check(scenario.packageSample(), scenario);
+			say("3. mvn package of samples/webhook-signer: secret-baker-maven-plugin baked the secrets as KMS ciphertext,");
+			say("   then the build made the Spring Boot jar and the Lambda (shaded) jar, in %s", seconds(build.duration()));
+			JsonNode baked = json.readTree(WebhookSignerScenario.entry(scenario.shadedJar(), "secret-baker-secrets.json"));
+			for (String name : baked.propertyNames()) {
+				JsonNode entry = baked.get(name);
+				say("     %-20s %s (version %s)", name, entry.get("arn").asString(), entry.get("version").asString());
+			}
+			require(scenario.entriesContainingSecretValues(scenario.repackagedJar()).isEmpty()
+					&& scenario.entriesContainingSecretValues(scenario.shadedJar()).isEmpty(),
+					"a jar contains a secret value in clear");
+			say("   Plaintext of either secret anywhere in either jar: none (every entry scanned)");
+			server.resetCounters();
+			ProcessResult invocation = check(scenario.invokeShadedJar(ORDER), scenario);
+			JsonNode response = json.readTree(invocation.jsonLine().getBytes(StandardCharsets.UTF_8));
+			say("4. Lambda jar started in a fresh JVM and invoked through FunctionInvoker::handleRequest, in %s:",
+					seconds(invocation.duration()));
+			say("     event    %s", ORDER);
+			say("     response %s", invocation.jsonLine());
+			String payload = response.get("payload").asString();
+			require(response.get("signature").asString().equals(scenario.expectedSignature(payload)),
+					"the signature does not match the generated signing key");
+			say("   WEBHOOK_SIGNING_KEY was decrypted: the signature matches an HMAC under the generated key");
+			require(response.get("paymentApiToken")
+				.asString()
+				.equals("<redacted, " + scenario.apiToken().length() + " characters>"), "the API token did not arrive");
+			say("   PAYMENT_API_TOKEN was decrypted: it reached @ConfigurationProperties with the generated length");
+			long decrypts = server.callCount("Decrypt");
+			long ssmCalls = server.callCounts()
+				.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().contains("Parameter"))
+				.mapToLong((entry) -> entry.getValue())
+				.sum();
+			require(decrypts == 2 && ssmCalls == 0, "expected 2 KMS Decrypt calls and no SSM call at runtime");
+			say("   Cold start cost: %d KMS Decrypt calls (one per secret, up to %d at once), 0 SSM calls", decrypts,
+					server.maxInFlight("Decrypt"));
+			ProcessResult run = check(scenario.runRepackagedJar(ORDER), scenario);
+			require(run.jsonLine().equals(invocation.jsonLine()), "java -jar gave another answer");
+			say("5. The Spring Boot jar, run with java -jar, gives the same signed webhook (%s)", seconds(run.duration()));
+			for (ProcessResult result : List.of(build, invocation, run)) {
+				for (String value : scenario.secretValues()) {
+					require(!result.output().contains(value), "a secret value appeared in the output of " + result.command());
+				}
+			}
+			say("   Secret values in the output of the build or of either JVM: none");
+		}
+		say("");
+		say("Demo passed in %s.", seconds(Duration.ofNanos(System.nanoTime() - start)));
+	}
+
+	private static ProcessResult check(ProcessResult result, WebhookSignerScenario scenario) {
+		if (!result.succeeded()) {
+			String tail = result.tail();
+			for (String value : scenario.secretValues()) {
+				tail = tail.replace(value, "<secret>");
+			}
+			throw new IllegalStateException(result.command() + " failed with exit code " + result.exitCode() + ":\n"
+					+ tail);
+		}
+		return result;
+	}
+
+	private static void require(boolean condition, String failure) {
+		if (!condition) {
+			throw new IllegalStateException("Demo check failed: " + failure);
+		}
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+	}
+
+	private static void say(String format, Object... args) {
+		System.out.println(String.format(Locale.ROOT, format, args));
+	}
+
+}

@@ -1,0 +1,377 @@
+package io.github.secretbaker.samples.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+
+/**
+ * The whole secret-baker chain on the webhook-signer sample: a local KMS and SSM server with
+ * generated secrets, a real Maven build of the sample that bakes them through the plugin and
+ * packages both jars, and both jars started in fresh JVMs the way they run in production.
+ * Shared by the end-to-end tests and the demo.
+ */
+final class WebhookSignerScenario implements AutoCloseable {
+
+	static final String SIGNING_KEY_PARAMETER = "/webhook-signer/signing-key";
+
+	static final String API_TOKEN_PARAMETER = "/webhook-signer/payment-api-token";
+
+	static final String FUNCTION_HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+
+	static final String MAIN_CLASS = "io.github.secretbaker.samples.webhooksigner.WebhookSignerApplication";
+
+	private static final String PLUGIN = "io.github.secretbaker:secret-baker-maven-plugin:0.1.0-SNAPSHOT";
+
+	private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final LocalAwsServer server;
+
+	private final Path sample;
+
+	private final Path workDirectory;
+
+	private final List<String> secretValues = Collections.synchronizedList(new ArrayList<>());
+
+	private String keyArn = "";
+
+	private String signingKey = "";
+
+	private String apiToken = "";
+
+	private WebhookSignerScenario(LocalAwsServer server, Path sample, Path workDirectory) {
+		this.server = server;
+		this.sample = sample;
+		this.workDirectory = workDirectory;
+	}
+
+	/**
+	 * Start a local server and copy the sample into a fresh work folder.
+	 * @param name the name of the work folder
+	 * @return the scenario
+	 */
+	static WebhookSignerScenario start(String name) {
+		Path workDirectory = Path.of(requiredProperty("e2e.workDirectory")).resolve(name);
+		Path sample = workDirectory.resolve("webhook-signer");
+		deleteRecursively(workDirectory);
+		copySample(Path.of(requiredProperty("e2e.sampleDirectory")), sample);
+		return new WebhookSignerScenario(LocalAwsServer.start(), sample, workDirectory);
+	}
+
+	LocalAwsServer server() {
+		return this.server;
+	}
+
+	String keyArn() {
+		return this.keyArn;
+	}
+
+	String signingKey() {
+		return this.signingKey;
+	}
+
+	String apiToken() {
+		return this.apiToken;
+	}
+
+	/**
+	 * Return every secret value this scenario created, to assert that none leaks.
+	 * @return the values
+	 */
+	List<String> secretValues() {
+		return List.copyOf(this.secretValues);
+	}
+
+	Path sample() {
+		return this.sample;
+	}
+
+	Path bakedFile() {
+		return this.sample.resolve("target/classes/secret-baker-secrets.json");
+	}
+
+	Path repackagedJar() {
+		return this.sample.resolve("target/webhook-signer-0.1.0-SNAPSHOT.jar");
+	}
+
+	Path shadedJar() {
+		return this.sample.resolve("target/webhook-signer-0.1.0-SNAPSHOT-aws.jar");
+	}
+
+	/**
+	 * Create the customer key and the sample's SecureStrings, with generated values.
+	 */
+	void createSecrets() {
+		this.keyArn = this.server.createKey("alias/webhook-signer");
+		this.signingKey = newSecret("whsec_");
+		this.apiToken = newSecret("pat_");
+		this.server.putSecureString(SIGNING_KEY_PARAMETER, this.signingKey, this.keyArn);
+		this.server.putSecureString(API_TOKEN_PARAMETER, this.apiToken, this.keyArn);
+	}
+
+	/**
+	 * Give the signing key a new value, as a rotation does.
+	 */
+	void rotateSigningKey() {
+		this.signingKey = newSecret("whsec_");
+		this.server.putSecureString(SIGNING_KEY_PARAMETER, this.signingKey, this.keyArn);
+	}
+
+	private String newSecret(String prefix) {
+		byte[] bytes = new byte[24];
+		random.nextBytes(bytes);
+		String value = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.secretValues.add(value);
+		return value;
+	}
+
+	/**
+	 * Run {@code mvn package} on the sample: the plugin bakes, then both jars are built.
+	 * @return the build's result
+	 */
+	ProcessResult packageSample() {
+		return maven("package");
+	}
+
+	/**
+	 * Run the plugin's {@code check} goal, the drift gate.
+	 * @return the build's result
+	 */
+	ProcessResult checkDrift() {
+		return maven(PLUGIN + ":check");
+	}
+
+	private ProcessResult maven(String goal) {
+		String executable = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+		List<String> command = List.of(Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B",
+				"-ntp", "-f", this.sample.resolve("pom.xml").toString(),
+				"-Dmaven.repo.local=" + requiredProperty("e2e.localRepository"),
+				"-Dmaven.repo.local.tail=" + requiredProperty("e2e.localRepositoryTail"),
+				"-Dsecret-baker.endpoint=" + this.server.endpoint(), "-Dsecret-baker.region=" + this.server.region(),
+				goal);
+		return run("mvn " + goal, command);
+	}
+
+	/**
+	 * Start the Spring Boot jar with {@code java -jar}, signing one order.
+	 * @param order the order as JSON
+	 * @return the process result
+	 */
+	ProcessResult runRepackagedJar(String order) {
+		return run("java -jar " + repackagedJar().getFileName(),
+				List.of(javaExecutable(), "-jar", repackagedJar().toString(), "--webhook-signer.order=" + order));
+	}
+
+	/**
+	 * Start the shaded Lambda jar in a fresh JVM and invoke {@code FunctionInvoker} with one
+	 * event, as the Lambda Java runtime does.
+	 * @param event the event as JSON
+	 * @return the process result
+	 */
+	ProcessResult invokeShadedJar(String event) {
+		Path eventFile = this.workDirectory.resolve("event.json");
+		try {
+			Files.writeString(eventFile, event);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		String classPath = shadedJar() + File.pathSeparator + jarOf(LocalLambdaInvoker.class);
+		return run("FunctionInvoker in " + shadedJar().getFileName(), List.of(javaExecutable(), "-cp", classPath,
+				LocalLambdaInvoker.class.getName(), "--handler", FUNCTION_HANDLER, "--event", eventFile.toString(),
+				"--function-name", "webhook-signer"));
+	}
+
+	private ProcessResult run(String description, List<String> command) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.sample.toFile()).redirectErrorStream(true);
+		Map<String, String> environment = builder.environment();
+		environment.keySet().removeIf((name) -> name.startsWith("AWS_") || name.startsWith("SECRET_BAKER_"));
+		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
+		environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+		environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+		environment.put("AWS_REGION", this.server.region());
+		environment.put("SECRET_BAKER_ENDPOINT", this.server.endpoint().toString());
+		environment.put("MAIN_CLASS", MAIN_CLASS);
+		environment.put("JAVA_HOME", System.getProperty("java.home"));
+		long start = System.nanoTime();
+		try {
+			Process process = builder.start();
+			byte[] output;
+			try (var in = process.getInputStream()) {
+				output = in.readAllBytes();
+			}
+			if (!process.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(description + " did not finish within " + PROCESS_TIMEOUT);
+			}
+			return new ProcessResult(description, process.exitValue(), new String(output, StandardCharsets.UTF_8),
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + description, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while running " + description, ex);
+		}
+	}
+
+	/**
+	 * Return the HMAC-SHA256 signature the function must give for a payload under the
+	 * current signing key.
+	 * @param payload the payload
+	 * @return {@code sha256=} and the hex HMAC
+	 */
+	String expectedSignature(String payload) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return the names of the entries of a jar whose bytes contain one of the secret values.
+	 * @param jar the jar
+	 * @return the offending entries, empty when the jar holds no plaintext
+	 */
+	List<String> entriesContainingSecretValues(Path jar) {
+		List<byte[]> needles = secretValues().stream().map((value) -> value.getBytes(StandardCharsets.UTF_8)).toList();
+		List<String> offending = new ArrayList<>();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				if (!entry.isDirectory() && containsAny(zip.getInputStream(entry).readAllBytes(), needles)) {
+					offending.add(entry.getName());
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return offending;
+	}
+
+	/**
+	 * Return the content of one jar entry.
+	 * @param jar the jar
+	 * @param name the entry name
+	 * @return the content, or {@code null} if there is no such entry
+	 */
+	static byte[] entry(Path jar, String name) {
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			ZipEntry entry = zip.getEntry(name);
+			return (entry != null) ? zip.getInputStream(entry).readAllBytes() : null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean containsAny(byte[] content, List<byte[]> needles) {
+		for (byte[] needle : needles) {
+			outer: for (int i = 0; i <= content.length - needle.length; i++) {
+				for (int j = 0; j < needle.length; j++) {
+					if (content[i + j] != needle[j]) {
+						continue outer;
+					}
+				}
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static String jarOf(Class<?> type) {
+		try {
+			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String requiredProperty(String name) {
+		String value = System.getProperty(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException("System property '" + name + "' is not set: run through Maven "
+					+ "(./mvnw verify, or ./mvnw -Pdemo verify for the demo)");
+		}
+		return value;
+	}
+
+	private static void copySample(Path source, Path target) {
+		try (Stream<Path> paths = Files.walk(source)) {
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				Path relative = source.relativize(path);
+				if (relative.startsWith("target")) {
+					continue;
+				}
+				Path destination = target.resolve(relative.toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(destination);
+				}
+				else {
+					Files.copy(path, destination, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot copy the sample from " + source, ex);
+		}
+	}
+
+	private static void deleteRecursively(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot clean " + folder, ex);
+		}
+	}
+
+}
