@@ -1,5 +1,6 @@
 package io.github.secretbaker.bake;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 import io.github.secretbaker.format.BakedSecrets;
@@ -25,15 +26,15 @@ public record BakeResult(BakedSecrets secrets, int getParametersCalls, int metad
 
 	/**
 	 * Return a one-line summary such as {@code Baked 12 secrets into <path>}.
-	 * @param target where the secrets were written
+	 * @param output the file the secrets were written to
 	 * @return the summary
 	 */
-	public String summary(Object target) {
+	public String summary(Path output) {
 		int size = this.secrets.size();
 		if (size == 0) {
-			return "Baked no secrets into " + target + " (the manifest lists none, so the file is {})";
+			return "Baked no secrets into " + output + " (the manifest lists none, so the file is {})";
 		}
-		return "Baked " + size + ((size == 1) ? " secret" : " secrets") + " into " + target;
+		return "Baked " + size + ((size == 1) ? " secret" : " secrets") + " into " + output;
 	}
 
 }

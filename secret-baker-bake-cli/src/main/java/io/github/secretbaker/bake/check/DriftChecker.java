@@ -96,6 +96,11 @@ public final class DriftChecker {
 						+ request.parameter() + " is now on version " + current.version() + " but version "
 						+ baked.version() + " is baked; bake again and redeploy"));
 			}
+			else if (request.pinnedVersion() != null) {
+				findings.add(new DriftFinding(name, Kind.NEWER_VERSION, "the manifest pins version "
+						+ request.pinnedVersion() + " of " + request.parameter() + " but version " + baked.version()
+						+ " is baked; bake again and redeploy"));
+			}
 			else {
 				findings.add(new DriftFinding(name, Kind.NEWER_VERSION, request.path() + " is at version "
 						+ current.version() + " in SSM but version " + baked.version()

@@ -46,7 +46,8 @@ public record DriftFinding(String secretName, Kind kind, String message) {
 		EXTRA_IN_FILE,
 
 		/**
-		 * SSM holds a newer version of an unpinned secret than the one baked.
+		 * SSM holds a newer version of an unpinned secret than the one baked, or the manifest
+		 * now pins another version than the one baked.
 		 */
 		NEWER_VERSION,
 

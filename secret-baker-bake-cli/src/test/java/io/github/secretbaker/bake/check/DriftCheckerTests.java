@@ -121,6 +121,30 @@ class DriftCheckerTests {
 	}
 
 	@Test
+	void findsPinnedVersionGoneAfterSsmDroppedIt() {
+		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
+		List<SecretRequest> requests = List.of(SecretRequest.of("FIRST", "/app/db:1"));
+		BakedSecrets baked = this.baker.bake(requests).secrets();
+		for (int i = 0; i < 100; i++) {
+			this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
+		}
+		DriftReport report = new DriftChecker(this.baker).check(baked, requests);
+		assertThat(report.findings()).extracting(DriftFinding::secretName, DriftFinding::kind)
+			.containsExactly(tuple("FIRST", Kind.VERSION_GONE));
+		assertThat(report.findings().get(0).message()).contains("/app/db:1", "has no version 1");
+	}
+
+	@Test
+	void findsManifestPinningAnotherVersionThanBaked() {
+		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
+		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
+		BakedSecrets baked = this.baker.bake(List.of(SecretRequest.of("DB", "/app/db:1"))).secrets();
+		DriftReport report = new DriftChecker(this.baker).check(baked, List.of(SecretRequest.of("DB", "/app/db:2")));
+		assertThat(report.findings()).extracting(DriftFinding::kind).containsExactly(Kind.NEWER_VERSION);
+		assertThat(report.findings().get(0).message()).contains("the manifest pins version 2", "version 1 is baked");
+	}
+
+	@Test
 	void comparesNodePluginFileByCiphertext() {
 		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
 		List<SecretRequest> requests = List.of(SecretRequest.of("DB", "/app/db"));
