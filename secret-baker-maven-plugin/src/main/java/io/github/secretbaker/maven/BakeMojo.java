@@ -56,7 +56,7 @@ public class BakeMojo extends AbstractSsmMojo {
 						+ ", key " + secret.keyId() + ", " + secret.tier() + ")");
 			}
 		}
-		getLog().info(result.summary(this.output));
+		getLog().info(result.summary(this.output.toPath()));
 	}
 
 }
