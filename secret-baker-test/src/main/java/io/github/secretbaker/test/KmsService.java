@@ -201,10 +201,11 @@ final class KmsService {
 					+ "^[a-zA-Z0-9:/_-]+$");
 		}
 		if (!aliasName.startsWith("alias/") || aliasName.length() == "alias/".length()) {
-			throw AwsException.badRequest("InvalidAliasNameException", "Alias must start with the prefix \"alias/\".");
+			throw AwsException.validation("Alias must start with the prefix \"alias/\". Please see "
+					+ "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
 		}
 		if (aliasName.startsWith("alias/aws/")) {
-			throw AwsException.badRequest("InvalidAliasNameException",
+			throw AwsException.badRequest("NotAuthorizedException",
 					"Alias names that begin with \"alias/aws/\" are reserved for AWS managed keys.");
 		}
 		if (targetKeyId.startsWith("alias/") || targetKeyId.contains(":alias/")) {

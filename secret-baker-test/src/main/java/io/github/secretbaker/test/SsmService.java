@@ -48,7 +48,7 @@ final class SsmService {
 
 	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
 
-	private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9_.\\-]{1,100}");
+	private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9_.\\-]+");
 
 	private static final String NAME_RULES = "Parameter name: can't be prefixed with \"aws\" or \"ssm\" "
 			+ "(case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; "
@@ -414,6 +414,11 @@ final class SsmService {
 			ObjectNode response = JsonRequest.object();
 			ArrayNode invalid = response.putArray("InvalidLabels");
 			for (String label : new LinkedHashSet<>(labels)) {
+				if (label.isEmpty() || label.length() > 100) {
+					throw AwsException.validation("1 validation error detected: Value at 'labels' failed to satisfy "
+							+ "constraint: Member must satisfy constraint: [Member must have length less than or equal "
+							+ "to 100, Member must have length greater than or equal to 1]");
+				}
 				if (isValidLabel(label)) {
 					valid.add(label);
 				}

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
-import software.amazon.awssdk.services.kms.model.InvalidAliasNameException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -135,10 +134,13 @@ class KmsContractTests {
 	@Test
 	void rejectsAliasWithoutPrefixOrInAwsNamespace() {
 		KeyMetadata key = createKey();
-		assertThatExceptionOfType(InvalidAliasNameException.class)
-			.isThrownBy(() -> this.kms.createAlias((request) -> request.aliasName("orders").targetKeyId(key.keyId())));
-		assertThatExceptionOfType(KmsException.class).isThrownBy(
-				() -> this.kms.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
+		assertThatExceptionOfType(KmsException.class)
+			.isThrownBy(() -> this.kms.createAlias((request) -> request.aliasName("orders").targetKeyId(key.keyId())))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+		assertThatExceptionOfType(KmsException.class)
+			.isThrownBy(() -> this.kms
+				.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException"));
 	}
 
 	@Test
