@@ -103,8 +103,7 @@ final class JsonRequest {
 			return Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw AwsException.badRequest("SerializationException",
-					"Member '" + member + "' is not valid base64: " + ex.getMessage());
+			throw AwsException.badRequest("SerializationException", "Member '" + member + "' is not valid base64");
 		}
 	}
 
