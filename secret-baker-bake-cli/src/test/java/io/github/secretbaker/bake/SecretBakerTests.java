@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -147,6 +148,7 @@ class SecretBakerTests {
 			requests.add(SecretRequest.of(String.format("SECRET_%04d", i), name));
 		}
 		this.server.resetCounters();
+		this.server.faults().latency("GetParameters", Duration.ofMillis(10));
 		List<Integer> progress = new ArrayList<>();
 		BakeResult result = SecretBaker.builder(this.ssm)
 			.concurrency(4)
@@ -167,6 +169,7 @@ class SecretBakerTests {
 		assertThat(this.server.callCount("DescribeParameters")).isEqualTo(20);
 		assertThat(this.server.callCount("GetParameterHistory")).isZero();
 		assertThat(this.server.maxInFlight()).isLessThanOrEqualTo(4);
+		assertThat(this.server.maxInFlight("GetParameters")).isGreaterThan(1);
 		assertThat(result.getParametersCalls()).isEqualTo(100);
 		assertThat(result.metadataCalls()).isEqualTo(20);
 		assertThat(progress).hasSize(100).contains(100);
