@@ -11,9 +11,12 @@ import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.runtime.SecretBaker;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -78,13 +81,23 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			return;
 		}
 		secrets = SecretBaker.select(secrets, properties.getInclude(), location);
-		KmsClient kms = SharedKmsClients.get(properties.getRegion(), properties.getEndpoint(), properties.getTimeout());
+		KmsClient kms = kmsClient(secrets, properties);
 		BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms)
 			.timeout(properties.getTimeout())
 			.concurrency(properties.getConcurrency())
 			.build();
 		BakedSecretsPropertySource propertySource = createPropertySource(secrets, decryptor, location, properties);
 		addPropertySource(environment.getPropertySources(), propertySource);
+	}
+
+	private static KmsClient kmsClient(BakedSecrets secrets, SecretBakerProperties properties) {
+		try {
+			return SharedKmsClients.get(properties.getRegion(), properties.getEndpoint(), properties.getTimeout());
+		}
+		catch (SdkClientException ex) {
+			throw SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION,
+					"cannot create the KMS client: " + ex.getMessage());
+		}
 	}
 
 	private @Nullable BakedSecrets read(String location, ClassLoader classLoader, boolean required) {

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Integration tests that start a real {@link org.springframework.boot.SpringApplication}
@@ -159,6 +160,24 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo("from-command-line");
 		}
 		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsEverySecretWhenNoRegionIsConfigured(CapturedOutput output) {
+		assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+				"a region is set in the environment");
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint()));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to decrypt 2 of 2 baked secrets")
+			.contains("(CLIENT_CONFIGURATION)")
+			.contains("cannot create the KMS client")
+			.contains("set secret-baker.region");
+		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
 	@Test

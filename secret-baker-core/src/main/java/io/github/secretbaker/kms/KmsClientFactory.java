@@ -85,6 +85,8 @@ public final class KmsClientFactory {
 	/**
 	 * Create the client. The caller owns it and closes it when done.
 	 * @return a new client
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if the client cannot be
+	 * created, typically because no region is configured
 	 */
 	public KmsClient createClient() {
 		Duration connectionTimeout = (this.timeout.compareTo(MAX_CONNECTION_TIMEOUT) < 0) ? this.timeout

@@ -3,6 +3,9 @@ package io.github.secretbaker.kms;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+
 /**
  * Thrown when one or more baked secrets cannot be decrypted. It carries every failure, each
  * naming the secret, its parameter ARN, its key and the AWS error code, never a value or a
@@ -25,6 +28,23 @@ public class SecretDecryptionException extends RuntimeException {
 		super(buildMessage(failures, attempted));
 		this.failures = List.copyOf(failures);
 		this.attempted = attempted;
+	}
+
+	/**
+	 * Create an exception in which every given secret failed for the same reason, such as a
+	 * KMS client that cannot be created.
+	 * @param secrets the secrets that could not be decrypted, at least one
+	 * @param kind the kind of failure
+	 * @param detail what happened
+	 * @return the exception
+	 */
+	public static SecretDecryptionException forEverySecret(BakedSecrets secrets, Kind kind, String detail) {
+		List<SecretDecryptionFailure> failures = secrets.asList()
+			.stream()
+			.map((secret) -> new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), null, kind,
+					detail))
+			.toList();
+		return new SecretDecryptionException(failures, secrets.size());
 	}
 
 	private static String buildMessage(List<SecretDecryptionFailure> failures, int attempted) {

@@ -19,7 +19,9 @@ import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.KmsClientFactory;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -269,11 +271,21 @@ public final class SecretBaker {
 			if (this.kmsClient != null) {
 				return decryptor(this.kmsClient).decryptAll(secrets);
 			}
-			try (KmsClient client = new KmsClientFactory().region(this.region)
-				.endpoint(this.endpoint)
-				.timeout(this.timeout)
-				.createClient()) {
+			try (KmsClient client = createClient(secrets)) {
 				return decryptor(client).decryptAll(secrets);
+			}
+		}
+
+		private KmsClient createClient(BakedSecrets secrets) {
+			try {
+				return new KmsClientFactory().region(this.region)
+					.endpoint(this.endpoint)
+					.timeout(this.timeout)
+					.createClient();
+			}
+			catch (SdkClientException ex) {
+				throw SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION,
+						"cannot create the KMS client: " + ex.getMessage());
 			}
 		}
 
