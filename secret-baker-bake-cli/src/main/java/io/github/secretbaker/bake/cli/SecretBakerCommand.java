@@ -34,6 +34,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 				"3:AWS failure after retries (including access denied) or I/O failure." })
 public final class SecretBakerCommand implements Callable<Integer> {
 
+	private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
 	@Spec
 	CommandSpec spec;
 
@@ -42,6 +44,11 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
+		if (System.getProperty(SLF4J_VERBOSITY) == null) {
+			// The SDK logs through SLF4J, which warns on stderr when no provider is bound; the
+			// command line reports every problem itself, so the jar bundles no provider.
+			System.setProperty(SLF4J_VERBOSITY, "ERROR");
+		}
 		System.exit(commandLine().execute(args));
 	}
 

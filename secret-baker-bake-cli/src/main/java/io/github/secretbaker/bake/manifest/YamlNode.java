@@ -138,7 +138,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 					yield new Sequence(line, items);
 				}
 				case VALUE_NULL -> new Scalar(line, null);
-				default -> new Scalar(line, parser.getText());
+				default -> new Scalar(line, parser.getString());
 			};
 		}
 
