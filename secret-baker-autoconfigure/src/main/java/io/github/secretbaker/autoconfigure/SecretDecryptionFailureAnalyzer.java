@@ -68,6 +68,8 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 		String names = failures.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "));
 		String keys = keys(failures);
 		return switch (kind) {
+			case UNSUPPORTED_TIER -> "Move the parameters of " + names + " to the Standard tier (Advanced-tier values "
+					+ "are enveloped, so KMS Decrypt alone cannot open them) and bake the file again.";
 			case ACCESS_DENIED -> "Allow the function's execution role to decrypt " + names
 					+ " by adding this statement to its policy (and make sure the key policy does not deny it):\n\n"
 					+ accessStatements(failures);

@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
  * about one KMS round trip whatever the number of secrets, and the whole operation is bounded
  * by the {@linkplain Builder#timeout(Duration) timeout}. Throttling, server errors and network
  * errors are retried with exponential backoff and full jitter until that deadline; access
- * denied, invalid ciphertext, incorrect key, missing and disabled keys fail at once. Every
+ * denied, invalid ciphertext, incorrect key, missing and disabled keys fail at once, and
+ * advanced-tier parameters fail without calling KMS. Every
  * failure is reported together in one {@link SecretDecryptionException}.
  *
  * @since 0.1.0
@@ -190,6 +191,10 @@ public final class BakedSecretsDecryptor {
 	}
 
 	private Outcome decryptWithRetry(BakedSecret secret, long deadline) {
+		if (BakedSecret.ADVANCED_TIER.equals(secret.tier())) {
+			return Outcome.failed(failure(secret, null, Kind.UNSUPPORTED_TIER,
+					"the parameter is in the Advanced tier, whose values KMS Decrypt cannot open"));
+		}
 		SecretDecryptionFailure lastRetryable = null;
 		int attempts = 0;
 		while (true) {

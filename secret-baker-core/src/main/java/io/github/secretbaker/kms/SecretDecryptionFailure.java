@@ -54,6 +54,12 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 	public enum Kind {
 
 		/**
+		 * The parameter is in the advanced tier, whose SecureString values are enveloped and
+		 * cannot be opened with KMS {@code Decrypt} alone; KMS is not called.
+		 */
+		UNSUPPORTED_TIER(false),
+
+		/**
 		 * KMS refused the caller: the role lacks {@code kms:Decrypt} on the key for this
 		 * encryption context.
 		 */
