@@ -1,0 +1,175 @@
+package io.github.secretbaker.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings of a benchmark run, parsed from {@code --name=value} arguments.
+ *
+ * @param benchmarksDir the {@code benchmarks} folder, holding the built function modules
+ * @param resultsDir where the report, plot and samples are written
+ * @param latency the latency added to every call the local server answers
+ * @param repetitions the cold starts per variant and per number of secrets
+ * @param sizes the numbers of secrets of the cold start benchmark
+ * @param bakeSizes the numbers of parameters of the bake benchmark
+ * @param bakeRepetitions the bakes per method and per number of parameters
+ * @param httpClientRepetitions the fresh JVMs per HTTP client
+ * @param jvmOptions the options of every child JVM
+ * @param benchmarks the benchmarks to run
+ * @since 0.1.0
+ */
+public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
+		List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions, int httpClientRepetitions,
+		List<String> jvmOptions, Set<Benchmark> benchmarks) {
+
+	/**
+	 * The default options of every child JVM: the C1-only compilation that AWS recommends for
+	 * Lambda cold starts, and the serial collector of a small function.
+	 */
+	public static final String DEFAULT_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "
+			+ "-XX:+UseSerialGC -Xshare:auto";
+
+	static final String USAGE = """
+			Usage: BenchmarkRunner --benchmarks-dir=<dir> [options]
+			  --results-dir=<dir>                 where to write the report (default: <benchmarks-dir>/results)
+			  --latency=<ms>                      latency added to every AWS call (default: 25)
+			  --repetitions=<n>                   cold starts per variant and size, at least 1 (default: 10)
+			  --sizes=<n,...>                     numbers of secrets (default: 0,1,10,100)
+			  --bake-sizes=<n,...>                numbers of parameters to bake (default: 10,100,1000)
+			  --bake-repetitions=<n>              bakes per method and size (default: 3)
+			  --http-client-repetitions=<n>       fresh JVMs per HTTP client (default: 10)
+			  --jvm-options=<options>             options of every child JVM (default: %s)
+			  --only=<benchmark,...>              among cold-start, bake, http-client, server-load (default: all)"""
+		.formatted(DEFAULT_JVM_OPTIONS);
+
+	/**
+	 * Parse the command-line arguments.
+	 * @param args the arguments
+	 * @return the options
+	 * @throws IllegalArgumentException naming the argument that is missing or invalid
+	 */
+	public static BenchmarkOptions parse(String[] args) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			if (!arg.startsWith("--") || equals < 0) {
+				throw new IllegalArgumentException("Argument '" + arg + "' is not of the form --name=value");
+			}
+			values.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		String benchmarksDir = values.remove("benchmarks-dir");
+		if (benchmarksDir == null || benchmarksDir.isBlank()) {
+			throw new IllegalArgumentException("--benchmarks-dir is required: the folder holding the built function modules");
+		}
+		Path benchmarks = Path.of(benchmarksDir).toAbsolutePath().normalize();
+		Path results = Path.of(values.getOrDefault("results-dir", benchmarks.resolve("results").toString()))
+			.toAbsolutePath()
+			.normalize();
+		values.remove("results-dir");
+		Duration latency = Duration.ofMillis(number(values, "latency", 25, 0));
+		int repetitions = number(values, "repetitions", 10, 1);
+		List<Integer> sizes = numbers(values, "sizes", "0,1,10,100");
+		List<Integer> bakeSizes = numbers(values, "bake-sizes", "10,100,1000");
+		int bakeRepetitions = number(values, "bake-repetitions", 3, 1);
+		int httpClientRepetitions = number(values, "http-client-repetitions", 10, 1);
+		List<String> jvmOptions = Arrays.stream(values.getOrDefault("jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+"))
+			.filter((option) -> !option.isEmpty())
+			.toList();
+		values.remove("jvm-options");
+		Set<Benchmark> benchmarksToRun = EnumSet.noneOf(Benchmark.class);
+		for (String name : values.getOrDefault("only", "cold-start,bake,http-client,server-load").split(",")) {
+			benchmarksToRun.add(Benchmark.of(name.strip()));
+		}
+		values.remove("only");
+		if (!values.isEmpty()) {
+			throw new IllegalArgumentException("Unknown option --" + values.keySet().iterator().next());
+		}
+		return new BenchmarkOptions(benchmarks, results, latency, repetitions, sizes, bakeSizes, bakeRepetitions,
+				httpClientRepetitions, jvmOptions, benchmarksToRun);
+	}
+
+	private static int number(Map<String, String> values, String name, int defaultValue, int minimum) {
+		String value = values.remove(name);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number < minimum) {
+				throw new IllegalArgumentException("--" + name + " must be at least " + minimum + " but was " + value);
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a whole number but was '" + value + "'");
+		}
+	}
+
+	private static List<Integer> numbers(Map<String, String> values, String name, String defaultValue) {
+		String value = values.remove(name);
+		String list = (value != null) ? value : defaultValue;
+		try {
+			List<Integer> numbers = Arrays.stream(list.split(",")).map(String::strip).map(Integer::valueOf).toList();
+			if (numbers.isEmpty() || numbers.stream().anyMatch((number) -> number < 0)) {
+				throw new IllegalArgumentException("--" + name + " needs numbers of 0 or more but was '" + list + "'");
+			}
+			return numbers;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes comma-separated whole numbers but was '" + list + "'");
+		}
+	}
+
+	/**
+	 * The benchmarks a run can include.
+	 */
+	public enum Benchmark {
+
+		/**
+		 * Whole-process cold starts of the function variants.
+		 */
+		COLD_START,
+
+		/**
+		 * secret-baker's bake against one {@code GetParameter} per secret in series.
+		 */
+		BAKE,
+
+		/**
+		 * KMS client creation and first call with each HTTP client.
+		 */
+		HTTP_CLIENT,
+
+		/**
+		 * The local server's own overhead.
+		 */
+		SERVER_LOAD;
+
+		static Benchmark of(String name) {
+			for (Benchmark benchmark : values()) {
+				if (benchmark.id().equals(name)) {
+					return benchmark;
+				}
+			}
+			throw new IllegalArgumentException("Unknown benchmark '" + name
+					+ "' in --only: use cold-start, bake, http-client or server-load");
+		}
+
+		/**
+		 * Return the name used in {@code --only}.
+		 * @return the benchmark id
+		 */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+}

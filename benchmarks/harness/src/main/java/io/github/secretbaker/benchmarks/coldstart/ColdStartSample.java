@@ -1,0 +1,24 @@
+package io.github.secretbaker.benchmarks.coldstart;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One measured cold start.
+ *
+ * @param variant the variant
+ * @param secrets the number of secrets
+ * @param round the round, in which every variant ran once
+ * @param answerMillis from process start to the function's answer
+ * @param initMillis the handler's init duration, as the invoker reports it
+ * @param invokeMillis the invocation's duration, as the invoker reports it
+ * @param peakRssMb the peak resident set size when the function answered
+ * @param decryptMillis the decryption time the secret-baker starter logs, or {@code null}
+ * @param calls the calls the local server received, by operation
+ * @since 0.1.0
+ */
+public record ColdStartSample(Variant variant, int secrets, int round, double answerMillis, double initMillis,
+		double invokeMillis, double peakRssMb, @Nullable Double decryptMillis, Map<String, Long> calls) {
+
+}

@@ -1,0 +1,53 @@
+package io.github.secretbaker.benchmarks.httpclient;
+
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * The AWS SDK synchronous HTTP clients a KMS client can use.
+ *
+ * @since 0.1.0
+ */
+public enum HttpClientKind {
+
+	/**
+	 * {@code url-connection-client}, on the JDK's {@code HttpURLConnection}: the starter's
+	 * default.
+	 */
+	URL_CONNECTION("UrlConnectionHttpClient (url-connection-client)"),
+
+	/**
+	 * {@code aws-crt-client}, on the native AWS Common Runtime.
+	 */
+	AWS_CRT("AwsCrtHttpClient (aws-crt-client)"),
+
+	/**
+	 * {@code apache5-client}, on Apache HttpClient 5.
+	 */
+	APACHE5("Apache5HttpClient (apache5-client)");
+
+	private final String label;
+
+	HttpClientKind(String label) {
+		this.label = label;
+	}
+
+	/**
+	 * Return the name the report shows.
+	 * @return the label
+	 */
+	public String label() {
+		return this.label;
+	}
+
+	SdkHttpClient create() {
+		return switch (this) {
+			case URL_CONNECTION -> UrlConnectionHttpClient.builder().build();
+			case AWS_CRT -> AwsCrtHttpClient.builder().build();
+			case APACHE5 -> Apache5HttpClient.builder().build();
+		};
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.secretbaker.benchmarks.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
+import io.github.secretbaker.benchmarks.coldstart.Variant;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws the median added cold start over the baseline against the number of secrets, one line
+ * per variant, as a PNG.
+ *
+ * @since 0.1.0
+ */
+public final class ColdStartPlot {
+
+	private static final Map<Variant, Color> COLORS = Map.of(Variant.EAGER, new Color(0x1B7837),
+			Variant.EAGER_UNBOUNDED, new Color(0x2166AC), Variant.LAZY, new Color(0x5AAE61), Variant.SPRING_CLOUD_AWS,
+			new Color(0xB2182B), Variant.SERIAL, new Color(0xEF8A62));
+
+	private ColdStartPlot() {
+	}
+
+	/**
+	 * Write the plot.
+	 * @param summary the cold start statistics
+	 * @param latency the latency added to every AWS call
+	 * @param file the PNG file to write
+	 */
+	public static void write(ColdStartSummary summary, Duration latency, Path file) {
+		CategoryChart chart = new CategoryChartBuilder().width(1000)
+			.height(620)
+			.title("Cold start added over the baseline (median of paired runs, L = " + latency.toMillis()
+					+ " ms per AWS call)")
+			.xAxisTitle("secrets (N)")
+			.yAxisTitle("added time to first response (ms)")
+			.build();
+		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+		chart.getStyler().setOverlapped(true);
+		chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+		chart.getStyler().setChartBackgroundColor(Color.WHITE);
+		chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+		chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
+		chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+		chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+		chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+		chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+		chart.getStyler().setMarkerSize(9);
+		chart.getStyler().setYAxisDecimalPattern("#,##0");
+		List<Integer> sizes = summary.sizes();
+		List<String> categories = sizes.stream().map(String::valueOf).toList();
+		for (Variant variant : Variant.values()) {
+			if (variant == Variant.BASELINE) {
+				continue;
+			}
+			List<Double> added = new ArrayList<>();
+			for (int secrets : sizes) {
+				added.add(summary.has(variant, secrets) ? summary.added(variant, secrets).median() : Double.NaN);
+			}
+			CategorySeries series = chart.addSeries(variant.label(), categories, added);
+			series.setLineColor(COLORS.get(variant));
+			series.setMarkerColor(COLORS.get(variant));
+			series.setMarker(SeriesMarkers.CIRCLE);
+			series.setLineWidth(3f);
+		}
+		List<Double> zero = sizes.stream().map((secrets) -> 0.0).toList();
+		CategorySeries baseline = chart.addSeries("baseline (no secrets library)", categories, zero);
+		baseline.setLineColor(Color.GRAY);
+		baseline.setMarker(SeriesMarkers.NONE);
+		baseline.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+				new float[] { 6f, 6f }, 0f));
+		try {
+			BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+
+}

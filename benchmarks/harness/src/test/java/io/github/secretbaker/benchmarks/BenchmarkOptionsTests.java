@@ -1,0 +1,61 @@
+package io.github.secretbaker.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.secretbaker.benchmarks.BenchmarkOptions.Benchmark;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BenchmarkOptionsTests {
+
+	@Test
+	void defaultsToTheIssuesSettings() {
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/tmp/benchmarks" });
+		assertThat(options.latency()).isEqualTo(Duration.ofMillis(25));
+		assertThat(options.repetitions()).isEqualTo(10);
+		assertThat(options.sizes()).containsExactly(0, 1, 10, 100);
+		assertThat(options.bakeSizes()).containsExactly(10, 100, 1000);
+		assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/benchmarks/results"));
+		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.values());
+		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
+	}
+
+	@Test
+	void parsesEverySetting() {
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--results-dir=/r",
+				"--latency=5", "--repetitions=3", "--sizes=1,2", "--bake-sizes=7", "--bake-repetitions=2",
+				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start" });
+		assertThat(options.resultsDir()).isEqualTo(Path.of("/r"));
+		assertThat(options.latency()).isEqualTo(Duration.ofMillis(5));
+		assertThat(options.repetitions()).isEqualTo(3);
+		assertThat(options.sizes()).containsExactly(1, 2);
+		assertThat(options.bakeSizes()).containsExactly(7);
+		assertThat(options.bakeRepetitions()).isEqualTo(2);
+		assertThat(options.httpClientRepetitions()).isEqualTo(4);
+		assertThat(options.jvmOptions()).isEqualTo(List.of("-Xmx256m", "-Xss1m"));
+		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.BAKE, Benchmark.COLD_START);
+	}
+
+	@Test
+	void namesTheArgumentThatIsWrong() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse(new String[] {}))
+			.withMessageContaining("--benchmarks-dir is required");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--repetitions=0" }))
+			.withMessageContaining("--repetitions must be at least 1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--sizes=1,x" }))
+			.withMessageContaining("--sizes takes comma-separated whole numbers");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--only=everything" }))
+			.withMessageContaining("Unknown benchmark 'everything'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--colour=red" }))
+			.withMessageContaining("Unknown option --colour");
+	}
+
+}
