@@ -111,7 +111,9 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 			return "'ciphertext' is not valid base64";
 		}
 		if (!isParameterArn(arn)) {
-			return "'arn' '" + arn + "' is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)";
+			// Only text that starts like an ARN is quoted: a ciphertext pasted into the wrong field never is.
+			String quoted = arn.startsWith("arn:") ? " '" + arn + "'" : "";
+			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)";
 		}
 		if (version != null && version < 1) {
 			return "'version' must be 1 or more but was " + version;

@@ -35,7 +35,7 @@ public class InvalidBakedSecretsException extends RuntimeException {
 		}
 		return message.append(": ")
 			.append(problem)
-			.append(". Bake the file again with secret-baker, or fix it by hand.")
+			.append(". Bake the file again with secret-baker.")
 			.toString();
 	}
 

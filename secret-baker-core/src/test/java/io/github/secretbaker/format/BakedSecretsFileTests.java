@@ -143,7 +143,7 @@ class BakedSecretsFileTests {
 			.isThrownBy(() -> read("{\"DB_PASSWORD\": {\"ciphertext\": \"AQID\"}}"))
 			.satisfies((ex) -> assertThat(ex.getSecretName()).isEqualTo("DB_PASSWORD"))
 			.withMessage("Invalid baked secrets file 'test.json', secret 'DB_PASSWORD': has no 'arn'. "
-					+ "Bake the file again with secret-baker, or fix it by hand.");
+					+ "Bake the file again with secret-baker.");
 	}
 
 	@Test
@@ -165,8 +165,17 @@ class BakedSecretsFileTests {
 	@Test
 	void failsWhenArnIsNotAParameterArn() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read(entry("DB_PASSWORD", "AQID", "/app/db")))
-			.withMessageContaining("'arn' '/app/db' is not an SSM parameter ARN");
+			.isThrownBy(() -> read(entry("DB_PASSWORD", "AQID", "arn:aws:kms:eu-west-1:123456789012:key/abc")))
+			.withMessageContaining("'arn' 'arn:aws:kms:eu-west-1:123456789012:key/abc' is not an SSM parameter ARN");
+	}
+
+	@Test
+	void failsWithoutQuotingCiphertextFoundInTheArnField() {
+		String ciphertext = randomCiphertext();
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("DB_PASSWORD", "AQID", ciphertext)))
+			.withMessageContaining("'arn' is not an SSM parameter ARN")
+			.withMessageNotContaining(ciphertext);
 	}
 
 	@Test
