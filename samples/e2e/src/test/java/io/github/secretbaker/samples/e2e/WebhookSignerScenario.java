@@ -92,28 +92,34 @@ final class WebhookSignerScenario implements AutoCloseable {
 		return this.keyArn;
 	}
 
-	String signingKey() {
-		return this.signingKey;
-	}
-
 	String apiToken() {
 		return this.apiToken;
 	}
 
 	/**
-	 * Return every secret value this scenario created, to assert that none leaks.
-	 * @return the values
+	 * Return which secrets leak into the given output, as plaintext or as ciphertext of any
+	 * parameter version, described without quoting them.
+	 * @param output the output to search
+	 * @return a description of each leak, empty when there is none
 	 */
-	List<String> secretValues() {
+	List<String> leaksIn(String output) {
+		List<String> leaks = new ArrayList<>();
+		if (secretValues().stream().anyMatch(output::contains)) {
+			leaks.add("a secret value");
+		}
+		for (String name : List.of(SIGNING_KEY_PARAMETER, API_TOKEN_PARAMETER)) {
+			this.server.ssmClient()
+				.getParameterHistoryPaginator((request) -> request.name(name).withDecryption(false))
+				.parameters()
+				.stream()
+				.filter((version) -> output.contains(version.value()))
+				.forEach((version) -> leaks.add("the ciphertext of " + name + " version " + version.version()));
+		}
+		return leaks;
+	}
+
+	private List<String> secretValues() {
 		return List.copyOf(this.secretValues);
-	}
-
-	Path sample() {
-		return this.sample;
-	}
-
-	Path bakedFile() {
-		return this.sample.resolve("target/classes/secret-baker-secrets.json");
 	}
 
 	Path repackagedJar() {
