@@ -3,4 +3,7 @@
  * protocol, with fault injection, a JUnit 5 extension and a standalone command-line entry
  * point.
  */
+@NullMarked
 package io.github.secretbaker.test;
+
+import org.jspecify.annotations.NullMarked;
