@@ -104,14 +104,26 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 
 	private static String keys(List<SecretDecryptionFailure> failures) {
 		Set<String> keys = new TreeSet<>();
-		failures.forEach((failure) -> keys.add((failure.keyArn() != null) ? failure.keyArn() : UNKNOWN_KEY));
+		failures.forEach((failure) -> keys.add(key(failure)));
 		return String.join(", ", keys);
+	}
+
+	private static String key(SecretDecryptionFailure failure) {
+		String keyId = failure.keyArn();
+		if (keyId == null) {
+			return UNKNOWN_KEY;
+		}
+		// IAM policies and key commands need the key ARN, not an alias that points to the key.
+		if (keyId.startsWith("alias/") || keyId.contains(":alias/")) {
+			return "<ARN of the KMS key that " + keyId + " points to>";
+		}
+		return keyId;
 	}
 
 	private static String accessStatements(List<SecretDecryptionFailure> failures) {
 		Map<String, Set<String>> parametersByKey = new LinkedHashMap<>();
 		for (SecretDecryptionFailure failure : failures) {
-			String key = (failure.keyArn() != null) ? failure.keyArn() : UNKNOWN_KEY;
+			String key = key(failure);
 			parametersByKey.computeIfAbsent(key, (k) -> new LinkedHashSet<>()).add(failure.parameterArn());
 		}
 		return parametersByKey.entrySet().stream().map((entry) -> {

@@ -51,6 +51,20 @@ class SecretDecryptionFailureAnalyzerTests {
 	}
 
 	@Test
+	void asksForTheKeyArnBehindARecordedAlias() {
+		String aliasArn = "arn:aws:kms:eu-west-1:123456789012:alias/app";
+		FailureAnalysis analysis = analyze(new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, aliasArn,
+				"AccessDeniedException", Kind.ACCESS_DENIED, "not authorized"),
+				new SecretDecryptionFailure("API_KEY", API_ARN, aliasArn, "DisabledException", Kind.DISABLED,
+						"disabled"));
+		String key = "<ARN of the KMS key that " + aliasArn + " points to>";
+		assertThat(analysis.getDescription()).contains("key:       " + aliasArn);
+		assertThat(analysis.getAction()).contains("\"Resource\": \"" + key + "\"")
+			.contains("aws kms enable-key --key-id " + key)
+			.doesNotContain("\"Resource\": \"" + aliasArn + "\"");
+	}
+
+	@Test
 	void saysWhatToDoForEachKindOfFailure() {
 		FailureAnalysis analysis = analyze(failure("A", Kind.INVALID_CIPHERTEXT), failure("B", Kind.INCORRECT_KEY),
 				failure("C", Kind.NOT_FOUND), failure("D", Kind.DISABLED), failure("E", Kind.INVALID_KEY_STATE),

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
@@ -42,7 +43,8 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 /**
  * Decrypts baked secrets with KMS {@code Decrypt}: the ciphertext blob as baked, the
  * {@code PARAMETER_ARN} encryption context that SSM bound to it, and the recorded key id when
- * the file has one.
+ * the file has one that names a key (a key ARN or key id; an alias is left out, so that
+ * re-pointing it after the bake never breaks a deployed artifact).
  * <p>
  * {@link #decryptAll(BakedSecrets)} decrypts every secret in parallel, so a cold start pays
  * about one KMS round trip whatever the number of secrets, and the whole operation is bounded
@@ -78,6 +80,9 @@ public final class BakedSecretsDecryptor {
 	private static final long MIN_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+	private static final Pattern KEY_ID = Pattern
+		.compile("(mrk-[0-9a-fA-F]{32})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
 	private final KmsClient kms;
 
@@ -225,10 +230,21 @@ public final class BakedSecretsDecryptor {
 			.ciphertextBlob(SdkBytes.fromByteArrayUnsafe(secret.ciphertextBlob()))
 			.encryptionContext(Map.of(PARAMETER_ARN_CONTEXT_KEY, secret.arn()))
 			.overrideConfiguration((override) -> override.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining));
-		if (secret.keyId() != null) {
+		if (secret.keyId() != null && isKeyIdentifier(secret.keyId())) {
 			request.keyId(secret.keyId());
 		}
 		return request.build();
+	}
+
+	/**
+	 * Return whether the given key id names one key for good: a key ARN or a bare key id. An
+	 * alias, by name or ARN, can be re-pointed to another key after the bake, so it is not
+	 * sent: KMS finds the key from the ciphertext itself.
+	 * @param keyId the key id recorded in the baked file
+	 * @return whether to send it as the {@code KeyId} of {@code Decrypt}
+	 */
+	static boolean isKeyIdentifier(String keyId) {
+		return (keyId.startsWith("arn:") && keyId.contains(":key/")) || KEY_ID.matcher(keyId).matches();
 	}
 
 	private static boolean backOff(int attempts, long deadline) {

@@ -183,6 +183,34 @@ class BakedSecretsDecryptorTests {
 	}
 
 	@Test
+	void findsTheKeyFromTheCiphertextWhenTheRecordedKeyIdIsAnAlias() {
+		this.server.createKey("alias/other");
+		BakedSecret baked = BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"), this.keyArn);
+		String aliasOfItsKey = aliasArn("alias/app");
+		String aliasOfAnotherKey = aliasArn("alias/other");
+		BakedSecrets secrets = BakedSecrets.of(List.of(copy(baked, "BY_ALIAS_ARN", aliasOfItsKey),
+				copy(baked, "BY_ALIAS_NAME", "alias/app"), copy(baked, "BY_ALIAS_OF_ANOTHER_KEY", aliasOfAnotherKey),
+				copy(baked, "BY_ALIAS_NAME_OF_ANOTHER_KEY", "alias/other")));
+		this.server.resetCounters();
+		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		assertThat(decrypted.names()).hasSize(4);
+		decrypted.names()
+			.forEach((name) -> assertThat(decrypted.get(name)).isEqualTo(this.values.get("DB_PASSWORD")));
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+	}
+
+	@Test
+	void sendsOnlyKeyArnsAndKeyIdsAsTheKeyId() {
+		assertThat(BakedSecretsDecryptor.isKeyIdentifier(this.keyArn)).isTrue();
+		assertThat(BakedSecretsDecryptor.isKeyIdentifier("1234abcd-12ab-34cd-56ef-1234567890ab")).isTrue();
+		assertThat(BakedSecretsDecryptor.isKeyIdentifier("mrk-1234abcd12ab34cd56ef1234567890ab")).isTrue();
+		assertThat(BakedSecretsDecryptor
+			.isKeyIdentifier("arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab")).isTrue();
+		assertThat(BakedSecretsDecryptor.isKeyIdentifier(aliasArn("alias/app"))).isFalse();
+		assertThat(BakedSecretsDecryptor.isKeyIdentifier("alias/app")).isFalse();
+	}
+
+	@Test
 	void refusesAdvancedTierSecretsWithoutCallingKms() {
 		BakedSecret baked = BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"), this.keyArn);
 		BakedSecret advanced = new BakedSecret(baked.name(), baked.ciphertext(), baked.arn(), baked.version(),
@@ -262,6 +290,14 @@ class BakedSecretsDecryptorTests {
 	private static BakedSecret withArn(BakedSecret secret, String arn) {
 		return new BakedSecret(secret.name(), secret.ciphertext(), arn, secret.version(), secret.keyId(),
 				secret.tier());
+	}
+
+	private String aliasArn(String aliasName) {
+		return "arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":" + aliasName;
+	}
+
+	private static BakedSecret copy(BakedSecret secret, String name, String keyId) {
+		return new BakedSecret(name, secret.ciphertext(), secret.arn(), secret.version(), keyId, secret.tier());
 	}
 
 	private static BakedSecret withKeyId(BakedSecret secret, String keyId) {
