@@ -109,11 +109,27 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 				return (token != null) ? readNode(parser, token) : null;
 			}
 			catch (JacksonException ex) {
+				// SnakeYAML's own message quotes the offending line, and a serverless.yml often
+				// holds clear environment values: report only where and what kind of problem.
 				TokenStreamLocation location = ex.getLocation();
-				String where = (location != null) ? " at line " + location.getLineNr() : "";
-				throw new InvalidManifestException(source,
-						List.of("is not valid YAML" + where + ": " + ex.getOriginalMessage()));
+				String where = (location != null)
+						? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+				throw new InvalidManifestException(source, List.of("is not valid YAML" + where + ": "
+						+ describeProblem(ex) + "; fix the syntax there (the file content is not shown)"));
 			}
+		}
+
+		private static String describeProblem(JacksonException ex) {
+			String kind = (ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "";
+			return switch (kind) {
+				case "ScannerException" -> "a character that cannot appear there, such as an unclosed quote, "
+						+ "an unknown escape or a tab used for indentation";
+				case "ParserException" -> "a structure that YAML does not allow there, such as wrong "
+						+ "indentation, an unclosed bracket or a missing ':' or '-'";
+				case "ComposerException" -> "an anchor or alias that cannot be resolved";
+				case "ReaderException" -> "a character that YAML does not allow in a file";
+				default -> "a syntax error";
+			};
 		}
 
 		private static YamlNode readNode(JsonParser parser, JsonToken token) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.github.secretbaker.bake.SecretRequest;
+import io.github.secretbaker.bake.TestSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +136,25 @@ class ManifestTests {
 		Path missing = this.folder.resolve("missing.yml");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(missing))
 			.withMessageContaining("no such manifest file");
+	}
+
+	@Test
+	void reportsInvalidYamlByLineAndColumnWithoutQuotingTheFile() throws IOException {
+		String unclosedValue = TestSecrets.newValue();
+		Path unclosed = write("serverless.yml", """
+				provider:
+				  environment:
+				    PASSWORD: "%s
+				""".formatted(unclosedValue));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(unclosed))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("is not valid YAML at line 3, column",
+					"unclosed quote", "the file content is not shown").doesNotContain(unclosedValue));
+		String nestedValue = TestSecrets.newValue();
+		Path nested = write("secret-baker.yml", "secrets:\n  DB: /app/db\n  TOKEN: " + nestedValue + ": x\n");
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(nested))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("is not valid YAML at line 3, column")
+				.doesNotContain(nestedValue));
 	}
 
 	@Test
