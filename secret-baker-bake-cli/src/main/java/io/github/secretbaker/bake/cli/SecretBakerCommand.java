@@ -10,6 +10,8 @@ import io.github.secretbaker.bake.policy.PolicyGenerationException;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -62,6 +64,11 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new SecretBakerCommand());
 		commandLine.setExecutionExceptionHandler(SecretBakerCommand::handleException);
+		String noColor = System.getenv("NO_COLOR");
+		if (noColor != null && !noColor.isEmpty()) {
+			// picocli lets -Dpicocli.ansi=true override NO_COLOR; https://no-color.org says it wins.
+			commandLine.setColorScheme(Help.defaultColorScheme(Ansi.OFF));
+		}
 		return commandLine;
 	}
 

@@ -219,17 +219,29 @@ class ExecutableJarIT {
 	}
 
 	@Test
-	void printsVersionAndHelpWithoutColorsUnderNoColor() {
+	void printsVersionAndUsage() {
 		Run version = jar("--version");
 		assertThat(version.exitCode()).isZero();
 		assertThat(version.out()).startsWith("secret-baker 0.1.0-SNAPSHOT");
-		Run help = jar(Map.of("NO_COLOR", "1"), "bake", "--help");
+		Run help = jar("bake", "--help");
 		assertThat(help.exitCode()).isZero();
-		assertThat(help.out()).contains("Usage: secret-baker bake", "--serverless-config", "Exit codes:")
-			.doesNotContain("\u001B[");
+		assertThat(help.out()).contains("Usage: secret-baker bake", "--serverless-config", "Exit codes:");
 		Run noArguments = jar();
 		assertThat(noArguments.exitCode()).isEqualTo(2);
 		assertThat(noArguments.err()).contains("Usage: secret-baker");
+	}
+
+	@Test
+	void printsHelpWithoutColorsUnderNoColorEvenWhenAnsiIsForced() {
+		Run forced = jar(Map.of(), List.of("-Dpicocli.ansi=true"), "bake", "--help");
+		assertThat(forced.exitCode()).isZero();
+		assertThat(forced.out()).as("forced ANSI without NO_COLOR").contains("\u001B[");
+		Run noColor = jar(Map.of("NO_COLOR", "1"), List.of("-Dpicocli.ansi=true"), "bake", "--help");
+		assertThat(noColor.exitCode()).isZero();
+		assertThat(noColor.out()).contains("Usage: secret-baker bake").doesNotContain("\u001B[");
+		Run error = jar(Map.of("NO_COLOR", "1"), List.of("-Dpicocli.ansi=true"), "bake", "--no-such-option");
+		assertThat(error.exitCode()).isEqualTo(2);
+		assertThat(error.err()).contains("--no-such-option").doesNotContain("\u001B[");
 	}
 
 	private String put(String name) {
@@ -246,8 +258,14 @@ class ExecutableJarIT {
 	}
 
 	private Run jar(Map<String, String> environment, String... args) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", JAR.toAbsolutePath().toString()));
+		return jar(environment, List.of(), args);
+	}
+
+	private Run jar(Map<String, String> environment, List<String> jvmOptions, String... args) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.folder.toFile());
 		Map<String, String> env = builder.environment();
