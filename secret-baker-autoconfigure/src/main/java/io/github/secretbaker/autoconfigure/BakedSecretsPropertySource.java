@@ -1,10 +1,13 @@
 package io.github.secretbaker.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
@@ -83,7 +86,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 */
 	static BakedSecretsPropertySource lazy(BakedSecrets secrets, BakedSecretsDecryptor decryptor, String location,
 			@Nullable String prefix, Log logger) {
-		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(decryptor, logger));
+		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(secrets, decryptor, logger));
 	}
 
 	@Override
@@ -219,38 +222,85 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 	private static final class LazyValues implements SecretValues {
 
-		private final Map<String, String> decrypted = new ConcurrentHashMap<>();
+		private final Map<String, LazySecret> secrets;
+
+		LazyValues(BakedSecrets secrets, BakedSecretsDecryptor decryptor, Log logger) {
+			Map<String, LazySecret> lazySecrets = new HashMap<>();
+			secrets.forEach((secret) -> lazySecrets.put(secret.name(), new LazySecret(secret, decryptor, logger)));
+			this.secrets = Map.copyOf(lazySecrets);
+		}
+
+		@Override
+		public String get(BakedSecret secret) {
+			return this.secrets.get(secret.name()).get();
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			LazySecret secret = this.secrets.get(secretName);
+			return secret != null && secret.value() != null;
+		}
+
+		@Override
+		public String toString() {
+			return "LazyValues" + new TreeSet<>(this.secrets.keySet());
+		}
+
+	}
+
+	/**
+	 * One secret decrypted on its first read, at most once: concurrent first reads of this
+	 * secret wait for one {@code Decrypt} call, while reads of other secrets go on.
+	 */
+	private static final class LazySecret {
+
+		private final BakedSecret secret;
 
 		private final BakedSecretsDecryptor decryptor;
 
 		private final Log logger;
 
-		LazyValues(BakedSecretsDecryptor decryptor, Log logger) {
+		// A ReentrantLock rather than synchronized, so a virtual thread waiting for KMS does
+		// not pin its carrier thread.
+		private final Lock lock = new ReentrantLock();
+
+		private volatile @Nullable String value;
+
+		LazySecret(BakedSecret secret, BakedSecretsDecryptor decryptor, Log logger) {
+			this.secret = secret;
 			this.decryptor = decryptor;
 			this.logger = logger;
 		}
 
-		@Override
-		public String get(BakedSecret secret) {
-			// computeIfAbsent locks the entry while KMS answers: concurrent first reads wait
-			// for one Decrypt call instead of making one each.
-			return this.decrypted.computeIfAbsent(secret.name(), (name) -> {
-				String value = this.decryptor.decrypt(secret);
-				if (this.logger.isDebugEnabled()) {
-					this.logger.debug("Decrypted baked secret " + name + " on its first read");
-				}
-				return value;
-			});
+		@Nullable String value() {
+			return this.value;
 		}
 
-		@Override
-		public boolean isDecrypted(String secretName) {
-			return this.decrypted.containsKey(secretName);
+		String get() {
+			String value = this.value;
+			if (value != null) {
+				return value;
+			}
+			this.lock.lock();
+			try {
+				value = this.value;
+				if (value == null) {
+					value = this.decryptor.decrypt(this.secret);
+					this.value = value;
+					if (this.logger.isDebugEnabled()) {
+						this.logger.debug("Decrypted baked secret " + this.secret.name() + " on its first read");
+					}
+				}
+				return value;
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 
 		@Override
 		public String toString() {
-			return "LazyValues" + this.decrypted.keySet();
+			return "LazySecret[" + this.secret.name() + "]";
 		}
 
 	}

@@ -2,9 +2,11 @@ package io.github.secretbaker.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,6 +141,49 @@ class BakedSecretsPropertySourceTests {
 	}
 
 	@Test
+	void decryptsDifferentSecretsConcurrentlyInLazyMode(LocalAwsServer server) throws Exception {
+		String keyArn = server.createKey();
+		Map<String, String> values = new LinkedHashMap<>();
+		List<BakedSecret> baked = new ArrayList<>();
+		for (String name : namesSharingAHashBin(4)) {
+			values.put(name, BakedSecretFixtures.randomValue());
+			baked.add(BakedSecretFixtures.bake(server, name, values.get(name), keyArn));
+		}
+		List<String> names = List.copyOf(values.keySet());
+		this.kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+		BakedSecretsPropertySource source = BakedSecretsPropertySource.lazy(BakedSecrets.of(baked),
+				BakedSecretsDecryptor.builder(this.kms).build(), LOCATION, null, LogFactory.getLog(getClass()));
+		server.resetCounters();
+		server.faults().latency("Decrypt", Duration.ofMillis(500));
+		int threads = 16;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Callable<Map<String, Object>>> readers = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				int first = i % names.size();
+				readers.add(() -> {
+					start.await();
+					Map<String, Object> read = new LinkedHashMap<>();
+					for (int j = 0; j < names.size(); j++) {
+						String name = names.get((first + j) % names.size());
+						read.put(name, source.getProperty(name));
+					}
+					return read;
+				});
+			}
+			for (Future<Map<String, Object>> read : executor.invokeAll(readers)) {
+				assertThat(read.get()).isEqualTo(values);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(names.size());
+		assertThat(server.maxInFlight("Decrypt")).isEqualTo(names.size());
+	}
+
+	@Test
 	void retriesAFailedLazyReadOnTheNextRead(LocalAwsServer server) {
 		BakedSecretsPropertySource source = lazy(server);
 		server.faults().deny("Decrypt", "*");
@@ -149,6 +194,27 @@ class BakedSecretsPropertySourceTests {
 		assertThat(source.isDecrypted("DB_PASSWORD")).isFalse();
 		server.faults().clear();
 		assertThat(source.getProperty("DB_PASSWORD")).isEqualTo(this.password);
+	}
+
+	/**
+	 * Return secret names that a hash map keeps in one bin, so that a lock held per bin
+	 * while KMS answers would make their first reads wait for each other.
+	 */
+	private static List<String> namesSharingAHashBin(int count) {
+		List<String> names = new ArrayList<>();
+		int bin = -1;
+		for (int i = 0; names.size() < count; i++) {
+			String name = "SECRET_" + i;
+			int hash = name.hashCode();
+			int nameBin = (hash ^ (hash >>> 16)) & 15;
+			if (bin == -1) {
+				bin = nameBin;
+			}
+			if (nameBin == bin) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	private BakedSecretsPropertySource eager(String prefix) {
