@@ -103,7 +103,7 @@ public final class BakeCommand implements Callable<Integer> {
 	 */
 	private final class Progress implements BakeProgressListener, AutoCloseable {
 
-		private final boolean enabled = !BakeCommand.this.outputOptions.quiet && Terminal.isInteractive();
+		private final boolean enabled = !BakeCommand.this.outputOptions.quiet && Terminal.isStandardErrorInteractive();
 
 		private int width;
 
