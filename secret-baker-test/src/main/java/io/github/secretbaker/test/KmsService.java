@@ -143,7 +143,7 @@ final class KmsService {
 	 * {@code kms:Decrypt} permission.
 	 */
 	byte[] decryptFor(String region, byte[] ciphertext, Map<String, String> context) {
-		return open(region, ciphertext, null, context).plaintext();
+		return open(region, ciphertext, null, context, false).plaintext();
 	}
 
 	private ObjectNode createKey(String region, JsonRequest request) {
@@ -262,6 +262,7 @@ final class KmsService {
 		Map<String, String> context = request.stringMap("EncryptionContext");
 		checkAlgorithm(request);
 		checkDenied(region, "Encrypt", key);
+		checkCustomerManaged(key, "Encrypt");
 		checkEnabled(key);
 		ObjectNode response = JsonRequest.object();
 		response.put("CiphertextBlob", base64(seal(key, plaintext, context)));
@@ -277,7 +278,8 @@ final class KmsService {
 					+ "satisfy constraint: Member must not be null");
 		}
 		checkAlgorithm(request);
-		Opened opened = open(region, ciphertext, request.string("KeyId"), request.stringMap("EncryptionContext"));
+		Opened opened = open(region, ciphertext, request.string("KeyId"), request.stringMap("EncryptionContext"),
+				true);
 		ObjectNode response = JsonRequest.object();
 		response.put("KeyId", opened.keyArn());
 		response.put("Plaintext", base64(opened.plaintext()));
@@ -311,6 +313,7 @@ final class KmsService {
 		}
 		Map<String, String> context = request.stringMap("EncryptionContext");
 		checkDenied(region, "GenerateDataKey", key);
+		checkCustomerManaged(key, "GenerateDataKey");
 		checkEnabled(key);
 		byte[] dataKey = new byte[length];
 		this.random.nextBytes(dataKey);
@@ -322,7 +325,7 @@ final class KmsService {
 	}
 
 	private Opened open(String region, byte[] ciphertext, @Nullable String keyReference,
-			Map<String, String> context) {
+			Map<String, String> context, boolean direct) {
 		if (ciphertext.length == 0 || ciphertext.length > MAX_CIPHERTEXT) {
 			throw AwsException.validation("1 validation error detected: Value at 'ciphertextBlob' failed to satisfy "
 					+ "constraint: Member must have length between 1 and " + MAX_CIPHERTEXT);
@@ -337,6 +340,9 @@ final class KmsService {
 					"The key ID in the request does not identify a KMS key that can perform this operation.");
 		}
 		checkDenied(region, "Decrypt", key);
+		if (direct) {
+			checkCustomerManaged(key, "Decrypt");
+		}
 		checkEnabled(key);
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -450,6 +456,17 @@ final class KmsService {
 	private @Nullable Key keyOf(String region, String keyArn) {
 		String prefix = arnOfKey(region, "");
 		return keyArn.startsWith(prefix) ? regionKeys(region).keys.get(keyArn.substring(prefix.length())) : null;
+	}
+
+	// The key policy of an AWS managed key allows it only through the service that owns it
+	// (kms:ViaService), so a direct call is denied even for an administrator.
+	private void checkCustomerManaged(Key key, String operation) {
+		if (key.awsManaged) {
+			throw AwsException.badRequest("AccessDeniedException", "User: arn:aws:iam::" + this.accountId
+					+ ":user/local is not authorized to perform: kms:" + operation + " on resource: " + key.arn
+					+ " because the key policy of this AWS managed key allows its use only through the AWS service"
+					+ " that owns it");
+		}
 	}
 
 	private void checkDenied(String region, String operation, @Nullable Key key) {

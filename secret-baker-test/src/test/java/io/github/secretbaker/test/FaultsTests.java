@@ -279,7 +279,7 @@ class FaultsTests {
 
 	private SdkBytes encrypt(String plaintext, Map<String, String> context) {
 		return this.kms
-			.encrypt((request) -> request.keyId("alias/aws/ssm")
+			.encrypt((request) -> request.keyId(this.server.createKey())
 				.plaintext(SdkBytes.fromUtf8String(plaintext))
 				.encryptionContext(context))
 			.ciphertextBlob();

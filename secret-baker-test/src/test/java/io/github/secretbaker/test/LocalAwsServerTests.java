@@ -59,7 +59,7 @@ class LocalAwsServerTests {
 
 	@Test
 	void storesSecureStringAsCiphertextBoundToParameterArn() {
-		String arn = server.putSecureString("/app/db/password", "s3cr3t");
+		String arn = server.putSecureString("/app/db/password", "s3cr3t", server.createKey());
 		assertThat(arn).isEqualTo("arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password");
 		Parameter parameter = server.ssmClient()
 			.getParameter((request) -> request.name("/app/db/password").withDecryption(false))

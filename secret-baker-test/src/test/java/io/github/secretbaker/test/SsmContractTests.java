@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
@@ -87,14 +88,16 @@ class SsmContractTests {
 	@Test
 	void storesSecureStringAsKmsCiphertextBoundToParameterArn() {
 		this.aws.assumeSupports(AwsBackend.Capability.SSM_ENCRYPTS_WITH_KMS);
+		KeyMetadata key = this.kms.createKey((request) -> request.description("app")).keyMetadata();
 		String name = this.path + "/password";
-		put(name, ParameterType.SECURE_STRING, "s3cr3t");
+		this.ssm.putParameter(
+				(request) -> request.name(name).type(ParameterType.SECURE_STRING).value("s3cr3t").keyId(key.keyId()));
 		SdkBytes ciphertext = ciphertext(name);
 		String arn = this.aws.parameterArn(name);
 		assertThat(this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
 			.satisfies((response) -> {
 				assertThat(response.plaintext().asUtf8String()).isEqualTo("s3cr3t");
-				assertThat(response.keyId()).isEqualTo(keyArn("alias/aws/ssm"));
+				assertThat(response.keyId()).isEqualTo(key.arn());
 			});
 		List<Map<String, String>> otherContexts = List.of(Map.of(),
 				Map.of("PARAMETER_ARN", this.aws.parameterArn(this.path + "/other")),
@@ -103,6 +106,20 @@ class SsmContractTests {
 			assertThatExceptionOfType(InvalidCiphertextException.class).as(context.toString())
 				.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(context)));
 		}
+	}
+
+	@Test
+	void deniesDirectDecryptionOfSecureStringUnderTheAwsManagedKey() {
+		this.aws.assumeSupports(AwsBackend.Capability.SSM_ENCRYPTS_WITH_KMS);
+		String name = this.path + "/password";
+		put(name, ParameterType.SECURE_STRING, "s3cr3t");
+		SdkBytes ciphertext = ciphertext(name);
+		String arn = this.aws.parameterArn(name);
+		assertThat(get(name, true).value()).isEqualTo("s3cr3t");
+		assertThatExceptionOfType(KmsException.class)
+			.isThrownBy(() -> this.kms
+				.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
+			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
 	}
 
 	@Test
