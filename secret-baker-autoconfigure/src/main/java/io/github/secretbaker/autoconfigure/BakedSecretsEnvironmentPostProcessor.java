@@ -2,6 +2,7 @@ package io.github.secretbaker.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -75,6 +77,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			this.logger.debug("Baked secrets are disabled (secret-baker.enabled=false)");
 			return;
 		}
+		validate(properties, environment);
 		String location = properties.getLocation();
 		BakedSecrets secrets = read(location, application.getClassLoader(), properties.isRequired());
 		if (secrets == null) {
@@ -88,6 +91,22 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			.build();
 		BakedSecretsPropertySource propertySource = createPropertySource(secrets, decryptor, location, properties);
 		addPropertySource(environment.getPropertySources(), propertySource);
+	}
+
+	private static void validate(SecretBakerProperties properties, ConfigurableEnvironment environment) {
+		if (properties.getConcurrency() < 1) {
+			String name = SecretBakerProperties.PREFIX + ".concurrency";
+			throw new InvalidConfigurationPropertyValueException(name,
+					environment.getProperty(name, String.valueOf(properties.getConcurrency())), "The number of KMS Decrypt calls in flight at once must be at least 1 "
+							+ "(default " + BakedSecretsDecryptor.DEFAULT_CONCURRENCY + ").");
+		}
+		Duration timeout = properties.getTimeout();
+		if (timeout.isNegative() || timeout.isZero()) {
+			String name = SecretBakerProperties.PREFIX + ".timeout";
+			throw new InvalidConfigurationPropertyValueException(name, environment.getProperty(name, timeout.toString()),
+					"The deadline for decrypting every secret must be positive, such as 5s (the default); Lambda's "
+							+ "init phase is limited to 10s.");
+		}
 	}
 
 	private static KmsClient kmsClient(BakedSecrets secrets, SecretBakerProperties properties) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -223,6 +224,32 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
 			.isThrownBy(() -> run("--secret-baker.include=DB_PASSWORD,MISSING"));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("secret 'MISSING'").contains("not baked");
+	}
+
+	@Test
+	void reportsAnInvalidConcurrencyNamingThePropertyAndWhatIsAllowed(CapturedOutput output) {
+		writeFile(bake("DB_PASSWORD", this.server.createKey()));
+		this.server.resetCounters();
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("--secret-baker.concurrency=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '0' for configuration property 'secret-baker.concurrency'")
+			.contains("must be at least 1")
+			.doesNotContain("Application run failed");
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	@Test
+	void reportsANegativeTimeoutNamingThePropertyAndWhatIsAllowed(CapturedOutput output) {
+		writeFile(bake("DB_PASSWORD", this.server.createKey()));
+		this.server.resetCounters();
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> run("--secret-baker.timeout=-1s"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '-1s' for configuration property 'secret-baker.timeout'")
+			.contains("must be positive, such as 5s")
+			.doesNotContain("Application run failed");
+		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
 	@Test
