@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.github.secretbaker.bake.TestSecrets;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
@@ -42,12 +41,13 @@ class ExecutableJarIT {
 
 	private String keyArn;
 
-	private final List<String> values = new ArrayList<>();
+	private final SecretLeakCheck leakCheck;
 
 	private final List<Run> runs = new ArrayList<>();
 
 	ExecutableJarIT(LocalAwsServer server) {
 		this.server = server;
+		this.leakCheck = new SecretLeakCheck(server);
 	}
 
 	@BeforeEach
@@ -58,20 +58,7 @@ class ExecutableJarIT {
 
 	@AfterEach
 	void neverPrintsValuesOrCiphertexts() {
-		List<String> ciphertexts = new ArrayList<>();
-		this.server.ssmClient()
-			.describeParametersPaginator((request) -> request.maxResults(50))
-			.forEach((page) -> page.parameters()
-				.forEach((metadata) -> this.server.ssmClient()
-					.getParameterHistoryPaginator((request) -> request.name(metadata.name()))
-					.forEach((history) -> history.parameters().forEach((version) -> ciphertexts.add(version.value())))));
-		List<String> secrets = new ArrayList<>(this.values);
-		secrets.addAll(ciphertexts);
-		for (Run run : this.runs) {
-			for (String secret : secrets) {
-				assertThat(run.out() + run.err()).doesNotContain(secret);
-			}
-		}
+		this.leakCheck.assertNoneIn(this.runs.stream().map((run) -> run.out() + run.err()).toList());
 	}
 
 	@Test
@@ -185,9 +172,9 @@ class ExecutableJarIT {
 
 	@Test
 	void exitsWithTwoListingEveryGuardOffender() {
-		this.server.putString("/app/plain", remember(TestSecrets.newValue()));
-		this.server.putStringList("/app/list", remember(TestSecrets.newValue()));
-		this.server.putSecureString("/app/default-key", remember(TestSecrets.newValue()));
+		this.server.putString("/app/plain", this.leakCheck.newValue());
+		this.server.putStringList("/app/list", this.leakCheck.newValue());
+		this.server.putSecureString("/app/default-key", this.leakCheck.newValue());
 		Run run = jar("bake", "--endpoint-url", this.server.endpoint().toString(), "-s", "PLAIN=/app/plain", "-s",
 				"LIST=/app/list", "-s", "DEFAULT_KEY=/app/default-key", "-s", "MISSING=/app/missing");
 		assertThat(run.exitCode()).isEqualTo(2);
@@ -245,12 +232,7 @@ class ExecutableJarIT {
 	}
 
 	private String put(String name) {
-		return this.server.putSecureString(name, remember(TestSecrets.newValue()), this.keyArn);
-	}
-
-	private String remember(String value) {
-		this.values.add(value);
-		return value;
+		return this.server.putSecureString(name, this.leakCheck.newValue(), this.keyArn);
 	}
 
 	private Run jar(String... args) {

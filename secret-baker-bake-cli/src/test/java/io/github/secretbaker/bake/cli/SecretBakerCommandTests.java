@@ -43,12 +43,13 @@ class SecretBakerCommandTests {
 
 	private String keyArn;
 
-	private final List<String> values = new ArrayList<>();
+	private final SecretLeakCheck leakCheck;
 
 	private final List<Run> runs = new ArrayList<>();
 
 	SecretBakerCommandTests(LocalAwsServer server) {
 		this.server = server;
+		this.leakCheck = new SecretLeakCheck(server);
 	}
 
 	@BeforeAll
@@ -63,14 +64,7 @@ class SecretBakerCommandTests {
 
 	@AfterEach
 	void neverPrintsValuesOrCiphertexts() {
-		for (Run run : this.runs) {
-			for (String value : this.values) {
-				assertThat(run.out() + run.err()).doesNotContain(value);
-			}
-			for (String ciphertext : storedCiphertexts()) {
-				assertThat(run.out() + run.err()).doesNotContain(ciphertext);
-			}
-		}
+		this.leakCheck.assertNoneIn(this.runs.stream().map((run) -> run.out() + run.err()).toList());
 	}
 
 	@Test
@@ -137,8 +131,8 @@ class SecretBakerCommandTests {
 	@Test
 	void exitsWithTwoListingEveryGuardOffenderAndKeepsPreviousFile() throws IOException {
 		put("/app/ok");
-		this.server.putString("/app/plain", remember(TestSecrets.newValue()));
-		this.server.putStringList("/app/list", remember(TestSecrets.newValue()));
+		this.server.putString("/app/plain", this.leakCheck.newValue());
+		this.server.putStringList("/app/list", this.leakCheck.newValue());
 		Path output = this.folder.resolve("secret-baker-secrets.json");
 		assertThat(run("bake", "-s", "OK=/app/ok", "-o", output.toString()).exitCode()).isZero();
 		byte[] before = Files.readAllBytes(output);
@@ -175,6 +169,25 @@ class SecretBakerCommandTests {
 		Run run = run("bake", "-s", "DB=/app/db", "-o", blocker.resolve("secret-baker-secrets.json").toString());
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
 		assertThat(run.err()).contains("Cannot write baked secrets file", "not-a-folder");
+	}
+
+	@Test
+	void exitsWithThreeWhenOutputIsNonEmptyFolderLeavingItUntouchedAndNoTemporaryFile() throws IOException {
+		put("/app/db");
+		Path output = Files.createDirectories(this.folder.resolve("secret-baker-secrets.json"));
+		Path previous = write("secret-baker-secrets.json/previous.json", "{}\n");
+		Run run = run("bake", "-s", "DB=/app/db", "-o", output.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).contains("Cannot write baked secrets file '" + output + "'");
+		assertThat(output).isDirectory();
+		assertThat(previous).hasContent("{}\n");
+		try (Stream<Path> files = Files.list(this.folder)) {
+			assertThat(files).containsExactly(output);
+		}
+		try (Stream<Path> files = Files.list(output)) {
+			assertThat(files).containsExactly(previous);
+		}
 	}
 
 	@Test
@@ -238,7 +251,7 @@ class SecretBakerCommandTests {
 	@Test
 	void policyExitsWithTwoForNodePluginFileWithoutKeyArn() throws IOException {
 		String arn = put("/app/db");
-		String ciphertext = storedCiphertexts().get(0);
+		String ciphertext = this.leakCheck.storedCiphertexts().get(0);
 		Path file = this.folder.resolve("node.json");
 		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecret.of("DB", ciphertext, arn))), file);
 		Run run = run("policy", file.toString());
@@ -283,26 +296,7 @@ class SecretBakerCommandTests {
 	}
 
 	private String put(String name) {
-		return this.server.putSecureString(name, remember(TestSecrets.newValue()), this.keyArn);
-	}
-
-	private String remember(String value) {
-		this.values.add(value);
-		return value;
-	}
-
-	private List<String> storedCiphertexts() {
-		List<String> ciphertexts = new ArrayList<>();
-		this.server.ssmClient()
-			.describeParametersPaginator((request) -> request.maxResults(50))
-			.forEach((page) -> page.parameters().forEach((metadata) -> {
-				if ("SecureString".equals(metadata.typeAsString())) {
-					this.server.ssmClient()
-						.getParameterHistoryPaginator((request) -> request.name(metadata.name()).withDecryption(false))
-						.forEach((history) -> history.parameters().forEach((version) -> ciphertexts.add(version.value())));
-				}
-			}));
-		return ciphertexts;
+		return this.server.putSecureString(name, this.leakCheck.newValue(), this.keyArn);
 	}
 
 	private Path write(String name, String content) throws IOException {
