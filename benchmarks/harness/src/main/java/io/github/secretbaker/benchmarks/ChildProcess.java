@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a fresh JVM and measures it from process start to the line that answers, and its
- * peak resident set size ({@code VmHWM} in {@code /proc/<pid>/status}) at that moment.
+ * peak resident set size ({@code VmHWM} in {@code /proc/<pid>/status}) and CPU time at that
+ * moment.
  *
  * @since 0.1.0
  */
@@ -52,6 +53,7 @@ public final class ChildProcess {
 		List<String> stderr = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong answeredAt = new AtomicLong(-1);
 		AtomicLong rssAtAnswer = new AtomicLong(-1);
+		AtomicLong cpuNanosAtAnswer = new AtomicLong(-1);
 		AtomicLong lastRss = new AtomicLong(-1);
 		String[] answerLine = new String[1];
 		long start = System.nanoTime();
@@ -69,6 +71,7 @@ public final class ChildProcess {
 				answerLine[0] = line;
 				long rss = peakRssKb(pid);
 				rssAtAnswer.set((rss > 0) ? rss : lastRss.get());
+				process.toHandle().info().totalCpuDuration().ifPresent((cpu) -> cpuNanosAtAnswer.set(cpu.toNanos()));
 			}
 		});
 		Thread err = reader(process.getErrorStream(), stderr, (line) -> {
@@ -105,7 +108,8 @@ public final class ChildProcess {
 				throw failure("exited without answering", command, stdout, stderr);
 			}
 			return new Result(millis(answeredAt.get() - start), millis(exitedAt - start), rssAtAnswer.get(),
-					answerLine[0], List.copyOf(stdout), List.copyOf(stderr));
+					(cpuNanosAtAnswer.get() >= 0) ? millis(cpuNanosAtAnswer.get()) : -1, answerLine[0],
+					List.copyOf(stdout), List.copyOf(stderr));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -174,11 +178,14 @@ public final class ChildProcess {
 	 * @param answerMillis from process start to the answer line
 	 * @param exitMillis from process start to its exit
 	 * @param peakRssKb the peak resident set size when it answered, or {@code -1} if unknown
+	 * @param cpuMillis the CPU time it had used when it answered, all threads, or {@code -1} if
+	 * unknown
 	 * @param answer the answer line
 	 * @param stdout the standard output lines
 	 * @param stderr the standard error lines
 	 */
-	public record Result(double answerMillis, double exitMillis, long peakRssKb, @Nullable String answer,
+	public record Result(double answerMillis, double exitMillis, long peakRssKb, double cpuMillis,
+			@Nullable String answer,
 			List<String> stdout, List<String> stderr) {
 
 		/**

@@ -68,6 +68,8 @@ public final class ColdStartBenchmark {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private @Nullable DecryptionHotSpots hotSpots;
+
 	/**
 	 * Create the benchmark.
 	 * @param options the settings
@@ -81,8 +83,9 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * Run every round for every number of secrets, then profile the class loading of one
-	 * more cold start per variant with the largest number of secrets.
+	 * Run every round for every number of secrets, then profile one more cold start per
+	 * variant with the largest number of secrets: the classes it loads, and for secret-baker
+	 * eager, where its decryption threads spend their time.
 	 * @return the statistics of the samples and the profiles
 	 */
 	public ColdStartSummary run() {
@@ -116,14 +119,28 @@ public final class ColdStartBenchmark {
 			}
 			this.server.faults().clear();
 		}
-		return new ColdStartSummary(samples, profiles);
+		return new ColdStartSummary(samples, profiles, this.hotSpots);
 	}
 
 	private List<ClassLoadProfile> profile(List<Variant> variants, int secrets, Path secretsDir, Path event) {
 		List<ClassLoadProfile> profiles = new ArrayList<>();
 		for (Variant variant : variants) {
 			Path log = this.workDir.resolve("class-load-" + variant.name().toLowerCase(Locale.ROOT) + ".log");
-			start(variant, secrets, -1, secretsDir, event, List.of("-Xlog:class+load=info:file=" + log));
+			try {
+				Files.deleteIfExists(log);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot delete the previous class loading log " + log, ex);
+			}
+			List<String> profiling = new ArrayList<>(List.of("-Xlog:class+load=info:file=" + log));
+			Path recording = this.workDir.resolve("decryption-" + variant.name().toLowerCase(Locale.ROOT) + ".jfr");
+			if (variant == Variant.EAGER) {
+				profiling.add("-XX:StartFlightRecording:filename=" + recording + ",settings=profile");
+			}
+			start(variant, secrets, -1, secretsDir, event, profiling);
+			if (variant == Variant.EAGER) {
+				this.hotSpots = DecryptionHotSpots.read(variant, secrets, recording);
+			}
 			try (Stream<String> lines = Files.lines(log)) {
 				Map<String, Long> counts = lines.filter((line) -> line.contains("class,load"))
 					.collect(Collectors.groupingBy(ColdStartBenchmark::origin, Collectors.counting()));
@@ -169,8 +186,10 @@ public final class ColdStartBenchmark {
 		command.add(LocalLambdaInvoker.class.getName());
 		command.addAll(List.of("--handler", HANDLER, "--event", event.toString()));
 		this.server.resetCounters();
+		double harnessCpuBefore = harnessCpuMillis();
 		ChildProcess.Result result = ChildProcess.run(command, environment(),
 				(line) -> line.startsWith("{\"secretName\""));
+		double serverCpuMillis = harnessCpuMillis() - harnessCpuBefore;
 		Map<String, Long> calls = this.server.callCounts();
 		checkAnswer(variant, secrets, result);
 		double initMillis = -1;
@@ -183,7 +202,7 @@ public final class ColdStartBenchmark {
 			}
 		}
 		return new ColdStartSample(variant, secrets, round, result.answerMillis(), initMillis, invokeMillis,
-				result.peakRssMb(), decryptMillis(result), calls);
+				result.peakRssMb(), result.cpuMillis(), serverCpuMillis, decryptMillis(result), calls);
 	}
 
 	private void checkAnswer(Variant variant, int secrets, ChildProcess.Result result) {
@@ -194,6 +213,10 @@ public final class ColdStartBenchmark {
 			throw new IllegalStateException(variant.label() + " with " + secrets + " secrets answered length " + length
 					+ " for " + SECRET_READ + " instead of " + expected + ": the secret did not arrive as expected");
 		}
+	}
+
+	private static double harnessCpuMillis() {
+		return ProcessHandle.current().info().totalCpuDuration().map((cpu) -> cpu.toNanos() / 1e6).orElse(-1.0);
 	}
 
 	private static @Nullable Double decryptMillis(ChildProcess.Result result) {

@@ -14,11 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param initMillis the handler's init duration, as the invoker reports it
  * @param invokeMillis the invocation's duration, as the invoker reports it
  * @param peakRssMb the peak resident set size when the function answered
+ * @param cpuMillis the CPU time the function's JVM had used when it answered
+ * @param serverCpuMillis the CPU time the harness JVM, which runs the local server, used
+ * meanwhile
  * @param decryptMillis the decryption time the secret-baker starter logs, or {@code null}
  * @param calls the calls the local server received, by operation
  * @since 0.1.0
  */
 public record ColdStartSample(Variant variant, int secrets, int round, double answerMillis, double initMillis,
-		double invokeMillis, double peakRssMb, @Nullable Double decryptMillis, Map<String, Long> calls) {
+		double invokeMillis, double peakRssMb, double cpuMillis, double serverCpuMillis, @Nullable Double decryptMillis,
+		Map<String, Long> calls) {
 
 }

@@ -24,16 +24,22 @@ public final class ColdStartSummary {
 
 	private final List<ClassLoadProfile> profiles;
 
+	private final @Nullable DecryptionHotSpots hotSpots;
+
 	private final Map<Key, Map<Integer, ColdStartSample>> byRound = new HashMap<>();
 
 	/**
 	 * Summarize the given samples.
 	 * @param samples the samples
 	 * @param profiles the class loading profiles
+	 * @param hotSpots where the decryption threads of secret-baker eager spent their time, or
+	 * {@code null} if not profiled
 	 */
-	public ColdStartSummary(List<ColdStartSample> samples, List<ClassLoadProfile> profiles) {
+	public ColdStartSummary(List<ColdStartSample> samples, List<ClassLoadProfile> profiles,
+			@Nullable DecryptionHotSpots hotSpots) {
 		this.samples = List.copyOf(samples);
 		this.profiles = List.copyOf(profiles);
+		this.hotSpots = hotSpots;
 		for (ColdStartSample sample : samples) {
 			this.byRound.computeIfAbsent(new Key(sample.variant(), sample.secrets()), (key) -> new HashMap<>())
 				.put(sample.round(), sample);
@@ -54,6 +60,14 @@ public final class ColdStartSummary {
 	 */
 	public List<ClassLoadProfile> profiles() {
 		return this.profiles;
+	}
+
+	/**
+	 * Return where the decryption threads of secret-baker eager spent their time.
+	 * @return the hot spots, or {@code null} if not profiled
+	 */
+	public @Nullable DecryptionHotSpots hotSpots() {
+		return this.hotSpots;
 	}
 
 	/**
@@ -82,6 +96,26 @@ public final class ColdStartSummary {
 	 */
 	public Samples init(Variant variant, int secrets) {
 		return of(variant, secrets, ColdStartSample::initMillis);
+	}
+
+	/**
+	 * Return the CPU time the function's JVM had used when it answered.
+	 * @param variant the variant
+	 * @param secrets the number of secrets
+	 * @return the statistics
+	 */
+	public Samples cpu(Variant variant, int secrets) {
+		return of(variant, secrets, ColdStartSample::cpuMillis);
+	}
+
+	/**
+	 * Return the CPU time the harness JVM, running the local server, used during a cold start.
+	 * @param variant the variant
+	 * @param secrets the number of secrets
+	 * @return the statistics
+	 */
+	public Samples serverCpu(Variant variant, int secrets) {
+		return of(variant, secrets, ColdStartSample::serverCpuMillis);
 	}
 
 	/**

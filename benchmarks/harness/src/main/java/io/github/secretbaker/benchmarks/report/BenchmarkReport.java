@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +23,13 @@ import io.github.secretbaker.benchmarks.coldstart.ClassLoadProfile;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSample;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
+import io.github.secretbaker.benchmarks.coldstart.DecryptionHotSpots;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientKind;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult.ParallelRun;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +50,8 @@ public final class BenchmarkReport {
 	private static final double SPRING_CLOUD_AWS_TARGET_RATIO = 3;
 
 	private static final int BAKE_TARGET_PARAMETERS = 1000;
+
+	private static final int DEFAULT_CONCURRENCY = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
 
 	private static final double BAKE_TARGET_SPEED_UP = 20;
 
@@ -194,7 +199,7 @@ public final class BenchmarkReport {
 		if (summary != null && summary.has(Variant.EAGER, EAGER_TARGET_SECRETS)) {
 			double target = 1.5 * latency + 150;
 			double added = summary.added(Variant.EAGER, EAGER_TARGET_SECRETS).median();
-			line(String.format(Locale.ROOT, "| secret-baker eager, N = 100: added cold start ≤ 1.5·L + 150 ms = %.0f ms "
+			line(String.format(Locale.ROOT, "| secret-baker eager, N = 100: added cold start ≤ 1.5·L + 150 ms = %.1f ms "
 					+ "| %.0f ms (median of paired runs) | %s |", target, added, verdict(added <= target,
 							String.format(Locale.ROOT, "missed by %.0f ms", added - target))));
 			Samples ratio = summary.addedRatio(Variant.SPRING_CLOUD_AWS, Variant.EAGER, EAGER_TARGET_SECRETS);
@@ -209,6 +214,8 @@ public final class BenchmarkReport {
 		else {
 			line("| secret-baker eager, N = 100 | not measured in this run | – |");
 		}
+		List<String> notes = (summary != null && summary.has(Variant.EAGER, EAGER_TARGET_SECRETS))
+				? eagerBreakdown(summary, latency) : List.of();
 		if (this.bake != null && this.bake.stream().anyMatch((sample) -> sample.parameters() == BAKE_TARGET_PARAMETERS)) {
 			double speedUp = median(this.bake, BakeMethod.SERIAL, BAKE_TARGET_PARAMETERS)
 					/ median(this.bake, BakeMethod.SECRET_BAKER, BAKE_TARGET_PARAMETERS);
@@ -220,6 +227,45 @@ public final class BenchmarkReport {
 			line("| Bake of 1000 parameters | not measured in this run | – |");
 		}
 		line();
+		if (!notes.isEmpty()) {
+			line("Where secret-baker eager's added time at N = 100 goes (medians):");
+			line();
+			notes.forEach((note) -> line("- " + note));
+			line();
+		}
+	}
+
+	private static List<String> eagerBreakdown(ColdStartSummary summary, long latency) {
+		List<String> notes = new ArrayList<>();
+		int secrets = EAGER_TARGET_SECRETS;
+		Samples decrypt = summary.decrypt(Variant.EAGER, secrets);
+		int rounds = (secrets + DEFAULT_CONCURRENCY - 1) / DEFAULT_CONCURRENCY;
+		if (decrypt != null) {
+			notes.add(String.format(Locale.ROOT, "decrypting: the starter logs %.0f ms for %d `Decrypt` calls with at most "
+					+ "%d in flight (the default `secret-baker.concurrency`), that is %d rounds of L = %d ms at least;",
+					decrypt.median(), secrets, DEFAULT_CONCURRENCY, rounds, rounds * latency));
+		}
+		if (summary.has(Variant.EAGER, 0)) {
+			notes.add(String.format(Locale.ROOT, "starting the starter: with N = 0 (an empty file: the AWS SDK is loaded and "
+					+ "the KMS client created, but nothing is called) eager adds %.0f ms;",
+					summary.added(Variant.EAGER, 0).median()));
+		}
+		if (summary.has(Variant.EAGER, 1)) {
+			Samples first = summary.decrypt(Variant.EAGER, 1);
+			if (first != null) {
+				notes.add(String.format(Locale.ROOT, "the first call: with N = 1 the starter logs %.0f ms for one `Decrypt` "
+						+ "of L = %d ms, the rest being the SDK's first request in a fresh JVM (signer, marshallers, "
+						+ "connection, classes loaded on first use);", first.median(), latency));
+			}
+		}
+		if (summary.has(Variant.EAGER_UNBOUNDED, secrets)) {
+			Samples unboundedDecrypt = summary.decrypt(Variant.EAGER_UNBOUNDED, secrets);
+			notes.add(String.format(Locale.ROOT, "with `secret-baker.concurrency=100` (one round) eager adds %.0f ms%s.",
+					summary.added(Variant.EAGER_UNBOUNDED, secrets).median(), (unboundedDecrypt != null)
+							? String.format(Locale.ROOT, " and the starter logs %.0f ms of decryption",
+									unboundedDecrypt.median()) : ""));
+		}
+		return notes;
 	}
 
 	private void coldStart(ColdStartSummary summary) {
@@ -267,11 +313,13 @@ public final class BenchmarkReport {
 			}).toList());
 		}
 		line();
-		line("### Where the time goes: handler init (median, ms) and AWS calls per cold start");
+		line("### Where the time goes: medians, ms, and AWS calls per cold start");
 		line();
-		line("Init is the `FunctionInvoker` construction, which starts the Spring application; the rest of the time to "
-				+ "first response is JVM start before it and the invocation after it. *Decrypt* is the time the "
-				+ "secret-baker starter logs for decrypting every secret (`Decrypted N baked secrets in X ms`).");
+		line("*Init* is the `FunctionInvoker` construction, which starts the Spring application; the rest of the time "
+				+ "to first response is JVM start before it and the invocation after it. *CPU* is the CPU time the "
+				+ "function's JVM had used, all threads, when it answered; *server CPU* is what the harness JVM, which "
+				+ "runs the local server, used meanwhile, on the same cores. *Decrypt* is the time the secret-baker "
+				+ "starter logs for decrypting every secret (`Decrypted N baked secrets in X ms`).");
 		line();
 		header("N", variants.stream().map(Variant::label).toList());
 		for (int secrets : sizes) {
@@ -279,8 +327,9 @@ public final class BenchmarkReport {
 				if (!summary.has(variant, secrets)) {
 					return "–";
 				}
-				StringBuilder cell = new StringBuilder(String.format(Locale.ROOT, "init %.0f",
-						summary.init(variant, secrets).median()));
+				StringBuilder cell = new StringBuilder(String.format(Locale.ROOT, "init %.0f; CPU %.0f; server CPU %.0f",
+						summary.init(variant, secrets).median(), summary.cpu(variant, secrets).median(),
+						summary.serverCpu(variant, secrets).median()));
 				Samples decrypt = summary.decrypt(variant, secrets);
 				if (decrypt != null) {
 					cell.append(String.format(Locale.ROOT, "; decrypt %.0f", decrypt.median()));
@@ -301,6 +350,28 @@ public final class BenchmarkReport {
 			for (ClassLoadProfile profile : summary.profiles()) {
 				line("| " + profile.variant().label() + " | " + profile.total() + " | " + profile.awsSdk() + " | "
 						+ profile.httpAndNetty() + " | " + profile.springCloudAws() + " |");
+			}
+			line();
+		}
+		DecryptionHotSpots hotSpots = summary.hotSpots();
+		if (hotSpots != null && hotSpots.samples() > 0) {
+			line("### Where secret-baker eager's decryption threads spend their time, N = " + hotSpots.secrets());
+			line();
+			line("The same extra cold start of secret-baker eager, recorded with the Java Flight Recorder "
+					+ "(`settings=profile`, which samples threads running Java code every 10 ms and threads in native "
+					+ "code every 20 ms): its `secret-baker-decrypt-*` threads were caught " + hotSpots.samples()
+					+ " times running Java code and " + hotSpots.nativeSamples() + " times in native code (mostly "
+					+ "waiting on a socket for KMS to answer). For the Java samples, *self* is the method on top of the "
+					+ "stack, *total* any method on the stack (leaving out the call chain present in nearly every "
+					+ "sample).");
+			line();
+			line("| Self | samples | Total | samples |");
+			line("|---|---|---|---|");
+			for (int i = 0; i < Math.max(hotSpots.self().size(), hotSpots.total().size()); i++) {
+				Map.Entry<String, Integer> self = (i < hotSpots.self().size()) ? hotSpots.self().get(i) : null;
+				Map.Entry<String, Integer> total = (i < hotSpots.total().size()) ? hotSpots.total().get(i) : null;
+				line("| " + ((self != null) ? "`" + self.getKey() + "` | " + self.getValue() : " | ") + " | "
+						+ ((total != null) ? "`" + total.getKey() + "` | " + total.getValue() : " | ") + " |");
 			}
 			line();
 		}
@@ -395,11 +466,12 @@ public final class BenchmarkReport {
 
 	private static String coldStartCsv(List<ColdStartSample> samples) {
 		StringBuilder csv = new StringBuilder(
-				"variant,secrets,round,answer_ms,init_ms,invoke_ms,peak_rss_mb,decrypt_ms,calls\n");
+				"variant,secrets,round,answer_ms,init_ms,invoke_ms,peak_rss_mb,cpu_ms,server_cpu_ms,decrypt_ms,calls\n");
 		for (ColdStartSample sample : samples) {
-			csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.1f,%s,%s%n", sample.variant().name(),
-					sample.secrets(), sample.round(), sample.answerMillis(), sample.initMillis(), sample.invokeMillis(),
-					sample.peakRssMb(), (sample.decryptMillis() != null) ? String.format(Locale.ROOT, "%.0f",
+			csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.1f,%.0f,%.0f,%s,%s%n",
+					sample.variant().name(), sample.secrets(), sample.round(), sample.answerMillis(), sample.initMillis(),
+					sample.invokeMillis(), sample.peakRssMb(), sample.cpuMillis(), sample.serverCpuMillis(),
+					(sample.decryptMillis() != null) ? String.format(Locale.ROOT, "%.0f",
 							sample.decryptMillis()) : "", calls(sample.calls()).replace(',', ';')));
 		}
 		return csv.toString();

@@ -19,7 +19,7 @@ class ColdStartSummaryTests {
 		samples.add(sample(Variant.EAGER, 1, 3300));
 		samples.add(sample(Variant.BASELINE, 2, 1000));
 		samples.add(sample(Variant.EAGER, 2, 1200));
-		ColdStartSummary summary = new ColdStartSummary(samples, List.of());
+		ColdStartSummary summary = new ColdStartSummary(samples, List.of(), null);
 		assertThat(summary.added(Variant.EAGER, 10).median()).isEqualTo(200.0);
 		assertThat(summary.answer(Variant.EAGER, 10).median() - summary.answer(Variant.BASELINE, 10).median())
 			.isEqualTo(200.0);
@@ -35,7 +35,7 @@ class ColdStartSummaryTests {
 		samples.add(sample(Variant.BASELINE, 1, 2000));
 		samples.add(sample(Variant.EAGER, 1, 1990));
 		samples.add(sample(Variant.SPRING_CLOUD_AWS, 1, 2500));
-		ColdStartSummary summary = new ColdStartSummary(samples, List.of());
+		ColdStartSummary summary = new ColdStartSummary(samples, List.of(), null);
 		assertThat(summary.addedRatio(Variant.SPRING_CLOUD_AWS, Variant.EAGER, 10).count()).isOne();
 		assertThat(summary.addedRatio(Variant.SPRING_CLOUD_AWS, Variant.EAGER, 10).median()).isEqualTo(4.0);
 		assertThat(summary.addedRatio(Variant.EAGER, Variant.BASELINE, 10)).isNull();
@@ -44,8 +44,9 @@ class ColdStartSummaryTests {
 	@Test
 	void reportsTheDecryptionTimeOnlyOfVariantsThatLogIt() {
 		List<ColdStartSample> samples = List.of(sample(Variant.BASELINE, 0, 1000),
-				new ColdStartSample(Variant.EAGER, 10, 0, 1100, 900, 10, 150, 42.0, Map.of("Decrypt", 10L)));
-		ColdStartSummary summary = new ColdStartSummary(samples, List.of());
+				new ColdStartSample(Variant.EAGER, 10, 0, 1100, 900, 10, 150, 2000, 30, 42.0,
+						Map.of("Decrypt", 10L)));
+		ColdStartSummary summary = new ColdStartSummary(samples, List.of(), null);
 		assertThat(summary.decrypt(Variant.EAGER, 10).median()).isEqualTo(42.0);
 		assertThat(summary.decrypt(Variant.BASELINE, 10)).isNull();
 		assertThat(summary.calls(Variant.EAGER, 10)).containsEntry("Decrypt", 10L);
@@ -53,7 +54,8 @@ class ColdStartSummaryTests {
 	}
 
 	private static ColdStartSample sample(Variant variant, int round, double answerMillis) {
-		return new ColdStartSample(variant, 10, round, answerMillis, answerMillis - 200, 10, 150, null, Map.of());
+		return new ColdStartSample(variant, 10, round, answerMillis, answerMillis - 200, 10, 150, 1500, 10, null,
+				Map.of());
 	}
 
 }
