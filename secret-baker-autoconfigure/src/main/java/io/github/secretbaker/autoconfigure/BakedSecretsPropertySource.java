@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.secretbaker.format.BakedSecret;
@@ -18,7 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.util.PropertyPlaceholderHelper;
+import org.springframework.util.SystemPropertyUtils;
 
 /**
  * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that exposes
@@ -40,6 +46,15 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * The name of the property source.
 	 */
 	public static final String NAME = "secretBaker";
+
+	/**
+	 * What replaces a secret value in redacted text.
+	 */
+	public static final String MASK = "******";
+
+	private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper(
+			SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
+			SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, true);
 
 	private final String location;
 
@@ -144,6 +159,84 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		return this.values.isDecrypted(secretName);
 	}
 
+	/**
+	 * Return the name of the baked secret that the given property name resolves to, such as
+	 * {@code DB_PASSWORD} for {@code db.password}.
+	 * @param propertyName the property name
+	 * @return the secret name, or {@code null} if the name resolves to no secret
+	 */
+	public @Nullable String findSecretName(String propertyName) {
+		BakedSecret secret = findSecret(propertyName);
+		return (secret != null) ? secret.name() : null;
+	}
+
+	/**
+	 * Return the names of the baked secrets that the placeholders of the given value refer
+	 * to, such as {@code DB_PASSWORD} for {@code jdbc:postgresql://db?password=${db.password}}.
+	 * @param value a value as written in its property source, before placeholders are
+	 * resolved
+	 * @return the secret names, empty if no placeholder refers to a baked secret
+	 */
+	public Set<String> findSecretsReferencedBy(String value) {
+		Set<String> names = new TreeSet<>();
+		if (value.contains(SystemPropertyUtils.PLACEHOLDER_PREFIX)) {
+			PLACEHOLDERS.replacePlaceholders(value, (placeholder) -> {
+				String name = findSecretName(placeholder);
+				if (name != null) {
+					names.add(name);
+				}
+				return null;
+			});
+		}
+		return names;
+	}
+
+	/**
+	 * Return the names of the secrets decrypted so far whose value appears in the given
+	 * text. Nothing is decrypted, and no copy of a value is kept.
+	 * @param text the text to search
+	 * @return the secret names, empty if no value appears
+	 */
+	public Set<String> findSecretsWhoseValueAppearsIn(CharSequence text) {
+		Set<String> names = new TreeSet<>();
+		String string = text.toString();
+		this.values.forEachDecrypted((name, value) -> {
+			if (!value.isEmpty() && string.contains(value)) {
+				names.add(name);
+			}
+		});
+		return names;
+	}
+
+	/**
+	 * Return the given text with the value of every secret decrypted so far replaced by
+	 * {@value #MASK}. Nothing is decrypted.
+	 * @param text the text to redact
+	 * @return the redacted text
+	 */
+	public String redact(String text) {
+		String[] redacted = { text };
+		this.values.forEachDecrypted((name, value) -> {
+			if (!value.isEmpty()) {
+				redacted[0] = redacted[0].replace(value, MASK);
+			}
+		});
+		return redacted[0];
+	}
+
+	/**
+	 * Return the baked secrets property source of the given environment.
+	 * @param environment the environment, or {@code null}
+	 * @return the property source, or {@code null} if the environment has none
+	 */
+	public static @Nullable BakedSecretsPropertySource from(@Nullable Environment environment) {
+		if (environment instanceof ConfigurableEnvironment configurable
+				&& configurable.getPropertySources().get(NAME) instanceof BakedSecretsPropertySource source) {
+			return source;
+		}
+		return null;
+	}
+
 	private @Nullable BakedSecret findSecret(String name) {
 		BakedSecret secret = findRelaxed(name);
 		if (secret == null && this.prefix != null && name.length() > this.prefix.length()
@@ -199,6 +292,8 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		boolean isDecrypted(String secretName);
 
+		void forEachDecrypted(BiConsumer<String, String> action);
+
 	}
 
 	private record EagerValues(DecryptedSecrets values) implements SecretValues {
@@ -211,6 +306,11 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		@Override
 		public boolean isDecrypted(String secretName) {
 			return this.values.contains(secretName);
+		}
+
+		@Override
+		public void forEachDecrypted(BiConsumer<String, String> action) {
+			this.values.names().forEach((name) -> action.accept(name, this.values.require(name)));
 		}
 
 		@Override
@@ -239,6 +339,16 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		public boolean isDecrypted(String secretName) {
 			LazySecret secret = this.secrets.get(secretName);
 			return secret != null && secret.value() != null;
+		}
+
+		@Override
+		public void forEachDecrypted(BiConsumer<String, String> action) {
+			this.secrets.forEach((name, secret) -> {
+				String value = secret.value();
+				if (value != null) {
+					action.accept(name, value);
+				}
+			});
 		}
 
 		@Override

@@ -33,8 +33,8 @@ public final class SecretBakerAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BakedSecretsSanitizingFunction bakedSecretsSanitizingFunction() {
-			return new BakedSecretsSanitizingFunction();
+		BakedSecretsSanitizingFunction bakedSecretsSanitizingFunction(ConfigurableEnvironment environment) {
+			return new BakedSecretsSanitizingFunction(environment);
 		}
 
 		@Bean

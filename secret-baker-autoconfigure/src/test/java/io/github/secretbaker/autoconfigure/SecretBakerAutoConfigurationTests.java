@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -103,7 +104,8 @@ class SecretBakerAutoConfigurationTests {
 	@Test
 	void keepsAUserDefinedSanitizingFunction() {
 		this.contextRunner
-			.withBean("customSanitizer", BakedSecretsSanitizingFunction.class, BakedSecretsSanitizingFunction::new)
+			.withBean("customSanitizer", BakedSecretsSanitizingFunction.class,
+					() -> new BakedSecretsSanitizingFunction(new StandardEnvironment()))
 			.run((context) -> assertThat(context).hasSingleBean(BakedSecretsSanitizingFunction.class)
 				.hasBean("customSanitizer"));
 	}
