@@ -1,0 +1,280 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.InjectionPoint;
+import org.springframework.beans.factory.UnsatisfiedDependencyException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.origin.Origin;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.core.env.Environment;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/**
+ * Reports a startup failure caused by the value of a baked secret (a secret that does not
+ * convert to its target type, or fails validation) without the value that Spring Boot's own
+ * analyzers print, and with the failure's messages redacted. It runs before them.
+ */
+class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
+
+	private final @Nullable Environment environment;
+
+	BakedSecretValueFailureAnalyzer(@Nullable Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		BakedSecretsPropertySource secrets = BakedSecretsPropertySource.from(this.environment);
+		if (secrets == null) {
+			return null;
+		}
+		BindValidationException validationFailure = findCause(failure, BindValidationException.class);
+		if (validationFailure != null) {
+			return analyzeValidation(failure, validationFailure, secrets);
+		}
+		BindException bindFailure = findCause(failure, BindException.class);
+		if (bindFailure != null) {
+			return analyzeBind(failure, bindFailure, secrets);
+		}
+		TypeMismatchException typeMismatch = findCause(failure, TypeMismatchException.class);
+		if (typeMismatch != null) {
+			return analyzeTypeMismatch(failure, typeMismatch, secrets);
+		}
+		return analyzeMessages(failure, secrets);
+	}
+
+	private @Nullable FailureAnalysis analyzeBind(Throwable failure, BindException bindFailure,
+			BakedSecretsPropertySource secrets) {
+		ConfigurationProperty property = bindFailure.getProperty();
+		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
+		if (property != null) {
+			names.addAll(secretNames(property, secrets));
+		}
+		ConversionFailedException conversionFailure = findCause(bindFailure, ConversionFailedException.class);
+		if (conversionFailure != null && conversionFailure.getValue() != null) {
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(conversionFailure.getValue().toString()));
+		}
+		if (names.isEmpty()) {
+			return null;
+		}
+		String target = bindFailure.getTarget().getType().toString();
+		StringBuilder description = new StringBuilder("Failed to bind baked secret ").append(String.join(", ", names))
+			.append(" to ")
+			.append(target)
+			.append(":\n");
+		description.append("\n    Property: ").append(bindFailure.getName());
+		description.append("\n    Value: ").append(hidden(names));
+		if (property != null && property.getOrigin() != null) {
+			description.append("\n    Origin: ").append(property.getOrigin());
+		}
+		description.append("\n    Reason: ").append(reason(bindFailure, secrets)).append('\n');
+		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a value that converts to "
+				+ target + ", then bake the secrets again; or bind it to a String property. The value is not shown "
+				+ "because it is a secret.";
+		return new FailureAnalysis(description.toString(), action, redacted(failure, secrets));
+	}
+
+	private @Nullable FailureAnalysis analyzeValidation(Throwable failure, BindValidationException validationFailure,
+			BakedSecretsPropertySource secrets) {
+		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
+		StringBuilder errors = new StringBuilder();
+		for (ObjectError error : validationFailure.getValidationErrors().getAllErrors()) {
+			if (error instanceof FieldError fieldError) {
+				String property = fieldError.getObjectName() + "."
+						+ DataObjectPropertyName.toDashedForm(fieldError.getField());
+				Set<String> fieldNames = secretNames(property, fieldError.getRejectedValue(), validationFailure,
+						secrets);
+				names.addAll(fieldNames);
+				errors.append("\n    Property: ").append(property);
+				errors.append("\n    Value: ")
+					.append(fieldNames.isEmpty() ? "\"" + secrets.redact(String.valueOf(fieldError.getRejectedValue()))
+							+ "\"" : hidden(fieldNames));
+				Origin origin = Origin.from(fieldError);
+				if (origin != null) {
+					errors.append("\n    Origin: ").append(origin);
+				}
+			}
+			errors.append("\n    Reason: ").append(secrets.redact(String.valueOf(error.getDefaultMessage()))).append('\n');
+		}
+		if (names.isEmpty()) {
+			return null;
+		}
+		BindException bindFailure = findCause(failure, BindException.class);
+		String target = (bindFailure != null) ? bindFailure.getTarget().getType().toString()
+				: validationFailure.getValidationErrors().getName().toString();
+		String description = "Baked secret " + String.join(", ", names) + " failed validation when bound to "
+				+ target + ":\n" + errors;
+		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a valid value, then bake "
+				+ "the secrets again. The value is not shown because it is a secret.";
+		return new FailureAnalysis(description, action, redacted(failure, secrets));
+	}
+
+	private @Nullable FailureAnalysis analyzeTypeMismatch(Throwable failure, TypeMismatchException typeMismatch,
+			BakedSecretsPropertySource secrets) {
+		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
+		if (typeMismatch.getValue() != null) {
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(typeMismatch.getValue().toString()));
+		}
+		if (names.isEmpty()) {
+			return null;
+		}
+		String requiredType = (typeMismatch.getRequiredType() != null) ? typeMismatch.getRequiredType().getName()
+				: "the required type";
+		StringBuilder description = new StringBuilder("Failed to convert baked secret ")
+			.append(String.join(", ", names))
+			.append(" to ")
+			.append(requiredType)
+			.append(":\n");
+		UnsatisfiedDependencyException injectionFailure = findCause(failure, UnsatisfiedDependencyException.class);
+		if (injectionFailure != null) {
+			description.append("\n    Bean: ").append(injectionFailure.getBeanName());
+			InjectionPoint injectionPoint = injectionFailure.getInjectionPoint();
+			if (injectionPoint != null) {
+				description.append("\n    Injection point: ").append(injectionPoint);
+			}
+		}
+		description.append("\n    Value: ").append(hidden(names));
+		description.append("\n    Reason: ").append(reason(typeMismatch, secrets)).append('\n');
+		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a value that converts to "
+				+ requiredType + ", then bake the secrets again; or inject it as a String. The value is not shown "
+				+ "because it is a secret.";
+		return new FailureAnalysis(description.toString(), action, redacted(failure, secrets));
+	}
+
+	private @Nullable FailureAnalysis analyzeMessages(Throwable failure, BakedSecretsPropertySource secrets) {
+		Set<String> names = namesInMessages(failure, secrets);
+		if (names.isEmpty()) {
+			return null;
+		}
+		StringBuilder description = new StringBuilder("The application failed to start, and the failure's messages "
+				+ "contain the value of baked secret ")
+			.append(String.join(", ", names))
+			.append(", shown as ")
+			.append(BakedSecretsPropertySource.MASK)
+			.append(":\n");
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			description.append("\n    ").append(describe(cause, secrets));
+		}
+		String action = "Fix the failure described above. The value of " + String.join(", ", names)
+				+ " is not shown because it is a secret.";
+		return new FailureAnalysis(description.append('\n').toString(), action, redacted(failure, secrets));
+	}
+
+	private Set<String> secretNames(String propertyName, @Nullable Object rejectedValue,
+			BindValidationException validationFailure, BakedSecretsPropertySource secrets) {
+		Set<String> names = new TreeSet<>();
+		if (rejectedValue != null) {
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(rejectedValue.toString()));
+		}
+		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(propertyName, '.');
+		for (ConfigurationProperty property : validationFailure.getValidationErrors().getBoundProperties()) {
+			if (property.getName().equals(name)) {
+				names.addAll(secretNames(property, secrets));
+			}
+		}
+		return names;
+	}
+
+	private static Set<String> secretNames(ConfigurationProperty property, BakedSecretsPropertySource secrets) {
+		Set<String> names = new TreeSet<>();
+		ConfigurationPropertySource source = property.getSource();
+		if (source != null && source.getUnderlyingSource() == secrets) {
+			String name = secrets.findSecretName(property.getName().toString());
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		if (property.getValue() != null) {
+			String value = property.getValue().toString();
+			names.addAll(secrets.findSecretsReferencedBy(value));
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(value));
+		}
+		return names;
+	}
+
+	private static Set<String> namesInMessages(Throwable failure, BakedSecretsPropertySource secrets) {
+		Set<String> names = new TreeSet<>();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				names.addAll(secrets.findSecretsWhoseValueAppearsIn(cause.getMessage()));
+			}
+		}
+		return names;
+	}
+
+	private static String reason(Throwable failure, BakedSecretsPropertySource secrets) {
+		List<String> reasons = new ArrayList<>();
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			reasons.add(describe(cause, secrets));
+		}
+		return reasons.isEmpty() ? describe(failure, secrets) : reasons.get(reasons.size() - 1);
+	}
+
+	private static String describe(Throwable failure, BakedSecretsPropertySource secrets) {
+		String message = failure.getMessage();
+		return failure.getClass().getName() + ((message != null) ? ": " + secrets.redact(message) : "");
+	}
+
+	private static String hidden(Set<String> names) {
+		return "<the value of baked secret " + String.join(", ", names) + ", not shown>";
+	}
+
+	/**
+	 * Return what the failure report logs at debug level: the failure with every secret
+	 * value redacted from its messages, and its stack trace, but not its causes, whose
+	 * messages may carry a value in a form that cannot be recognized.
+	 */
+	private static Throwable redacted(Throwable failure, BakedSecretsPropertySource secrets) {
+		StringBuilder message = new StringBuilder(describe(failure, secrets));
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			message.append("\n  caused by ").append(describe(cause, secrets));
+		}
+		RedactedFailureException redacted = new RedactedFailureException(message.toString());
+		redacted.setStackTrace(failure.getStackTrace());
+		return redacted;
+	}
+
+	private static <E extends Throwable> @Nullable E findCause(@Nullable Throwable failure, Class<E> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A startup failure whose messages were redacted.
+	 */
+	static final class RedactedFailureException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RedactedFailureException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,235 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.validation.annotation.Validated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests for {@link BakedSecretValueFailureAnalyzer}: real applications that fail to start
+ * because of a baked secret's value, against the local KMS and SSM server.
+ */
+@LocalAwsTest
+@ExtendWith(OutputCaptureExtension.class)
+class BakedSecretValueFailureAnalyzerTests {
+
+	private final LocalAwsServer server;
+
+	private final Map<String, String> values = new LinkedHashMap<>();
+
+	private final List<BakedSecret> baked = new ArrayList<>();
+
+	@TempDir
+	Path directory;
+
+	BakedSecretValueFailureAnalyzerTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@BeforeEach
+	void bakeSecrets() throws Exception {
+		String keyArn = this.server.createKey();
+		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT")) {
+			String value = BakedSecretFixtures.randomValue();
+			this.values.put(name, value);
+			this.baked.add(BakedSecretFixtures.bake(this.server, name, value, keyArn));
+		}
+		BakedSecretsFile.write(BakedSecrets.of(this.baked), this.directory.resolve("secrets.json"));
+		Files.writeString(this.directory.resolve("application.yml"), """
+				payment:
+				  timeout: ${PSP_TIMEOUT}
+				  api-token: ${PSP_API_TOKEN}
+				""", StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void reportsASecretThatDoesNotConvertToANumberWithoutItsValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(RetriesApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind baked secret PAYMENT_RETRIES to int")
+			.contains("Property: payment.retries")
+			.contains("Value: <the value of baked secret PAYMENT_RETRIES, not shown>")
+			.contains("Origin: SSM parameter '" + this.baked.get(0).arn() + "'")
+			.contains("Action:")
+			.contains("Make the SSM parameter of PAYMENT_RETRIES hold a value that converts to int");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsASecretBoundThroughAPlaceholderThatDoesNotConvertToADurationWithoutItsValue(
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(TimeoutApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind baked secret PSP_TIMEOUT to java.time.Duration")
+			.contains("Property: payment.timeout")
+			.contains("Value: <the value of baked secret PSP_TIMEOUT, not shown>")
+			.contains("application.yml")
+			.contains("Action:");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsASecretThatFailsValidationWithoutItsValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(ValidatedApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Baked secret PSP_API_TOKEN failed validation")
+			.contains("Property: payment.api-token")
+			.contains("Value: <the value of baked secret PSP_API_TOKEN, not shown>")
+			.contains("Reason: size must be between 0 and 8")
+			.contains("Action:");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsASecretThatDoesNotConvertForValueInjectionWithoutItsValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(PortApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to convert baked secret PAYMENT_PORT to int")
+			.contains("Bean: port")
+			.contains("Value: <the value of baked secret PAYMENT_PORT, not shown>")
+			.contains("Action:")
+			.contains("or inject it as a String");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void keepsValuesOutOfTheFailureLoggedAtDebugLevel(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(PortApplication.class, "--logging.level.root=DEBUG"));
+		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--logging.level.root=DEBUG"));
+		assertThat(output).contains("Application failed to start due to an exception")
+			.contains("Failed to convert baked secret PAYMENT_PORT to int")
+			.contains("Failed to bind baked secret PAYMENT_RETRIES to int");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void leavesFailuresOfOtherValuesToSpringBoot(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--payment.retries=many"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Value: \"many\"")
+			.doesNotContain("Failed to bind baked secret");
+	}
+
+	private void run(Class<?> application, String... args) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.config.location=file:" + this.directory.resolve("application.yml"),
+						"--secret-baker.location=file:" + this.directory.resolve("secrets.json"),
+						"--secret-baker.region=" + this.server.region(),
+						"--secret-baker.endpoint=" + this.server.endpoint()));
+		arguments.addAll(Arrays.asList(args));
+		new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run(arguments.toArray(String[]::new))
+			.close();
+	}
+
+	private void assertNoSecretIn(CharSequence output) {
+		String text = output.toString();
+		this.values.values().forEach((value) -> assertThat(text).doesNotContain(value));
+		this.baked.forEach((secret) -> assertThat(text).doesNotContain(secret.ciphertext()));
+	}
+
+	/**
+	 * Binds {@code payment.retries}, which the {@code PAYMENT_RETRIES} secret sets.
+	 *
+	 * @param retries the number of retries
+	 */
+	@ConfigurationProperties("payment")
+	record RetriesProperties(int retries) {
+
+	}
+
+	/**
+	 * Binds {@code payment.timeout}, which {@code application.yml} sets to
+	 * {@code ${PSP_TIMEOUT}}.
+	 *
+	 * @param timeout the timeout
+	 */
+	@ConfigurationProperties("payment")
+	record TimeoutProperties(Duration timeout) {
+
+	}
+
+	/**
+	 * Binds {@code payment.api-token}, which {@code application.yml} sets to
+	 * {@code ${PSP_API_TOKEN}}, and validates it.
+	 *
+	 * @param apiToken the API token
+	 */
+	@Validated
+	@ConfigurationProperties("payment")
+	record ValidatedProperties(@Size(max = 8) String apiToken) {
+
+		@Override
+		public String toString() {
+			return "ValidatedProperties";
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	@EnableConfigurationProperties(RetriesProperties.class)
+	static class RetriesApplication {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	@EnableConfigurationProperties(TimeoutProperties.class)
+	static class TimeoutApplication {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	@EnableConfigurationProperties(ValidatedProperties.class)
+	static class ValidatedApplication {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class PortApplication {
+
+		@Bean
+		Integer port(@Value("${PAYMENT_PORT}") int port) {
+			return port;
+		}
+
+	}
+
+}
