@@ -28,6 +28,12 @@ public enum Variant {
 	EAGER_UNBOUNDED("secret-baker eager, concurrency 100", "function-secret-baker", true),
 
 	/**
+	 * A prototype of the proposed fix, not the starter: the baked secrets decrypted on a
+	 * background thread while the application context refreshes, awaited once it has.
+	 */
+	OVERLAPPED("prototype: eager in the background", "function-overlapped", true),
+
+	/**
 	 * secret-baker decrypting each baked secret on its first read; the function reads one.
 	 */
 	LAZY("secret-baker lazy", "function-secret-baker", true),
@@ -102,6 +108,7 @@ public enum Variant {
 			case EAGER -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager");
 			case EAGER_UNBOUNDED -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager",
 					"-Dsecret-baker.concurrency=100");
+			case OVERLAPPED -> List.of("-Dsecret-baker.endpoint=" + endpoint);
 			case LAZY -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=lazy");
 			case SERIAL -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager",
 					"-Dsecret-baker.concurrency=1", "-Dsecret-baker.timeout=60s");

@@ -31,8 +31,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class ColdStartPlot {
 
 	private static final Map<Variant, Color> COLORS = Map.of(Variant.EAGER, new Color(0x1B7837),
-			Variant.EAGER_UNBOUNDED, new Color(0x2166AC), Variant.LAZY, new Color(0x5AAE61), Variant.SPRING_CLOUD_AWS,
-			new Color(0xB2182B), Variant.SERIAL, new Color(0xEF8A62));
+			Variant.EAGER_UNBOUNDED, new Color(0x2166AC), Variant.OVERLAPPED, new Color(0x762A83), Variant.LAZY,
+			new Color(0x5AAE61), Variant.SPRING_CLOUD_AWS, new Color(0xB2182B), Variant.SERIAL, new Color(0xEF8A62));
 
 	private ColdStartPlot() {
 	}
