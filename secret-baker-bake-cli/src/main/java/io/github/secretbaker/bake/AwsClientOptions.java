@@ -5,21 +5,24 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
 /**
- * How to reach SSM: region, named profile and endpoint, each optional. What is left out comes
- * from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_PROFILE},
+ * How to reach SSM and KMS: region, named profile and endpoint, each optional. What is left
+ * out comes from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_PROFILE},
  * {@code AWS_ENDPOINT_URL}, the default credentials chain).
  *
  * @param region the region, or {@code null} for the SDK's default
  * @param profile the named profile for credentials and region, or {@code null} for the
  * default chain
- * @param endpoint the endpoint, or {@code null} for the region's standard endpoint
+ * @param endpoint the endpoint of both SSM and KMS, or {@code null} for the region's
+ * standard endpoints
  * @param maxAttempts the attempts per call, first try included, of the SDK's adaptive retry
  * strategy
  * @since 0.1.0
@@ -59,16 +62,30 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	 * found
 	 */
 	public SsmClient createSsmClient() {
-		SsmClientBuilder builder = SsmClient.builder()
-			.httpClientBuilder(UrlConnectionHttpClient.builder())
-			.overrideConfiguration((override) -> {
-				override
-					.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
-					.apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
-				if (this.profile != null) {
-					override.defaultProfileName(this.profile);
-				}
-			});
+		return configure(SsmClient.builder());
+	}
+
+	/**
+	 * Create a KMS client with these options, as {@link #createSsmClient()} does. The bake
+	 * uses it for {@code DescribeKey} only, to record the key ARN of keys given by alias.
+	 * The caller closes it.
+	 * @return a new client
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
+	 * found
+	 */
+	public KmsClient createKmsClient() {
+		return configure(KmsClient.builder());
+	}
+
+	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+		builder.httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration((override) -> {
+			override
+				.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
+				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+			if (this.profile != null) {
+				override.defaultProfileName(this.profile);
+			}
+		});
 		if (this.region != null) {
 			builder.region(Region.of(this.region));
 		}

@@ -1,6 +1,7 @@
 package io.github.secretbaker.bake;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.github.secretbaker.format.BakedSecrets;
@@ -15,10 +16,13 @@ import io.github.secretbaker.format.BakedSecrets;
  * @param getParametersCalls the number of {@code GetParameters} calls made
  * @param metadataCalls the number of {@code DescribeParameters} and
  * {@code GetParameterHistory} calls made
+ * @param warnings what went wrong without stopping the bake, such as a key alias that could
+ * not be resolved to its key ARN, one line each
+ * @param keyAliases the key ARN of every alias ARN resolved with {@code DescribeKey}
  * @since 0.1.0
  */
 public record Resolution(BakedSecrets secrets, List<BakeProblem> problems, int getParametersCalls,
-		int metadataCalls) {
+		int metadataCalls, List<String> warnings, Map<String, String> keyAliases) {
 
 	/**
 	 * Create a new {@link Resolution}.
@@ -26,6 +30,20 @@ public record Resolution(BakedSecrets secrets, List<BakeProblem> problems, int g
 	public Resolution {
 		Objects.requireNonNull(secrets, "'secrets' must not be null");
 		problems = List.copyOf(problems);
+		warnings = List.copyOf(warnings);
+		keyAliases = Map.copyOf(keyAliases);
+	}
+
+	/**
+	 * Create a new {@link Resolution} without warnings or resolved aliases.
+	 * @param secrets the secrets that passed every guard
+	 * @param problems the problems of the other secrets
+	 * @param getParametersCalls the number of {@code GetParameters} calls made
+	 * @param metadataCalls the number of {@code DescribeParameters} and
+	 * {@code GetParameterHistory} calls made
+	 */
+	public Resolution(BakedSecrets secrets, List<BakeProblem> problems, int getParametersCalls, int metadataCalls) {
+		this(secrets, problems, getParametersCalls, metadataCalls, List.of(), Map.of());
 	}
 
 }

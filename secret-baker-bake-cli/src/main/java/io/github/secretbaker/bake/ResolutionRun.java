@@ -1,6 +1,7 @@
 package io.github.secretbaker.bake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.secretbaker.bake.BakeProblem.Kind;
 import io.github.secretbaker.format.BakedSecret;
@@ -23,6 +25,7 @@ import io.github.secretbaker.format.BakedSecrets;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -42,6 +45,8 @@ final class ResolutionRun {
 
 	private final SsmClient ssm;
 
+	private final Supplier<@Nullable KmsClient> kms;
+
 	private final int concurrency;
 
 	private final BakeProgressListener progressListener;
@@ -50,8 +55,10 @@ final class ResolutionRun {
 
 	private final AtomicInteger metadataCalls = new AtomicInteger();
 
-	ResolutionRun(SsmClient ssm, int concurrency, BakeProgressListener progressListener) {
+	ResolutionRun(SsmClient ssm, Supplier<@Nullable KmsClient> kms, int concurrency,
+			BakeProgressListener progressListener) {
 		this.ssm = ssm;
+		this.kms = kms;
 		this.concurrency = concurrency;
 		this.progressListener = progressListener;
 	}
@@ -86,7 +93,9 @@ final class ResolutionRun {
 			}
 		});
 		Map<String, VersionMetadata> metadata = readMetadata(secureStrings, failures, executor);
+		AliasLookup aliases = describeAliases(metadata.values(), executor);
 		List<BakedSecret> secrets = new ArrayList<>();
+		Set<String> keptAliases = new TreeSet<>();
 		secureStrings.forEach((path, parameter) -> {
 			VersionMetadata versionMetadata = metadata.get(path);
 			if (versionMetadata == null) {
@@ -97,9 +106,16 @@ final class ResolutionRun {
 				failures.put(path, failure);
 				return;
 			}
+			String keyArn = versionMetadata.keyArn();
+			if (keyArn != null) {
+				keyArn = aliases.keyArns().getOrDefault(keyArn, keyArn);
+			}
 			for (SecretRequest request : byPath.get(path)) {
 				secrets.add(new BakedSecret(request.name(), parameter.value(), parameter.arn(), parameter.version(),
-						versionMetadata.keyArn(), versionMetadata.tier()));
+						keyArn, versionMetadata.tier()));
+				if (keyArn != null && isAliasArn(keyArn)) {
+					keptAliases.add(request.name());
+				}
 			}
 		});
 		List<BakeProblem> problems = new ArrayList<>();
@@ -109,8 +125,10 @@ final class ResolutionRun {
 			}
 		});
 		problems.sort(Comparator.comparing(BakeProblem::secretName));
+		List<String> warnings = keptAliases.isEmpty() ? List.of()
+				: List.of(aliasWarning(keptAliases, aliases.failureReasons()));
 		return new Resolution(BakedSecrets.of(secrets), problems, this.getParametersCalls.get(),
-				this.metadataCalls.get());
+				this.metadataCalls.get(), warnings, aliases.keyArns());
 	}
 
 	private Fetched fetch(List<String> paths, ExecutorService executor, boolean reportProgress) {
@@ -250,7 +268,7 @@ final class ResolutionRun {
 					+ "support it yet; recreate the parameter in the Standard tier (values up to 4 KB)");
 		}
 		String keyId = metadata.keyArn();
-		if (keyId != null && (keyId.equals(AWS_MANAGED_KEY_ALIAS) || keyId.endsWith(":" + AWS_MANAGED_KEY_ALIAS))) {
+		if (keyId != null && isAwsManagedKey(keyId)) {
 			return new Failure(Kind.AWS_MANAGED_KEY, "parameter is encrypted with the AWS managed key "
 					+ AWS_MANAGED_KEY_ALIAS + ", which only SSM itself may use, so the function could not decrypt it; "
 					+ "overwrite it with a customer managed KMS key (PutParameter --key-id <key> --overwrite)");
@@ -322,6 +340,78 @@ final class ResolutionRun {
 		}
 	}
 
+	/**
+	 * Resolve every alias ARN among the keys to its key ARN, one {@code DescribeKey} call
+	 * per distinct alias. A failure is not a problem of the bake: the alias ARN is kept.
+	 */
+	private AliasLookup describeAliases(Collection<VersionMetadata> metadata, ExecutorService executor) {
+		Set<String> aliasArns = new TreeSet<>();
+		for (VersionMetadata versionMetadata : metadata) {
+			String keyArn = versionMetadata.keyArn();
+			if (keyArn != null && isAliasArn(keyArn) && !isAwsManagedKey(keyArn)) {
+				aliasArns.add(keyArn);
+			}
+		}
+		if (aliasArns.isEmpty()) {
+			return new AliasLookup(Map.of(), Set.of());
+		}
+		KmsClient kms;
+		try {
+			kms = this.kms.get();
+		}
+		catch (SdkException ex) {
+			return new AliasLookup(Map.of(), Set.of("no KMS client could be created (" + ex.getMessage() + ")"));
+		}
+		if (kms == null) {
+			return new AliasLookup(Map.of(), Set.of("no KMS client was given to the baker"));
+		}
+		Map<String, Future<KeyLookup>> lookups = new LinkedHashMap<>();
+		for (String aliasArn : aliasArns) {
+			lookups.put(aliasArn, executor.submit(() -> describeKey(kms, aliasArn)));
+		}
+		Map<String, String> keyArns = new HashMap<>();
+		Set<String> failureReasons = new TreeSet<>();
+		lookups.forEach((aliasArn, future) -> {
+			KeyLookup lookup = await(future);
+			if (lookup.keyArn() != null) {
+				keyArns.put(aliasArn, lookup.keyArn());
+			}
+			else {
+				failureReasons.add(lookup.failure());
+			}
+		});
+		return new AliasLookup(keyArns, failureReasons);
+	}
+
+	private static KeyLookup describeKey(KmsClient kms, String aliasArn) {
+		try {
+			return new KeyLookup(kms.describeKey((request) -> request.keyId(aliasArn)).keyMetadata().arn(), "");
+		}
+		catch (AwsServiceException ex) {
+			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
+			return new KeyLookup(null, "kms:DescribeKey failed with " + ((code != null) ? code : "HTTP " + ex.statusCode()));
+		}
+		catch (SdkException ex) {
+			return new KeyLookup(null, "kms:DescribeKey failed: " + ex.getMessage());
+		}
+	}
+
+	private static String aliasWarning(Set<String> secretNames, Set<String> failureReasons) {
+		return ((secretNames.size() == 1) ? "Secret " : "Secrets ") + String.join(", ", secretNames)
+				+ ": the key alias ARN is recorded as keyId, not the key ARN, because "
+				+ String.join("; ", failureReasons) + "; 'secret-baker policy' will need --key-arn for "
+				+ ((secretNames.size() == 1) ? "it" : "them")
+				+ ", and allowing kms:DescribeKey on the key lets the bake record the key ARN";
+	}
+
+	private static boolean isAliasArn(String keyArn) {
+		return keyArn.contains(":alias/");
+	}
+
+	private static boolean isAwsManagedKey(String keyId) {
+		return keyId.equals(AWS_MANAGED_KEY_ALIAS) || keyId.endsWith(":" + AWS_MANAGED_KEY_ALIAS);
+	}
+
 	private HistoryLookup history(String name) {
 		try {
 			Map<Long, ParameterHistory> versions = new HashMap<>();
@@ -338,9 +428,10 @@ final class ResolutionRun {
 	}
 
 	/**
-	 * Return the key ARN for the key id SSM reports, which is whatever was given to
+	 * Return the ARN for the key id SSM reports, which is whatever was given to
 	 * {@code PutParameter}: a key id, an alias name or an ARN. The key is in the parameter's
-	 * region and, unless given as an ARN, its account.
+	 * region and, unless given as an ARN, its account, so a key id names exactly one key ARN;
+	 * an alias gives an alias ARN, for {@code DescribeKey} to resolve.
 	 */
 	static @Nullable String keyArn(@Nullable String keyId, String parameterArn) {
 		if (keyId == null || keyId.isBlank() || keyId.startsWith("arn:")) {
@@ -419,6 +510,21 @@ final class ResolutionRun {
 	 * Key and tier of one parameter version.
 	 */
 	private record VersionMetadata(@Nullable String keyArn, @Nullable String tier) {
+
+	}
+
+	/**
+	 * The key ARNs of the aliases that {@code DescribeKey} resolved, and why the others
+	 * could not be.
+	 */
+	private record AliasLookup(Map<String, String> keyArns, Set<String> failureReasons) {
+
+	}
+
+	/**
+	 * The key ARN of one alias, or why it could not be read.
+	 */
+	private record KeyLookup(@Nullable String keyArn, String failure) {
 
 	}
 

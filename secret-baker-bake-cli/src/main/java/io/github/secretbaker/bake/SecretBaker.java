@@ -8,31 +8,35 @@ import java.util.Set;
 
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Bakes SSM SecureString parameters: reads each one with {@code WithDecryption=false}, checks
  * it can be decrypted by KMS alone at runtime, and returns the ciphertexts with their ARN,
- * version, key and tier. The bake never holds a plaintext and needs no KMS permission.
+ * version, key ARN and tier. The bake never holds a plaintext and never calls
+ * {@code kms:Decrypt}.
  * <p>
  * Parameters are read with {@code GetParameters}, ten names per call, the calls running in
  * parallel up to the configured concurrency; key and tier come from
  * {@code DescribeParameters} (fifty names per call), and from {@code GetParameterHistory}
- * only for a version that is not the latest. A bake either succeeds for every secret or
- * fails with a {@link BakeException} listing every problem.
+ * only for a version that is not the latest. A key that SSM reports by alias is resolved to
+ * its key ARN with one KMS {@code DescribeKey} call per alias; when that fails, the alias ARN
+ * is recorded and {@link BakeResult#warnings()} says so. A bake either succeeds for every
+ * secret or fails with a {@link BakeException} listing every problem.
  * <pre class="code">
- * try (SsmClient ssm = AwsClientOptions.defaults().createSsmClient()) {
- *     SecretBaker baker = SecretBaker.builder(ssm).concurrency(8).build();
+ * try (SecretBaker baker = SecretBaker.builder(AwsClientOptions.defaults()).concurrency(8).build()) {
  *     BakeResult result = baker.bakeTo(manifest.secrets(), Path.of("target/classes/secret-baker-secrets.json"));
  * }
  * </pre>
  *
  * @since 0.1.0
  */
-public final class SecretBaker {
+public final class SecretBaker implements AutoCloseable {
 
 	/**
-	 * The default number of SSM calls in flight at once.
+	 * The default number of AWS calls in flight at once.
 	 */
 	public static final int DEFAULT_CONCURRENCY = 8;
 
@@ -46,31 +50,45 @@ public final class SecretBaker {
 	 */
 	public static final int MAX_NAMES_PER_DESCRIBE_PARAMETERS = 50;
 
-	private final SsmClient ssm;
+	private final BakeClients clients;
 
 	private final int concurrency;
 
 	private final BakeProgressListener progressListener;
 
 	private SecretBaker(Builder builder) {
-		this.ssm = builder.ssm;
+		this.clients = (builder.options != null) ? BakeClients.createdFrom(builder.options)
+				: BakeClients.given(Objects.requireNonNull(builder.ssm), builder.kms);
 		this.concurrency = builder.concurrency;
 		this.progressListener = builder.progressListener;
 	}
 
 	/**
-	 * Start building a baker that uses the given client, which the caller keeps and closes.
+	 * Start building a baker that uses the given SSM client, which the caller keeps and
+	 * closes. Give it a KMS client too with {@link Builder#kms(KmsClient)}, or keys given by
+	 * alias are recorded as alias ARNs.
 	 * @param ssm the SSM client
 	 * @return a builder
 	 */
 	public static Builder builder(SsmClient ssm) {
-		return new Builder(ssm);
+		return new Builder(Objects.requireNonNull(ssm, "'ssm' must not be null"), null);
+	}
+
+	/**
+	 * Start building a baker that creates its SSM and KMS clients with the given options
+	 * when it first needs them (so an empty list of secrets needs no region or credentials)
+	 * and closes them in {@link #close()}.
+	 * @param options how to reach SSM and KMS
+	 * @return a builder
+	 */
+	public static Builder builder(AwsClientOptions options) {
+		return new Builder(null, Objects.requireNonNull(options, "'options' must not be null"));
 	}
 
 	/**
 	 * Bake the requested secrets.
 	 * @param requests the secrets to bake, with distinct names
-	 * @return the baked secrets and call counts
+	 * @return the baked secrets, call counts and warnings
 	 * @throws BakeException listing every secret that cannot be baked, and why
 	 * @throws IllegalArgumentException if two requests share a name
 	 */
@@ -79,16 +97,17 @@ public final class SecretBaker {
 		if (!resolution.problems().isEmpty()) {
 			throw new BakeException(resolution.problems());
 		}
-		return new BakeResult(resolution.secrets(), resolution.getParametersCalls(), resolution.metadataCalls());
+		return new BakeResult(resolution.secrets(), resolution.getParametersCalls(), resolution.metadataCalls(),
+				resolution.warnings());
 	}
 
 	/**
 	 * Bake the requested secrets and write them to the given file with
-	 * {@link BakedSecretsFile#write(BakedSecrets, Path)}. On any failure the previous file is
-	 * left byte-identical.
+	 * {@link BakedSecretsFile#write(BakedSecrets, Path)}; no request at all writes {@code {}}
+	 * without calling AWS. On any failure the previous file is left byte-identical.
 	 * @param requests the secrets to bake, with distinct names
 	 * @param output the file to write
-	 * @return the baked secrets and call counts
+	 * @return the baked secrets, call counts and warnings
 	 * @throws BakeException listing every secret that cannot be baked, and why
 	 * @throws java.io.UncheckedIOException if the file cannot be written
 	 */
@@ -100,7 +119,8 @@ public final class SecretBaker {
 
 	/**
 	 * Read what SSM holds for the requested secrets, without failing because of any one of
-	 * them: the secrets that can be baked and the problems of the others.
+	 * them: the secrets that can be baked and the problems of the others. No request at all
+	 * calls no AWS service.
 	 * @param requests the secrets to resolve, with distinct names
 	 * @return the secrets and the problems
 	 * @throws IllegalArgumentException if two requests share a name
@@ -115,7 +135,17 @@ public final class SecretBaker {
 		if (requests.isEmpty()) {
 			return new Resolution(BakedSecrets.empty(), List.of(), 0, 0);
 		}
-		return new ResolutionRun(this.ssm, this.concurrency, this.progressListener).resolve(requests);
+		return new ResolutionRun(this.clients.ssm(), this.clients::kms, this.concurrency, this.progressListener)
+			.resolve(requests);
+	}
+
+	/**
+	 * Close the clients this baker created from {@link AwsClientOptions}; clients given to
+	 * {@link #builder(SsmClient)} and {@link Builder#kms(KmsClient)} stay open.
+	 */
+	@Override
+	public void close() {
+		this.clients.close();
 	}
 
 	/**
@@ -123,19 +153,40 @@ public final class SecretBaker {
 	 */
 	public static final class Builder {
 
-		private final SsmClient ssm;
+		private final @Nullable SsmClient ssm;
+
+		private final @Nullable AwsClientOptions options;
+
+		private @Nullable KmsClient kms;
 
 		private int concurrency = DEFAULT_CONCURRENCY;
 
 		private BakeProgressListener progressListener = (done, total) -> {
 		};
 
-		private Builder(SsmClient ssm) {
-			this.ssm = Objects.requireNonNull(ssm, "'ssm' must not be null");
+		private Builder(@Nullable SsmClient ssm, @Nullable AwsClientOptions options) {
+			this.ssm = ssm;
+			this.options = options;
 		}
 
 		/**
-		 * Set how many SSM calls may be in flight at once.
+		 * Set the KMS client that resolves keys given by alias to their key ARN with
+		 * {@code DescribeKey}; the caller keeps and closes it. Only for a builder started
+		 * with an SSM client: one started with options creates its own.
+		 * @param kms the KMS client
+		 * @return this builder
+		 * @throws IllegalStateException if the builder was started with options
+		 */
+		public Builder kms(KmsClient kms) {
+			if (this.options != null) {
+				throw new IllegalStateException("A baker built from AwsClientOptions creates its own KMS client");
+			}
+			this.kms = Objects.requireNonNull(kms, "'kms' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set how many AWS calls may be in flight at once.
 		 * @param concurrency the limit, 1 or more
 		 * @return this builder
 		 */

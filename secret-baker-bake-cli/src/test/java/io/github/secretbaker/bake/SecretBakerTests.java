@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterTier;
@@ -44,6 +45,8 @@ class SecretBakerTests {
 
 	private SsmClient ssm;
 
+	private KmsClient kms;
+
 	private String keyArn;
 
 	SecretBakerTests(LocalAwsServer server) {
@@ -53,12 +56,14 @@ class SecretBakerTests {
 	@BeforeEach
 	void setUp() {
 		this.ssm = TestSecrets.bakeClient(this.server);
+		this.kms = TestSecrets.bakeKmsClient(this.server);
 		this.keyArn = this.server.createKey("alias/app");
 	}
 
 	@AfterEach
-	void closeClient() {
+	void closeClients() {
 		this.ssm.close();
+		this.kms.close();
 	}
 
 	@Test
@@ -81,19 +86,69 @@ class SecretBakerTests {
 		assertThat(this.server.callCount("GetParameters")).isEqualTo(1);
 		assertThat(this.server.callCount("DescribeParameters")).isEqualTo(1);
 		assertThat(this.server.callCount("GetParameterHistory")).isZero();
+		assertThat(this.server.callCount("DescribeKey")).isZero();
+		assertThat(result.warnings()).isEmpty();
 	}
 
 	@Test
-	void resolvesKeyGivenByAliasOrIdToKeyArn() {
+	void resolvesKeyGivenByAliasOrIdToKeyArnWithOneDescribeKeyPerAlias() {
 		this.server.putSecureString("/app/by-alias", TestSecrets.newValue(), "alias/app");
+		this.server.putSecureString("/app/also-by-alias", TestSecrets.newValue(), "alias/app");
+		String aliasArn = "arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":alias/app";
+		this.server.putSecureString("/app/by-alias-arn", TestSecrets.newValue(), aliasArn);
 		String keyId = this.keyArn.substring(this.keyArn.indexOf("key/") + 4);
 		this.server.putSecureString("/app/by-id", TestSecrets.newValue(), keyId);
-		BakedSecrets secrets = baker()
-			.bake(List.of(SecretRequest.of("BY_ALIAS", "/app/by-alias"), SecretRequest.of("BY_ID", "/app/by-id")))
-			.secrets();
-		assertThat(secrets.get("BY_ALIAS").keyId())
-			.isEqualTo("arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":alias/app");
-		assertThat(secrets.get("BY_ID").keyId()).isEqualTo(this.keyArn);
+		BakeResult result = baker().bake(List.of(SecretRequest.of("BY_ALIAS", "/app/by-alias"),
+				SecretRequest.of("ALSO_BY_ALIAS", "/app/also-by-alias"),
+				SecretRequest.of("BY_ALIAS_ARN", "/app/by-alias-arn"), SecretRequest.of("BY_ID", "/app/by-id")));
+		assertThat(result.secrets().asList()).extracting(BakedSecret::keyId).containsOnly(this.keyArn);
+		assertThat(result.warnings()).isEmpty();
+		assertThat(this.server.callCount("DescribeKey")).isEqualTo(1);
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	@Test
+	void keepsAliasArnAndWarnsOnceNamingSecretsWhenDescribeKeyIsDenied() {
+		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
+		this.server.putSecureString("/app/b", TestSecrets.newValue(), "alias/app");
+		this.server.putSecureString("/app/c", TestSecrets.newValue(), this.keyArn);
+		this.server.faults().deny("DescribeKey", "*");
+		BakeResult result = baker().bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"),
+				SecretRequest.of("C", "/app/c")));
+		String aliasArn = "arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":alias/app";
+		assertThat(result.secrets().get("A").keyId()).isEqualTo(aliasArn);
+		assertThat(result.secrets().get("B").keyId()).isEqualTo(aliasArn);
+		assertThat(result.secrets().get("C").keyId()).isEqualTo(this.keyArn);
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.startsWith("Secrets A, B: ")
+			.contains("AccessDeniedException", "'secret-baker policy' will need --key-arn", "kms:DescribeKey")
+			.doesNotContain("'C'");
+	}
+
+	@Test
+	void keepsAliasArnAndWarnsWithoutKmsClient() {
+		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
+		BakeResult result = SecretBaker.builder(this.ssm).build().bake(List.of(SecretRequest.of("A", "/app/a")));
+		assertThat(result.secrets().get("A").keyId()).endsWith(":alias/app");
+		assertThat(result.warnings()).singleElement().asString().startsWith("Secret A: ")
+			.contains("no KMS client was given", "--key-arn");
+		assertThat(this.server.callCount("DescribeKey")).isZero();
+	}
+
+	@Test
+	void createsClientsFromOptionsOnlyWhenThereIsSomethingToBake(@TempDir Path folder) throws IOException {
+		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
+		AwsClientOptions options = TestSecrets.bakeOptions(this.server);
+		try (SecretBaker baker = SecretBaker.builder(options).build()) {
+			Path empty = folder.resolve("empty/secret-baker-secrets.json");
+			BakeResult nothing = baker.bakeTo(List.of(), empty);
+			assertThat(empty).hasContent("{}\n");
+			assertThat(nothing.summary(empty)).startsWith("Baked no secrets into " + empty);
+			assertThat(this.server.callCounts().values().stream().mapToLong(Long::longValue).sum()).isZero();
+			BakeResult result = baker.bake(List.of(SecretRequest.of("A", "/app/a")));
+			assertThat(result.secrets().get("A").keyId()).isEqualTo(this.keyArn);
+		}
 	}
 
 	@Test
@@ -371,7 +426,7 @@ class SecretBakerTests {
 	}
 
 	private SecretBaker baker() {
-		return SecretBaker.builder(this.ssm).build();
+		return SecretBaker.builder(this.ssm).kms(this.kms).build();
 	}
 
 }

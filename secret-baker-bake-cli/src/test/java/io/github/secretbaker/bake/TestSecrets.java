@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.github.secretbaker.test.LocalAwsServer;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -39,10 +40,28 @@ public final class TestSecrets {
 	 * @return a new client
 	 */
 	public static SsmClient bakeClient(LocalAwsServer server) {
+		return bakeOptions(server).createSsmClient();
+	}
+
+	/**
+	 * Create a KMS client for the server with {@link AwsClientOptions}, as the command line
+	 * does.
+	 * @param server the server
+	 * @return a new client
+	 */
+	public static KmsClient bakeKmsClient(LocalAwsServer server) {
+		return bakeOptions(server).createKmsClient();
+	}
+
+	/**
+	 * Return the options the command line would use for the server.
+	 * @param server the server
+	 * @return the options
+	 */
+	public static AwsClientOptions bakeOptions(LocalAwsServer server) {
 		useLocalCredentials();
 		URI endpoint = server.endpoint();
-		return new AwsClientOptions(server.region(), null, endpoint, AwsClientOptions.DEFAULT_MAX_ATTEMPTS)
-			.createSsmClient();
+		return new AwsClientOptions(server.region(), null, endpoint, AwsClientOptions.DEFAULT_MAX_ATTEMPTS);
 	}
 
 }

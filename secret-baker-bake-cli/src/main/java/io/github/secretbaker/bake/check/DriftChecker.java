@@ -17,6 +17,7 @@ import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.check.DriftFinding.Kind;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares a baked secrets file with its manifest and with SSM, to tell a team that a
@@ -68,7 +69,7 @@ public final class DriftChecker {
 				findings.add(new DriftFinding(request.name(), kindOf(problem), request.path() + ": " + problem.message()));
 			}
 			else if (bakedSecret != null && current != null) {
-				compare(request, bakedSecret, current, findings);
+				compare(request, bakedSecret, current, now.keyAliases(), findings);
 			}
 		}
 		Set<String> requested = new TreeSet<>(requests.stream().map(SecretRequest::name).toList());
@@ -83,7 +84,7 @@ public final class DriftChecker {
 	}
 
 	private static void compare(SecretRequest request, BakedSecret baked, BakedSecret current,
-			List<DriftFinding> findings) {
+			Map<String, String> keyAliases, List<DriftFinding> findings) {
 		String name = request.name();
 		if (!baked.arn().equals(current.arn())) {
 			findings.add(new DriftFinding(name, Kind.ARN_CHANGED, "the manifest path " + request.path()
@@ -111,11 +112,30 @@ public final class DriftChecker {
 			findings.add(new DriftFinding(name, Kind.VALUE_CHANGED, "the value of " + request.path()
 					+ " in SSM differs from the baked one; bake again and redeploy"));
 		}
-		if (baked.keyId() != null && current.keyId() != null && !baked.keyId().equals(current.keyId())) {
+		if (keyChanged(baked.keyId(), current.keyId(), keyAliases)) {
 			findings.add(new DriftFinding(name, Kind.KEY_CHANGED, request.path() + " is now encrypted with "
 					+ current.keyId() + " but was baked with " + baked.keyId()
 					+ "; bake again, update the function's kms:Decrypt policy (secret-baker policy) and redeploy"));
 		}
+	}
+
+	/**
+	 * Compare key ARNs, an alias ARN standing for its key where {@code DescribeKey} resolved
+	 * it. An alias ARN that could not be resolved on one side only cannot be compared with a
+	 * key ARN, so it is not reported.
+	 */
+	private static boolean keyChanged(@Nullable String bakedKeyId, @Nullable String currentKeyId,
+			Map<String, String> keyAliases) {
+		if (bakedKeyId == null || currentKeyId == null) {
+			return false;
+		}
+		String baked = keyAliases.getOrDefault(bakedKeyId, bakedKeyId);
+		String current = keyAliases.getOrDefault(currentKeyId, currentKeyId);
+		return isAliasArn(baked) == isAliasArn(current) && !baked.equals(current);
+	}
+
+	private static boolean isAliasArn(String keyId) {
+		return keyId.contains(":alias/");
 	}
 
 	private static Kind kindOf(BakeProblem problem) {

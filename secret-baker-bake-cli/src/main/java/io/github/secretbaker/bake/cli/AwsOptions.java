@@ -6,10 +6,9 @@ import io.github.secretbaker.bake.AwsClientOptions;
 import io.github.secretbaker.bake.SecretBaker;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * How to reach SSM, shared by the commands that read it.
+ * How to reach SSM and KMS, shared by the commands that read them.
  */
 final class AwsOptions {
 
@@ -23,19 +22,19 @@ final class AwsOptions {
 	@Nullable String profile;
 
 	@Option(names = "--endpoint-url", paramLabel = "URL",
-			description = "SSM endpoint. Default: the region's, or AWS_ENDPOINT_URL.")
+			description = "SSM and KMS endpoint. Default: the region's, or AWS_ENDPOINT_URL.")
 	@Nullable URI endpoint;
 
 	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + SecretBaker.DEFAULT_CONCURRENCY,
-			description = "Most SSM calls in flight at once. Default: ${DEFAULT-VALUE}.")
+			description = "Most AWS calls in flight at once. Default: ${DEFAULT-VALUE}.")
 	int concurrency;
 
 	@Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + AwsClientOptions.DEFAULT_MAX_ATTEMPTS,
-			description = "Attempts per SSM call with adaptive retry, first try included. Default: ${DEFAULT-VALUE}.")
+			description = "Attempts per AWS call with adaptive retry, first try included. Default: ${DEFAULT-VALUE}.")
 	int maxAttempts;
 
-	SsmClient createClient() {
-		return new AwsClientOptions(this.region, this.profile, this.endpoint, this.maxAttempts).createSsmClient();
+	AwsClientOptions clientOptions() {
+		return new AwsClientOptions(this.region, this.profile, this.endpoint, this.maxAttempts);
 	}
 
 }

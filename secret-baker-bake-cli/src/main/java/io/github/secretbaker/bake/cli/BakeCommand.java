@@ -11,7 +11,6 @@ import io.github.secretbaker.bake.BakeResult;
 import io.github.secretbaker.bake.SecretBaker;
 import io.github.secretbaker.bake.manifest.Manifest;
 import io.github.secretbaker.format.BakedSecret;
-import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The {@code bake} command: reads the manifest's parameters from SSM without decrypting them
@@ -30,7 +28,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 @Command(name = "bake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = { "Reads each secret's SSM SecureString with WithDecryption=false and writes the ciphertexts, "
 				+ "with parameter ARN, version, key ARN and tier, to the baked secrets file. Never decrypts; needs "
-				+ "ssm:GetParameters, ssm:DescribeParameters and ssm:GetParameterHistory, no KMS permission.",
+				+ "ssm:GetParameters, ssm:DescribeParameters and ssm:GetParameterHistory, and kms:DescribeKey to "
+				+ "record the key ARN of keys given by alias (without it, a warning and the alias ARN).",
 				"Refuses, listing every offender at once: String and StringList parameters, Advanced-tier "
 						+ "parameters, values that are not KMS ciphertexts, missing parameters, versions and "
 						+ "labels, and denied reads. On failure the previous file is left untouched." },
@@ -66,22 +65,17 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		Manifest manifest = this.manifestOptions.load();
-		if (manifest.secrets().isEmpty()) {
-			BakedSecretsFile.write(BakedSecrets.empty(), this.output);
-			if (!this.outputOptions.quiet) {
-				out.println("Baked no secrets into " + this.output + ": " + manifest.source()
-						+ " lists none, so the file holds {}");
-			}
-			return ExitCodes.OK;
-		}
 		BakeResult result;
-		try (SsmClient ssm = this.awsOptions.createClient(); Progress progress = new Progress()) {
-			SecretBaker baker = SecretBaker.builder(ssm)
-				.concurrency(this.awsOptions.concurrency)
-				.progressListener(progress)
-				.build();
+		try (Progress progress = new Progress();
+				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
+					.concurrency(this.awsOptions.concurrency)
+					.progressListener(progress)
+					.build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output);
 		}
+		PrintWriter err = this.spec.commandLine().getErr();
+		result.warnings().forEach((warning) -> err.println("warning: " + warning));
+		err.flush();
 		if (this.outputOptions.verbose) {
 			Map<String, String> paths = new HashMap<>();
 			manifest.secrets().forEach((request) -> paths.put(request.name(), request.path()));

@@ -20,7 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,8 +70,9 @@ public final class CheckCommand implements Callable<Integer> {
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
 		Manifest manifest = this.manifestOptions.load();
 		DriftReport report;
-		try (SsmClient ssm = this.awsOptions.createClient()) {
-			SecretBaker baker = SecretBaker.builder(ssm).concurrency(this.awsOptions.concurrency).build();
+		try (SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
+			.concurrency(this.awsOptions.concurrency)
+			.build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
 		PrintWriter out = this.spec.commandLine().getOut();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  */
 final class OutputOptions {
 
-	@Option(names = { "-q", "--quiet" }, description = "Print nothing but errors.")
+	@Option(names = { "-q", "--quiet" }, description = "Print nothing but errors and warnings.")
 	boolean quiet;
 
 	@Option(names = { "-v", "--verbose" },

@@ -14,7 +14,6 @@ import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,8 +27,6 @@ class DriftCheckerTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
-
 	private SecretBaker baker;
 
 	private String keyArn;
@@ -40,14 +37,13 @@ class DriftCheckerTests {
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
-		this.baker = SecretBaker.builder(this.ssm).build();
+		this.baker = SecretBaker.builder(TestSecrets.bakeOptions(this.server)).build();
 		this.keyArn = this.server.createKey();
 	}
 
 	@AfterEach
-	void closeClient() {
-		this.ssm.close();
+	void closeClients() {
+		this.baker.close();
 	}
 
 	@Test
@@ -83,6 +79,31 @@ class DriftCheckerTests {
 		assertThat(report.findings()).extracting(DriftFinding::kind).containsExactly(Kind.NEWER_VERSION,
 				Kind.KEY_CHANGED);
 		assertThat(report.findings().get(1).message()).contains(newKey, this.keyArn, "secret-baker policy");
+	}
+
+	@Test
+	void comparesKeyArnsWhetherOrNotAliasesCouldBeResolved() {
+		String dbKey = this.server.createKey("alias/db");
+		String otherKey = this.server.createKey("alias/other");
+		this.server.putSecureString("/app/db", TestSecrets.newValue(), "alias/db");
+		List<SecretRequest> requests = List.of(SecretRequest.of("DB", "/app/db"));
+		this.server.faults().deny("DescribeKey", "*");
+		BakedSecrets bakedWithAlias = this.baker.bake(requests).secrets();
+		assertThat(bakedWithAlias.get("DB").keyId()).endsWith(":alias/db");
+		assertThat(new DriftChecker(this.baker).check(bakedWithAlias, requests).isClean()).isTrue();
+		this.server.faults().clear();
+		BakedSecrets bakedWithKey = this.baker.bake(requests).secrets();
+		assertThat(bakedWithKey.get("DB").keyId()).isEqualTo(dbKey);
+		assertThat(new DriftChecker(this.baker).check(bakedWithAlias, requests).isClean()).isTrue();
+		assertThat(new DriftChecker(this.baker).check(bakedWithKey, requests).isClean()).isTrue();
+		this.server.faults().deny("DescribeKey", "*");
+		assertThat(new DriftChecker(this.baker).check(bakedWithKey, requests).isClean()).isTrue();
+		this.server.faults().clear();
+		this.server.putSecureString("/app/db", TestSecrets.newValue(), "alias/other");
+		DriftReport report = new DriftChecker(this.baker).check(bakedWithKey, requests);
+		assertThat(report.findings()).extracting(DriftFinding::kind).containsExactly(Kind.NEWER_VERSION, Kind.KEY_CHANGED);
+		assertThat(report.findings().get(1).message()).contains("now encrypted with " + otherKey,
+				"baked with " + dbKey);
 	}
 
 	@Test

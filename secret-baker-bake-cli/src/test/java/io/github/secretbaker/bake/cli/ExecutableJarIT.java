@@ -124,6 +124,17 @@ class ExecutableJarIT {
 	}
 
 	@Test
+	void bakesEmptyManifestWithoutRegionOrCredentials() throws IOException {
+		Files.writeString(this.folder.resolve("secret-baker.yml"), "secrets: []\n");
+		Run run = jar(Map.of("AWS_REGION", "", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""), "bake");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).isEqualTo(
+				"Baked no secrets into secret-baker-secrets.json (the manifest lists none, so the file is {})\n");
+		assertThat(this.folder.resolve("secret-baker-secrets.json")).hasContent("{}\n");
+		assertThat(this.server.callCounts().values().stream().mapToLong(Long::longValue).sum()).isZero();
+	}
+
+	@Test
 	void takesRegionAndCredentialsFromNamedProfile() throws IOException {
 		put("/app/db");
 		Path config = Files.writeString(this.folder.resolve("aws-config"),

@@ -115,8 +115,37 @@ class SecretBakerCommandTests {
 		Run run = run("bake", "-m", manifest.toString(), "-o", output.toString());
 		assertThat(run.exitCode()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("{}\n");
-		assertThat(run.out()).contains("Baked no secrets into " + output, "so the file holds {}");
+		assertThat(run.out())
+			.isEqualTo("Baked no secrets into " + output + " (the manifest lists none, so the file is {})"
+					+ System.lineSeparator());
 		assertThat(this.server.callCount("GetParameters")).isZero();
+	}
+
+	@Test
+	void recordsKeyArnOfAliasOrWarnsOnceThatPolicyWillNeedKeyArn() {
+		String aliasedKey = this.server.createKey("alias/app");
+		this.server.putSecureString("/app/a", this.leakCheck.newValue(), "alias/app");
+		this.server.putSecureString("/app/b", this.leakCheck.newValue(), "alias/app");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		Run run = run("bake", "-s", "A=/app/a", "-s", "B=/app/b", "-o", output.toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).isEmpty();
+		assertThat(BakedSecretsFile.read(output).asList()).extracting(BakedSecret::keyId).containsOnly(aliasedKey);
+		assertThat(run("policy", output.toString()).exitCode()).isZero();
+		this.server.faults().deny("DescribeKey", "*");
+		Run denied = run("bake", "-s", "A=/app/a", "-s", "B=/app/b", "-o", output.toString(), "--quiet");
+		assertThat(denied.exitCode()).isZero();
+		assertThat(denied.out()).isEmpty();
+		assertThat(denied.err().lines()).singleElement()
+			.asString()
+			.startsWith("warning: Secrets A, B: the key alias ARN is recorded as keyId")
+			.contains("AccessDeniedException", "'secret-baker policy' will need --key-arn", "kms:DescribeKey");
+		assertThat(BakedSecretsFile.read(output).asList()).extracting(BakedSecret::keyId)
+			.allSatisfy((keyId) -> assertThat(keyId).endsWith(":alias/app"));
+		Run policy = run("policy", output.toString());
+		assertThat(policy.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(policy.err()).contains("--key-arn");
+		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
 	@Test
