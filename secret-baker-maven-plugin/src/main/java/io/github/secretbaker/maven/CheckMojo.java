@@ -4,7 +4,6 @@ import java.io.File;
 
 import io.github.secretbaker.bake.SecretBaker;
 import io.github.secretbaker.bake.check.DriftChecker;
-import io.github.secretbaker.bake.check.DriftFinding;
 import io.github.secretbaker.bake.check.DriftReport;
 import io.github.secretbaker.bake.manifest.Manifest;
 import io.github.secretbaker.format.BakedSecrets;
@@ -13,7 +12,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The drift gate: compares the baked file with the configured secrets and SSM, and fails the
@@ -48,30 +46,18 @@ public class CheckMojo extends AbstractSsmMojo {
 		BakedSecrets baked = BakedSecretsFile.read(this.file.toPath());
 		Manifest manifest = loadManifest();
 		DriftReport report;
-		try (SsmClient ssm = awsClientOptions().createSsmClient()) {
-			SecretBaker baker = SecretBaker.builder(ssm).concurrency(this.concurrency).build();
+		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
+		String summary = String.join(System.lineSeparator(), report.summary(this.file.toPath(), manifest.source()));
 		if (report.isClean()) {
-			getLog().info(this.file + " is up to date with " + manifest.source() + " and SSM ("
-					+ report.checkedSecrets() + " secrets)");
+			getLog().info(summary);
 			return;
 		}
-		StringBuilder message = new StringBuilder();
-		message.append(report.findings().size())
-			.append((report.findings().size() == 1) ? " difference" : " differences")
-			.append(" between ")
-			.append(this.file)
-			.append(" and ")
-			.append(manifest.source())
-			.append(" + SSM: bake again and redeploy");
-		for (DriftFinding finding : report.findings()) {
-			message.append(System.lineSeparator()).append("  ").append(finding.describe());
-		}
 		if (this.failOnDrift) {
-			throw new MojoFailureException(message.toString());
+			throw new MojoFailureException(summary);
 		}
-		getLog().warn(message);
+		getLog().warn(summary);
 	}
 
 }

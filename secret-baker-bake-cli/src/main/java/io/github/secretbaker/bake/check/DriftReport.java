@@ -1,5 +1,7 @@
 package io.github.secretbaker.bake.check;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +27,24 @@ public record DriftReport(int checkedSecrets, List<DriftFinding> findings) {
 	 */
 	public boolean isClean() {
 		return this.findings.isEmpty();
+	}
+
+	/**
+	 * Return the report as lines for a person: for a clean file, one line saying so;
+	 * otherwise a line counting the differences, then one indented line per finding.
+	 * @param file the baked file that was checked
+	 * @param source where the list of secrets came from, such as the manifest's path
+	 * @return the lines
+	 */
+	public List<String> summary(Path file, String source) {
+		if (isClean()) {
+			return List.of(file + " is up to date with " + source + " and SSM (" + this.checkedSecrets + " secrets)");
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add(this.findings.size() + ((this.findings.size() == 1) ? " difference" : " differences") + " between "
+				+ file + " and " + source + " + SSM: bake again and redeploy");
+		this.findings.forEach((finding) -> lines.add("  " + finding.describe()));
+		return lines;
 	}
 
 }

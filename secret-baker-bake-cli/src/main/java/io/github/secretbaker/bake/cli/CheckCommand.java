@@ -80,15 +80,7 @@ public final class CheckCommand implements Callable<Integer> {
 			out.print(toJson(report));
 		}
 		else if (!this.outputOptions.quiet) {
-			report.findings().forEach((finding) -> out.println(finding.describe()));
-			if (report.isClean()) {
-				out.println(this.file + " is up to date with " + manifest.source() + " and SSM ("
-						+ report.checkedSecrets() + " secrets)");
-			}
-			else {
-				out.println(report.findings().size() + ((report.findings().size() == 1) ? " difference" : " differences")
-						+ " between " + this.file + " and " + manifest.source() + " + SSM: bake again and redeploy");
-			}
+			report.summary(this.file, manifest.source()).forEach(out::println);
 		}
 		out.flush();
 		return report.isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
