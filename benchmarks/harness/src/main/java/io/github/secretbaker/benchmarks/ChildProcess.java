@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -118,7 +118,7 @@ public final class ChildProcess {
 		}
 	}
 
-	private static Thread reader(InputStream stream, List<String> lines, java.util.function.Consumer<String> onLine) {
+	private static Thread reader(InputStream stream, List<String> lines, Consumer<String> onLine) {
 		Thread thread = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 				String line;
@@ -145,10 +145,8 @@ public final class ChildProcess {
 			}
 			return -1;
 		}
-		catch (NoSuchFileException ex) {
-			return -1;
-		}
 		catch (IOException | NumberFormatException ex) {
+			// The process has exited, so /proc no longer has it.
 			return -1;
 		}
 	}
