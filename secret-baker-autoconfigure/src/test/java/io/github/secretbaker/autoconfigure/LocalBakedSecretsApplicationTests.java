@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
 import io.github.secretbaker.format.BakedSecret;
@@ -19,6 +23,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,6 +62,33 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		assertThat(this.server.callCounts()).containsOnlyKeys("Decrypt");
 		assertThat(output).containsOnlyOnce("Decrypted 3 baked secrets in");
 		assertNoSecretIn(output);
+	}
+
+	@Test
+	void keepsValuesAndCiphertextsOutOfEveryLoggerAtDebugLevelAndOutOfAwsSdkTraceLogging(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		String[] logging = { "--logging.level.root=DEBUG", "--logging.level.software.amazon.awssdk=TRACE",
+				"--logging.level.org.apache.http.wire=TRACE", "--logging.level.org.apache.hc.client5.http.wire=TRACE" };
+		try (ConfigurableApplicationContext context = run(logging)) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+		}
+		try (ConfigurableApplicationContext context = run(concat(logging, "--secret-baker.mode=lazy"))) {
+			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
+		}
+		assertThat(output).contains("Decrypted 2 baked secrets in")
+			.contains("Decrypted baked secret API_KEY on its first read")
+			.contains("software.amazon.awssdk.request")
+			.contains("Sending Request")
+			.contains("x-amz-target:TrentService.Decrypt")
+			.contains("Parsing service response JSON");
+		assertNoSecretIn(output);
+	}
+
+	private static String[] concat(String[] first, String... second) {
+		List<String> all = new ArrayList<>(List.of(first));
+		all.addAll(List.of(second));
+		return all.toArray(String[]::new);
 	}
 
 	@Test
@@ -159,6 +192,52 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
 			assertThat(context.getBean(Secrets.class).plain()).isEqualTo("from-application-file");
 			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo("from-command-line");
+		}
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void letsSystemPropertiesAndEnvironmentVariablesOverrideSecretsAndSecretsOverrideProfileFiles(
+			CapturedOutput output) throws Exception {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn), bake("TOKEN", keyArn),
+				bake("PROFILE_SECRET", keyArn));
+		Files.writeString(this.directory.resolve("application.yml"), """
+				DB_PASSWORD: from-application-yml
+				PROFILE_SECRET: from-application-yml
+				PLAIN: from-application-yml
+				secret-baker:
+				  location: file:%s
+				  region: %s
+				  endpoint: %s
+				""".formatted(file(), this.server.region(), this.server.endpoint()), StandardCharsets.UTF_8);
+		Files.writeString(this.directory.resolve("application-prod.yml"), """
+				PROFILE_SECRET: from-profile-file
+				PLAIN: from-profile-file
+				""", StandardCharsets.UTF_8);
+		StandardEnvironment environment = new StandardEnvironment();
+		Map<String, Object> variables = new HashMap<>(environment.getSystemEnvironment());
+		variables.put("API_KEY", "from-environment-variable");
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		System.setProperty("TOKEN", "from-system-property");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecretsApplication.class)
+			.environment(environment)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.profiles("prod")
+			.run("--spring.config.location=file:" + this.directory + "/")) {
+			assertThat(context.getEnvironment().getProperty("TOKEN")).isEqualTo("from-system-property");
+			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo("from-environment-variable");
+			assertThat(context.getEnvironment().getProperty("api.key")).isEqualTo("from-environment-variable");
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+			assertThat(context.getEnvironment().getProperty("PROFILE_SECRET"))
+				.isEqualTo(this.values.get("PROFILE_SECRET"));
+			assertThat(context.getBean(Secrets.class).plain()).isEqualTo("from-profile-file");
+		}
+		finally {
+			System.clearProperty("TOKEN");
 		}
 		assertNoSecretIn(output);
 	}
