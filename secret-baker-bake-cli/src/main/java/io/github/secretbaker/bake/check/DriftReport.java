@@ -38,7 +38,8 @@ public record DriftReport(int checkedSecrets, List<DriftFinding> findings) {
 	 */
 	public List<String> summary(Path file, String source) {
 		if (isClean()) {
-			return List.of(file + " is up to date with " + source + " and SSM (" + this.checkedSecrets + " secrets)");
+			return List.of(file + " is up to date with " + source + " and SSM (" + this.checkedSecrets
+					+ ((this.checkedSecrets == 1) ? " secret)" : " secrets)"));
 		}
 		List<String> lines = new ArrayList<>();
 		lines.add(this.findings.size() + ((this.findings.size() == 1) ? " difference" : " differences") + " between "
