@@ -110,8 +110,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 		for (String name : List.of(SIGNING_KEY_PARAMETER, API_TOKEN_PARAMETER)) {
 			this.server.ssmClient()
 				.getParameterHistoryPaginator((request) -> request.name(name).withDecryption(false))
-				.parameters()
 				.stream()
+				.flatMap((page) -> page.parameters().stream())
 				.filter((version) -> output.contains(version.value()))
 				.forEach((version) -> leaks.add("the ciphertext of " + name + " version " + version.version()));
 		}
