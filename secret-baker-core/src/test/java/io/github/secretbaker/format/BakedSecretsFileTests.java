@@ -126,7 +126,8 @@ class BakedSecretsFileTests {
 	void failsWithFileNameWhenContentIsNotJson() {
 		String ciphertext = randomCiphertext();
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> BakedSecretsFile.read(stream("{\"A\": {\"ciphertext\": " + ciphertext + "}}"), "app.jar!/x.json"))
+			.isThrownBy(() -> BakedSecretsFile.read(stream("{\"A\": {\"ciphertext\": Q" + ciphertext + "}}"),
+					"app.jar!/x.json"))
 			.withMessageStartingWith("Invalid baked secrets file 'app.jar!/x.json': is not valid JSON at line 1")
 			.withMessageNotContaining(ciphertext.substring(0, 8));
 	}
