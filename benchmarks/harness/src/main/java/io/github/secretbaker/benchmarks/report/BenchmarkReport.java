@@ -325,7 +325,8 @@ public final class BenchmarkReport {
 				+ "to first response is JVM start before it and the invocation after it. *CPU* is the CPU time the "
 				+ "function's JVM had used, all threads, when it answered; *server CPU* is what the harness JVM, which "
 				+ "runs the local server, used meanwhile, on the same cores. *Decrypt* is the time the secret-baker "
-				+ "starter logs for decrypting every secret (`Decrypted N baked secrets in X ms`).");
+				+ "starter logs for decrypting every secret (`Decrypted N baked secrets in X ms`); the prototype logs "
+				+ "it from its background thread, the KMS client's creation included.");
 		line();
 		header("N", variants.stream().map(Variant::label).toList());
 		for (int secrets : sizes) {
