@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -26,13 +27,16 @@ import jdk.jfr.consumer.RecordingFile;
  * @param samples the execution samples of the decryption threads (running Java code)
  * @param nativeSamples the native method samples of the decryption threads (in native code,
  * mostly waiting on a socket for KMS to answer)
+ * @param waits the time the decryption threads spent, summed over the threads, in waits the
+ * recorder reports (those of 10 ms or more with {@code settings=profile}), by kind: socket
+ * reads, monitor entries, parking
  * @param self the methods most often on top of the stack, with their sample counts
  * @param total the methods most often anywhere on the stack, with their sample counts, leaving
  * out the frames of the call chain present in nearly every sample
  * @since 0.1.0
  */
 public record DecryptionHotSpots(Variant variant, int secrets, int samples, int nativeSamples,
-		List<Map.Entry<String, Integer>> self,
+		Map<String, Long> waits, List<Map.Entry<String, Integer>> self,
 		List<Map.Entry<String, Integer>> total) {
 
 	static final String THREAD_PREFIX = "secret-baker-decrypt-";
@@ -40,6 +44,9 @@ public record DecryptionHotSpots(Variant variant, int secrets, int samples, int 
 	private static final int TOP = 12;
 
 	private static final double CALL_CHAIN_SHARE = 0.95;
+
+	private static final Map<String, String> WAITS = Map.of("jdk.SocketRead", "socket reads", "jdk.JavaMonitorEnter",
+			"monitor entries", "jdk.ThreadPark", "parking");
 
 	/**
 	 * Read the hot spots from a recording.
@@ -53,10 +60,20 @@ public record DecryptionHotSpots(Variant variant, int secrets, int samples, int 
 		Map<String, Integer> total = new HashMap<>();
 		int samples = 0;
 		int nativeSamples = 0;
+		Map<String, Long> waits = new TreeMap<>();
+		WAITS.values().forEach((kind) -> waits.put(kind, 0L));
 		try (RecordingFile file = new RecordingFile(recording)) {
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
 				String type = event.getEventType().getName();
+				String wait = WAITS.get(type);
+				if (wait != null) {
+					RecordedThread thread = event.getThread();
+					if (thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith(THREAD_PREFIX)) {
+						waits.merge(wait, event.getDuration().toMillis(), Long::sum);
+					}
+					continue;
+				}
 				boolean javaSample = type.equals("jdk.ExecutionSample");
 				if (!javaSample && !type.equals("jdk.NativeMethodSample")) {
 					continue;
@@ -84,7 +101,7 @@ public record DecryptionHotSpots(Variant variant, int secrets, int samples, int 
 		}
 		int callChain = (int) Math.ceil(samples * CALL_CHAIN_SHARE);
 		total.values().removeIf((count) -> count >= callChain);
-		return new DecryptionHotSpots(variant, secrets, samples, nativeSamples, top(self), top(total));
+		return new DecryptionHotSpots(variant, secrets, samples, nativeSamples, waits, top(self), top(total));
 	}
 
 	private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {

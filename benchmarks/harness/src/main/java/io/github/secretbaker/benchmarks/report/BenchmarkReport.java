@@ -372,6 +372,14 @@ public final class BenchmarkReport {
 					+ "stack, *total* any method on the stack (leaving out the call chain present in nearly every "
 					+ "sample).");
 			line();
+			line("Waits of 10 ms or more the recorder reported for these threads, summed over the threads: "
+					+ hotSpots.waits()
+						.entrySet()
+						.stream()
+						.map((wait) -> wait.getKey() + " " + wait.getValue() + " ms")
+						.collect(Collectors.joining(", "))
+					+ ".");
+			line();
 			line("| Self | samples | Total | samples |");
 			line("|---|---|---|---|");
 			for (int i = 0; i < Math.max(hotSpots.self().size(), hotSpots.total().size()); i++) {
