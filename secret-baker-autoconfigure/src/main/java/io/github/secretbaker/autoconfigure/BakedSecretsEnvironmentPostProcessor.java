@@ -11,14 +11,16 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.KmsClientSettings;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.runtime.SecretBaker;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -84,7 +86,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			return;
 		}
 		secrets = SecretBaker.select(secrets, properties.getInclude(), location);
-		KmsClient kms = kmsClient(secrets, properties);
+		KmsDecrypter kms = kmsClient(secrets, properties);
 		BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms)
 			.timeout(properties.getTimeout())
 			.concurrency(properties.getConcurrency())
@@ -109,13 +111,13 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		}
 	}
 
-	private static KmsClient kmsClient(BakedSecrets secrets, SecretBakerProperties properties) {
+	private static KmsDecrypter kmsClient(BakedSecrets secrets, SecretBakerProperties properties) {
 		try {
-			return SharedKmsClients.get(properties.getRegion(), properties.getEndpoint(), properties.getTimeout());
+			return SharedKmsDecrypters.get(KmsClientType.SDK, new KmsClientSettings(properties.getRegion(),
+					properties.getEndpoint(), null, properties.getTimeout()));
 		}
-		catch (SdkClientException ex) {
-			throw SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION,
-					"cannot create the KMS client: " + ex.getMessage());
+		catch (KmsDecryptException ex) {
+			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
 		}
 	}
 

@@ -12,6 +12,7 @@ import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -65,13 +66,33 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 	}
 
 	private static String action(Kind kind, List<SecretDecryptionFailure> failures) {
+		String otherRegion = otherRegionAction(failures);
+		return (otherRegion != null) ? otherRegion + "\n\n" + kindAction(kind, failures) : kindAction(kind, failures);
+	}
+
+	private static @Nullable String otherRegionAction(List<SecretDecryptionFailure> failures) {
+		List<SecretDecryptionFailure> elsewhere = failures.stream().filter((f) -> f.otherRegion() != null).toList();
+		if (elsewhere.isEmpty()) {
+			return null;
+		}
+		String names = elsewhere.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "));
+		Set<String> regions = new TreeSet<>();
+		elsewhere.forEach((failure) -> regions.add(failure.otherRegion()));
+		return "The key of " + names + " is in " + String.join(", ", regions) + " but the function calls KMS in "
+				+ elsewhere.get(0).clientRegion() + ", and a ciphertext opens only in its key's region. Set "
+				+ "secret-baker.region to the key's region, or bake parameters of the function's own region "
+				+ "(a multi-Region key, mrk-, needs its replica in that region).";
+	}
+
+	private static String kindAction(Kind kind, List<SecretDecryptionFailure> failures) {
 		String names = failures.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "));
 		String keys = keys(failures);
 		return switch (kind) {
 			case UNSUPPORTED_TIER -> "Move the parameters of " + names + " to the Standard tier (Advanced-tier values "
 					+ "are enveloped, so KMS Decrypt alone cannot open them) and bake the file again.";
 			case ACCESS_DENIED -> "Allow the function's execution role to decrypt " + names
-					+ " by adding this statement to its policy (and make sure the key policy does not deny it):\n\n"
+					+ " by adding this statement to its policy (and make sure the key policy does not deny it; a key "
+					+ "of another account than the function's must allow the role in its key policy too):\n\n"
 					+ accessStatements(failures);
 			case INVALID_CIPHERTEXT -> "The ciphertext of " + names + " was altered, or does not belong to the "
 					+ "parameter ARN next to it (the ARN is the encryption context). Bake the file again and do not "
@@ -98,6 +119,12 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 			case CLIENT_CONFIGURATION -> "The KMS client cannot call KMS for " + names + ". On Lambda, AWS_REGION "
 					+ "and the execution role provide the region and credentials; elsewhere set secret-baker.region "
 					+ "and provide AWS credentials (environment, profile or container credentials).";
+			case INVALID_RESPONSE -> "What answered at the KMS endpoint for " + names + " did not return a Decrypt "
+					+ "result (HTTP status above). Check secret-baker.endpoint, AWS_ENDPOINT_URL_KMS and any proxy between "
+					+ "the function and KMS; the parameter's value must be text.";
+			case NOT_ATTEMPTED -> "The deadline passed before " + names + " got its turn. Raise secret-baker.timeout "
+					+ "or secret-baker.concurrency, or decrypt fewer secrets at startup with secret-baker.include or "
+					+ "secret-baker.mode=lazy.";
 			case OTHER -> "KMS refused to decrypt " + names + "; see the AWS error code above.";
 		};
 	}

@@ -22,7 +22,8 @@ import io.github.secretbaker.test.LocalAwsTest;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecrypter;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.origin.Origin;
@@ -49,7 +50,7 @@ class BakedSecretsPropertySourceTests {
 
 	private final String apiKey = BakedSecretFixtures.randomValue();
 
-	private KmsClient kms;
+	private KmsDecrypter kms;
 
 	@AfterEach
 	void closeClient() {
@@ -150,7 +151,7 @@ class BakedSecretsPropertySourceTests {
 			baked.add(BakedSecretFixtures.bake(server, name, values.get(name), keyArn));
 		}
 		List<String> names = List.copyOf(values.keySet());
-		this.kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		BakedSecretsPropertySource source = BakedSecretsPropertySource.lazy(BakedSecrets.of(baked),
 				BakedSecretsDecryptor.builder(this.kms).build(), LOCATION, null, LogFactory.getLog(getClass()));
 		server.resetCounters();
@@ -227,7 +228,7 @@ class BakedSecretsPropertySourceTests {
 		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn),
 				BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
 		server.resetCounters();
-		this.kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		return BakedSecretsPropertySource.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), LOCATION, null,
 				LogFactory.getLog(getClass()));
 	}

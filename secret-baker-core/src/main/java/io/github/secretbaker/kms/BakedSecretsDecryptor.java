@@ -1,58 +1,33 @@
 package io.github.secretbaker.kms;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.DecryptRequest;
-import software.amazon.awssdk.services.kms.model.DecryptResponse;
-import software.amazon.awssdk.services.kms.model.DisabledException;
-import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
-import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
-import software.amazon.awssdk.services.kms.model.KeyUnavailableException;
-import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
-import software.amazon.awssdk.services.kms.model.NotFoundException;
 
 /**
- * Decrypts baked secrets with KMS {@code Decrypt}: the ciphertext blob as baked, the
- * {@code PARAMETER_ARN} encryption context that SSM bound to it, and the recorded key id when
- * the file has one that names a key (a key ARN or key id; an alias is left out, so that
- * re-pointing it after the bake never breaks a deployed artifact).
+ * Decrypts baked secrets through a {@link KmsDecrypter}: each entry's ciphertext with the
+ * {@code PARAMETER_ARN} encryption context that SSM bound to it.
  * <p>
- * {@link #decryptAll(BakedSecrets)} decrypts every secret in parallel, so a cold start pays
- * about one KMS round trip whatever the number of secrets, and the whole operation is bounded
- * by the {@linkplain Builder#timeout(Duration) timeout}. Throttling, server errors and network
- * errors are retried with exponential backoff and full jitter until that deadline; access
- * denied, invalid ciphertext, incorrect key, missing and disabled keys fail at once, and
- * advanced-tier parameters fail without calling KMS. Every
- * failure is reported together in one {@link SecretDecryptionException}.
+ * {@link #start(BakedSecrets)} decrypts every secret on background daemon threads and returns
+ * at once, so that the caller can go on starting while KMS answers; the first secret goes
+ * alone, warming the client and opening a connection, then the others follow with at most
+ * {@linkplain Builder#concurrency(int) concurrency} calls in flight. Everything is bounded by
+ * one {@linkplain Builder#timeout(Duration) deadline}. Throttling, server errors and network
+ * errors are retried with exponential backoff and full jitter until that deadline; every
+ * other failure is final at once. Every failure is reported together in one
+ * {@link SecretDecryptionException}.
  *
  * @since 0.1.0
  */
@@ -69,6 +44,11 @@ public final class BakedSecretsDecryptor {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
+	 * The longest deadline accepted: Lambda's longest invocation.
+	 */
+	public static final Duration MAX_TIMEOUT = Duration.ofMinutes(15);
+
+	/**
 	 * The default number of {@code Decrypt} calls in flight at once.
 	 */
 	public static final int DEFAULT_CONCURRENCY = 16;
@@ -79,12 +59,9 @@ public final class BakedSecretsDecryptor {
 
 	private static final long MIN_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-	private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+	private final KmsDecrypter kms;
 
-	private static final Pattern KEY_ID = Pattern
-		.compile("(mrk-[0-9a-fA-F]{32})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
-
-	private final KmsClient kms;
+	private final List<SecretOpener> openers;
 
 	private final int concurrency;
 
@@ -92,22 +69,23 @@ public final class BakedSecretsDecryptor {
 
 	private BakedSecretsDecryptor(Builder builder) {
 		this.kms = builder.kms;
+		this.openers = List.of(new DirectKmsOpener(builder.kms));
 		this.concurrency = builder.concurrency;
 		this.timeout = builder.timeout;
 	}
 
 	/**
 	 * Return a builder for a decryptor that calls the given client.
-	 * @param kms the KMS client, usually from {@link KmsClientFactory}
+	 * @param kms the client
 	 * @return the builder
 	 */
-	public static Builder builder(KmsClient kms) {
+	public static Builder builder(KmsDecrypter kms) {
 		return new Builder(kms);
 	}
 
 	/**
 	 * Return the deadline for one call to {@link #decryptAll(BakedSecrets)} or
-	 * {@link #decrypt(BakedSecret)}.
+	 * {@link #decrypt(BakedSecret)}, counted from that call.
 	 * @return the timeout
 	 */
 	public Duration getTimeout() {
@@ -123,6 +101,25 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
+	 * Return the client this decryptor calls.
+	 * @return the client
+	 */
+	public KmsDecrypter getClient() {
+		return this.kms;
+	}
+
+	/**
+	 * Start decrypting every given secret on background threads and return at once; the
+	 * deadline counts from now.
+	 * @param secrets the secrets to decrypt
+	 * @return the decryption in progress, to {@linkplain PendingSecrets#join() join} when a
+	 * value is needed
+	 */
+	public PendingSecrets start(BakedSecrets secrets) {
+		return new PendingSecrets(this, secrets, Deadline.in(this.timeout));
+	}
+
+	/**
 	 * Decrypt every given secret in parallel, within the timeout.
 	 * @param secrets the secrets to decrypt
 	 * @return the values keyed by secret name
@@ -130,36 +127,7 @@ public final class BakedSecretsDecryptor {
 	 * failed secret
 	 */
 	public DecryptedSecrets decryptAll(BakedSecrets secrets) {
-		if (secrets.isEmpty()) {
-			return DecryptedSecrets.of(Map.of());
-		}
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		ExecutorService executor = Executors.newFixedThreadPool(Math.min(this.concurrency, secrets.size()),
-				new DaemonThreadFactory());
-		try {
-			Map<BakedSecret, Future<Outcome>> futures = new LinkedHashMap<>();
-			for (BakedSecret secret : secrets) {
-				futures.put(secret, executor.submit(() -> decryptWithRetry(secret, deadline)));
-			}
-			Map<String, String> values = new TreeMap<>();
-			List<SecretDecryptionFailure> failures = new ArrayList<>();
-			for (Map.Entry<BakedSecret, Future<Outcome>> entry : futures.entrySet()) {
-				Outcome outcome = await(entry.getKey(), entry.getValue(), deadline);
-				if (outcome.failure() != null) {
-					failures.add(outcome.failure());
-				}
-				else {
-					values.put(entry.getKey().name(), outcome.value());
-				}
-			}
-			if (!failures.isEmpty()) {
-				throw new SecretDecryptionException(failures, secrets.size());
-			}
-			return DecryptedSecrets.of(values);
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		return start(secrets).join();
 	}
 
 	/**
@@ -169,89 +137,85 @@ public final class BakedSecretsDecryptor {
 	 * @throws SecretDecryptionException if the secret cannot be decrypted
 	 */
 	public String decrypt(BakedSecret secret) {
-		Outcome outcome = decryptWithRetry(secret, System.nanoTime() + this.timeout.toNanos());
+		return decrypt(secret, Deadline.in(this.timeout));
+	}
+
+	/**
+	 * Decrypt one secret on the calling thread, within the given deadline.
+	 * @param secret the secret to decrypt
+	 * @param deadline the deadline
+	 * @return its value
+	 * @throws SecretDecryptionException if the secret cannot be decrypted
+	 */
+	public String decrypt(BakedSecret secret, Deadline deadline) {
+		Attempt attempt = new Attempt(secret);
+		Outcome outcome = decryptWithRetry(attempt, deadline);
 		if (outcome.failure() != null) {
 			throw new SecretDecryptionException(List.of(outcome.failure()), 1);
 		}
 		return Objects.requireNonNull(outcome.value());
 	}
 
-	private Outcome await(BakedSecret secret, Future<Outcome> future, long deadline) {
-		try {
-			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			return Outcome.failed(timedOut(secret, null, 0));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			future.cancel(true);
-			return Outcome.failed(failure(secret, null, Kind.TIMEOUT, "interrupted while waiting for KMS"));
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return Outcome.failed(failure(secret, null, Kind.OTHER, "unexpected " + cause.getClass().getName()));
-		}
-	}
-
-	private Outcome decryptWithRetry(BakedSecret secret, long deadline) {
-		if (BakedSecret.ADVANCED_TIER.equals(secret.tier())) {
-			return Outcome.failed(failure(secret, null, Kind.UNSUPPORTED_TIER,
-					"the parameter is in the Advanced tier, whose values KMS Decrypt cannot open"));
-		}
-		SecretDecryptionFailure lastRetryable = null;
-		int attempts = 0;
+	Outcome decryptWithRetry(Attempt attempt, Deadline deadline) {
+		BakedSecret secret = attempt.secret;
+		attempt.started = true;
+		SecretOpener opener = opener(secret);
 		while (true) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining < MIN_CALL_NANOS) {
-				return Outcome.failed(timedOut(secret, lastRetryable, attempts));
+			if (deadline.remainingNanos() < MIN_CALL_NANOS) {
+				return Outcome.failed(timedOut(attempt, deadline));
 			}
-			attempts++;
+			attempt.attempts++;
 			try {
-				DecryptResponse response = this.kms.decrypt(request(secret, Duration.ofNanos(remaining)));
-				return Outcome.decrypted(response.plaintext().asUtf8String());
+				return Outcome.decrypted(text(opener.open(secret, deadline)));
 			}
-			catch (SdkException ex) {
-				SecretDecryptionFailure failure = classify(secret, ex);
-				if (!failure.kind().isRetryable()) {
+			catch (KmsDecryptException ex) {
+				SecretDecryptionFailure failure = failure(secret, ex.getErrorCode(), ex.getKind(), ex.getDetail());
+				if (!ex.getKind().isRetryable()) {
 					return Outcome.failed(failure);
 				}
-				lastRetryable = failure;
+				attempt.lastRetryable = failure;
 			}
-			if (!backOff(attempts, deadline)) {
-				return Outcome.failed(timedOut(secret, lastRetryable, attempts));
+			catch (RuntimeException ex) {
+				// Never the exception's message: a client library may quote what it received.
+				return Outcome.failed(failure(secret, null, Kind.OTHER,
+						"the KMS client failed with " + ex.getClass().getName()));
+			}
+			if (!backOff(attempt.attempts, deadline)) {
+				return Outcome.failed(timedOut(attempt, deadline));
 			}
 		}
 	}
 
-	private DecryptRequest request(BakedSecret secret, Duration remaining) {
-		DecryptRequest.Builder request = DecryptRequest.builder()
-			.ciphertextBlob(SdkBytes.fromByteArrayUnsafe(secret.ciphertextBlob()))
-			.encryptionContext(Map.of(PARAMETER_ARN_CONTEXT_KEY, secret.arn()))
-			.overrideConfiguration((override) -> override.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining));
-		if (secret.keyId() != null && isKeyIdentifier(secret.keyId())) {
-			request.keyId(secret.keyId());
+	private SecretOpener opener(BakedSecret secret) {
+		for (SecretOpener opener : this.openers) {
+			if (opener.supports(secret)) {
+				return opener;
+			}
 		}
-		return request.build();
+		throw new IllegalStateException("No opener for " + secret);
 	}
 
-	/**
-	 * Return whether the given key id names one key for good: a key ARN or a bare key id. An
-	 * alias, by name or ARN, can be re-pointed to another key after the bake, so it is not
-	 * sent: KMS finds the key from the ciphertext itself.
-	 * @param keyId the key id recorded in the baked file
-	 * @return whether to send it as the {@code KeyId} of {@code Decrypt}
-	 */
-	static boolean isKeyIdentifier(String keyId) {
-		return (keyId.startsWith("arn:") && keyId.contains(":key/")) || KEY_ID.matcher(keyId).matches();
+	private static String text(byte[] plaintext) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(plaintext))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200,
+					"the plaintext is not UTF-8 text, so it is not a SecureString value");
+		}
+		finally {
+			Arrays.fill(plaintext, (byte) 0);
+		}
 	}
 
-	private static boolean backOff(int attempts, long deadline) {
+	private static boolean backOff(int attempts, Deadline deadline) {
 		long ceiling = Math.min(MAX_BACKOFF.toNanos(), BASE_BACKOFF.toNanos() << Math.min(attempts - 1, 20));
 		long delay = ThreadLocalRandom.current().nextLong(ceiling + 1);
-		long remaining = deadline - System.nanoTime();
-		if (delay >= remaining) {
+		if (delay >= deadline.remainingNanos()) {
 			return false;
 		}
 		try {
@@ -264,98 +228,52 @@ public final class BakedSecretsDecryptor {
 		}
 	}
 
-	private SecretDecryptionFailure timedOut(BakedSecret secret, @Nullable SecretDecryptionFailure lastRetryable,
-			int attempts) {
+	/**
+	 * Return the failure of a secret whose deadline passed: the last retryable failure when
+	 * calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made, else
+	 * {@link Kind#TIMEOUT}.
+	 */
+	SecretDecryptionFailure timedOut(Attempt attempt, Deadline deadline) {
+		SecretDecryptionFailure lastRetryable = attempt.lastRetryable;
+		BakedSecret secret = attempt.secret;
 		if (lastRetryable != null) {
-			return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), lastRetryable.errorCode(),
-					lastRetryable.kind(), "still failing when the " + describe(this.timeout) + " deadline passed after "
-							+ attempts + " attempts: " + lastRetryable.detail());
+			return failure(secret, lastRetryable.errorCode(), lastRetryable.kind(),
+					"still failing when the " + deadline.describeTimeout() + " deadline passed after "
+							+ attempt.attempts + " attempts: " + lastRetryable.detail());
 		}
-		return failure(secret, null, Kind.TIMEOUT, "KMS did not answer within the " + describe(this.timeout)
-				+ " deadline");
+		if (!attempt.started) {
+			return failure(secret, null, Kind.NOT_ATTEMPTED, "still waiting for its turn when the "
+					+ deadline.describeTimeout() + " deadline passed; no call was made for it");
+		}
+		return failure(secret, null, Kind.TIMEOUT,
+				"KMS did not answer within the " + deadline.describeTimeout() + " deadline");
 	}
 
-	private SecretDecryptionFailure classify(BakedSecret secret, SdkException ex) {
-		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException) {
-			return failure(secret, null, Kind.TIMEOUT,
-					"KMS did not answer within the " + describe(this.timeout) + " deadline");
-		}
-		if (ex instanceof AwsServiceException serviceException) {
-			AwsErrorDetails details = serviceException.awsErrorDetails();
-			String errorCode = (details != null) ? details.errorCode() : null;
-			String message = (details != null && details.errorMessage() != null) ? details.errorMessage()
-					: "HTTP " + serviceException.statusCode();
-			return failure(secret, errorCode, kind(serviceException, errorCode), message);
-		}
-		if (ex instanceof SdkClientException && hasCause(ex, IOException.class)) {
-			return failure(secret, null, Kind.NETWORK, "cannot reach KMS: " + ex.getMessage());
-		}
-		return failure(secret, null, Kind.CLIENT_CONFIGURATION, String.valueOf(ex.getMessage()));
+	SecretDecryptionFailure failure(BakedSecret secret, @Nullable String errorCode, Kind kind, String detail) {
+		return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), errorCode, kind, detail,
+				this.kms.region());
 	}
 
-	private static Kind kind(AwsServiceException ex, @Nullable String errorCode) {
-		if (ex instanceof InvalidCiphertextException) {
-			return Kind.INVALID_CIPHERTEXT;
+	/**
+	 * The progress of one secret's decryption, for the failure report at the deadline.
+	 */
+	static final class Attempt {
+
+		final BakedSecret secret;
+
+		volatile boolean started;
+
+		volatile int attempts;
+
+		volatile @Nullable SecretDecryptionFailure lastRetryable;
+
+		Attempt(BakedSecret secret) {
+			this.secret = secret;
 		}
-		if (ex instanceof IncorrectKeyException) {
-			return Kind.INCORRECT_KEY;
-		}
-		if (ex instanceof NotFoundException) {
-			return Kind.NOT_FOUND;
-		}
-		if (ex instanceof DisabledException) {
-			return Kind.DISABLED;
-		}
-		if (ex instanceof KmsInvalidStateException) {
-			return Kind.INVALID_KEY_STATE;
-		}
-		if (ex instanceof KeyUnavailableException) {
-			return Kind.KEY_UNAVAILABLE;
-		}
-		if ("AccessDeniedException".equals(errorCode)) {
-			return Kind.ACCESS_DENIED;
-		}
-		if (isCredentialsError(errorCode)) {
-			return Kind.CLIENT_CONFIGURATION;
-		}
-		if (ex.isThrottlingException()) {
-			return Kind.THROTTLED;
-		}
-		if (ex.statusCode() >= 500) {
-			return Kind.SERVICE_ERROR;
-		}
-		return Kind.OTHER;
+
 	}
 
-	private static boolean isCredentialsError(@Nullable String errorCode) {
-		return errorCode != null && switch (errorCode) {
-			case "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
-					"IncompleteSignature", "MissingAuthenticationToken", "InvalidClientTokenId" ->
-				true;
-			default -> false;
-		};
-	}
-
-	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static SecretDecryptionFailure failure(BakedSecret secret, @Nullable String errorCode, Kind kind,
-			String detail) {
-		return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), errorCode, kind, detail);
-	}
-
-	private static String describe(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
-	}
-
-	private record Outcome(@Nullable String value, @Nullable SecretDecryptionFailure failure) {
+	record Outcome(@Nullable String value, @Nullable SecretDecryptionFailure failure) {
 
 		static Outcome decrypted(String value) {
 			return new Outcome(value, null);
@@ -373,36 +291,17 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Names decryption threads and makes them daemons, so a stuck call never keeps the JVM
-	 * alive.
-	 */
-	private static final class DaemonThreadFactory implements ThreadFactory {
-
-		private final String prefix = "secret-baker-decrypt-" + POOL_NUMBER.incrementAndGet() + "-";
-
-		private final AtomicInteger threadNumber = new AtomicInteger();
-
-		@Override
-		public Thread newThread(Runnable task) {
-			Thread thread = new Thread(task, this.prefix + this.threadNumber.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		}
-
-	}
-
-	/**
 	 * Builder for a {@link BakedSecretsDecryptor}.
 	 */
 	public static final class Builder {
 
-		private final KmsClient kms;
+		private final KmsDecrypter kms;
 
 		private int concurrency = DEFAULT_CONCURRENCY;
 
 		private Duration timeout = DEFAULT_TIMEOUT;
 
-		private Builder(KmsClient kms) {
+		private Builder(KmsDecrypter kms) {
 			this.kms = Objects.requireNonNull(kms, "'kms' must not be null");
 		}
 
@@ -412,8 +311,9 @@ public final class BakedSecretsDecryptor {
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
-			if (concurrency < 1) {
-				throw new IllegalArgumentException("'concurrency' must be at least 1 but was " + concurrency);
+			String problem = checkConcurrency(concurrency);
+			if (problem != null) {
+				throw new IllegalArgumentException(problem);
 			}
 			this.concurrency = concurrency;
 			return this;
@@ -421,13 +321,13 @@ public final class BakedSecretsDecryptor {
 
 		/**
 		 * Set the deadline for decrypting every secret, retries included.
-		 * @param timeout the timeout, positive
+		 * @param timeout the timeout, positive and at most {@link #MAX_TIMEOUT}
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			Objects.requireNonNull(timeout, "'timeout' must not be null");
-			if (timeout.isNegative() || timeout.isZero()) {
-				throw new IllegalArgumentException("'timeout' must be positive but was " + timeout);
+			String problem = checkTimeout(timeout);
+			if (problem != null) {
+				throw new IllegalArgumentException(problem);
 			}
 			this.timeout = timeout;
 			return this;
@@ -441,6 +341,36 @@ public final class BakedSecretsDecryptor {
 			return new BakedSecretsDecryptor(this);
 		}
 
+	}
+
+	/**
+	 * Return what is wrong with the given timeout, the one check that every setting of it
+	 * goes through.
+	 * @param timeout the timeout
+	 * @return the problem, or {@code null} if the timeout is valid
+	 */
+	public static @Nullable String checkTimeout(@Nullable Duration timeout) {
+		if (timeout == null) {
+			return "'timeout' must not be null";
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			return "'timeout' must be positive but was " + timeout;
+		}
+		if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+			return "'timeout' must be at most " + MAX_TIMEOUT.toMinutes() + " minutes (Lambda's longest invocation) but was "
+					+ timeout;
+		}
+		return null;
+	}
+
+	/**
+	 * Return what is wrong with the given concurrency, the one check that every setting of
+	 * it goes through.
+	 * @param concurrency the concurrency
+	 * @return the problem, or {@code null} if it is valid
+	 */
+	public static @Nullable String checkConcurrency(int concurrency) {
+		return (concurrency < 1) ? "'concurrency' must be at least 1 but was " + concurrency : null;
 	}
 
 }

@@ -14,11 +14,26 @@ import org.jspecify.annotations.Nullable;
  * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or {@code null}
  * when the failure happened before KMS answered
  * @param kind the kind of failure
- * @param detail a description of what happened, such as the AWS error message
+ * @param detail a description of what happened, never holding a response body
+ * @param clientRegion the region the KMS client called, or {@code null} when not known
  * @since 0.1.0
  */
 public record SecretDecryptionFailure(String secretName, String parameterArn, @Nullable String keyArn,
-		@Nullable String errorCode, Kind kind, String detail) {
+		@Nullable String errorCode, Kind kind, String detail, @Nullable String clientRegion) {
+
+	/**
+	 * Create a new {@link SecretDecryptionFailure} without the client's region.
+	 * @param secretName the secret name
+	 * @param parameterArn the parameter ARN
+	 * @param keyArn the recorded key, or {@code null}
+	 * @param errorCode the AWS error code, or {@code null}
+	 * @param kind the kind of failure
+	 * @param detail what happened
+	 */
+	public SecretDecryptionFailure(String secretName, String parameterArn, @Nullable String keyArn,
+			@Nullable String errorCode, Kind kind, String detail) {
+		this(secretName, parameterArn, keyArn, errorCode, kind, detail, null);
+	}
 
 	/**
 	 * Create a new {@link SecretDecryptionFailure}.
@@ -45,7 +60,38 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		if (this.errorCode != null) {
 			description.append(" [").append(this.errorCode).append(']');
 		}
-		return description.append(" ").append(this.detail).toString();
+		description.append(" ").append(this.detail);
+		String otherRegion = otherRegion();
+		if (otherRegion != null) {
+			description.append(" (the key is in ").append(otherRegion).append(", the client calls ")
+				.append(this.clientRegion).append(')');
+		}
+		return description.toString();
+	}
+
+	/**
+	 * Return the region of the secret's key, or of its parameter when the key is not
+	 * recorded, when it is not the region the client called: such a ciphertext can only be
+	 * opened by a client of that region.
+	 * @return the other region, or {@code null} if the regions match or are not known
+	 */
+	public @Nullable String otherRegion() {
+		if (this.clientRegion == null) {
+			return null;
+		}
+		String region = regionOf(this.keyArn);
+		if (region == null) {
+			region = regionOf(this.parameterArn);
+		}
+		return (region != null && !region.equals(this.clientRegion)) ? region : null;
+	}
+
+	private static @Nullable String regionOf(@Nullable String arn) {
+		if (arn == null || !arn.startsWith("arn:")) {
+			return null;
+		}
+		String[] parts = arn.split(":", 6);
+		return (parts.length == 6 && !parts[3].isEmpty()) ? parts[3] : null;
 	}
 
 	/**
@@ -120,6 +166,19 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		 * The client is not set up to call KMS, for example no credentials or no region.
 		 */
 		CLIENT_CONFIGURATION(false),
+
+		/**
+		 * KMS, or whatever answered at its endpoint, gave an answer that is not a
+		 * {@code Decrypt} result: a body that cannot be parsed, no {@code Plaintext}, or a
+		 * plaintext that is not UTF-8 text. Not retried.
+		 */
+		INVALID_RESPONSE(false),
+
+		/**
+		 * The deadline passed while the secret was still waiting for its turn, before any
+		 * call for it was made.
+		 */
+		NOT_ATTEMPTED(false),
 
 		/**
 		 * Any other error from KMS.

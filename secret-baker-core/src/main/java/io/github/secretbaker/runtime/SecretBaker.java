@@ -17,12 +17,14 @@ import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
-import io.github.secretbaker.kms.KmsClientFactory;
+import io.github.secretbaker.kms.KmsClientSettings;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecrypter;
+import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Loads the baked secrets file and decrypts it, for handlers without Spring. Load once, in a
@@ -158,7 +160,11 @@ public final class SecretBaker {
 
 		private @Nullable ClassLoader classLoader;
 
-		private @Nullable KmsClient kmsClient;
+		private @Nullable KmsDecrypter client;
+
+		private KmsClientType clientType = KmsClientType.HTTP;
+
+		private @Nullable Boolean fips;
 
 		private @Nullable String region;
 
@@ -196,13 +202,36 @@ public final class SecretBaker {
 		}
 
 		/**
-		 * Set the KMS client to use instead of one from {@link KmsClientFactory}. The client is
-		 * not closed.
-		 * @param kmsClient the client
+		 * Set the KMS client to use instead of creating one, for example
+		 * {@code SdkKmsDecrypter.of(kmsClient)} for an AWS SDK client of your own. The client
+		 * is not closed.
+		 * @param client the client
 		 * @return this builder
 		 */
-		public Builder kmsClient(KmsClient kmsClient) {
-			this.kmsClient = kmsClient;
+		public Builder client(KmsDecrypter client) {
+			this.client = Objects.requireNonNull(client, "'client' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set which implementation calls KMS when no {@link #client(KmsDecrypter) client} is
+		 * given; the light {@link KmsClientType#HTTP} client by default.
+		 * @param clientType the implementation
+		 * @return this builder
+		 */
+		public Builder clientType(KmsClientType clientType) {
+			this.clientType = Objects.requireNonNull(clientType, "'clientType' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set whether to call KMS's FIPS endpoint, by default as {@code AWS_USE_FIPS_ENDPOINT}
+		 * says.
+		 * @param fips whether to use the FIPS endpoint
+		 * @return this builder
+		 */
+		public Builder fips(boolean fips) {
+			this.fips = fips;
 			return this;
 		}
 
@@ -268,28 +297,28 @@ public final class SecretBaker {
 			if (secrets.isEmpty()) {
 				return DecryptedSecrets.of(Map.of());
 			}
-			if (this.kmsClient != null) {
-				return decryptor(this.kmsClient).decryptAll(secrets);
+			if (this.client != null) {
+				return decryptor(this.client).decryptAll(secrets);
 			}
-			try (KmsClient client = createClient(secrets)) {
+			try (KmsDecrypter client = createClient(secrets)) {
 				return decryptor(client).decryptAll(secrets);
 			}
 		}
 
-		private KmsClient createClient(BakedSecrets secrets) {
+		private KmsDecrypter createClient(BakedSecrets secrets) {
 			try {
-				return new KmsClientFactory().region(this.region)
-					.endpoint(this.endpoint)
-					.timeout(this.timeout)
-					.createClient();
+				return KmsDecrypters.create(this.clientType,
+						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout));
 			}
-			catch (SdkClientException ex) {
-				throw SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION,
-						"cannot create the KMS client: " + ex.getMessage());
+			catch (KmsDecryptException ex) {
+				throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
+			}
+			catch (IllegalArgumentException ex) {
+				throw SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION, ex.getMessage());
 			}
 		}
 
-		private BakedSecretsDecryptor decryptor(KmsClient client) {
+		private BakedSecretsDecryptor decryptor(KmsDecrypter client) {
 			return BakedSecretsDecryptor.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
 		}
 

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.kms.sdk.KmsClientFactory;
+import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
@@ -54,17 +55,24 @@ public final class BakedSecretFixtures {
 	}
 
 	/**
-	 * Return a KMS client for the local server built by {@link KmsClientFactory}.
+	 * Return a KMS client of the given type for the local server, with the server's
+	 * credentials.
 	 * @param server the local server
+	 * @param type the implementation
 	 * @param timeout the call timeout
 	 * @return the client
 	 */
-	public static KmsClient kmsClient(LocalAwsServer server, Duration timeout) {
-		return new KmsClientFactory().region(server.region())
-			.endpoint(server.endpoint())
-			.credentialsProvider(server.credentialsProvider())
-			.timeout(timeout)
-			.createClient();
+	public static KmsDecrypter decrypter(LocalAwsServer server, KmsClientType type, Duration timeout) {
+		return switch (type) {
+			case SDK -> SdkKmsDecrypter.create(new KmsClientFactory().region(server.region())
+				.endpoint(server.endpoint())
+				.credentialsProvider(server.credentialsProvider())
+				.timeout(timeout));
+			case HTTP -> SdkKmsDecrypter.create(new KmsClientFactory().region(server.region())
+				.endpoint(server.endpoint())
+				.credentialsProvider(server.credentialsProvider())
+				.timeout(timeout));
+		};
 	}
 
 }

@@ -15,7 +15,6 @@ import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +27,7 @@ class BakedSecretsDecryptorTests {
 
 	private final LocalAwsServer server;
 
-	private KmsClient kms;
+	private KmsDecrypter kms;
 
 	private String keyArn;
 
@@ -41,7 +40,7 @@ class BakedSecretsDecryptorTests {
 	@BeforeEach
 	void createKeyAndClient() {
 		this.keyArn = this.server.createKey("alias/app");
-		this.kms = BakedSecretFixtures.kmsClient(this.server, Duration.ofSeconds(5));
+		this.kms = BakedSecretFixtures.decrypter(this.server, KmsClientType.SDK, Duration.ofSeconds(5));
 	}
 
 	@AfterEach
@@ -201,13 +200,13 @@ class BakedSecretsDecryptorTests {
 
 	@Test
 	void sendsOnlyKeyArnsAndKeyIdsAsTheKeyId() {
-		assertThat(BakedSecretsDecryptor.isKeyIdentifier(this.keyArn)).isTrue();
-		assertThat(BakedSecretsDecryptor.isKeyIdentifier("1234abcd-12ab-34cd-56ef-1234567890ab")).isTrue();
-		assertThat(BakedSecretsDecryptor.isKeyIdentifier("mrk-1234abcd12ab34cd56ef1234567890ab")).isTrue();
-		assertThat(BakedSecretsDecryptor
+		assertThat(DirectKmsOpener.isKeyIdentifier(this.keyArn)).isTrue();
+		assertThat(DirectKmsOpener.isKeyIdentifier("1234abcd-12ab-34cd-56ef-1234567890ab")).isTrue();
+		assertThat(DirectKmsOpener.isKeyIdentifier("mrk-1234abcd12ab34cd56ef1234567890ab")).isTrue();
+		assertThat(DirectKmsOpener
 			.isKeyIdentifier("arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab")).isTrue();
-		assertThat(BakedSecretsDecryptor.isKeyIdentifier(aliasArn("alias/app"))).isFalse();
-		assertThat(BakedSecretsDecryptor.isKeyIdentifier("alias/app")).isFalse();
+		assertThat(DirectKmsOpener.isKeyIdentifier(aliasArn("alias/app"))).isFalse();
+		assertThat(DirectKmsOpener.isKeyIdentifier("alias/app")).isFalse();
 	}
 
 	@Test

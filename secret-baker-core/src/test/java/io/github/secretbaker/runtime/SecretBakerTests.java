@@ -16,7 +16,8 @@ import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.kms.KmsClient;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecrypter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,9 +40,9 @@ class SecretBakerTests {
 		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
 				BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
 		server.resetCounters();
-		try (KmsClient kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5));
+		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 				URLClassLoader classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null)) {
-			DecryptedSecrets secrets = SecretBaker.builder().classLoader(classLoader).kmsClient(kms).load();
+			DecryptedSecrets secrets = SecretBaker.builder().classLoader(classLoader).client(kms).load();
 			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
 			assertThat(secrets.require("API_KEY")).isEqualTo(apiKey);
 		}
@@ -57,10 +58,10 @@ class SecretBakerTests {
 				BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
 				BakedSecretFixtures.bake(server, "API_KEY", BakedSecretFixtures.randomValue(), keyArn))), file);
 		server.resetCounters();
-		try (KmsClient kms = BakedSecretFixtures.kmsClient(server, Duration.ofSeconds(5))) {
+		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
 			DecryptedSecrets secrets = SecretBaker.builder()
 				.location("file:" + file)
-				.kmsClient(kms)
+				.client(kms)
 				.include(List.of("DB_PASSWORD"))
 				.load();
 			assertThat(secrets.names()).containsExactly("DB_PASSWORD");

@@ -1,9 +1,9 @@
-package io.github.secretbaker.kms;
+package io.github.secretbaker.kms.sdk;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -13,14 +13,14 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * Creates a {@link KmsClient} built for a cold start: the light {@link UrlConnectionHttpClient},
+ * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the light {@link UrlConnectionHttpClient},
  * no SDK retries (the {@link BakedSecretsDecryptor} retries within its own deadline), call
  * timeouts no longer than that deadline, the region from configuration or the SDK's default
  * chain ({@code AWS_REGION} on Lambda) and the SDK's default credentials chain.
  * <p>
  * Create one client per process and share it.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class KmsClientFactory {
 
@@ -31,6 +31,8 @@ public final class KmsClientFactory {
 	private @Nullable URI endpoint;
 
 	private @Nullable AwsCredentialsProvider credentialsProvider;
+
+	private @Nullable Boolean fips;
 
 	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
 
@@ -58,6 +60,17 @@ public final class KmsClientFactory {
 	}
 
 	/**
+	 * Set whether to call the FIPS endpoint. When not set, the SDK's default applies
+	 * ({@code AWS_USE_FIPS_ENDPOINT} or the profile).
+	 * @param fips whether to use the FIPS endpoint, or {@code null}
+	 * @return this factory
+	 */
+	public KmsClientFactory fips(@Nullable Boolean fips) {
+		this.fips = fips;
+		return this;
+	}
+
+	/**
 	 * Set the credentials provider. When not set, the SDK's default credentials chain
 	 * applies, which finds the execution role's credentials on Lambda, SnapStart included.
 	 * @param credentialsProvider the provider or {@code null}
@@ -74,9 +87,9 @@ public final class KmsClientFactory {
 	 * @return this factory
 	 */
 	public KmsClientFactory timeout(Duration timeout) {
-		Objects.requireNonNull(timeout, "'timeout' must not be null");
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("'timeout' must be positive but was " + timeout);
+		String problem = BakedSecretsDecryptor.checkTimeout(timeout);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
 		}
 		this.timeout = timeout;
 		return this;
@@ -102,6 +115,9 @@ public final class KmsClientFactory {
 		}
 		if (this.endpoint != null) {
 			builder.endpointOverride(this.endpoint);
+		}
+		if (this.fips != null) {
+			builder.fipsEnabled(this.fips);
 		}
 		if (this.credentialsProvider != null) {
 			builder.credentialsProvider(this.credentialsProvider);

@@ -1,0 +1,52 @@
+package io.github.secretbaker.kms;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+
+/**
+ * Opens a standard-tier entry, whose ciphertext is a KMS ciphertext, with one
+ * {@code Decrypt} call under the {@code PARAMETER_ARN} encryption context, pinned to the
+ * recorded key when the file names one for good (a key ARN or key id; an alias is left out,
+ * so that re-pointing it after the bake never breaks a deployed artifact). Advanced-tier
+ * entries are refused without a call.
+ */
+final class DirectKmsOpener implements SecretOpener {
+
+	private static final Pattern KEY_ID = Pattern
+		.compile("(mrk-[0-9a-fA-F]{32})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+
+	private final KmsDecrypter kms;
+
+	DirectKmsOpener(KmsDecrypter kms) {
+		this.kms = kms;
+	}
+
+	@Override
+	public boolean supports(BakedSecret secret) {
+		return true;
+	}
+
+	@Override
+	public byte[] open(BakedSecret secret, Deadline deadline) {
+		if (BakedSecret.ADVANCED_TIER.equals(secret.tier())) {
+			throw new KmsDecryptException(Kind.UNSUPPORTED_TIER, null, 0,
+					"the parameter is in the Advanced tier, whose values KMS Decrypt cannot open");
+		}
+		String keyId = (secret.keyId() != null && isKeyIdentifier(secret.keyId())) ? secret.keyId() : null;
+		return this.kms.decrypt(KmsDecryptRequest.of(secret.ciphertextBlob(),
+				Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, secret.arn()), keyId, deadline));
+	}
+
+	/**
+	 * Return whether the given key id names one key for good: a key ARN or a bare key id.
+	 * @param keyId the key id recorded in the baked file
+	 * @return whether to send it as the {@code KeyId} of {@code Decrypt}
+	 */
+	static boolean isKeyIdentifier(String keyId) {
+		return (keyId.startsWith("arn:") && keyId.contains(":key/")) || KEY_ID.matcher(keyId).matches();
+	}
+
+}

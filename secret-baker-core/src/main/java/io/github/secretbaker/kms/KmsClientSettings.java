@@ -1,0 +1,82 @@
+package io.github.secretbaker.kms;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every {@link KmsDecrypter} implementation needs to know to reach KMS: the region, an
+ * endpoint override, whether to use the FIPS endpoint, and the deadline that bounds its
+ * connect and read timeouts. Unset values fall back to the environment the way the AWS SDK's
+ * defaults do ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_KMS}, {@code AWS_ENDPOINT_URL},
+ * {@code AWS_USE_FIPS_ENDPOINT}).
+ *
+ * @param region the region, or {@code null} for the environment's
+ * @param endpoint the endpoint to call instead of the regional one, or {@code null}
+ * @param fips whether to call the FIPS endpoint, or {@code null} for the environment's
+ * choice
+ * @param timeout the longest time a call may take
+ * @since 0.2.0
+ */
+public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
+		Duration timeout) {
+
+	/**
+	 * Create new settings.
+	 */
+	public KmsClientSettings {
+		String problem = BakedSecretsDecryptor.checkTimeout(timeout);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		region = (region != null && !region.isBlank()) ? region.strip() : null;
+	}
+
+	/**
+	 * Return settings that take everything from the environment, with the default timeout.
+	 * @return the settings
+	 */
+	public static KmsClientSettings defaults() {
+		return new KmsClientSettings(null, null, null, BakedSecretsDecryptor.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Return these settings with the given region.
+	 * @param region the region, or {@code null}
+	 * @return new settings
+	 */
+	public KmsClientSettings withRegion(@Nullable String region) {
+		return new KmsClientSettings(region, this.endpoint, this.fips, this.timeout);
+	}
+
+	/**
+	 * Return these settings with the given endpoint.
+	 * @param endpoint the endpoint, or {@code null}
+	 * @return new settings
+	 */
+	public KmsClientSettings withEndpoint(@Nullable URI endpoint) {
+		return new KmsClientSettings(this.region, endpoint, this.fips, this.timeout);
+	}
+
+	/**
+	 * Return these settings with the given FIPS choice.
+	 * @param fips whether to use the FIPS endpoint, or {@code null}
+	 * @return new settings
+	 */
+	public KmsClientSettings withFips(@Nullable Boolean fips) {
+		return new KmsClientSettings(this.region, this.endpoint, fips, this.timeout);
+	}
+
+	/**
+	 * Return these settings with the given timeout.
+	 * @param timeout the timeout
+	 * @return new settings
+	 */
+	public KmsClientSettings withTimeout(Duration timeout) {
+		return new KmsClientSettings(this.region, this.endpoint, this.fips,
+				Objects.requireNonNull(timeout, "'timeout' must not be null"));
+	}
+
+}

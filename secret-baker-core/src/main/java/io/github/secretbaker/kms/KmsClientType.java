@@ -1,0 +1,21 @@
+package io.github.secretbaker.kms;
+
+/**
+ * Which {@link KmsDecrypter} implementation calls KMS.
+ *
+ * @since 0.2.0
+ */
+public enum KmsClientType {
+
+	/**
+	 * The light client: the JDK's HTTP client, the AWS SDK's SigV4 signer and credential
+	 * providers, and no SDK service client, so a cold start loads a fraction of the classes.
+	 */
+	HTTP,
+
+	/**
+	 * The AWS SDK's {@code KmsClient}.
+	 */
+	SDK
+
+}

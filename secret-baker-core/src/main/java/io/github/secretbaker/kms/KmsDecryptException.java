@@ -1,0 +1,74 @@
+package io.github.secretbaker.kms;
+
+import java.util.Objects;
+
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown by a {@link KmsDecrypter} for a {@code Decrypt} call that did not return a
+ * plaintext, already classified. Its message is the {@linkplain #getDetail() detail}, which
+ * says what happened from the exception type, the HTTP status and the AWS error code, never
+ * from a response body or a client library's message.
+ *
+ * @since 0.2.0
+ */
+public class KmsDecryptException extends RuntimeException {
+
+	private final Kind kind;
+
+	private final @Nullable String errorCode;
+
+	private final int statusCode;
+
+	private final String detail;
+
+	/**
+	 * Create a new instance.
+	 * @param kind the kind of failure
+	 * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or
+	 * {@code null} when KMS did not answer with one
+	 * @param statusCode the HTTP status of the answer, or {@code 0} when there was none
+	 * @param detail what happened, with no response body in it
+	 */
+	public KmsDecryptException(Kind kind, @Nullable String errorCode, int statusCode, String detail) {
+		super(Objects.requireNonNull(detail, "'detail' must not be null"), null, false, false);
+		this.kind = Objects.requireNonNull(kind, "'kind' must not be null");
+		this.errorCode = errorCode;
+		this.statusCode = statusCode;
+		this.detail = detail;
+	}
+
+	/**
+	 * Return the kind of failure.
+	 * @return the kind
+	 */
+	public Kind getKind() {
+		return this.kind;
+	}
+
+	/**
+	 * Return the AWS error code.
+	 * @return the error code, or {@code null}
+	 */
+	public @Nullable String getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * Return the HTTP status of KMS's answer.
+	 * @return the status, or {@code 0} when there was no answer
+	 */
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * Return what happened.
+	 * @return the detail
+	 */
+	public String getDetail() {
+		return this.detail;
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.github.secretbaker.kms;
+
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Classifies KMS error answers by their AWS error code and HTTP status, the same way for
+ * every {@link KmsDecrypter}.
+ *
+ * @since 0.2.0
+ */
+public final class KmsErrors {
+
+	private KmsErrors() {
+	}
+
+	/**
+	 * Return the kind of failure for an error answer of KMS.
+	 * @param errorCode the AWS error code (the {@code __type} of the answer, without its
+	 * namespace), or {@code null} when the answer had none
+	 * @param statusCode the HTTP status
+	 * @return the kind
+	 */
+	public static Kind kind(@Nullable String errorCode, int statusCode) {
+		if (errorCode != null) {
+			switch (errorCode) {
+				case "InvalidCiphertextException":
+					return Kind.INVALID_CIPHERTEXT;
+				case "IncorrectKeyException":
+					return Kind.INCORRECT_KEY;
+				case "NotFoundException":
+					return Kind.NOT_FOUND;
+				case "DisabledException":
+					return Kind.DISABLED;
+				case "KMSInvalidStateException", "KmsInvalidStateException":
+					return Kind.INVALID_KEY_STATE;
+				case "KeyUnavailableException":
+					return Kind.KEY_UNAVAILABLE;
+				case "AccessDeniedException":
+					return Kind.ACCESS_DENIED;
+				case "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
+						"ExpiredToken", "IncompleteSignature", "MissingAuthenticationToken", "InvalidClientTokenId",
+						"SignatureDoesNotMatch":
+					return Kind.CLIENT_CONFIGURATION;
+				case "ThrottlingException", "Throttling", "ThrottledException", "TooManyRequestsException",
+						"RequestLimitExceeded", "LimitExceededException", "RequestThrottled",
+						"RequestThrottledException", "ProvisionedThroughputExceededException", "SlowDown",
+						"TransactionInProgressException", "BandwidthLimitExceeded", "PriorRequestNotComplete",
+						"EC2ThrottledException":
+					return Kind.THROTTLED;
+				case "KMSInternalException", "KmsInternalException", "DependencyTimeoutException",
+						"InternalFailure", "ServiceUnavailable", "ServiceUnavailableException":
+					return Kind.SERVICE_ERROR;
+				default:
+					break;
+			}
+		}
+		if (statusCode == 429) {
+			return Kind.THROTTLED;
+		}
+		if (statusCode >= 500) {
+			return Kind.SERVICE_ERROR;
+		}
+		return Kind.OTHER;
+	}
+
+	/**
+	 * Return the detail to report for an error answer: its HTTP status and AWS error code.
+	 * The answer's own message is left out on purpose: whatever answers at the endpoint
+	 * could echo the request or a plaintext in it.
+	 * @param errorCode the AWS error code, or {@code null}
+	 * @param statusCode the HTTP status
+	 * @return the detail
+	 */
+	public static String detail(@Nullable String errorCode, int statusCode) {
+		return "KMS answered HTTP " + statusCode + ((errorCode != null) ? " " + errorCode : " without an AWS error code");
+	}
+
+}

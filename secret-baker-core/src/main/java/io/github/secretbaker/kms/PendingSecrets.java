@@ -1,0 +1,231 @@
+package io.github.secretbaker.kms;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor.Attempt;
+import io.github.secretbaker.kms.BakedSecretsDecryptor.Outcome;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A decryption of baked secrets going on in the background, started by
+ * {@link BakedSecretsDecryptor#start(BakedSecrets)}. {@link #join()} waits for it, never
+ * past its deadline, and gives the same result however often and from however many threads
+ * it is called. Values never appear in {@link #toString()}.
+ *
+ * @since 0.2.0
+ */
+public final class PendingSecrets {
+
+	private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+	private static final Duration MAX_FIRST_CALL_GRACE = Duration.ofSeconds(1);
+
+	private final BakedSecretsDecryptor decryptor;
+
+	private final BakedSecrets secrets;
+
+	private final Deadline deadline;
+
+	private final Map<String, Attempt> attempts = new LinkedHashMap<>();
+
+	private final Map<String, CompletableFuture<Outcome>> outcomes = new LinkedHashMap<>();
+
+	private final @Nullable ExecutorService executor;
+
+	private final Lock lock = new ReentrantLock();
+
+	private final AtomicBoolean othersReleased = new AtomicBoolean();
+
+	private volatile @Nullable DecryptedSecrets values;
+
+	private volatile @Nullable SecretDecryptionException failure;
+
+	PendingSecrets(BakedSecretsDecryptor decryptor, BakedSecrets secrets, Deadline deadline) {
+		this.decryptor = decryptor;
+		this.secrets = secrets;
+		this.deadline = deadline;
+		for (BakedSecret secret : secrets) {
+			this.attempts.put(secret.name(), new Attempt(secret));
+			this.outcomes.put(secret.name(), new CompletableFuture<>());
+		}
+		if (secrets.isEmpty()) {
+			this.executor = null;
+			this.values = DecryptedSecrets.of(Map.of());
+			return;
+		}
+		this.executor = Executors.newFixedThreadPool(Math.min(decryptor.getConcurrency(), secrets.size()),
+				new DaemonThreadFactory());
+		List<BakedSecret> list = secrets.asList();
+		// The first call goes alone: it loads the client's classes and opens a connection once,
+		// rather than every thread racing through the same cold path and handshake. The others
+		// follow when it is done, or after a grace period if it hangs.
+		this.executor.execute(() -> {
+			run(list.get(0));
+			releaseOthers(list);
+		});
+		if (list.size() > 1) {
+			long grace = Math.min(MAX_FIRST_CALL_GRACE.toNanos(), deadline.timeout().toNanos() / 5);
+			CompletableFuture.delayedExecutor(grace, TimeUnit.NANOSECONDS).execute(() -> releaseOthers(list));
+		}
+	}
+
+	private void releaseOthers(List<BakedSecret> list) {
+		if (this.othersReleased.compareAndSet(false, true)) {
+			for (int i = 1; i < list.size(); i++) {
+				BakedSecret next = list.get(i);
+				submit(() -> run(next));
+			}
+		}
+	}
+
+	private void submit(Runnable task) {
+		try {
+			this.executor.execute(task);
+		}
+		catch (RuntimeException ex) {
+			// Rejected after the deadline shut the pool down: join() reports the secret as not attempted.
+		}
+	}
+
+	private void run(BakedSecret secret) {
+		CompletableFuture<Outcome> outcome = this.outcomes.get(secret.name());
+		if (outcome.isDone()) {
+			return;
+		}
+		try {
+			outcome.complete(this.decryptor.decryptWithRetry(this.attempts.get(secret.name()), this.deadline));
+		}
+		catch (Throwable ex) {
+			outcome.complete(Outcome.failed(this.decryptor.failure(secret, null, Kind.OTHER,
+					"decryption failed with " + ex.getClass().getName())));
+		}
+	}
+
+	/**
+	 * Return the secrets being decrypted.
+	 * @return the secrets
+	 */
+	public BakedSecrets getSecrets() {
+		return this.secrets;
+	}
+
+	/**
+	 * Return whether every secret has an outcome, so {@link #join()} would not wait.
+	 * @return whether the decryption is over
+	 */
+	public boolean isDone() {
+		return this.values != null || this.failure != null
+				|| this.outcomes.values().stream().allMatch(CompletableFuture::isDone);
+	}
+
+	/**
+	 * Wait until every secret is decrypted or the deadline has passed.
+	 * @return the values keyed by secret name
+	 * @throws SecretDecryptionException if any secret could not be decrypted by the
+	 * deadline; it lists every failed secret, and every later call throws it again
+	 */
+	public DecryptedSecrets join() {
+		DecryptedSecrets result = this.values;
+		if (result != null) {
+			return result;
+		}
+		this.lock.lock();
+		try {
+			if (this.values == null && this.failure == null) {
+				complete();
+			}
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.values;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void complete() {
+		Map<String, String> values = new TreeMap<>();
+		List<SecretDecryptionFailure> failures = new ArrayList<>();
+		for (Map.Entry<String, CompletableFuture<Outcome>> entry : this.outcomes.entrySet()) {
+			Outcome outcome = await(entry.getKey(), entry.getValue());
+			if (outcome.failure() != null) {
+				failures.add(outcome.failure());
+			}
+			else {
+				values.put(entry.getKey(), outcome.value());
+			}
+		}
+		this.executor.shutdownNow();
+		if (failures.isEmpty()) {
+			this.values = DecryptedSecrets.of(values);
+		}
+		else {
+			this.failure = new SecretDecryptionException(failures, this.secrets.size());
+		}
+	}
+
+	private Outcome await(String name, CompletableFuture<Outcome> outcome) {
+		try {
+			return outcome.get(this.deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			Outcome timedOut = Outcome.failed(this.decryptor.timedOut(this.attempts.get(name), this.deadline));
+			return outcome.complete(timedOut) ? timedOut : outcome.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			Outcome interrupted = Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null,
+					Kind.TIMEOUT, "interrupted while waiting for KMS"));
+			return outcome.complete(interrupted) ? interrupted : outcome.join();
+		}
+		catch (ExecutionException ex) {
+			return Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null, Kind.OTHER,
+					"decryption failed with " + ex.getCause().getClass().getName()));
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "PendingSecrets" + this.secrets.names() + "[" + (isDone() ? "done" : "in progress") + "]";
+	}
+
+	/**
+	 * Names decryption threads and makes them daemons, so a stuck call never keeps the JVM
+	 * alive.
+	 */
+	private static final class DaemonThreadFactory implements ThreadFactory {
+
+		private final String prefix = "secret-baker-decrypt-" + POOL_NUMBER.incrementAndGet() + "-";
+
+		private final AtomicInteger threadNumber = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, this.prefix + this.threadNumber.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}

@@ -1,0 +1,182 @@
+package io.github.secretbaker.kms.sdk;
+
+import java.io.EOFException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+import javax.net.ssl.SSLException;
+
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecryptRequest;
+import io.github.secretbaker.kms.KmsDecrypter;
+import io.github.secretbaker.kms.KmsErrors;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.DecryptResponse;
+
+/**
+ * A {@link KmsDecrypter} over the AWS SDK's {@link KmsClient}, for applications that bring
+ * their own client or choose the SDK with {@code secret-baker.client=sdk}. Failures are
+ * classified from the SDK exception's type, HTTP status and AWS error code; the SDK's own
+ * message is never passed on, since for a response it cannot parse it quotes the body.
+ *
+ * @since 0.2.0
+ */
+public final class SdkKmsDecrypter implements KmsDecrypter {
+
+	private final KmsClient client;
+
+	private final boolean closeClient;
+
+	private SdkKmsDecrypter(KmsClient client, boolean closeClient) {
+		this.client = Objects.requireNonNull(client, "'client' must not be null");
+		this.closeClient = closeClient;
+	}
+
+	/**
+	 * Return a decrypter over a client that the caller owns and closes.
+	 * @param client the client
+	 * @return the decrypter
+	 */
+	public static SdkKmsDecrypter of(KmsClient client) {
+		return new SdkKmsDecrypter(client, false);
+	}
+
+	/**
+	 * Return a decrypter over a client that it creates with the given factory and closes on
+	 * {@link #close()}.
+	 * @param factory the factory
+	 * @return the decrypter
+	 * @throws KmsDecryptException if the client cannot be created, typically because no
+	 * region is configured
+	 */
+	public static SdkKmsDecrypter create(KmsClientFactory factory) {
+		try {
+			return new SdkKmsDecrypter(factory.createClient(), true);
+		}
+		catch (SdkClientException ex) {
+			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+					"cannot create the KMS client (AWS SDK, " + ex.getClass().getSimpleName()
+							+ "), usually because no region is known; set secret-baker.region or AWS_REGION");
+		}
+	}
+
+	@Override
+	public byte[] decrypt(KmsDecryptRequest request) {
+		Duration remaining = request.deadline().remaining();
+		DecryptRequest.Builder sdkRequest = DecryptRequest.builder()
+			.ciphertextBlob(SdkBytes.fromByteArrayUnsafe(request.ciphertextBlob()))
+			.encryptionContext(request.encryptionContext())
+			.overrideConfiguration((override) -> override.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining));
+		if (request.keyId() != null) {
+			sdkRequest.keyId(request.keyId());
+		}
+		DecryptResponse response;
+		try {
+			response = this.client.decrypt(sdkRequest.build());
+		}
+		catch (SdkException ex) {
+			throw classify(ex, request);
+		}
+		catch (RuntimeException ex) {
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 0,
+					"the AWS SDK failed with " + ex.getClass().getName() + " while reading KMS's answer");
+		}
+		SdkBytes plaintext = response.plaintext();
+		if (plaintext == null) {
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200, "KMS answered without a Plaintext");
+		}
+		return plaintext.asByteArray();
+	}
+
+	@Override
+	public @Nullable String region() {
+		return this.client.serviceClientConfiguration().region().id();
+	}
+
+	@Override
+	public void close() {
+		if (this.closeClient) {
+			this.client.close();
+		}
+	}
+
+	private static KmsDecryptException classify(SdkException ex, KmsDecryptRequest request) {
+		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException) {
+			return new KmsDecryptException(Kind.TIMEOUT, null, 0,
+					"KMS did not answer within the " + request.deadline().describeTimeout() + " deadline");
+		}
+		if (ex instanceof AwsServiceException serviceException) {
+			AwsErrorDetails details = serviceException.awsErrorDetails();
+			String errorCode = (details != null) ? details.errorCode() : null;
+			int status = serviceException.statusCode();
+			if (errorCode == null && status >= 200 && status < 300) {
+				return invalidResponse(ex, status);
+			}
+			return new KmsDecryptException(KmsErrors.kind(errorCode, status), errorCode, status,
+					KmsErrors.detail(errorCode, status));
+		}
+		IOExceptionCause network = IOExceptionCause.find(ex);
+		if (network != null) {
+			return new KmsDecryptException(Kind.NETWORK, null, 0,
+					"cannot reach KMS (" + network.type() + ")" + network.hint());
+		}
+		if (ex instanceof SdkClientException && isCredentialsProblem(ex)) {
+			return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+					"the AWS SDK found no credentials or no region (" + ex.getClass().getSimpleName() + ")");
+		}
+		return invalidResponse(ex, 0);
+	}
+
+	private static KmsDecryptException invalidResponse(SdkException ex, int status) {
+		return new KmsDecryptException(Kind.INVALID_RESPONSE, null, status,
+				"KMS answered" + ((status != 0) ? " HTTP " + status : "")
+						+ " with a response the AWS SDK could not read (" + ex.getClass().getSimpleName() + ")");
+	}
+
+	private static boolean isCredentialsProblem(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (message.startsWith("Unable to load credentials") || message.startsWith("Unable to load region")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The I/O failure under an SDK exception that means the network failed, as opposed to a
+	 * parser's exception, which is an {@code IOException} too but says the answer was
+	 * unreadable.
+	 */
+	private record IOExceptionCause(String type, String hint) {
+
+		static @Nullable IOExceptionCause find(Throwable ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof UnknownHostException) {
+					return new IOExceptionCause(cause.getClass().getSimpleName(),
+							"; check the region and secret-baker.endpoint");
+				}
+				if (cause instanceof SocketException || cause instanceof InterruptedIOException
+						|| cause instanceof SSLException || cause instanceof EOFException) {
+					return new IOExceptionCause(cause.getClass().getSimpleName(), "");
+				}
+			}
+			return null;
+		}
+
+	}
+
+}
