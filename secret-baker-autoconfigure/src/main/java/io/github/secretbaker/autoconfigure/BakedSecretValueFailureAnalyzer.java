@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.origin.Origin;
@@ -45,9 +47,17 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
-		BakedSecretsPropertySource secrets = BakedSecretsPropertySource.from(this.environment);
+		BakedSecretsRedactor secrets = BakedSecretsRedactor.from(this.environment);
 		if (secrets == null) {
 			return null;
+		}
+		InvalidConfigurationPropertyValueException invalidValue = findCause(failure,
+				InvalidConfigurationPropertyValueException.class);
+		if (invalidValue != null) {
+			FailureAnalysis analysis = analyzeInvalidValue(failure, invalidValue, secrets);
+			if (analysis != null) {
+				return analysis;
+			}
 		}
 		BindValidationException validationFailure = findCause(failure, BindValidationException.class);
 		if (validationFailure != null) {
@@ -64,8 +74,44 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return analyzeMessages(failure, secrets);
 	}
 
+	/**
+	 * Spring Boot's own analyzer of this exception looks the property up in every property
+	 * source and prints each value it finds, which for a baked secret is the secret.
+	 */
+	private @Nullable FailureAnalysis analyzeInvalidValue(Throwable failure,
+			InvalidConfigurationPropertyValueException invalidValue, BakedSecretsRedactor secrets) {
+		Set<String> names = new TreeSet<>(secrets.findSecretsOfProperty(invalidValue.getName()));
+		if (invalidValue.getValue() != null) {
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(invalidValue.getValue().toString()));
+		}
+		names.addAll(namesInMessages(failure, secrets));
+		if (names.isEmpty()) {
+			return null;
+		}
+		StringBuilder description = new StringBuilder("Invalid value for configuration property '")
+			.append(invalidValue.getName())
+			.append("', which resolves to baked secret ")
+			.append(String.join(", ", names))
+			.append(":\n");
+		for (String name : names) {
+			BakedSecret secret = secrets.getPropertySource().getSource().get(name);
+			if (secret != null) {
+				description.append("\n    ").append(name).append(": SSM parameter ").append(secret.arn());
+			}
+		}
+		description.append("\n    Value: ").append(hidden(names));
+		if (invalidValue.getReason() != null) {
+			description.append("\n    Reason: ").append(secrets.redact(invalidValue.getReason()));
+		}
+		description.append('\n');
+		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a valid value for '"
+				+ invalidValue.getName() + "', then bake the secrets again. The value is not shown because it is a "
+				+ "secret.";
+		return new FailureAnalysis(description.toString(), action, redacted(failure, secrets));
+	}
+
 	private @Nullable FailureAnalysis analyzeBind(Throwable failure, BindException bindFailure,
-			BakedSecretsPropertySource secrets) {
+			BakedSecretsRedactor secrets) {
 		ConfigurationProperty property = bindFailure.getProperty();
 		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
 		if (property != null) {
@@ -96,7 +142,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	private @Nullable FailureAnalysis analyzeValidation(Throwable failure, BindValidationException validationFailure,
-			BakedSecretsPropertySource secrets) {
+			BakedSecretsRedactor secrets) {
 		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
 		StringBuilder errors = new StringBuilder();
 		for (ObjectError error : validationFailure.getValidationErrors().getAllErrors()) {
@@ -131,7 +177,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	private @Nullable FailureAnalysis analyzeTypeMismatch(Throwable failure, TypeMismatchException typeMismatch,
-			BakedSecretsPropertySource secrets) {
+			BakedSecretsRedactor secrets) {
 		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
 		if (typeMismatch.getValue() != null) {
 			names.addAll(secrets.findSecretsWhoseValueAppearsIn(typeMismatch.getValue().toString()));
@@ -162,7 +208,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return new FailureAnalysis(description.toString(), action, redacted(failure, secrets));
 	}
 
-	private @Nullable FailureAnalysis analyzeMessages(Throwable failure, BakedSecretsPropertySource secrets) {
+	private @Nullable FailureAnalysis analyzeMessages(Throwable failure, BakedSecretsRedactor secrets) {
 		Set<String> names = namesInMessages(failure, secrets);
 		if (names.isEmpty()) {
 			return null;
@@ -182,7 +228,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	private Set<String> secretNames(String propertyName, @Nullable Object rejectedValue,
-			BindValidationException validationFailure, BakedSecretsPropertySource secrets) {
+			BindValidationException validationFailure, BakedSecretsRedactor secrets) {
 		Set<String> names = new TreeSet<>();
 		if (rejectedValue != null) {
 			names.addAll(secrets.findSecretsWhoseValueAppearsIn(rejectedValue.toString()));
@@ -196,11 +242,11 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return names;
 	}
 
-	private static Set<String> secretNames(ConfigurationProperty property, BakedSecretsPropertySource secrets) {
+	private static Set<String> secretNames(ConfigurationProperty property, BakedSecretsRedactor secrets) {
 		Set<String> names = new TreeSet<>();
 		ConfigurationPropertySource source = property.getSource();
-		if (source != null && source.getUnderlyingSource() == secrets) {
-			String name = secrets.findSecretName(property.getName().toString());
+		if (source != null && source.getUnderlyingSource() == secrets.getPropertySource()) {
+			String name = secrets.getPropertySource().findSecretName(property.getName().toString());
 			if (name != null) {
 				names.add(name);
 			}
@@ -213,7 +259,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return names;
 	}
 
-	private static Set<String> namesInMessages(Throwable failure, BakedSecretsPropertySource secrets) {
+	private static Set<String> namesInMessages(Throwable failure, BakedSecretsRedactor secrets) {
 		Set<String> names = new TreeSet<>();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null) {
@@ -223,7 +269,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return names;
 	}
 
-	private static String reason(Throwable failure, BakedSecretsPropertySource secrets) {
+	private static String reason(Throwable failure, BakedSecretsRedactor secrets) {
 		List<String> reasons = new ArrayList<>();
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			reasons.add(describe(cause, secrets));
@@ -231,7 +277,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		return reasons.isEmpty() ? describe(failure, secrets) : reasons.get(reasons.size() - 1);
 	}
 
-	private static String describe(Throwable failure, BakedSecretsPropertySource secrets) {
+	private static String describe(Throwable failure, BakedSecretsRedactor secrets) {
 		String message = failure.getMessage();
 		return failure.getClass().getName() + ((message != null) ? ": " + secrets.redact(message) : "");
 	}
@@ -245,7 +291,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	 * value redacted from its messages, and its stack trace, but not its causes, whose
 	 * messages may carry a value in a form that cannot be recognized.
 	 */
-	private static Throwable redacted(Throwable failure, BakedSecretsPropertySource secrets) {
+	private static Throwable redacted(Throwable failure, BakedSecretsRedactor secrets) {
 		StringBuilder message = new StringBuilder(describe(failure, secrets));
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
 			message.append("\n  caused by ").append(describe(cause, secrets));

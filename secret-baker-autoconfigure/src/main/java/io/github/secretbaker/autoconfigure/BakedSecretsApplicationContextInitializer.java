@@ -14,9 +14,12 @@ class BakedSecretsApplicationContextInitializer
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		BakedSecretsPropertySource secrets = BakedSecretsPropertySource.from(context.getEnvironment());
+		BakedSecretsRedactor secrets = BakedSecretsRedactor.from(context.getEnvironment());
+		if (secrets == null) {
+			return;
+		}
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		if (secrets != null && beanFactory.getConversionService() instanceof ConfigurableConversionService conversion
+		if (beanFactory.getConversionService() instanceof ConfigurableConversionService conversion
 				&& !(conversion instanceof BakedSecretsConversionService)) {
 			beanFactory.setConversionService(new BakedSecretsConversionService(conversion, secrets));
 		}

@@ -22,9 +22,9 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 
 	private final ConfigurableConversionService delegate;
 
-	private final BakedSecretsPropertySource secrets;
+	private final BakedSecretsRedactor secrets;
 
-	BakedSecretsConversionService(ConfigurableConversionService delegate, BakedSecretsPropertySource secrets) {
+	BakedSecretsConversionService(ConfigurableConversionService delegate, BakedSecretsRedactor secrets) {
 		this.delegate = delegate;
 		this.secrets = secrets;
 	}

@@ -2,26 +2,25 @@ package io.github.secretbaker.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Mode;
+import io.github.secretbaker.autoconfigure.SecretBakerProperties.Snapshot;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientSettings;
-import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
-import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.KmsDecrypters;
+import io.github.secretbaker.kms.PendingSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
-import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.runtime.SecretBaker;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -36,14 +35,18 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
 /**
- * Reads the baked secrets file, decrypts it with KMS and adds the
+ * Reads the baked secrets file, starts decrypting it with KMS and adds the
  * {@link BakedSecretsPropertySource} to the environment.
  * <p>
- * It runs after config data processing, so {@code secret-baker.*} settings from
- * {@code application.*} files, profiles and the environment apply. The property source goes
- * below command-line arguments, Java system properties and OS environment variables, so an
- * operator can override a secret, and above {@code application.*} files, so a baked secret
- * wins over a placeholder default.
+ * It runs right after config data processing, the earliest point at which
+ * {@code secret-baker.*} settings from {@code application.*} files, profiles and the
+ * environment are all known. In eager mode the decryption then goes on in the background
+ * while Spring keeps starting; the first read of a secret waits for it, and
+ * {@link BakedSecretsApplicationContextInitializer} waits for it before the context
+ * finishes refreshing, so a failure stops startup before the application serves. The
+ * property source goes below command-line arguments, Java system properties and OS
+ * environment variables, so an operator can override a secret, and above
+ * {@code application.*} files, so a baked secret wins over a placeholder default.
  */
 class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -58,8 +61,11 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 
 	private final Log logger;
 
-	BakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+	private final ConfigurableBootstrapContext bootstrapContext;
+
+	BakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory, ConfigurableBootstrapContext bootstrapContext) {
 		this.logger = logFactory.getLog(BakedSecretsEnvironmentPostProcessor.class);
+		this.bootstrapContext = bootstrapContext;
 	}
 
 	@Override
@@ -86,38 +92,120 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			return;
 		}
 		secrets = SecretBaker.select(secrets, properties.getInclude(), location);
-		KmsDecrypter kms = kmsClient(secrets, properties);
-		BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms)
+		addPropertySource(environment.getPropertySources(),
+				createPropertySource(secrets, location, properties, environment));
+	}
+
+	private BakedSecretsPropertySource createPropertySource(BakedSecrets secrets, String location,
+			SecretBakerProperties properties, ConfigurableEnvironment environment) {
+		boolean trainingRun = TrainingRun.isTrainingRun(environment);
+		String prefix = properties.getPropertyPrefix();
+		if (trainingRun) {
+			TrainingRun.prime(() -> decryptor(secrets, properties), secrets, this.logger);
+			return BakedSecretsPropertySource.training(secrets, location, prefix);
+		}
+		BakedSecretsDecryptor decryptor = decryptor(secrets, properties);
+		if (properties.getMode() == Mode.LAZY) {
+			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
+					+ ", each to be decrypted on its first read");
+			logNames("Lazy baked secrets: ", secrets);
+			return BakedSecretsPropertySource.lazy(secrets, decryptor, location, prefix, this.logger);
+		}
+		if (properties.getSnapshot() == Snapshot.AFTER_RESTORE && CheckpointSupport.isCheckpointPending(environment)) {
+			BakedSecretsPropertySource propertySource = BakedSecretsPropertySource.deferred(secrets, location, prefix,
+					"read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore decrypts "
+							+ "only after each restore; read it when the function is invoked (through the "
+							+ "Environment, an ObjectProvider or a @Lazy bean), or set "
+							+ "secret-baker.snapshot=before-checkpoint");
+			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), secrets, propertySource,
+					this.logger);
+			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
+					+ ", to be decrypted after the JVM snapshot is restored");
+			return propertySource;
+		}
+		PendingSecrets pending = decryptor.start(secrets);
+		if (!properties.isBackground()) {
+			pending.join();
+			logDecrypted(pending, this.logger);
+		}
+		logNames("Baked secrets being decrypted: ", secrets);
+		return BakedSecretsPropertySource.pending(pending, location, prefix);
+	}
+
+	/**
+	 * Log how long a decryption took, once it is over.
+	 * @param pending the decryption
+	 * @param logger the logger
+	 */
+	static void logDecrypted(PendingSecrets pending, Log logger) {
+		if (logger.isInfoEnabled() && pending.isDone()) {
+			logger.info("Decrypted " + pending.getSecrets().size() + " baked secrets in "
+					+ pending.getElapsed().toMillis() + " ms");
+		}
+	}
+
+	private BakedSecretsDecryptor decryptor(BakedSecrets secrets, SecretBakerProperties properties) {
+		return BakedSecretsDecryptor.builder(client(secrets, properties))
 			.timeout(properties.getTimeout())
 			.concurrency(properties.getConcurrency())
 			.build();
-		BakedSecretsPropertySource propertySource = createPropertySource(secrets, decryptor, location, properties);
-		addPropertySource(environment.getPropertySources(), propertySource);
 	}
 
-	private static void validate(SecretBakerProperties properties, ConfigurableEnvironment environment) {
-		if (properties.getConcurrency() < 1) {
-			String name = SecretBakerProperties.PREFIX + ".concurrency";
-			throw new InvalidConfigurationPropertyValueException(name,
-					environment.getProperty(name, String.valueOf(properties.getConcurrency())), "The number of KMS Decrypt calls in flight at once must be at least 1 "
-							+ "(default " + BakedSecretsDecryptor.DEFAULT_CONCURRENCY + ").");
-		}
-		Duration timeout = properties.getTimeout();
-		if (timeout.isNegative() || timeout.isZero()) {
-			String name = SecretBakerProperties.PREFIX + ".timeout";
-			throw new InvalidConfigurationPropertyValueException(name, environment.getProperty(name, timeout.toString()),
-					"The deadline for decrypting every secret must be positive, such as 5s (the default); Lambda's "
-							+ "init phase is limited to 10s.");
-		}
-	}
-
-	private static KmsDecrypter kmsClient(BakedSecrets secrets, SecretBakerProperties properties) {
+	/**
+	 * Return a decryptor over a new client, not the shared one, so that the credentials and
+	 * settings of a restored environment are read again.
+	 */
+	private BakedSecretsDecryptor freshDecryptor(BakedSecrets secrets, SecretBakerProperties properties) {
+		KmsDecrypter registered = BootstrapClients.find(this.bootstrapContext);
+		KmsDecrypter client;
 		try {
-			return SharedKmsDecrypters.get(KmsClientType.SDK, new KmsClientSettings(properties.getRegion(),
-					properties.getEndpoint(), null, properties.getTimeout()));
+			client = (registered != null) ? registered : KmsDecrypters.create(properties.getClient(),
+					settings(properties));
 		}
 		catch (KmsDecryptException ex) {
 			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
+		}
+		return BakedSecretsDecryptor.builder(client)
+			.timeout(properties.getTimeout())
+			.concurrency(properties.getConcurrency())
+			.build();
+	}
+
+	private static KmsClientSettings settings(SecretBakerProperties properties) {
+		return new KmsClientSettings(properties.getRegion(), properties.getEndpoint(), properties.getFips(),
+				properties.getTimeout());
+	}
+
+	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {
+		KmsDecrypter registered = BootstrapClients.find(this.bootstrapContext);
+		if (registered != null) {
+			return registered;
+		}
+		try {
+			return SharedKmsDecrypters.get(properties.getClient(), settings(properties));
+		}
+		catch (KmsDecryptException ex) {
+			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
+		}
+	}
+
+	private static void validate(SecretBakerProperties properties, ConfigurableEnvironment environment) {
+		String concurrencyProblem = BakedSecretsDecryptor.checkConcurrency(properties.getConcurrency());
+		if (concurrencyProblem != null) {
+			String name = SecretBakerProperties.PREFIX + ".concurrency";
+			throw new InvalidConfigurationPropertyValueException(name,
+					environment.getProperty(name, String.valueOf(properties.getConcurrency())),
+					"The number of KMS Decrypt calls in flight at once must be at least 1 (default "
+							+ BakedSecretsDecryptor.DEFAULT_CONCURRENCY + ").");
+		}
+		String timeoutProblem = BakedSecretsDecryptor.checkTimeout(properties.getTimeout());
+		if (timeoutProblem != null) {
+			String name = SecretBakerProperties.PREFIX + ".timeout";
+			throw new InvalidConfigurationPropertyValueException(name,
+					environment.getProperty(name, String.valueOf(properties.getTimeout())),
+					"The deadline for decrypting every secret must be positive and at most "
+							+ BakedSecretsDecryptor.MAX_TIMEOUT.toMinutes() + " minutes, such as 5s (the default); "
+							+ "Lambda's init phase is limited to 10s.");
 		}
 	}
 
@@ -133,29 +221,28 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			this.logger.info("No baked secrets file at " + location + ", so no baked secrets are added");
 			return null;
 		}
+		if (isDirectory(resource)) {
+			throw new InvalidBakedSecretsException(location, null,
+					"is a directory; point secret-baker.location at the baked file itself, such as "
+							+ "classpath:secret-baker-secrets.json",
+					null);
+		}
 		try (InputStream in = resource.getInputStream()) {
 			return BakedSecretsFile.read(in, location);
 		}
 		catch (IOException ex) {
-			throw new InvalidBakedSecretsException(location, null, "cannot be read (" + ex + ")", ex);
+			throw new InvalidBakedSecretsException(location, null,
+					"cannot be read (" + ex.getClass().getSimpleName() + ")", null);
 		}
 	}
 
-	private BakedSecretsPropertySource createPropertySource(BakedSecrets secrets, BakedSecretsDecryptor decryptor,
-			String location, SecretBakerProperties properties) {
-		if (properties.getMode() == Mode.LAZY) {
-			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
-					+ ", each to be decrypted on its first read");
-			logNames("Lazy baked secrets: ", secrets);
-			return BakedSecretsPropertySource.lazy(secrets, decryptor, location, properties.getPropertyPrefix(),
-					this.logger);
+	private static boolean isDirectory(Resource resource) {
+		try {
+			return resource.isFile() && resource.getFile().isDirectory();
 		}
-		long start = System.nanoTime();
-		DecryptedSecrets values = decryptor.decryptAll(secrets);
-		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		this.logger.info("Decrypted " + values.size() + " baked secrets in " + millis + " ms");
-		logNames("Decrypted baked secrets: ", secrets);
-		return BakedSecretsPropertySource.eager(secrets, values, location, properties.getPropertyPrefix());
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private void logNames(String message, BakedSecrets secrets) {

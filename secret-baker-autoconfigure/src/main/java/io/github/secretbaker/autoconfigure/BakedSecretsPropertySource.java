@@ -5,37 +5,44 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
-import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.PendingSecrets;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
-import org.springframework.util.PropertyPlaceholderHelper;
-import org.springframework.util.SystemPropertyUtils;
 
 /**
  * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that exposes
- * each baked secret under its name, such as {@code DB_PASSWORD}, and under the optional
- * property prefix.
+ * each baked secret under exactly its name, such as {@code DB_PASSWORD} or
+ * {@code my-secret.v1}, and under the optional property prefix.
  * <p>
- * Names resolve like OS environment variables do in Spring: {@code db.password} and
- * {@code db-password} also find {@code DB_PASSWORD}, so a secret binds to
- * {@code @ConfigurationProperties} too. The source holds no value until it is read, in lazy
- * mode, or until the whole file was decrypted, in eager mode; values never appear in
- * {@link #toString()}.
+ * A name that is also a valid environment variable name resolves like OS environment
+ * variables do in Spring: {@code db.password} and {@code db-password} also find
+ * {@code DB_PASSWORD}, so such a secret binds to {@code @ConfigurationProperties} too. Values
+ * come from a decryption that may still be going on in the background: the first read waits
+ * for it, never past the deadline. In lazy mode each secret is decrypted on its first read.
+ * Values never appear in {@link #toString()}.
  *
  * @since 0.1.0
  */
@@ -52,9 +59,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 */
 	public static final String MASK = "******";
 
-	private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper(
-			SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
-			SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, true);
+	private static final Pattern ENVIRONMENT_VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final String location;
 
@@ -87,7 +92,19 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 */
 	static BakedSecretsPropertySource eager(BakedSecrets secrets, DecryptedSecrets values, String location,
 			@Nullable String prefix) {
-		return new BakedSecretsPropertySource(secrets, location, prefix, new EagerValues(values));
+		return new BakedSecretsPropertySource(secrets, location, prefix, new DecryptedValues(values));
+	}
+
+	/**
+	 * Create a property source whose values come from a decryption going on in the
+	 * background; the first read waits for it.
+	 * @param pending the decryption in progress
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource pending(PendingSecrets pending, String location, @Nullable String prefix) {
+		return new BakedSecretsPropertySource(pending.getSecrets(), location, prefix, new PendingValues(pending));
 	}
 
 	/**
@@ -103,6 +120,37 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 			@Nullable String prefix, Log logger) {
 		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(secrets, decryptor, logger));
 	}
+
+	/**
+	 * Create a property source whose values are set later, by {@link #supply(PendingSecrets)},
+	 * such as after a restore from a snapshot; a read before that fails with what to do.
+	 * @param secrets the baked secrets
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @param reason why the values are not there yet and what to do, for the failure
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource deferred(BakedSecrets secrets, String location, @Nullable String prefix,
+			String reason) {
+		return new BakedSecretsPropertySource(secrets, location, prefix, new DeferredValues(reason));
+	}
+
+	/**
+	 * Create a property source for a training run (an AOT cache or CDS archive being
+	 * recorded): every secret resolves to {@link #TRAINING_VALUE}, and nothing is decrypted.
+	 * @param secrets the baked secrets
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource training(BakedSecrets secrets, String location, @Nullable String prefix) {
+		return new BakedSecretsPropertySource(secrets, location, prefix, new TrainingValues());
+	}
+
+	/**
+	 * The value every secret has in a training run: not a secret, and the same for all.
+	 */
+	public static final String TRAINING_VALUE = "secret-baker-training-run-placeholder";
 
 	@Override
 	public String[] getPropertyNames() {
@@ -171,57 +219,47 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	}
 
 	/**
-	 * Return the names of the baked secrets that the placeholders of the given value refer
-	 * to, such as {@code DB_PASSWORD} for {@code jdbc:postgresql://db?password=${db.password}}.
-	 * @param value a value as written in its property source, before placeholders are
-	 * resolved
-	 * @return the secret names, empty if no placeholder refers to a baked secret
+	 * Return the baked secret that the given property name resolves to.
+	 * @param propertyName the property name
+	 * @return the secret, or {@code null} if the name resolves to no secret
 	 */
-	public Set<String> findSecretsReferencedBy(String value) {
-		Set<String> names = new TreeSet<>();
-		if (value.contains(SystemPropertyUtils.PLACEHOLDER_PREFIX)) {
-			PLACEHOLDERS.replacePlaceholders(value, (placeholder) -> {
-				String name = findSecretName(placeholder);
-				if (name != null) {
-					names.add(name);
-				}
-				return null;
-			});
+	public @Nullable BakedSecret findSecret(String propertyName) {
+		BakedSecret secret = findRelaxed(propertyName);
+		if (secret == null && this.prefix != null && propertyName.length() > this.prefix.length()
+				&& propertyName.regionMatches(true, 0, this.prefix, 0, this.prefix.length())) {
+			secret = findRelaxed(propertyName.substring(this.prefix.length()));
 		}
-		return names;
+		return secret;
 	}
 
 	/**
-	 * Return the names of the secrets decrypted so far whose value appears in the given
-	 * text. Nothing is decrypted, and no copy of a value is kept.
-	 * @param text the text to search
-	 * @return the secret names, empty if no value appears
+	 * Wait, never past the deadline, for a decryption going on in the background, so that a
+	 * failure surfaces now rather than at a later read, and log how long it took the first
+	 * time. Does nothing in lazy mode.
+	 * @param logger where to log how long the decryption took
+	 * @throws SecretDecryptionException if any secret could not be decrypted
 	 */
-	public Set<String> findSecretsWhoseValueAppearsIn(CharSequence text) {
-		Set<String> names = new TreeSet<>();
-		String string = text.toString();
-		this.values.forEachDecrypted((name, value) -> {
-			if (!value.isEmpty() && string.contains(value)) {
-				names.add(name);
-			}
-		});
-		return names;
+	void join(Log logger) {
+		this.values.join(logger);
 	}
 
 	/**
-	 * Return the given text with the value of every secret decrypted so far replaced by
-	 * {@value #MASK}. Nothing is decrypted.
-	 * @param text the text to redact
-	 * @return the redacted text
+	 * Give a {@linkplain #deferred deferred} property source its values.
+	 * @param pending the decryption that supplies them
 	 */
-	public String redact(String text) {
-		String[] redacted = { text };
-		this.values.forEachDecrypted((name, value) -> {
-			if (!value.isEmpty()) {
-				redacted[0] = redacted[0].replace(value, MASK);
-			}
-		});
-		return redacted[0];
+	void supply(PendingSecrets pending) {
+		if (this.values instanceof DeferredValues deferred) {
+			deferred.supply(pending);
+		}
+	}
+
+	/**
+	 * Call the given action with each secret decrypted so far; nothing is decrypted or
+	 * waited for.
+	 * @param action the action, given the secret name and its value
+	 */
+	void forEachDecrypted(BiConsumer<String, String> action) {
+		this.values.forEachDecrypted(action);
 	}
 
 	/**
@@ -237,33 +275,24 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		return null;
 	}
 
-	private @Nullable BakedSecret findSecret(String name) {
-		BakedSecret secret = findRelaxed(name);
-		if (secret == null && this.prefix != null && name.length() > this.prefix.length()
-				&& name.regionMatches(true, 0, this.prefix, 0, this.prefix.length())) {
-			secret = findRelaxed(name.substring(this.prefix.length()));
-		}
-		return secret;
-	}
-
 	private @Nullable BakedSecret findRelaxed(String name) {
-		BakedSecret secret = findVariant(name);
-		if (secret == null) {
-			String upperCase = name.toUpperCase(Locale.ROOT);
-			if (!upperCase.equals(name)) {
-				secret = findVariant(upperCase);
-			}
-		}
-		return secret;
-	}
-
-	private @Nullable BakedSecret findVariant(String name) {
 		BakedSecrets secrets = getSource();
 		BakedSecret secret = secrets.get(name);
-		if (secret == null && (name.indexOf('.') >= 0 || name.indexOf('-') >= 0)) {
-			secret = secrets.get(name.replace('.', '_').replace('-', '_'));
+		if (secret != null) {
+			return secret;
 		}
-		return secret;
+		// Relaxed names only ever lead to a name that an environment variable could have.
+		String underscored = (name.indexOf('.') >= 0 || name.indexOf('-') >= 0)
+				? name.replace('.', '_').replace('-', '_') : name;
+		for (String candidate : new String[] { underscored, underscored.toUpperCase(Locale.ROOT) }) {
+			if (!candidate.equals(name) && ENVIRONMENT_VARIABLE_NAME.matcher(candidate).matches()) {
+				secret = secrets.get(candidate);
+				if (secret != null) {
+					return secret;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable String normalizePrefix(@Nullable String prefix) {
@@ -294,9 +323,12 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		void forEachDecrypted(BiConsumer<String, String> action);
 
+		default void join(Log logger) {
+		}
+
 	}
 
-	private record EagerValues(DecryptedSecrets values) implements SecretValues {
+	private record DecryptedValues(DecryptedSecrets values) implements SecretValues {
 
 		@Override
 		public String get(BakedSecret secret) {
@@ -315,7 +347,131 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		@Override
 		public String toString() {
-			return "EagerValues" + this.values.names();
+			return "DecryptedValues" + this.values.names();
+		}
+
+	}
+
+	private static final class PendingValues implements SecretValues {
+
+		private final PendingSecrets pending;
+
+		private volatile boolean logged;
+
+		PendingValues(PendingSecrets pending) {
+			this.pending = pending;
+		}
+
+		@Override
+		public String get(BakedSecret secret) {
+			return this.pending.join().require(secret.name());
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			DecryptedSecrets values = decryptedSoFar();
+			return values != null && values.contains(secretName);
+		}
+
+		@Override
+		public void forEachDecrypted(BiConsumer<String, String> action) {
+			DecryptedSecrets values = decryptedSoFar();
+			if (values != null) {
+				values.names().forEach((name) -> action.accept(name, values.require(name)));
+			}
+		}
+
+		@Override
+		public void join(Log logger) {
+			boolean logged = this.logged;
+			this.logged = true;
+			this.pending.join();
+			if (!logged) {
+				BakedSecretsEnvironmentPostProcessor.logDecrypted(this.pending, logger);
+			}
+		}
+
+		private @Nullable DecryptedSecrets decryptedSoFar() {
+			if (!this.pending.isDone()) {
+				return null;
+			}
+			try {
+				return this.pending.join();
+			}
+			catch (SecretDecryptionException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "PendingValues" + this.pending.getSecrets().names();
+		}
+
+	}
+
+	private static final class DeferredValues implements SecretValues {
+
+		private final String reason;
+
+		private volatile @Nullable PendingValues values;
+
+		DeferredValues(String reason) {
+			this.reason = reason;
+		}
+
+		void supply(PendingSecrets pending) {
+			this.values = new PendingValues(pending);
+		}
+
+		@Override
+		public String get(BakedSecret secret) {
+			PendingValues values = this.values;
+			if (values == null) {
+				throw new SecretDecryptionException(List.of(new SecretDecryptionFailure(secret.name(), secret.arn(),
+						secret.keyId(), null, Kind.NOT_ATTEMPTED, this.reason)), 1);
+			}
+			return values.get(secret);
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			PendingValues values = this.values;
+			return values != null && values.isDecrypted(secretName);
+		}
+
+		@Override
+		public void forEachDecrypted(BiConsumer<String, String> action) {
+			PendingValues values = this.values;
+			if (values != null) {
+				values.forEachDecrypted(action);
+			}
+		}
+
+		@Override
+		public void join(Log logger) {
+			PendingValues values = this.values;
+			if (values != null) {
+				values.join(logger);
+			}
+		}
+
+	}
+
+	private static final class TrainingValues implements SecretValues {
+
+		@Override
+		public String get(BakedSecret secret) {
+			return TRAINING_VALUE;
+		}
+
+		@Override
+		public boolean isDecrypted(String secretName) {
+			return false;
+		}
+
+		@Override
+		public void forEachDecrypted(BiConsumer<String, String> action) {
 		}
 
 	}
@@ -359,8 +515,9 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	}
 
 	/**
-	 * One secret decrypted on its first read, at most once: concurrent first reads of this
-	 * secret wait for one {@code Decrypt} call, while reads of other secrets go on.
+	 * One secret decrypted on its first read, at most once at a time: concurrent first reads
+	 * of this secret share one attempt and its outcome, each waiting no longer than the
+	 * timeout from its own call, while reads of other secrets go on.
 	 */
 	private static final class LazySecret {
 
@@ -370,11 +527,12 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		private final Log logger;
 
-		// A ReentrantLock rather than synchronized, so a virtual thread waiting for KMS does
-		// not pin its carrier thread.
+		// A ReentrantLock rather than synchronized, so a virtual thread never pins its carrier.
 		private final Lock lock = new ReentrantLock();
 
 		private volatile @Nullable String value;
+
+		private @Nullable CompletableFuture<String> inFlight;
 
 		LazySecret(BakedSecret secret, BakedSecretsDecryptor decryptor, Log logger) {
 			this.secret = secret;
@@ -391,21 +549,77 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 			if (value != null) {
 				return value;
 			}
+			Deadline deadline = Deadline.in(this.decryptor.getTimeout());
+			CompletableFuture<String> attempt;
+			boolean owner = false;
 			this.lock.lock();
 			try {
-				value = this.value;
-				if (value == null) {
-					value = this.decryptor.decrypt(this.secret);
-					this.value = value;
-					if (this.logger.isDebugEnabled()) {
-						this.logger.debug("Decrypted baked secret " + this.secret.name() + " on its first read");
-					}
+				if (this.value != null) {
+					return this.value;
 				}
-				return value;
+				attempt = this.inFlight;
+				if (attempt == null) {
+					attempt = new CompletableFuture<>();
+					this.inFlight = attempt;
+					owner = true;
+				}
 			}
 			finally {
 				this.lock.unlock();
 			}
+			return owner ? decrypt(attempt, deadline) : await(attempt, deadline);
+		}
+
+		private String decrypt(CompletableFuture<String> attempt, Deadline deadline) {
+			try {
+				String value = this.decryptor.decrypt(this.secret, deadline);
+				this.value = value;
+				attempt.complete(value);
+				if (this.logger.isDebugEnabled()) {
+					this.logger.debug("Decrypted baked secret " + this.secret.name() + " on its first read");
+				}
+				return value;
+			}
+			catch (RuntimeException ex) {
+				attempt.completeExceptionally(ex);
+				throw ex;
+			}
+			finally {
+				this.lock.lock();
+				try {
+					if (this.inFlight == attempt) {
+						this.inFlight = null;
+					}
+				}
+				finally {
+					this.lock.unlock();
+				}
+			}
+		}
+
+		private String await(CompletableFuture<String> attempt, Deadline deadline) {
+			try {
+				return attempt.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				throw failed(Kind.TIMEOUT, "KMS did not answer within the " + deadline.describeTimeout()
+						+ " deadline (this read waited for the decryption another thread had started)");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw failed(Kind.TIMEOUT, "interrupted while waiting for KMS");
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof SecretDecryptionException failure) {
+					throw failure;
+				}
+				throw failed(Kind.OTHER, "decryption failed with " + ex.getCause().getClass().getName());
+			}
+		}
+
+		private SecretDecryptionException failed(Kind kind, String detail) {
+			return new SecretDecryptionException(List.of(new SecretDecryptionFailure(this.secret.name(),
+					this.secret.arn(), this.secret.keyId(), null, kind, detail)), 1);
 		}
 
 		@Override

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -26,6 +27,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 @ConditionalOnBooleanProperty(name = SecretBakerProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecretBakerProperties.class)
 public final class SecretBakerAutoConfiguration {
+
+	@Bean
+	static BakedSecretsStartupJoin bakedSecretsStartupJoin(Environment environment) {
+		return new BakedSecretsStartupJoin(environment);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ SanitizingFunction.class, ConditionalOnAvailableEndpoint.class })

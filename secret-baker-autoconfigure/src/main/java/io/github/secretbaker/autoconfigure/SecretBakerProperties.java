@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretbaker.kms.KmsClientType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -58,6 +59,33 @@ public class SecretBakerProperties {
 	 * endpoint.
 	 */
 	private @Nullable URI endpoint;
+
+	/**
+	 * Whether to call the FIPS endpoint of KMS. By default, as the AWS_USE_FIPS_ENDPOINT
+	 * environment variable says.
+	 */
+	private @Nullable Boolean fips;
+
+	/**
+	 * Client that calls KMS: 'http', the light client (the JDK's HTTP connection, the AWS
+	 * SDK's SigV4 signer and credential providers), or 'sdk', the AWS SDK's KmsClient.
+	 */
+	private KmsClientType client = KmsClientType.HTTP;
+
+	/**
+	 * Whether eager decryption runs on background threads while the application goes on
+	 * starting, waited for at the first read of a secret and at the latest before the
+	 * context has refreshed. When false, the environment is not ready until every secret is
+	 * decrypted.
+	 */
+	private boolean background = true;
+
+	/**
+	 * When to decrypt in a function whose JVM is snapshotted (Lambda SnapStart, CRaC):
+	 * before the checkpoint, so the values are in the encrypted snapshot, or after each
+	 * restore, so they never are. After restore needs org.crac on the class path.
+	 */
+	private Snapshot snapshot = Snapshot.BEFORE_CHECKPOINT;
 
 	/**
 	 * Names of the secrets to decrypt. By default, every secret in the file.
@@ -131,6 +159,38 @@ public class SecretBakerProperties {
 		this.endpoint = endpoint;
 	}
 
+	public @Nullable Boolean getFips() {
+		return this.fips;
+	}
+
+	public void setFips(@Nullable Boolean fips) {
+		this.fips = fips;
+	}
+
+	public KmsClientType getClient() {
+		return this.client;
+	}
+
+	public void setClient(KmsClientType client) {
+		this.client = client;
+	}
+
+	public boolean isBackground() {
+		return this.background;
+	}
+
+	public void setBackground(boolean background) {
+		this.background = background;
+	}
+
+	public Snapshot getSnapshot() {
+		return this.snapshot;
+	}
+
+	public void setSnapshot(Snapshot snapshot) {
+		this.snapshot = snapshot;
+	}
+
 	public List<String> getInclude() {
 		return this.include;
 	}
@@ -161,7 +221,8 @@ public class SecretBakerProperties {
 	public enum Mode {
 
 		/**
-		 * Decrypt every secret at startup, in parallel, before any bean is created.
+		 * Decrypt every secret at startup, in parallel, in the background while the
+		 * application starts (see {@code secret-baker.background}).
 		 */
 		EAGER,
 
@@ -169,6 +230,25 @@ public class SecretBakerProperties {
 		 * Decrypt each secret on its first read, at most once.
 		 */
 		LAZY
+
+	}
+
+	/**
+	 * When secrets are decrypted in a JVM that is snapshotted.
+	 */
+	public enum Snapshot {
+
+		/**
+		 * Decrypt during init, before the checkpoint: the values are in the snapshot, which
+		 * Lambda encrypts.
+		 */
+		BEFORE_CHECKPOINT,
+
+		/**
+		 * Prime the client before the checkpoint and decrypt after each restore, so no value
+		 * is in the snapshot; a secret read before the restore fails.
+		 */
+		AFTER_RESTORE
 
 	}
 

@@ -108,8 +108,7 @@ abstract class BakedSecretsApplicationContractTests {
 		backend().disableKey(disabledKeyArn);
 		writeFile(bake("DB_PASSWORD", keyArn), tampered, withArn(first, second.arn()), withArn(second, first.arn()),
 				wrongKey, disabled);
-		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> run("--logging.level.io.github.secretbaker=DEBUG"));
+		DecryptionFailures.assertDecryptionFails(() -> run("--logging.level.io.github.secretbaker=DEBUG"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to decrypt 5 of 6 baked secrets with KMS")
 			.contains("TAMPERED", "FIRST", "SECOND", "WRONG_KEY", "DISABLED")

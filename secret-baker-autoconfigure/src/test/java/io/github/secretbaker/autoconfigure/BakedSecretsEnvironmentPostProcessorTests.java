@@ -28,6 +28,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class BakedSecretsEnvironmentPostProcessorTests {
 	private final DeferredLogFactory logFactory = (destination) -> destination.get();
 
 	private final BakedSecretsEnvironmentPostProcessor postProcessor = new BakedSecretsEnvironmentPostProcessor(
-			this.logFactory);
+			this.logFactory, new DefaultBootstrapContext());
 
 	private final LocalAwsServer server;
 
@@ -104,6 +105,7 @@ class BakedSecretsEnvironmentPostProcessorTests {
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getPropertySources().stream().filter((source) -> "secretBaker".equals(source.getName())))
 			.hasSize(1);
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
 	}
 

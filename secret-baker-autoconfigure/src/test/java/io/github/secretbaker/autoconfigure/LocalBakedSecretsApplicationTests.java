@@ -152,7 +152,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
 		this.server.faults().hangNext("Decrypt", 2);
-		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> run("--secret-baker.timeout=1s"));
+		DecryptionFailures.assertDecryptionFails(() -> run("--secret-baker.timeout=1s"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("DB_PASSWORD", "API_KEY")
 			.contains("(TIMEOUT)")
@@ -166,7 +166,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		BakedSecret secret = bake("DB_PASSWORD", keyArn);
 		writeFile(secret);
 		this.server.faults().deny("Decrypt", keyArn);
-		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(this::run);
+		DecryptionFailures.assertDecryptionFails(this::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("AccessDeniedException (ACCESS_DENIED)")
 			.contains("\"Action\": \"kms:Decrypt\"")
@@ -248,8 +248,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 				"a region is set in the environment");
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
-		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
+		DecryptionFailures
+			.assertDecryptionFails(() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
@@ -326,7 +326,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			.isThrownBy(() -> run("--secret-baker.timeout=-1s"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '-1s' for configuration property 'secret-baker.timeout'")
-			.contains("must be positive, such as 5s")
+			.contains("must be positive and at most 15 minutes, such as 5s")
 			.doesNotContain("Application run failed");
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}

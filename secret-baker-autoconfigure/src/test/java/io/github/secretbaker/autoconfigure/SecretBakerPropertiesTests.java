@@ -5,6 +5,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretbaker.kms.KmsClientType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,10 @@ class SecretBakerPropertiesTests {
 		assertThat(properties.getRegion()).isNull();
 		assertThat(properties.getEndpoint()).isNull();
 		assertThat(properties.getPropertyPrefix()).isNull();
+		assertThat(properties.getFips()).isNull();
+		assertThat(properties.getClient()).isEqualTo(KmsClientType.HTTP);
+		assertThat(properties.isBackground()).isTrue();
+		assertThat(properties.getSnapshot()).isEqualTo(SecretBakerProperties.Snapshot.BEFORE_CHECKPOINT);
 	}
 
 	@Test
@@ -48,7 +53,8 @@ class SecretBakerPropertiesTests {
 		}
 		assertThat(names).containsExactlyInAnyOrder("secret-baker.enabled", "secret-baker.location",
 				"secret-baker.required", "secret-baker.timeout", "secret-baker.concurrency", "secret-baker.region",
-				"secret-baker.endpoint", "secret-baker.include", "secret-baker.mode", "secret-baker.property-prefix");
+				"secret-baker.endpoint", "secret-baker.include", "secret-baker.mode", "secret-baker.property-prefix",
+				"secret-baker.fips", "secret-baker.client", "secret-baker.background", "secret-baker.snapshot");
 	}
 
 }

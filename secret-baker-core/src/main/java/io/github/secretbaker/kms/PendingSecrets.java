@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -54,6 +55,10 @@ public final class PendingSecrets {
 	private final Lock lock = new ReentrantLock();
 
 	private final AtomicBoolean othersReleased = new AtomicBoolean();
+
+	private final long startNanos = System.nanoTime();
+
+	private final AtomicLong lastOutcomeNanos = new AtomicLong();
 
 	private volatile @Nullable DecryptedSecrets values;
 
@@ -118,6 +123,10 @@ public final class PendingSecrets {
 			outcome.complete(Outcome.failed(this.decryptor.failure(secret, null, Kind.OTHER,
 					"decryption failed with " + ex.getClass().getName())));
 		}
+		finally {
+			long now = System.nanoTime();
+			this.lastOutcomeNanos.accumulateAndGet(now, Math::max);
+		}
 	}
 
 	/**
@@ -126,6 +135,16 @@ public final class PendingSecrets {
 	 */
 	public BakedSecrets getSecrets() {
 		return this.secrets;
+	}
+
+	/**
+	 * Return how long the decryption took, from its start to the last secret's outcome, or
+	 * until now while it is going on.
+	 * @return the elapsed time
+	 */
+	public Duration getElapsed() {
+		long end = isDone() ? this.lastOutcomeNanos.get() : System.nanoTime();
+		return Duration.ofNanos(Math.max(0, ((end != 0) ? end : System.nanoTime()) - this.startNanos));
 	}
 
 	/**

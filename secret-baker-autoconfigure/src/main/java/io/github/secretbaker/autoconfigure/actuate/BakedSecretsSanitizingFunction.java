@@ -1,6 +1,7 @@
 package io.github.secretbaker.autoconfigure.actuate;
 
 import io.github.secretbaker.autoconfigure.BakedSecretsPropertySource;
+import io.github.secretbaker.autoconfigure.BakedSecretsRedactor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -38,12 +39,12 @@ public class BakedSecretsSanitizingFunction implements SanitizingFunction {
 		if (propertySource != null && BakedSecretsPropertySource.NAME.equals(propertySource.getName())) {
 			return data.withSanitizedValue();
 		}
-		BakedSecretsPropertySource secrets = BakedSecretsPropertySource.from(this.environment);
+		BakedSecretsRedactor secrets = BakedSecretsRedactor.from(this.environment);
 		if (secrets == null) {
 			return data;
 		}
 		Object value = data.getValue();
-		if (value != null && !secrets.findSecretsWhoseValueAppearsIn(value.toString()).isEmpty()) {
+		if (value != null && secrets.containsSecret(value.toString())) {
 			return data.withSanitizedValue();
 		}
 		Object rawValue = (propertySource != null) ? rawValue(propertySource, data.getKey()) : null;

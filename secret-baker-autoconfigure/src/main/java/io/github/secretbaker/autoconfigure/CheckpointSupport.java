@@ -1,0 +1,126 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.function.Supplier;
+
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.PendingSecrets;
+import org.apache.commons.logging.Log;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Decrypts after each restore of a JVM snapshot (Lambda SnapStart, CRaC) rather than before
+ * the checkpoint, with {@code secret-baker.snapshot=after-restore} and {@code org.crac} on the
+ * class path. Before the checkpoint the client is primed, with no network, no credentials and
+ * no value; after each restore a new client, which reads the credentials of the restored
+ * environment, decrypts every secret within the deadline.
+ */
+final class CheckpointSupport {
+
+	private static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+	private static final boolean CRAC_PRESENT = ClassUtils.isPresent("org.crac.Core",
+			CheckpointSupport.class.getClassLoader());
+
+	// org.crac holds registered resources weakly: this keeps the one registered here alive.
+	private static volatile @Nullable Object resource;
+
+	private CheckpointSupport() {
+	}
+
+	/**
+	 * Return whether this JVM is going to be snapshotted after init: Lambda says so with
+	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} (and {@code on-demand} when the same
+	 * function starts without a snapshot), and {@code org.crac} is there to hear of it.
+	 * @param environment the environment
+	 * @return whether to decrypt after the restore
+	 */
+	static boolean isCheckpointPending(Environment environment) {
+		return CRAC_PRESENT && "snap-start".equals(environment.getProperty(INITIALIZATION_TYPE));
+	}
+
+	static void register(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+			BakedSecrets secrets, BakedSecretsPropertySource propertySource, Log logger) {
+		Crac.register(new SnapshotResource(primed, afterRestore, secrets, propertySource, logger));
+	}
+
+	/**
+	 * Return the resource registered by {@link #register}, for tests that drive its
+	 * callbacks without a CRaC JVM.
+	 * @return the resource, or {@code null}
+	 */
+	static @Nullable Object registeredResource() {
+		return resource;
+	}
+
+	/**
+	 * The callbacks of one snapshotted application.
+	 */
+	static final class SnapshotResource {
+
+		private final BakedSecretsDecryptor primed;
+
+		private final Supplier<BakedSecretsDecryptor> afterRestore;
+
+		private final BakedSecrets secrets;
+
+		private final BakedSecretsPropertySource propertySource;
+
+		private final Log logger;
+
+		SnapshotResource(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+				BakedSecrets secrets, BakedSecretsPropertySource propertySource, Log logger) {
+			this.primed = primed;
+			this.afterRestore = afterRestore;
+			this.secrets = secrets;
+			this.propertySource = propertySource;
+			this.logger = logger;
+		}
+
+		void beforeCheckpoint() {
+			this.primed.prime(this.secrets);
+			this.logger.info("Primed the KMS client for " + this.secrets.size()
+					+ " baked secrets before the checkpoint; they are decrypted after the restore");
+		}
+
+		void afterRestore() {
+			PendingSecrets pending = this.afterRestore.get().start(this.secrets);
+			this.propertySource.supply(pending);
+			pending.join();
+			BakedSecretsEnvironmentPostProcessor.logDecrypted(pending, this.logger);
+		}
+
+	}
+
+	/**
+	 * Keeps the {@code org.crac} classes unloaded unless the after-restore mode is chosen.
+	 */
+	private static final class Crac {
+
+		static void register(SnapshotResource snapshot) {
+			Resource adapter = new Resource() {
+
+				@Override
+				public void beforeCheckpoint(Context<? extends Resource> context) {
+					snapshot.beforeCheckpoint();
+				}
+
+				@Override
+				public void afterRestore(Context<? extends Resource> context) {
+					snapshot.afterRestore();
+				}
+
+			};
+			resource = adapter;
+			Core.getGlobalContext().register(adapter);
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.function.Supplier;
+
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import org.apache.commons.logging.Log;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * A training run, in which the JDK records an AOT cache or a CDS archive while Spring starts
+ * and exits once the context has refreshed ({@code spring.context.exit=onRefresh}): the
+ * decryption path is loaded and initialised, but KMS is never called and no credentials are
+ * needed.
+ */
+final class TrainingRun {
+
+	private static final String CONTEXT_EXIT_PROPERTY = "spring.context.exit";
+
+	private TrainingRun() {
+	}
+
+	static boolean isTrainingRun(Environment environment) {
+		return "onRefresh".equalsIgnoreCase(environment.getProperty(CONTEXT_EXIT_PROPERTY));
+	}
+
+	static void prime(Supplier<BakedSecretsDecryptor> decryptor, BakedSecrets secrets, Log logger) {
+		try {
+			decryptor.get().prime(secrets);
+			logger.info("Training run (spring.context.exit=onRefresh): primed the KMS client for " + secrets.size()
+					+ " baked secrets without calling KMS; every secret reads as a placeholder");
+		}
+		catch (SecretDecryptionException ex) {
+			logger.info("Training run (spring.context.exit=onRefresh): the KMS client cannot be created here ("
+					+ ex.getFailures().get(0).detail() + "), so it is not primed; every secret reads as a placeholder");
+		}
+	}
+
+}
