@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Faults injected into the answers of a {@link LocalAwsServer}: added latency, throttling,
  * internal failures, hangs and access denials, each for one operation (such as
@@ -41,9 +43,12 @@ public final class Faults {
 
 	private final Object hangMonitor = new Object();
 
+	private final String accountId;
+
 	private long hangGeneration;
 
-	Faults() {
+	Faults(String accountId) {
+		this.accountId = accountId;
 	}
 
 	/**
@@ -121,13 +126,78 @@ public final class Faults {
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param resource the resource to deny, or {@code "*"}
 	 * @return these faults
+	 * @throws IllegalArgumentException if the rule can never match a request: an ARN of
+	 * another account, service or resource type than the operation acts on, a parameter name
+	 * for a KMS operation, or a resource other than {@code "*"} for an operation that acts on
+	 * no resource ({@code CreateKey}, {@code ListKeys}, {@code ListAliases},
+	 * {@code DescribeParameters})
 	 */
 	public Faults deny(String operation, String resource) {
 		if (resource == null || resource.isBlank()) {
 			throw new IllegalArgumentException("Resource must not be blank");
 		}
-		this.denyRules.add(new DenyRule(Operations.normalize(operation), resource.strip()));
+		String name = Operations.normalize(operation);
+		String stripped = resource.strip();
+		String reason = neverMatches(name, stripped);
+		if (reason != null) {
+			throw new IllegalArgumentException("Deny rule " + name + "=" + stripped + " can never match: " + reason);
+		}
+		this.denyRules.add(new DenyRule(name, stripped));
 		return this;
+	}
+
+	private @Nullable String neverMatches(String operation, String resource) {
+		if (resource.equals(Operations.ALL)) {
+			return null;
+		}
+		if (Operations.RESOURCELESS.contains(operation)) {
+			return operation + " acts on no resource; deny it on *";
+		}
+		boolean all = operation.equals(Operations.ALL);
+		boolean kms = Operations.isKms(operation);
+		if (!resource.startsWith("arn:")) {
+			return (kms && resource.startsWith("/"))
+					? "a parameter name, but " + operation + " acts on KMS keys (key id, key ARN, alias name or alias ARN)"
+					: null;
+		}
+		// A wildcard may span parts of the ARN, so only the parts before the first one are known
+		int wildcard = resource.indexOf('*');
+		String known = (wildcard >= 0) ? resource.substring(0, wildcard) : resource;
+		String[] parts = known.split(":", 6);
+		int complete = (wildcard >= 0) ? parts.length - 1 : parts.length;
+		if (wildcard < 0 && parts.length != 6) {
+			return "an ARN has six parts, arn:aws:<service>:<region>:<account>:<resource>";
+		}
+		if (complete > 4 && !parts[4].equals(this.accountId)) {
+			return "account " + parts[4] + " is not this server's account " + this.accountId;
+		}
+		if (complete <= 2) {
+			return null;
+		}
+		String service = parts[2];
+		String type = (parts.length == 6) ? parts[5] : "";
+		if (service.equals("kms")) {
+			if (!all && !kms) {
+				return "a KMS ARN, but " + operation + " acts on SSM parameters";
+			}
+			return startsWithEither(type, "key/", "alias/") ? null : "a KMS ARN names a key/<id> or an alias/<name>";
+		}
+		if (service.equals("ssm")) {
+			if (kms) {
+				return "an SSM ARN, but " + operation + " acts on KMS keys";
+			}
+			return startsWithEither(type, "parameter/") ? null : "an SSM ARN names a parameter/<name>";
+		}
+		return "the server has no " + service + " resources";
+	}
+
+	private static boolean startsWithEither(String type, String... prefixes) {
+		for (String prefix : prefixes) {
+			if (type.startsWith(prefix) || prefix.startsWith(type)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -70,7 +70,7 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private final String region;
 
-	private final Faults faults = new Faults();
+	private final Faults faults;
 
 	private final CallStatistics statistics = new CallStatistics();
 
@@ -90,6 +90,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		this.port = builder.port;
 		this.accountId = builder.accountId;
 		this.region = builder.region;
+		this.faults = new Faults(this.accountId);
 		this.kms = new KmsService(this.accountId, this.faults);
 		this.ssm = new SsmService(this.accountId, this.kms, this.faults);
 	}

@@ -135,7 +135,7 @@ public final class LocalAwsServerMain {
 			String region = LocalAwsServer.DEFAULT_REGION;
 			Path seed = null;
 			List<Consumer<Faults>> faults = new ArrayList<>();
-			Faults probe = new Faults();
+			List<String> faultArguments = new ArrayList<>();
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];
 				String name = arg;
@@ -174,14 +174,24 @@ public final class LocalAwsServerMain {
 						}
 						case "--seed" -> seed = Path.of(value);
 						default -> {
-							Consumer<Faults> fault = fault(name, value);
-							fault.accept(probe);
-							faults.add(fault);
+							faults.add(fault(name, value));
+							faultArguments.add(name + " " + value);
 						}
 					}
 				}
 				catch (IllegalArgumentException ex) {
 					problems.add(name + " " + value + ": " + ex.getMessage());
+				}
+			}
+			// Faults are tried once the account id is known: a deny rule on another account's
+			// ARN can never match.
+			Faults probe = new Faults(accountId);
+			for (int i = 0; i < faults.size(); i++) {
+				try {
+					faults.get(i).accept(probe);
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(faultArguments.get(i) + ": " + ex.getMessage());
 				}
 			}
 			if (!problems.isEmpty()) {

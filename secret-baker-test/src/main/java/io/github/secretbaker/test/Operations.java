@@ -20,6 +20,12 @@ final class Operations {
 			"DescribeParameters", "GetParameterHistory", "LabelParameterVersion", "DeleteParameter",
 			"DeleteParameters");
 
+	/**
+	 * Operations that act on no particular resource, so that only a deny rule on {@code *}
+	 * applies to them.
+	 */
+	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters");
+
 	private static final Set<String> NAMES;
 
 	static {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class SsmService {
 	private static final int MAX_LABELS_PER_VERSION = 10;
 
 	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
+
+	private static final Pattern FILTER_KEY = Pattern.compile("tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType");
 
 	private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9_.\\-]+");
 
@@ -93,7 +96,9 @@ final class SsmService {
 	}
 
 	private ObjectNode putParameter(String region, JsonRequest request) {
-		String name = request.requiredString("Name");
+		// The PutParameter reference: "The service removes any spaces specified for the beginning
+		// or end of a parameter name."
+		String name = strip(request.requiredString("Name"));
 		String value = request.requiredString("Value");
 		String type = request.string("Type");
 		String keyId = request.string("KeyId");
@@ -193,6 +198,18 @@ final class SsmService {
 		}
 	}
 
+	static String strip(String name) {
+		int start = 0;
+		int end = name.length();
+		while (start < end && name.charAt(start) == ' ') {
+			start++;
+		}
+		while (end > start && name.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return name.substring(start, end);
+	}
+
 	private String tier(@Nullable String requested, @Nullable Version latest, String value) {
 		int length = value.length();
 		if (requested == null) {
@@ -264,6 +281,7 @@ final class SsmService {
 			checkDenied("GetParameters", region, parameterArn(region, selected.name()));
 			selections.add(selected);
 		}
+		selections.sort(Comparator.comparing(Selected::name).thenComparing(Selected::reference));
 		ObjectNode response = JsonRequest.object();
 		ArrayNode found = response.putArray("Parameters");
 		ArrayNode invalid = response.putArray("InvalidParameters");
@@ -628,14 +646,32 @@ final class SsmService {
 
 	private Predicate<Parameter> filters(List<JsonRequest> filters, boolean describe) {
 		Predicate<Parameter> result = (parameter) -> true;
+		int index = 0;
 		for (JsonRequest filter : filters) {
+			index++;
 			String key = filter.requiredString("Key");
 			String option = filter.string("Option");
 			List<String> values = filter.stringList("Values");
 			List<String> given = (values != null) ? values : List.of();
+			String member = "parameterFilters." + index + ".member";
+			if (key.length() > 132 || !FILTER_KEY.matcher(key).matches()) {
+				throw AwsException.validation("1 validation error detected: Value '" + key + "' at '" + member
+						+ ".key' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+						+ FILTER_KEY.pattern());
+			}
+			if (given.size() > 50) {
+				throw AwsException.validation("1 validation error detected: Value at '" + member
+						+ ".values' failed to satisfy constraint: Member must have length less than or equal to 50");
+			}
+			// The ParameterStringFilter reference: every key but Label is valid for
+			// DescribeParameters; GetParametersByPath takes only Type, KeyId and Label.
+			if (describe ? key.equals("Label") : !List.of("Type", "KeyId", "Label").contains(key)) {
+				String valid = describe ? "[Name, Path, Type, KeyId, Tier, DataType, tag:<key>]" : "[Type, KeyId, Label]";
+				throw AwsException.badRequest("InvalidFilterKey",
+						"The following filter key is not valid: " + key + ". Valid filter keys include: " + valid + ".");
+			}
 			Predicate<Parameter> predicate = switch (key) {
 				case "Name" -> {
-					requireDescribe(describe, key);
 					String effective = (option != null) ? option : "Equals";
 					yield switch (effective) {
 						case "Equals" -> (parameter) -> given.stream().anyMatch((value) -> sameName(parameter.name, value));
@@ -647,7 +683,6 @@ final class SsmService {
 					};
 				}
 				case "Path" -> {
-					requireDescribe(describe, key);
 					String effective = (option != null) ? option : "OneLevel";
 					if (!effective.equals("OneLevel") && !effective.equals("Recursive")) {
 						throw invalidOption(effective, key);
@@ -660,27 +695,41 @@ final class SsmService {
 					});
 				}
 				case "Label" -> {
-					if (option != null && !option.equals("Equals")) {
-						throw invalidOption(option, key);
-					}
+					requireEquals(option, key);
 					yield (parameter) -> given.stream().anyMatch(parameter.labels::containsKey);
 				}
 				case "Type", "KeyId", "Tier", "DataType" -> {
-					if (option != null && !option.equals("Equals")) {
-						throw invalidOption(option, key);
+					requireEquals(option, key);
+					if (key.equals("Type")) {
+						given.stream()
+							.filter((value) -> !List.of(STRING, STRING_LIST, SECURE_STRING).contains(value))
+							.findFirst()
+							.ifPresent((value) -> {
+								throw AwsException.badRequest("InvalidFilterValue", "The following filter value is not "
+										+ "valid: " + value + ". Valid values include: [SecureString, StringList, String]");
+							});
 					}
 					yield (parameter) -> given.contains(attribute(parameter, key));
 				}
-				default -> throw AwsException.badRequest("InvalidFilterKey",
-						"The following filter key is not valid: " + key);
+				// Tags are not recorded, so no parameter has the tag a filter asks for
+				default -> {
+					requireEquals(option, key);
+					yield (parameter) -> false;
+				}
 			};
-			if (given.isEmpty() && !key.equals("Path")) {
+			if (given.isEmpty() && !key.equals("Path") && !key.startsWith("tag:")) {
 				throw AwsException.badRequest("InvalidFilterValue",
 						"The following filter values are missing : null for filter key " + key + ".");
 			}
 			result = result.and(predicate);
 		}
 		return result;
+	}
+
+	private static void requireEquals(@Nullable String option, String key) {
+		if (option != null && !option.equals("Equals")) {
+			throw invalidOption(option, key);
+		}
 	}
 
 	private static boolean sameName(String name, String value) {
@@ -713,13 +762,6 @@ final class SsmService {
 			result = result.and(predicate);
 		}
 		return result;
-	}
-
-	private static void requireDescribe(boolean describe, String key) {
-		if (!describe) {
-			throw AwsException.badRequest("InvalidFilterKey",
-					"The following filter key is not valid: " + key + ". Valid filter keys include: [Type, KeyId].");
-		}
 	}
 
 	private static AwsException invalidOption(String option, String key) {
