@@ -39,6 +39,9 @@ public final class LocalAwsServerMain {
 			  --account-id ID          12-digit account id used in ARNs (default 123456789012)
 			  --region REGION          region of the seeded keys and parameters (default us-east-1)
 			  --seed FILE              create keys, aliases and parameters from a JSON or YAML file
+			  --https                  answer over HTTPS with a self-signed certificate generated at
+			                           start; the second line of standard output is the path of a
+			                           PKCS12 trust store for clients, password secret-baker-test
 			  --latency OP=DURATION    delay answers to OP, e.g. Decrypt=25ms, *=1s
 			  --throttle OP=N          answer the next N calls of OP with ThrottlingException
 			  --rate-limit OP=RPS      throttle calls of OP beyond RPS requests per second
@@ -86,6 +89,9 @@ public final class LocalAwsServerMain {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-aws-shutdown"));
 		System.out.println(server.endpoint());
+		if (server.isHttps()) {
+			System.out.println(server.trustStore());
+		}
 		System.out.flush();
 		System.err.println("Local KMS and SSM server for account " + server.accountId() + " listening on "
 				+ server.endpoint() + "; stop with SIGTERM or Ctrl+C");
@@ -102,6 +108,7 @@ public final class LocalAwsServerMain {
 			.port(options.port())
 			.accountId(options.accountId())
 			.region(options.region())
+			.https(options.https())
 			.build();
 		if (options.seed() != null) {
 			SeedFile.read(options.seed()).applyTo(server);
@@ -118,18 +125,20 @@ public final class LocalAwsServerMain {
 	 * Parsed command-line options.
 	 *
 	 * @param help whether help was asked for
+	 * @param https whether to serve HTTPS
 	 * @param port the port
 	 * @param accountId the account id
 	 * @param region the region
 	 * @param seed the seed file
 	 * @param faults the faults to inject
 	 */
-	record Options(boolean help, int port, String accountId, String region, @Nullable Path seed,
+	record Options(boolean help, boolean https, int port, String accountId, String region, @Nullable Path seed,
 			List<Consumer<Faults>> faults) {
 
 		static Options parse(String... args) {
 			List<String> problems = new ArrayList<>();
 			boolean help = false;
+			boolean https = false;
 			int port = 0;
 			String accountId = LocalAwsServer.DEFAULT_ACCOUNT_ID;
 			String region = LocalAwsServer.DEFAULT_REGION;
@@ -147,6 +156,10 @@ public final class LocalAwsServerMain {
 				}
 				if (name.equals("--help") || name.equals("-h")) {
 					help = true;
+					continue;
+				}
+				if (arg.equals("--https")) {
+					https = true;
 					continue;
 				}
 				if (!List.of("--port", "--account-id", "--region", "--seed", "--latency", "--throttle", "--rate-limit",
@@ -197,7 +210,7 @@ public final class LocalAwsServerMain {
 			if (!problems.isEmpty()) {
 				throw new UsageException(problems);
 			}
-			return new Options(help, port, accountId, region, seed, List.copyOf(faults));
+			return new Options(help, https, port, accountId, region, seed, List.copyOf(faults));
 		}
 
 		private static int parsePort(String value) {
