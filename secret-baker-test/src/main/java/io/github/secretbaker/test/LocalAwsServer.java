@@ -179,9 +179,10 @@ public final class LocalAwsServer implements AutoCloseable {
 			throw new UncheckedIOException("Cannot bind 127.0.0.1:" + this.port, ex);
 		}
 		AtomicInteger threads = new AtomicInteger();
+		String threadPrefix = threadNamePrefix(server.getAddress().getPort());
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, "local-aws-" + threads.incrementAndGet());
+					Thread thread = new Thread(runnable, threadPrefix + threads.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				});
@@ -244,6 +245,10 @@ public final class LocalAwsServer implements AutoCloseable {
 	 */
 	public SSLContext clientSslContext() {
 		return tls().clientSslContext();
+	}
+
+	static String threadNamePrefix(int port) {
+		return "local-aws-" + port + "-";
 	}
 
 	private TlsMaterial tls() {
