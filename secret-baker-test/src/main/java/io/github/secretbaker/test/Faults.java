@@ -3,6 +3,7 @@ package io.github.secretbaker.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Faults {
 
+	/**
+	 * The seed of {@link #partialPages(String)}.
+	 */
+	public static final long DEFAULT_PAGE_SEED = 1;
+
 	private static final long MAX_HANG_NANOS = TimeUnit.MINUTES.toNanos(15);
 
 	private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
@@ -38,6 +44,8 @@ public final class Faults {
 	private final Map<String, RateLimiter> rateLimits = new ConcurrentHashMap<>();
 
 	private final List<DenyRule> denyRules = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Random> partialPages = new ConcurrentHashMap<>();
 
 	private final ThreadLocal<Boolean> trusted = ThreadLocal.withInitial(() -> false);
 
@@ -201,6 +209,37 @@ public final class Faults {
 	}
 
 	/**
+	 * Answer the paged operation with best-effort pages, as AWS documents for
+	 * {@code DescribeParameters}, {@code GetParametersByPath} and {@code GetParameterHistory}:
+	 * at random, a page holds fewer items than {@code MaxResults}, or none, and still has a
+	 * {@code NextToken}, even after its last item. The same seed gives the same sequence of
+	 * page sizes for the same sequence of calls.
+	 * @param operation one of the three operations, or {@code "*"} for all of them
+	 * @param seed the seed of the page sizes
+	 * @return these faults
+	 */
+	public Faults partialPages(String operation, long seed) {
+		String name = Operations.normalize(operation);
+		if (!name.equals(Operations.ALL) && !Operations.BEST_EFFORT_PAGES.contains(name)) {
+			throw new IllegalArgumentException(operation + " has no best-effort pages; use one of "
+					+ String.join(", ", Operations.BEST_EFFORT_PAGES) + " or *");
+		}
+		this.partialPages.put(name, new Random(seed));
+		return this;
+	}
+
+	/**
+	 * Answer the paged operation with best-effort pages from the seed
+	 * {@value #DEFAULT_PAGE_SEED}.
+	 * @param operation one of the three operations, or {@code "*"} for all of them
+	 * @return these faults
+	 * @see #partialPages(String, long)
+	 */
+	public Faults partialPages(String operation) {
+		return partialPages(operation, DEFAULT_PAGE_SEED);
+	}
+
+	/**
 	 * Remove every fault and release hanging calls.
 	 */
 	public void clear() {
@@ -210,12 +249,22 @@ public final class Faults {
 		this.hangs.clear();
 		this.rateLimits.clear();
 		this.denyRules.clear();
+		this.partialPages.clear();
 		releaseHangs();
 	}
 
 	Duration latency(String operation) {
 		Duration delay = this.latencies.get(operation);
 		return (delay != null) ? delay : this.latencies.getOrDefault(Operations.ALL, Duration.ZERO);
+	}
+
+	/**
+	 * Return the random source of partial pages for the operation, or {@code null} when its
+	 * pages are full.
+	 */
+	@Nullable Random partialPages(String operation) {
+		Random random = this.partialPages.get(operation);
+		return (random != null) ? random : this.partialPages.get(Operations.ALL);
 	}
 
 	boolean shouldHang(String operation) {

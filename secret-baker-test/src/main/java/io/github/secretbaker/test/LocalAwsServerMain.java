@@ -49,6 +49,10 @@ public final class LocalAwsServerMain {
 			  --hang OP=N              leave the next N calls of OP unanswered
 			  --deny OP=RESOURCE       answer OP on RESOURCE (key or parameter, * for all) with
 			                           AccessDeniedException
+			  --partial-pages OP[=SEED]
+			                           answer OP (DescribeParameters, GetParametersByPath,
+			                           GetParameterHistory or *) with short and empty pages that
+			                           still have a NextToken, at random from SEED (default 1)
 			  --help                   print this help and exit
 
 			OP is an operation name such as Decrypt or GetParameters, or * for all. Fault
@@ -163,7 +167,7 @@ public final class LocalAwsServerMain {
 					continue;
 				}
 				if (!List.of("--port", "--account-id", "--region", "--seed", "--latency", "--throttle", "--rate-limit",
-						"--fail", "--hang", "--deny").contains(name)) {
+						"--fail", "--hang", "--deny", "--partial-pages").contains(name)) {
 					problems.add("unknown option '" + arg + "'");
 					continue;
 				}
@@ -225,6 +229,9 @@ public final class LocalAwsServerMain {
 		}
 
 		private static Consumer<Faults> fault(String option, String value) {
+			if (option.equals("--partial-pages") && value.indexOf('=') < 0) {
+				return (faults) -> faults.partialPages(value, Faults.DEFAULT_PAGE_SEED);
+			}
 			int equals = value.indexOf('=');
 			if (equals <= 0 || equals == value.length() - 1) {
 				throw new IllegalArgumentException("expected OPERATION=VALUE");
@@ -253,6 +260,10 @@ public final class LocalAwsServerMain {
 					yield (faults) -> faults.hangNext(operation, count);
 				}
 				case "--deny" -> (faults) -> faults.deny(operation, argument);
+				case "--partial-pages" -> {
+					long seed = parseSeed(argument);
+					yield (faults) -> faults.partialPages(operation, seed);
+				}
 				default -> throw new IllegalStateException(option);
 			};
 		}
@@ -281,6 +292,15 @@ public final class LocalAwsServerMain {
 				throw new IllegalArgumentException("count must be a whole number of calls, zero or more");
 			}
 			return Integer.parseInt(value);
+		}
+
+		private static long parseSeed(String value) {
+			try {
+				return Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("seed must be a whole number");
+			}
 		}
 
 		private static double parseRate(String value) {

@@ -26,6 +26,13 @@ final class Operations {
 	 */
 	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters");
 
+	/**
+	 * Operations whose pages AWS documents as best-effort: a page may hold fewer items than
+	 * asked for, or none, with a token for more.
+	 */
+	static final List<String> BEST_EFFORT_PAGES = List.of("DescribeParameters", "GetParametersByPath",
+			"GetParameterHistory");
+
 	private static final Set<String> NAMES;
 
 	static {

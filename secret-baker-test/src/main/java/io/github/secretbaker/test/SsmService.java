@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -50,6 +52,8 @@ final class SsmService {
 	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
 
 	private static final Pattern FILTER_KEY = Pattern.compile("tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType");
+
+	private static final String TOKEN_PREFIX = "after:";
 
 	private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9_.\\-]+");
 
@@ -333,7 +337,7 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Found> page = page(matches, Found::name, request.string("NextToken"), maxResults);
+		Page<Found> page = page("GetParametersByPath", matches, Found::name, request.string("NextToken"), maxResults);
 		for (Found found : page.items()) {
 			array.add(parameterNode(region, found, null, withDecryption));
 		}
@@ -362,7 +366,8 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Parameter> page = page(matches, (parameter) -> parameter.name, request.string("NextToken"), maxResults);
+		Page<Parameter> page = page("DescribeParameters", matches, (parameter) -> parameter.name,
+				request.string("NextToken"), maxResults);
 		for (Parameter parameter : page.items()) {
 			Version latest = parameter.latest();
 			ObjectNode node = array.addObject();
@@ -394,8 +399,8 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Found> page = page(versions, (found) -> String.format("%010d", found.version().number()),
-				request.string("NextToken"), maxResults);
+		Page<Found> page = page("GetParameterHistory", versions,
+				(found) -> String.format("%010d", found.version().number()), request.string("NextToken"), maxResults);
 		for (Found found : page.items()) {
 			ObjectNode node = array.addObject();
 			node.put("Name", found.name());
@@ -781,26 +786,50 @@ final class SsmService {
 		return maxResults;
 	}
 
-	private static <T> Page<T> page(List<T> items, java.util.function.Function<T, String> key,
-			@Nullable String nextToken, int limit) {
+	private <T> Page<T> page(String operation, List<T> items, Function<T, String> key, @Nullable String nextToken,
+			int limit) {
 		int start = 0;
 		if (nextToken != null) {
-			String after;
-			try {
-				after = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				throw AwsException.badRequest("InvalidNextToken", "The specified token isn't valid.");
-			}
+			String after = decodeToken(nextToken);
 			while (start < items.size() && key.apply(items.get(start)).compareTo(after) <= 0) {
 				start++;
 			}
 		}
-		int end = Math.min(items.size(), start + limit);
-		String next = (end < items.size()) ? Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(key.apply(items.get(end - 1)).getBytes(StandardCharsets.UTF_8)) : null;
+		int size = limit;
+		boolean tokenAtEnd = false;
+		Random partial = this.faults.partialPages(operation);
+		if (partial != null) {
+			// A quarter of the pages are empty, the others hold 1 to MaxResults items; a page
+			// that reaches the end still has a token a quarter of the time.
+			size = (partial.nextInt(4) == 0) ? 0 : 1 + partial.nextInt(limit);
+			tokenAtEnd = partial.nextInt(4) == 0;
+		}
+		int end = Math.min(items.size(), start + size);
+		String next = null;
+		if (end < items.size() || (tokenAtEnd && start < items.size())) {
+			next = encodeToken((end > 0) ? key.apply(items.get(end - 1)) : "");
+		}
 		return new Page<>(items.subList(start, end), next);
+	}
+
+	private static String encodeToken(String after) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((TOKEN_PREFIX + after).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decodeToken(String token) {
+		String decoded;
+		try {
+			decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			decoded = "";
+		}
+		if (!decoded.startsWith(TOKEN_PREFIX)) {
+			throw AwsException.badRequest("InvalidNextToken", "The specified token isn't valid.");
+		}
+		return decoded.substring(TOKEN_PREFIX.length());
 	}
 
 	private void checkDenied(String operation, String region, String arn) {

@@ -36,12 +36,13 @@ class LocalAwsServerMainTests {
 	void parsesEveryOption() {
 		Options options = Options.parse("--port", "4566", "--account-id=210987654321", "--region", "eu-west-1", "--seed",
 				"seed.yaml", "--latency", "Decrypt=25ms", "--throttle", "GetParameters=2", "--rate-limit", "*=50",
-				"--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app");
+				"--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app", "--partial-pages", "DescribeParameters",
+				"--partial-pages", "*=42");
 		assertThat(options.port()).isEqualTo(4566);
 		assertThat(options.accountId()).isEqualTo("210987654321");
 		assertThat(options.region()).isEqualTo("eu-west-1");
 		assertThat(options.seed()).isEqualTo(Path.of("seed.yaml"));
-		assertThat(options.faults()).hasSize(6);
+		assertThat(options.faults()).hasSize(8);
 		assertThat(options.help()).isFalse();
 	}
 
