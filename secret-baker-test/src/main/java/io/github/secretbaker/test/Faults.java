@@ -262,7 +262,7 @@ public final class Faults {
 	 * Return the random source of partial pages for the operation, or {@code null} when its
 	 * pages are full.
 	 */
-	@Nullable Random partialPages(String operation) {
+	@Nullable Random pageSizes(String operation) {
 		Random random = this.partialPages.get(operation);
 		return (random != null) ? random : this.partialPages.get(Operations.ALL);
 	}

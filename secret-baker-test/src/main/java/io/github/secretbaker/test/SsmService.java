@@ -797,7 +797,7 @@ final class SsmService {
 		}
 		int size = limit;
 		boolean tokenAtEnd = false;
-		Random partial = this.faults.partialPages(operation);
+		Random partial = this.faults.pageSizes(operation);
 		if (partial != null) {
 			// A quarter of the pages are empty, the others hold 1 to MaxResults items; a page
 			// that reaches the end still has a token a quarter of the time.
