@@ -35,6 +35,12 @@ final class AwsJsonHandler implements HttpHandler {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
+	/**
+	 * The largest request body read, well above what KMS and SSM accept (a 6144-byte
+	 * ciphertext, base64-encoded, or ten 8 KiB parameter values).
+	 */
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+
 	private final KmsService kms;
 
 	private final SsmService ssm;
@@ -73,6 +79,13 @@ final class AwsJsonHandler implements HttpHandler {
 	}
 
 	private @Nullable ObjectNode answer(HttpExchange exchange) throws IOException {
+		// AWS JSON 1.1 is POST only; AWS's front end answers other methods as an unknown operation
+		if (!exchange.getRequestMethod().equals("POST")) {
+			exchange.getResponseHeaders().set("Allow", "POST");
+			throw new AwsException(405, "UnknownOperationException",
+					"The local server answers AWS JSON 1.1 requests, sent with POST, not " + exchange.getRequestMethod());
+		}
+		checkLength(exchange);
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		if (authorization == null || authorization.isBlank()) {
 			throw AwsException.badRequest("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -142,10 +155,30 @@ final class AwsJsonHandler implements HttpHandler {
 		return false;
 	}
 
+	private static void checkLength(HttpExchange exchange) {
+		String length = exchange.getRequestHeaders().getFirst("Content-Length");
+		if (length != null) {
+			long declared;
+			try {
+				declared = Long.parseLong(length.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw AwsException.badRequest("SerializationException", "The Content-Length header is not a number");
+			}
+			if (declared > MAX_BODY_BYTES) {
+				throw tooLarge();
+			}
+		}
+	}
+
 	private static JsonRequest readRequest(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
-			body = in.readAllBytes();
+			// A chunked body has no declared length: read one byte more than the limit at most
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			throw tooLarge();
 		}
 		if (body.length == 0) {
 			return JsonRequest.empty();
@@ -163,6 +196,11 @@ final class AwsJsonHandler implements HttpHandler {
 		return new JsonRequest(object);
 	}
 
+	private static AwsException tooLarge() {
+		return new AwsException(413, "RequestEntityTooLargeException",
+				"The request body is larger than the local server's limit of " + MAX_BODY_BYTES + " bytes");
+	}
+
 	private static void sendError(HttpExchange exchange, AwsException ex) throws IOException {
 		ObjectNode body = JsonRequest.object();
 		body.put("__type", ex.code());
@@ -177,6 +215,10 @@ final class AwsJsonHandler implements HttpHandler {
 		byte[] bytes = mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
 		exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+		if (exchange.getRequestMethod().equals("HEAD")) {
+			exchange.sendResponseHeaders(status, -1);
+			return;
+		}
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);

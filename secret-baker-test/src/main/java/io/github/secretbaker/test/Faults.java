@@ -3,12 +3,15 @@ package io.github.secretbaker.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults injected into the answers of a {@link LocalAwsServer}: added latency, throttling,
@@ -22,6 +25,11 @@ import java.util.function.Supplier;
  * @since 0.1.0
  */
 public final class Faults {
+
+	/**
+	 * The seed of {@link #partialPages(String)}.
+	 */
+	public static final long DEFAULT_PAGE_SEED = 1;
 
 	private static final long MAX_HANG_NANOS = TimeUnit.MINUTES.toNanos(15);
 
@@ -37,13 +45,18 @@ public final class Faults {
 
 	private final List<DenyRule> denyRules = new CopyOnWriteArrayList<>();
 
+	private final Map<String, Random> partialPages = new ConcurrentHashMap<>();
+
 	private final ThreadLocal<Boolean> trusted = ThreadLocal.withInitial(() -> false);
 
 	private final Object hangMonitor = new Object();
 
+	private final String accountId;
+
 	private long hangGeneration;
 
-	Faults() {
+	Faults(String accountId) {
+		this.accountId = accountId;
 	}
 
 	/**
@@ -121,13 +134,109 @@ public final class Faults {
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param resource the resource to deny, or {@code "*"}
 	 * @return these faults
+	 * @throws IllegalArgumentException if the rule can never match a request: an ARN of
+	 * another account, service or resource type than the operation acts on, a parameter name
+	 * for a KMS operation, or a resource other than {@code "*"} for an operation that acts on
+	 * no resource ({@code CreateKey}, {@code ListKeys}, {@code ListAliases},
+	 * {@code DescribeParameters})
 	 */
 	public Faults deny(String operation, String resource) {
 		if (resource == null || resource.isBlank()) {
 			throw new IllegalArgumentException("Resource must not be blank");
 		}
-		this.denyRules.add(new DenyRule(Operations.normalize(operation), resource.strip()));
+		String name = Operations.normalize(operation);
+		String stripped = resource.strip();
+		String reason = neverMatches(name, stripped);
+		if (reason != null) {
+			throw new IllegalArgumentException("Deny rule " + name + "=" + stripped + " can never match: " + reason);
+		}
+		this.denyRules.add(new DenyRule(name, stripped));
 		return this;
+	}
+
+	private @Nullable String neverMatches(String operation, String resource) {
+		if (resource.equals(Operations.ALL)) {
+			return null;
+		}
+		if (Operations.RESOURCELESS.contains(operation)) {
+			return operation + " acts on no resource; deny it on *";
+		}
+		boolean all = operation.equals(Operations.ALL);
+		boolean kms = Operations.isKms(operation);
+		if (!resource.startsWith("arn:")) {
+			return (kms && resource.startsWith("/"))
+					? "a parameter name, but " + operation + " acts on KMS keys (key id, key ARN, alias name or alias ARN)"
+					: null;
+		}
+		// A wildcard may span parts of the ARN, so only the parts before the first one are known
+		int wildcard = resource.indexOf('*');
+		String known = (wildcard >= 0) ? resource.substring(0, wildcard) : resource;
+		String[] parts = known.split(":", 6);
+		int complete = (wildcard >= 0) ? parts.length - 1 : parts.length;
+		if (wildcard < 0 && parts.length != 6) {
+			return "an ARN has six parts, arn:aws:<service>:<region>:<account>:<resource>";
+		}
+		if (complete > 4 && !parts[4].equals(this.accountId)) {
+			return "account " + parts[4] + " is not this server's account " + this.accountId;
+		}
+		if (complete <= 2) {
+			return null;
+		}
+		String service = parts[2];
+		String type = (parts.length == 6) ? parts[5] : "";
+		if (service.equals("kms")) {
+			if (!all && !kms) {
+				return "a KMS ARN, but " + operation + " acts on SSM parameters";
+			}
+			return startsWithEither(type, "key/", "alias/") ? null : "a KMS ARN names a key/<id> or an alias/<name>";
+		}
+		if (service.equals("ssm")) {
+			if (kms) {
+				return "an SSM ARN, but " + operation + " acts on KMS keys";
+			}
+			return startsWithEither(type, "parameter/") ? null : "an SSM ARN names a parameter/<name>";
+		}
+		return "the server has no " + service + " resources";
+	}
+
+	private static boolean startsWithEither(String type, String... prefixes) {
+		for (String prefix : prefixes) {
+			if (type.startsWith(prefix) || prefix.startsWith(type)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Answer the paged operation with best-effort pages, as AWS documents for
+	 * {@code DescribeParameters}, {@code GetParametersByPath} and {@code GetParameterHistory}:
+	 * at random, a page holds fewer items than {@code MaxResults}, or none, and still has a
+	 * {@code NextToken}, even after its last item. The same seed gives the same sequence of
+	 * page sizes for the same sequence of calls.
+	 * @param operation one of the three operations, or {@code "*"} for all of them
+	 * @param seed the seed of the page sizes
+	 * @return these faults
+	 */
+	public Faults partialPages(String operation, long seed) {
+		String name = Operations.normalize(operation);
+		if (!name.equals(Operations.ALL) && !Operations.BEST_EFFORT_PAGES.contains(name)) {
+			throw new IllegalArgumentException(operation + " has no best-effort pages; use one of "
+					+ String.join(", ", Operations.BEST_EFFORT_PAGES) + " or *");
+		}
+		this.partialPages.put(name, new Random(seed));
+		return this;
+	}
+
+	/**
+	 * Answer the paged operation with best-effort pages from the seed
+	 * {@value #DEFAULT_PAGE_SEED}.
+	 * @param operation one of the three operations, or {@code "*"} for all of them
+	 * @return these faults
+	 * @see #partialPages(String, long)
+	 */
+	public Faults partialPages(String operation) {
+		return partialPages(operation, DEFAULT_PAGE_SEED);
 	}
 
 	/**
@@ -140,12 +249,22 @@ public final class Faults {
 		this.hangs.clear();
 		this.rateLimits.clear();
 		this.denyRules.clear();
+		this.partialPages.clear();
 		releaseHangs();
 	}
 
 	Duration latency(String operation) {
 		Duration delay = this.latencies.get(operation);
 		return (delay != null) ? delay : this.latencies.getOrDefault(Operations.ALL, Duration.ZERO);
+	}
+
+	/**
+	 * Return the random source of partial pages for the operation, or {@code null} when its
+	 * pages are full.
+	 */
+	@Nullable Random pageSizes(String operation) {
+		Random random = this.partialPages.get(operation);
+		return (random != null) ? random : this.partialPages.get(Operations.ALL);
 	}
 
 	boolean shouldHang(String operation) {

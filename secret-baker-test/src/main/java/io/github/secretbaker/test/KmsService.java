@@ -54,6 +54,9 @@ final class KmsService {
 
 	private static final Pattern ALIAS_NAME = Pattern.compile("[a-zA-Z0-9:/_-]{1,256}");
 
+	private static final Pattern KEY_ARN = Pattern
+		.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 	private static final Pattern KEY_ID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -204,11 +207,12 @@ final class KmsService {
 			throw AwsException.validation("Alias must start with the prefix \"alias/\". Please see "
 					+ "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
 		}
+		// CreateAlias models InvalidAliasNameException for a name in the reserved alias/aws/ space
 		if (aliasName.startsWith("alias/aws/")) {
-			throw AwsException.badRequest("NotAuthorizedException",
+			throw AwsException.badRequest("InvalidAliasNameException",
 					"Alias names that begin with \"alias/aws/\" are reserved for AWS managed keys.");
 		}
-		if (targetKeyId.startsWith("alias/") || targetKeyId.contains(":alias/")) {
+		if (isAlias(targetKeyId)) {
 			throw AwsException.validation("TargetKeyId must be a key id or key ARN, not an alias: " + targetKeyId);
 		}
 		Key key = resolve(region, targetKeyId);
@@ -245,7 +249,11 @@ final class KmsService {
 	}
 
 	private ObjectNode setEnabled(String region, JsonRequest request, String operation, boolean enabled) {
-		Key key = resolve(region, request.requiredString("KeyId"));
+		String keyId = request.requiredString("KeyId");
+		if (isAlias(keyId)) {
+			throw notFound("Invalid keyId '" + keyId + "'; " + operation + " needs a key id or key ARN, not an alias");
+		}
+		Key key = resolve(region, keyId);
 		checkDenied(region, operation, key);
 		key.enabled = enabled;
 		return JsonRequest.object();
@@ -331,9 +339,15 @@ final class KmsService {
 					+ "constraint: Member must have length between 1 and " + MAX_CIPHERTEXT);
 		}
 		Sealed sealed = Sealed.parse(ciphertext);
-		Key key = (sealed != null) ? keyOf(region, sealed.keyArn()) : null;
-		if (key == null) {
+		if (sealed == null || !KEY_ARN.matcher(sealed.keyArn()).matches()) {
 			throw invalidCiphertext();
+		}
+		Key key = keyOf(region, sealed.keyArn());
+		// AWS cannot tell a key of another region or account from a key the caller may not use
+		if (key == null) {
+			throw AwsException.badRequest("AccessDeniedException",
+					"The ciphertext refers to a customer master key that does not exist, does not exist in this "
+							+ "region, or you are not allowed to access.");
 		}
 		if (keyReference != null && !resolve(region, keyReference).id.equals(key.id)) {
 			throw AwsException.badRequest("IncorrectKeyException",
@@ -451,6 +465,10 @@ final class KmsService {
 			return (alias != null) ? keys.keys.get(alias.targetKeyId()) : null;
 		}
 		return keys.keys.get(reference);
+	}
+
+	private static boolean isAlias(String reference) {
+		return reference.startsWith("alias/") || (reference.startsWith("arn:") && reference.contains(":alias/"));
 	}
 
 	private @Nullable Key keyOf(String region, String keyArn) {

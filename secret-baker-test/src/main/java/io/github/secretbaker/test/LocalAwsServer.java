@@ -6,19 +6,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -55,7 +61,25 @@ public final class LocalAwsServer implements AutoCloseable {
 	 */
 	public static final String DEFAULT_REGION = "us-east-1";
 
+	/**
+	 * The password of the trust store an HTTPS server writes for its clients.
+	 */
+	public static final String TRUST_STORE_PASSWORD = TlsMaterial.PASSWORD;
+
+	/**
+	 * The most requests served at once; further requests wait for a worker.
+	 */
+	public static final int MAX_WORKERS = 200;
+
+	/**
+	 * How long, in seconds, a client may take to send a whole request before its connection
+	 * is closed.
+	 */
+	public static final int REQUEST_TIMEOUT_SECONDS = 5;
+
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	private static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -66,11 +90,13 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private final int port;
 
+	private final boolean https;
+
 	private final String accountId;
 
 	private final String region;
 
-	private final Faults faults = new Faults();
+	private final Faults faults;
 
 	private final CallStatistics statistics = new CallStatistics();
 
@@ -86,10 +112,14 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private @Nullable SsmClient ssmClient;
 
+	private @Nullable TlsMaterial tls;
+
 	private LocalAwsServer(Builder builder) {
 		this.port = builder.port;
+		this.https = builder.https;
 		this.accountId = builder.accountId;
 		this.region = builder.region;
+		this.faults = new Faults(this.accountId);
 		this.kms = new KmsService(this.accountId, this.faults);
 		this.ssm = new SsmService(this.accountId, this.kms, this.faults);
 	}
@@ -126,30 +156,49 @@ public final class LocalAwsServer implements AutoCloseable {
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
+		// The JDK server reads a request line, headers and body on a worker thread and never
+		// times a stalled client out unless told to; then it closes the connection, which also
+		// frees the worker. Read once, like the setting above.
+		if (System.getProperty(MAX_REQUEST_TIME_PROPERTY) == null) {
+			System.setProperty(MAX_REQUEST_TIME_PROPERTY, Integer.toString(REQUEST_TIMEOUT_SECONDS));
+		}
+		TlsMaterial tls = this.https ? TlsMaterial.generate() : null;
 		HttpServer server;
 		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port), 1024);
+			InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port);
+			if (tls != null) {
+				HttpsServer httpsServer = HttpsServer.create(address, 1024);
+				httpsServer.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+				server = httpsServer;
+			}
+			else {
+				server = HttpServer.create(address, 1024);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot bind 127.0.0.1:" + this.port, ex);
 		}
 		AtomicInteger threads = new AtomicInteger();
-		ExecutorService executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, "local-aws-" + threads.incrementAndGet());
+		String threadPrefix = threadNamePrefix(server.getAddress().getPort());
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), (runnable) -> {
+					Thread thread = new Thread(runnable, threadPrefix + threads.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				});
+		executor.allowCoreThreadTimeOut(true);
 		server.setExecutor(executor);
 		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics));
 		server.start();
 		this.httpServer = server;
 		this.executor = executor;
+		this.tls = tls;
 		return this;
 	}
 
 	/**
-	 * Return the endpoint URL, {@code http://127.0.0.1:<port>}.
+	 * Return the endpoint URL, {@code http://127.0.0.1:<port>}, or
+	 * {@code https://127.0.0.1:<port>} for a server built with {@link Builder#https(boolean)}.
 	 * @return the endpoint
 	 * @throws IllegalStateException if the server is not started
 	 */
@@ -158,7 +207,64 @@ public final class LocalAwsServer implements AutoCloseable {
 		if (server == null) {
 			throw new IllegalStateException("The server is not started");
 		}
-		return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+		return URI.create((this.https ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Whether this server answers over HTTPS.
+	 * @return whether the endpoint is HTTPS
+	 */
+	public boolean isHttps() {
+		return this.https;
+	}
+
+	/**
+	 * Return the PKCS12 trust store holding this HTTPS server's self-signed certificate, for
+	 * clients such as a child JVM started with
+	 * {@code -Djavax.net.ssl.trustStore=<path> -Djavax.net.ssl.trustStorePassword=}{@value #TRUST_STORE_PASSWORD}.
+	 * The file is written at start and deleted when the server is closed.
+	 * @return the trust store path
+	 * @throws IllegalStateException if the server is not started or not HTTPS
+	 */
+	public Path trustStore() {
+		return tls().trustStore();
+	}
+
+	/**
+	 * Return the password of {@link #trustStore()}.
+	 * @return {@value #TRUST_STORE_PASSWORD}
+	 */
+	public String trustStorePassword() {
+		return TRUST_STORE_PASSWORD;
+	}
+
+	/**
+	 * Return an SSL context that trusts this HTTPS server's certificate, and only it.
+	 * @return the client SSL context
+	 * @throws IllegalStateException if the server is not started or not HTTPS
+	 */
+	public SSLContext clientSslContext() {
+		return tls().clientSslContext();
+	}
+
+	static String threadNamePrefix(int port) {
+		return "local-aws-" + port + "-";
+	}
+
+	private TlsMaterial tls() {
+		TlsMaterial tls = this.tls;
+		if (tls == null) {
+			throw new IllegalStateException(this.https ? "The server is not started" : "The server is not HTTPS");
+		}
+		return tls;
+	}
+
+	private SdkHttpClient.Builder<?> httpClientBuilder() {
+		UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();
+		if (this.https) {
+			builder.tlsTrustManagersProvider(() -> tls().trustManagers());
+		}
+		return builder;
 	}
 
 	/**
@@ -197,7 +303,7 @@ public final class LocalAwsServer implements AutoCloseable {
 			.endpointOverride(endpoint())
 			.region(Region.of(this.region))
 			.credentialsProvider(CREDENTIALS)
-			.httpClientBuilder(UrlConnectionHttpClient.builder());
+			.httpClientBuilder(httpClientBuilder());
 	}
 
 	/**
@@ -210,7 +316,7 @@ public final class LocalAwsServer implements AutoCloseable {
 			.endpointOverride(endpoint())
 			.region(Region.of(this.region))
 			.credentialsProvider(CREDENTIALS)
-			.httpClientBuilder(UrlConnectionHttpClient.builder());
+			.httpClientBuilder(httpClientBuilder());
 	}
 
 	/**
@@ -441,6 +547,10 @@ public final class LocalAwsServer implements AutoCloseable {
 			this.executor.shutdownNow();
 			this.executor = null;
 		}
+		if (this.tls != null) {
+			this.tls.delete();
+			this.tls = null;
+		}
 	}
 
 	private <T> T seed(Supplier<T> action) {
@@ -465,7 +575,22 @@ public final class LocalAwsServer implements AutoCloseable {
 
 		private String region = DEFAULT_REGION;
 
+		private boolean https;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set whether to answer over HTTPS, with a self-signed certificate for
+		 * {@code 127.0.0.1} and {@code localhost} generated at start. Off by default.
+		 * @param https whether to serve HTTPS
+		 * @return this builder
+		 * @see LocalAwsServer#trustStore()
+		 * @see LocalAwsServer#clientSslContext()
+		 */
+		public Builder https(boolean https) {
+			this.https = https;
+			return this;
 		}
 
 		/**

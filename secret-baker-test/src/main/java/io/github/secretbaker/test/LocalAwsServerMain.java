@@ -39,6 +39,9 @@ public final class LocalAwsServerMain {
 			  --account-id ID          12-digit account id used in ARNs (default 123456789012)
 			  --region REGION          region of the seeded keys and parameters (default us-east-1)
 			  --seed FILE              create keys, aliases and parameters from a JSON or YAML file
+			  --https                  answer over HTTPS with a self-signed certificate generated at
+			                           start; the second line of standard output is the path of a
+			                           PKCS12 trust store for clients, password secret-baker-test
 			  --latency OP=DURATION    delay answers to OP, e.g. Decrypt=25ms, *=1s
 			  --throttle OP=N          answer the next N calls of OP with ThrottlingException
 			  --rate-limit OP=RPS      throttle calls of OP beyond RPS requests per second
@@ -46,6 +49,10 @@ public final class LocalAwsServerMain {
 			  --hang OP=N              leave the next N calls of OP unanswered
 			  --deny OP=RESOURCE       answer OP on RESOURCE (key or parameter, * for all) with
 			                           AccessDeniedException
+			  --partial-pages OP[=SEED]
+			                           answer OP (DescribeParameters, GetParametersByPath,
+			                           GetParameterHistory or *) with short and empty pages that
+			                           still have a NextToken, at random from SEED (default 1)
 			  --help                   print this help and exit
 
 			OP is an operation name such as Decrypt or GetParameters, or * for all. Fault
@@ -86,6 +93,9 @@ public final class LocalAwsServerMain {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-aws-shutdown"));
 		System.out.println(server.endpoint());
+		if (server.isHttps()) {
+			System.out.println(server.trustStore());
+		}
 		System.out.flush();
 		System.err.println("Local KMS and SSM server for account " + server.accountId() + " listening on "
 				+ server.endpoint() + "; stop with SIGTERM or Ctrl+C");
@@ -102,6 +112,7 @@ public final class LocalAwsServerMain {
 			.port(options.port())
 			.accountId(options.accountId())
 			.region(options.region())
+			.https(options.https())
 			.build();
 		if (options.seed() != null) {
 			SeedFile.read(options.seed()).applyTo(server);
@@ -118,24 +129,26 @@ public final class LocalAwsServerMain {
 	 * Parsed command-line options.
 	 *
 	 * @param help whether help was asked for
+	 * @param https whether to serve HTTPS
 	 * @param port the port
 	 * @param accountId the account id
 	 * @param region the region
 	 * @param seed the seed file
 	 * @param faults the faults to inject
 	 */
-	record Options(boolean help, int port, String accountId, String region, @Nullable Path seed,
+	record Options(boolean help, boolean https, int port, String accountId, String region, @Nullable Path seed,
 			List<Consumer<Faults>> faults) {
 
 		static Options parse(String... args) {
 			List<String> problems = new ArrayList<>();
 			boolean help = false;
+			boolean https = false;
 			int port = 0;
 			String accountId = LocalAwsServer.DEFAULT_ACCOUNT_ID;
 			String region = LocalAwsServer.DEFAULT_REGION;
 			Path seed = null;
 			List<Consumer<Faults>> faults = new ArrayList<>();
-			Faults probe = new Faults();
+			List<String> faultArguments = new ArrayList<>();
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];
 				String name = arg;
@@ -149,8 +162,12 @@ public final class LocalAwsServerMain {
 					help = true;
 					continue;
 				}
+				if (arg.equals("--https")) {
+					https = true;
+					continue;
+				}
 				if (!List.of("--port", "--account-id", "--region", "--seed", "--latency", "--throttle", "--rate-limit",
-						"--fail", "--hang", "--deny").contains(name)) {
+						"--fail", "--hang", "--deny", "--partial-pages").contains(name)) {
 					problems.add("unknown option '" + arg + "'");
 					continue;
 				}
@@ -174,9 +191,8 @@ public final class LocalAwsServerMain {
 						}
 						case "--seed" -> seed = Path.of(value);
 						default -> {
-							Consumer<Faults> fault = fault(name, value);
-							fault.accept(probe);
-							faults.add(fault);
+							faults.add(fault(name, value));
+							faultArguments.add(name + " " + value);
 						}
 					}
 				}
@@ -184,10 +200,21 @@ public final class LocalAwsServerMain {
 					problems.add(name + " " + value + ": " + ex.getMessage());
 				}
 			}
+			// Faults are tried once the account id is known: a deny rule on another account's
+			// ARN can never match.
+			Faults probe = new Faults(accountId);
+			for (int i = 0; i < faults.size(); i++) {
+				try {
+					faults.get(i).accept(probe);
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(faultArguments.get(i) + ": " + ex.getMessage());
+				}
+			}
 			if (!problems.isEmpty()) {
 				throw new UsageException(problems);
 			}
-			return new Options(help, port, accountId, region, seed, List.copyOf(faults));
+			return new Options(help, https, port, accountId, region, seed, List.copyOf(faults));
 		}
 
 		private static int parsePort(String value) {
@@ -202,6 +229,9 @@ public final class LocalAwsServerMain {
 		}
 
 		private static Consumer<Faults> fault(String option, String value) {
+			if (option.equals("--partial-pages") && value.indexOf('=') < 0) {
+				return (faults) -> faults.partialPages(value, Faults.DEFAULT_PAGE_SEED);
+			}
 			int equals = value.indexOf('=');
 			if (equals <= 0 || equals == value.length() - 1) {
 				throw new IllegalArgumentException("expected OPERATION=VALUE");
@@ -230,6 +260,10 @@ public final class LocalAwsServerMain {
 					yield (faults) -> faults.hangNext(operation, count);
 				}
 				case "--deny" -> (faults) -> faults.deny(operation, argument);
+				case "--partial-pages" -> {
+					long seed = parseSeed(argument);
+					yield (faults) -> faults.partialPages(operation, seed);
+				}
 				default -> throw new IllegalStateException(option);
 			};
 		}
@@ -258,6 +292,15 @@ public final class LocalAwsServerMain {
 				throw new IllegalArgumentException("count must be a whole number of calls, zero or more");
 			}
 			return Integer.parseInt(value);
+		}
+
+		private static long parseSeed(String value) {
+			try {
+				return Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("seed must be a whole number");
+			}
 		}
 
 		private static double parseRate(String value) {

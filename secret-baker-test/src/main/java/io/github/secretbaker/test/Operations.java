@@ -20,6 +20,19 @@ final class Operations {
 			"DescribeParameters", "GetParameterHistory", "LabelParameterVersion", "DeleteParameter",
 			"DeleteParameters");
 
+	/**
+	 * Operations that act on no particular resource, so that only a deny rule on {@code *}
+	 * applies to them.
+	 */
+	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters");
+
+	/**
+	 * Operations whose pages AWS documents as best-effort: a page may hold fewer items than
+	 * asked for, or none, with a token for more.
+	 */
+	static final List<String> BEST_EFFORT_PAGES = List.of("DescribeParameters", "GetParametersByPath",
+			"GetParameterHistory");
+
 	private static final Set<String> NAMES;
 
 	static {

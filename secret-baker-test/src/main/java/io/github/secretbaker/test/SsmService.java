@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,6 +50,10 @@ final class SsmService {
 	private static final int MAX_LABELS_PER_VERSION = 10;
 
 	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.\\-/]+");
+
+	private static final Pattern FILTER_KEY = Pattern.compile("tag:.+|Name|Type|KeyId|Path|Label|Tier|DataType");
+
+	private static final String TOKEN_PREFIX = "after:";
 
 	private static final Pattern LABEL = Pattern.compile("[a-zA-Z0-9_.\\-]+");
 
@@ -93,7 +100,9 @@ final class SsmService {
 	}
 
 	private ObjectNode putParameter(String region, JsonRequest request) {
-		String name = request.requiredString("Name");
+		// The PutParameter reference: "The service removes any spaces specified for the beginning
+		// or end of a parameter name."
+		String name = strip(request.requiredString("Name"));
 		String value = request.requiredString("Value");
 		String type = request.string("Type");
 		String keyId = request.string("KeyId");
@@ -193,6 +202,18 @@ final class SsmService {
 		}
 	}
 
+	static String strip(String name) {
+		int start = 0;
+		int end = name.length();
+		while (start < end && name.charAt(start) == ' ') {
+			start++;
+		}
+		while (end > start && name.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return name.substring(start, end);
+	}
+
 	private String tier(@Nullable String requested, @Nullable Version latest, String value) {
 		int length = value.length();
 		if (requested == null) {
@@ -264,6 +285,7 @@ final class SsmService {
 			checkDenied("GetParameters", region, parameterArn(region, selected.name()));
 			selections.add(selected);
 		}
+		selections.sort(Comparator.comparing(Selected::name).thenComparing(Selected::reference));
 		ObjectNode response = JsonRequest.object();
 		ArrayNode found = response.putArray("Parameters");
 		ArrayNode invalid = response.putArray("InvalidParameters");
@@ -315,7 +337,7 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Found> page = page(matches, Found::name, request.string("NextToken"), maxResults);
+		Page<Found> page = page("GetParametersByPath", matches, Found::name, request.string("NextToken"), maxResults);
 		for (Found found : page.items()) {
 			array.add(parameterNode(region, found, null, withDecryption));
 		}
@@ -344,7 +366,8 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Parameter> page = page(matches, (parameter) -> parameter.name, request.string("NextToken"), maxResults);
+		Page<Parameter> page = page("DescribeParameters", matches, (parameter) -> parameter.name,
+				request.string("NextToken"), maxResults);
 		for (Parameter parameter : page.items()) {
 			Version latest = parameter.latest();
 			ObjectNode node = array.addObject();
@@ -376,8 +399,8 @@ final class SsmService {
 		}
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Parameters");
-		Page<Found> page = page(versions, (found) -> String.format("%010d", found.version().number()),
-				request.string("NextToken"), maxResults);
+		Page<Found> page = page("GetParameterHistory", versions,
+				(found) -> String.format("%010d", found.version().number()), request.string("NextToken"), maxResults);
 		for (Found found : page.items()) {
 			ObjectNode node = array.addObject();
 			node.put("Name", found.name());
@@ -628,14 +651,32 @@ final class SsmService {
 
 	private Predicate<Parameter> filters(List<JsonRequest> filters, boolean describe) {
 		Predicate<Parameter> result = (parameter) -> true;
+		int index = 0;
 		for (JsonRequest filter : filters) {
+			index++;
 			String key = filter.requiredString("Key");
 			String option = filter.string("Option");
 			List<String> values = filter.stringList("Values");
 			List<String> given = (values != null) ? values : List.of();
+			String member = "parameterFilters." + index + ".member";
+			if (key.length() > 132 || !FILTER_KEY.matcher(key).matches()) {
+				throw AwsException.validation("1 validation error detected: Value '" + key + "' at '" + member
+						+ ".key' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+						+ FILTER_KEY.pattern());
+			}
+			if (given.size() > 50) {
+				throw AwsException.validation("1 validation error detected: Value at '" + member
+						+ ".values' failed to satisfy constraint: Member must have length less than or equal to 50");
+			}
+			// The ParameterStringFilter reference: every key but Label is valid for
+			// DescribeParameters; GetParametersByPath takes only Type, KeyId and Label.
+			if (describe ? key.equals("Label") : !List.of("Type", "KeyId", "Label").contains(key)) {
+				String valid = describe ? "[Name, Path, Type, KeyId, Tier, DataType, tag:<key>]" : "[Type, KeyId, Label]";
+				throw AwsException.badRequest("InvalidFilterKey",
+						"The following filter key is not valid: " + key + ". Valid filter keys include: " + valid + ".");
+			}
 			Predicate<Parameter> predicate = switch (key) {
 				case "Name" -> {
-					requireDescribe(describe, key);
 					String effective = (option != null) ? option : "Equals";
 					yield switch (effective) {
 						case "Equals" -> (parameter) -> given.stream().anyMatch((value) -> sameName(parameter.name, value));
@@ -647,7 +688,6 @@ final class SsmService {
 					};
 				}
 				case "Path" -> {
-					requireDescribe(describe, key);
 					String effective = (option != null) ? option : "OneLevel";
 					if (!effective.equals("OneLevel") && !effective.equals("Recursive")) {
 						throw invalidOption(effective, key);
@@ -660,27 +700,41 @@ final class SsmService {
 					});
 				}
 				case "Label" -> {
-					if (option != null && !option.equals("Equals")) {
-						throw invalidOption(option, key);
-					}
+					requireEquals(option, key);
 					yield (parameter) -> given.stream().anyMatch(parameter.labels::containsKey);
 				}
 				case "Type", "KeyId", "Tier", "DataType" -> {
-					if (option != null && !option.equals("Equals")) {
-						throw invalidOption(option, key);
+					requireEquals(option, key);
+					if (key.equals("Type")) {
+						given.stream()
+							.filter((value) -> !List.of(STRING, STRING_LIST, SECURE_STRING).contains(value))
+							.findFirst()
+							.ifPresent((value) -> {
+								throw AwsException.badRequest("InvalidFilterValue", "The following filter value is not "
+										+ "valid: " + value + ". Valid values include: [SecureString, StringList, String]");
+							});
 					}
 					yield (parameter) -> given.contains(attribute(parameter, key));
 				}
-				default -> throw AwsException.badRequest("InvalidFilterKey",
-						"The following filter key is not valid: " + key);
+				// Tags are not recorded, so no parameter has the tag a filter asks for
+				default -> {
+					requireEquals(option, key);
+					yield (parameter) -> false;
+				}
 			};
-			if (given.isEmpty() && !key.equals("Path")) {
+			if (given.isEmpty() && !key.equals("Path") && !key.startsWith("tag:")) {
 				throw AwsException.badRequest("InvalidFilterValue",
 						"The following filter values are missing : null for filter key " + key + ".");
 			}
 			result = result.and(predicate);
 		}
 		return result;
+	}
+
+	private static void requireEquals(@Nullable String option, String key) {
+		if (option != null && !option.equals("Equals")) {
+			throw invalidOption(option, key);
+		}
 	}
 
 	private static boolean sameName(String name, String value) {
@@ -715,13 +769,6 @@ final class SsmService {
 		return result;
 	}
 
-	private static void requireDescribe(boolean describe, String key) {
-		if (!describe) {
-			throw AwsException.badRequest("InvalidFilterKey",
-					"The following filter key is not valid: " + key + ". Valid filter keys include: [Type, KeyId].");
-		}
-	}
-
 	private static AwsException invalidOption(String option, String key) {
 		return AwsException.badRequest("InvalidFilterOption",
 				"The following filter option is not valid: " + option + " for filter key " + key + ".");
@@ -739,26 +786,50 @@ final class SsmService {
 		return maxResults;
 	}
 
-	private static <T> Page<T> page(List<T> items, java.util.function.Function<T, String> key,
-			@Nullable String nextToken, int limit) {
+	private <T> Page<T> page(String operation, List<T> items, Function<T, String> key, @Nullable String nextToken,
+			int limit) {
 		int start = 0;
 		if (nextToken != null) {
-			String after;
-			try {
-				after = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				throw AwsException.badRequest("InvalidNextToken", "The specified token isn't valid.");
-			}
+			String after = decodeToken(nextToken);
 			while (start < items.size() && key.apply(items.get(start)).compareTo(after) <= 0) {
 				start++;
 			}
 		}
-		int end = Math.min(items.size(), start + limit);
-		String next = (end < items.size()) ? Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(key.apply(items.get(end - 1)).getBytes(StandardCharsets.UTF_8)) : null;
+		int size = limit;
+		boolean tokenAtEnd = false;
+		Random partial = this.faults.pageSizes(operation);
+		if (partial != null) {
+			// A quarter of the pages are empty, the others hold 1 to MaxResults items; a page
+			// that reaches the end still has a token a quarter of the time.
+			size = (partial.nextInt(4) == 0) ? 0 : 1 + partial.nextInt(limit);
+			tokenAtEnd = partial.nextInt(4) == 0;
+		}
+		int end = Math.min(items.size(), start + size);
+		String next = null;
+		if (end < items.size() || (tokenAtEnd && start < items.size())) {
+			next = encodeToken((end > 0) ? key.apply(items.get(end - 1)) : "");
+		}
 		return new Page<>(items.subList(start, end), next);
+	}
+
+	private static String encodeToken(String after) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((TOKEN_PREFIX + after).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String decodeToken(String token) {
+		String decoded;
+		try {
+			decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			decoded = "";
+		}
+		if (!decoded.startsWith(TOKEN_PREFIX)) {
+			throw AwsException.badRequest("InvalidNextToken", "The specified token isn't valid.");
+		}
+		return decoded.substring(TOKEN_PREFIX.length());
 	}
 
 	private void checkDenied(String operation, String region, String arn) {

@@ -20,6 +20,22 @@ interface AwsBackend {
 
 	SsmClient ssm();
 
+	/**
+	 * Return a KMS client of this backend that signs its requests for another region,
+	 * closed with the backend.
+	 * @param region the region
+	 * @return the client
+	 */
+	KmsClient kms(String region);
+
+	/**
+	 * Return a region other than {@link #region()}.
+	 * @return another region
+	 */
+	default String otherRegion() {
+		return region().equals("eu-west-1") ? "eu-central-1" : "eu-west-1";
+	}
+
 	String region();
 
 	String accountId();
@@ -79,7 +95,14 @@ interface AwsBackend {
 		/**
 		 * Fault injection, call counters and in-flight maxima of {@link LocalAwsServer}.
 		 */
-		FAULTS("no fault injection or call counters");
+		FAULTS("no fault injection or call counters"),
+
+		/**
+		 * KMS answers a reserved {@code alias/aws/} name in {@code CreateAlias} with the
+		 * {@code InvalidAliasNameException} its model lists; moto, and LocalStack after it,
+		 * answer {@code NotAuthorizedException}.
+		 */
+		KMS_MODELLED_RESERVED_ALIAS_ERROR("CreateAlias refuses reserved alias names with another error code");
 
 		private final String description;
 

@@ -1,8 +1,11 @@
 package io.github.secretbaker.test;
 
+import java.net.URI;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -89,7 +92,7 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		return backend.isEmpty() ? "local" : backend;
 	}
 
-	private static KmsClient kms(java.net.URI endpoint, String region, AwsCredentialsProvider credentials) {
+	private static KmsClient kms(URI endpoint, String region, AwsCredentialsProvider credentials) {
 		return KmsClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.of(region))
@@ -99,7 +102,7 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 			.build();
 	}
 
-	private static SsmClient ssm(java.net.URI endpoint, String region, AwsCredentialsProvider credentials) {
+	private static SsmClient ssm(URI endpoint, String region, AwsCredentialsProvider credentials) {
 		return SsmClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.of(region))
@@ -119,6 +122,8 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		private final SsmClient ssm = AwsBackendExtension.ssm(this.server.endpoint(), this.server.region(),
 				this.server.credentialsProvider());
 
+		private final Map<String, KmsClient> regionalKms = new ConcurrentHashMap<>();
+
 		@Override
 		public String name() {
 			return "the local server";
@@ -132,6 +137,12 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		@Override
 		public SsmClient ssm() {
 			return this.ssm;
+		}
+
+		@Override
+		public KmsClient kms(String region) {
+			return this.regionalKms.computeIfAbsent(region,
+					(key) -> AwsBackendExtension.kms(this.server.endpoint(), key, this.server.credentialsProvider()));
 		}
 
 		@Override
@@ -163,6 +174,7 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		public void close() {
 			this.kms.close();
 			this.ssm.close();
+			this.regionalKms.values().forEach(KmsClient::close);
 			this.server.close();
 		}
 
@@ -178,6 +190,10 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 
 		private final SsmClient ssm;
 
+		private final AwsCredentialsProvider credentials;
+
+		private final Map<String, KmsClient> regionalKms = new ConcurrentHashMap<>();
+
 		LocalStackBackend() {
 			String image = System.getProperty("localstack.image", DEFAULT_IMAGE);
 			this.container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
@@ -187,10 +203,10 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 				this.container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
 			}
 			this.container.start();
-			AwsCredentialsProvider credentials = StaticCredentialsProvider
+			this.credentials = StaticCredentialsProvider
 				.create(AwsBasicCredentials.create(this.container.getAccessKey(), this.container.getSecretKey()));
-			this.kms = AwsBackendExtension.kms(this.container.getEndpoint(), this.container.getRegion(), credentials);
-			this.ssm = AwsBackendExtension.ssm(this.container.getEndpoint(), this.container.getRegion(), credentials);
+			this.kms = AwsBackendExtension.kms(this.container.getEndpoint(), this.container.getRegion(), this.credentials);
+			this.ssm = AwsBackendExtension.ssm(this.container.getEndpoint(), this.container.getRegion(), this.credentials);
 		}
 
 		@Override
@@ -206,6 +222,12 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		@Override
 		public SsmClient ssm() {
 			return this.ssm;
+		}
+
+		@Override
+		public KmsClient kms(String region) {
+			return this.regionalKms.computeIfAbsent(region,
+					(key) -> AwsBackendExtension.kms(this.container.getEndpoint(), key, this.credentials));
 		}
 
 		@Override
@@ -236,6 +258,7 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		public void close() {
 			this.kms.close();
 			this.ssm.close();
+			this.regionalKms.values().forEach(KmsClient::close);
 			this.container.stop();
 		}
 

@@ -211,6 +211,82 @@ class FaultsTests {
 	}
 
 	@Test
+	void answersShortAndEmptyPagesWithTokensUnderPartialPages() {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String name = String.format("/app/p%02d", i);
+			this.server.putString(name, "v" + i);
+			names.add(name);
+		}
+		for (int i = 0; i < 12; i++) {
+			this.server.putString("/app/p00", "v" + i);
+		}
+		List<Integer> sizes = new ArrayList<>();
+		for (long seed = 1; seed <= 5; seed++) {
+			this.server.faults().clear();
+			this.server.faults().partialPages("*", seed);
+			List<String> described = new ArrayList<>();
+			List<String> byPath = new ArrayList<>();
+			List<Long> history = new ArrayList<>();
+			String token = null;
+			for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
+				String current = token;
+				var page = this.ssm.describeParameters((request) -> request.maxResults(10).nextToken(current));
+				page.parameters().forEach((parameter) -> described.add(parameter.name()));
+				sizes.add((page.nextToken() != null) ? page.parameters().size() : -1);
+				token = page.nextToken();
+			}
+			for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
+				String current = token;
+				var page = this.ssm.getParametersByPath((request) -> request.path("/app").maxResults(10).nextToken(current));
+				page.parameters().forEach((parameter) -> byPath.add(parameter.name()));
+				sizes.add((page.nextToken() != null) ? page.parameters().size() : -1);
+				token = page.nextToken();
+			}
+			for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
+				String current = token;
+				var page = this.ssm.getParameterHistory((request) -> request.name("/app/p00").maxResults(5).nextToken(current));
+				page.parameters().forEach((version) -> history.add(version.version()));
+				sizes.add((page.nextToken() != null) ? page.parameters().size() : -1);
+				token = page.nextToken();
+			}
+			assertThat(token).isNull();
+			assertThat(described).as("seed %d", seed).isEqualTo(names);
+			assertThat(byPath).as("seed %d", seed).isEqualTo(names);
+			assertThat(history).as("seed %d", seed).hasSize(13).isSorted().doesNotHaveDuplicates();
+		}
+		assertThat(sizes).as("page sizes of pages with a NextToken").contains(0).anyMatch((size) -> size > 0 && size < 5);
+	}
+
+	@Test
+	void repeatsThePageSizesOfASeed() {
+		for (int i = 0; i < 30; i++) {
+			this.server.putString(String.format("/app/p%02d", i), "v");
+		}
+		assertThat(pageSizes(7)).isEqualTo(pageSizes(7)).isNotEqualTo(pageSizes(8));
+	}
+
+	@Test
+	void refusesPartialPagesForOperationsWithoutPages() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.server.faults().partialPages("GetParameters"))
+			.withMessageContaining("DescribeParameters");
+	}
+
+	private List<Integer> pageSizes(long seed) {
+		this.server.faults().clear();
+		this.server.faults().partialPages("DescribeParameters", seed);
+		List<Integer> sizes = new ArrayList<>();
+		String token = null;
+		for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
+			String current = token;
+			var page = this.ssm.describeParameters((request) -> request.maxResults(10).nextToken(current));
+			sizes.add(page.parameters().size());
+			token = page.nextToken();
+		}
+		return sizes;
+	}
+
+	@Test
 	void countsCallsPerOperation() {
 		this.server.putString("/app/url", "https://example.com");
 		this.kms.listKeys();

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
+import software.amazon.awssdk.services.kms.model.InvalidAliasNameException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -137,10 +138,39 @@ class KmsContractTests {
 		assertThatExceptionOfType(KmsException.class)
 			.isThrownBy(() -> this.kms.createAlias((request) -> request.aliasName("orders").targetKeyId(key.keyId())))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
-		assertThatExceptionOfType(KmsException.class)
-			.isThrownBy(() -> this.kms
-				.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())))
-			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException"));
+		assertThatExceptionOfType(KmsException.class).isThrownBy(
+				() -> this.kms.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
+		assertThat(this.kms.listAliases().aliases()).extracting(AliasListEntry::aliasName).doesNotContain("alias/aws/orders");
+	}
+
+	@Test
+	void rejectsReservedAliasNameWithTheModelledError() {
+		this.aws.assumeSupports(AwsBackend.Capability.KMS_MODELLED_RESERVED_ALIAS_ERROR);
+		KeyMetadata key = createKey();
+		assertThatExceptionOfType(InvalidAliasNameException.class).isThrownBy(
+				() -> this.kms.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
+	}
+
+	@Test
+	void enablesAndDisablesKeysOnlyByKeyIdOrArn() {
+		KeyMetadata key = createKey();
+		String alias = uniqueAlias();
+		this.kms.createAlias((request) -> request.aliasName(alias).targetKeyId(key.keyId()));
+		String aliasArn = "arn:aws:kms:" + this.aws.region() + ":" + this.aws.accountId() + ":" + alias;
+		for (String reference : List.of(alias, aliasArn)) {
+			assertThatExceptionOfType(NotFoundException.class).as(reference)
+				.isThrownBy(() -> this.kms.disableKey((request) -> request.keyId(reference)));
+			assertThatExceptionOfType(NotFoundException.class).as(reference)
+				.isThrownBy(() -> this.kms.enableKey((request) -> request.keyId(reference)));
+		}
+		assertThat(this.kms.describeKey((request) -> request.keyId(key.keyId())).keyMetadata().keyState())
+			.isEqualTo(KeyState.ENABLED);
+		this.kms.disableKey((request) -> request.keyId(key.arn()));
+		assertThat(this.kms.describeKey((request) -> request.keyId(key.keyId())).keyMetadata().keyState())
+			.isEqualTo(KeyState.DISABLED);
+		this.kms.enableKey((request) -> request.keyId(key.keyId()));
+		assertThat(this.kms.describeKey((request) -> request.keyId(key.keyId())).keyMetadata().keyState())
+			.isEqualTo(KeyState.ENABLED);
 	}
 
 	@Test
@@ -188,7 +218,7 @@ class KmsContractTests {
 	void rejectsTamperedCiphertext() {
 		KeyMetadata key = createKey();
 		byte[] ciphertext = encrypt(key.keyId(), "s3cr3t", CONTEXT).asByteArray();
-		for (int index : new int[] { ciphertext.length / 2, ciphertext.length - 1 }) {
+		for (int index : new int[] { ciphertext.length - 20, ciphertext.length - 1 }) {
 			byte[] tampered = ciphertext.clone();
 			tampered[index] ^= 0x01;
 			assertThatExceptionOfType(InvalidCiphertextException.class).isThrownBy(() -> this.kms.decrypt(
@@ -225,6 +255,33 @@ class KmsContractTests {
 		SdkBytes ciphertext = encrypt(key.keyId(), "s3cr3t", Map.of());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).keyId(unknownKey)));
+	}
+
+	@Test
+	void deniesDecryptOfCiphertextWhoseKeyIsNotInTheRequestRegion() {
+		KeyMetadata key = createKey();
+		SdkBytes ciphertext = encrypt(key.keyId(), "s3cr3t", CONTEXT);
+		KmsClient otherRegion = this.aws.kms(this.aws.otherRegion());
+		assertThatExceptionOfType(KmsException.class)
+			.isThrownBy(() -> otherRegion.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT)))
+			.satisfies((ex) -> {
+				assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+				assertThat(ex.awsErrorDetails().errorMessage()).contains("does not exist in this region")
+					.doesNotContain("s3cr3t");
+			});
+		assertThat(this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT))
+			.plaintext()
+			.asUtf8String()).isEqualTo("s3cr3t");
+	}
+
+	@Test
+	void doesNotFindKeyArnOfAnotherRegion() {
+		KeyMetadata key = createKey();
+		KmsClient otherRegion = this.aws.kms(this.aws.otherRegion());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> otherRegion.describeKey((request) -> request.keyId(key.arn())));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> otherRegion.encrypt(
+				(request) -> request.keyId(key.arn()).plaintext(SdkBytes.fromUtf8String("s3cr3t"))));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import io.github.secretbaker.test.LocalAwsServerMain.Options;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.model.DisabledException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.ssm.model.AccessDeniedException;
 import software.amazon.awssdk.services.ssm.model.InvalidKeyIdException;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -34,12 +36,13 @@ class LocalAwsServerMainTests {
 	void parsesEveryOption() {
 		Options options = Options.parse("--port", "4566", "--account-id=210987654321", "--region", "eu-west-1", "--seed",
 				"seed.yaml", "--latency", "Decrypt=25ms", "--throttle", "GetParameters=2", "--rate-limit", "*=50",
-				"--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app");
+				"--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app", "--partial-pages", "DescribeParameters",
+				"--partial-pages", "*=42");
 		assertThat(options.port()).isEqualTo(4566);
 		assertThat(options.accountId()).isEqualTo("210987654321");
 		assertThat(options.region()).isEqualTo("eu-west-1");
 		assertThat(options.seed()).isEqualTo(Path.of("seed.yaml"));
-		assertThat(options.faults()).hasSize(6);
+		assertThat(options.faults()).hasSize(8);
 		assertThat(options.help()).isFalse();
 	}
 
@@ -126,6 +129,42 @@ class LocalAwsServerMainTests {
 			server.kmsClient().listKeys();
 			assertThat(server.callCount("ListKeys")).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void deniesGetParametersOnTheParameterArnOfDenyFlag() {
+		String arn = "arn:aws:ssm:eu-west-1:210987654321:parameter/app/url";
+		try (LocalAwsServer server = LocalAwsServerMain.start(Options.parse("--region", "eu-west-1", "--account-id",
+				"210987654321", "--deny", "GetParameters=" + arn))) {
+			assertThat(server.putString("/app/url", "https://example.com")).isEqualTo(arn);
+			server.putString("/app/other", "https://example.org");
+			for (String name : List.of("/app/url", arn)) {
+				assertThatExceptionOfType(AccessDeniedException.class).as(name)
+					.isThrownBy(() -> server.ssmClient().getParameters((request) -> request.names(name)))
+					.withMessageContaining(arn);
+			}
+			assertThat(server.ssmClient().getParameters((request) -> request.names("/app/other")).parameters())
+				.extracting(Parameter::value)
+				.containsExactly("https://example.org");
+			assertThat(server.ssmClient().getParameter((request) -> request.name("/app/url")).parameter().value())
+				.isEqualTo("https://example.com");
+		}
+	}
+
+	@Test
+	void refusesDenyRulesThatCanNeverMatch() {
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> Options.parse("--account-id", "210987654321", "--deny",
+					"GetParameters=arn:aws:ssm:us-east-1:123456789012:parameter/app/url", "--deny",
+					"GetParameter=arn:aws:kms:us-east-1:210987654321:key/0b7e5a2c-1f4d-4c7a-9e55-3a1d2b9c8e01", "--deny",
+					"Decrypt=/app/url", "--deny", "Decrypt=arn:aws:ssm:us-east-1:210987654321:parameter/app/url",
+					"--deny", "ListKeys=alias/app", "--deny", "GetParameter=arn:aws:ssm:us-east-1:210987654321:document/x",
+					"--deny", "GetParameter=arn:aws:s3:::bucket", "--deny", "Decrypt=arn:aws:kms"))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(8).allSatisfy((problem) -> assertThat(problem)
+				.startsWith("--deny ").contains("can never match")));
+		assertThat(Options.parse("--account-id", "210987654321", "--deny",
+				"GetParameters=arn:aws:ssm:*:210987654321:parameter/app/*", "--deny", "*=arn:aws:kms:*", "--deny",
+				"ListKeys=*", "--deny", "Decrypt=alias/app", "--deny", "GetParameter=/app/url").faults()).hasSize(5);
 	}
 
 	@Test

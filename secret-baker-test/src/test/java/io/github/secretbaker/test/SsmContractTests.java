@@ -231,6 +231,60 @@ class SsmContractTests {
 	}
 
 	@Test
+	void getsParametersInAlphabeticalOrder() {
+		put(this.path + "/c", ParameterType.STRING, "C");
+		put(this.path + "/a", ParameterType.STRING, "A");
+		put(this.path + "/b", ParameterType.STRING, "B");
+		GetParametersResponse response = this.ssm
+			.getParameters((request) -> request.names(this.path + "/c", this.path + "/a", this.path + "/b"));
+		assertThat(response.parameters()).extracting(Parameter::name)
+			.containsExactly(this.path + "/a", this.path + "/b", this.path + "/c");
+	}
+
+	@Test
+	void trimsSpacesAroundParameterNames() {
+		String name = this.path + "/url";
+		this.ssm.putParameter((request) -> request.name("  " + name + " ").type(ParameterType.STRING).value("x"));
+		assertThat(get(name, false).name()).isEqualTo(name);
+		assertThat(describe(name).name()).isEqualTo(name);
+	}
+
+	@Test
+	void refusesDescribeFiltersTheModelDoesNotAllow() {
+		put(this.path + "/a", ParameterType.STRING, "A");
+		List<String> fiftyOne = new ArrayList<>();
+		for (int i = 0; i < 51; i++) {
+			fiftyOne.add(this.path + "/p" + i);
+		}
+		assertThat(describeError(ParameterStringFilter.builder().key("Name").values(fiftyOne).build()))
+			.isEqualTo("ValidationException");
+		assertThat(describeError(ParameterStringFilter.builder().key("Name").values(fiftyOne.subList(0, 50)).build()))
+			.isNull();
+		assertThat(describeError(ParameterStringFilter.builder().key("Owner").values("me").build()))
+			.isEqualTo("ValidationException");
+		assertThat(describeError(ParameterStringFilter.builder().key("Label").values("stable").build()))
+			.isEqualTo("InvalidFilterKey");
+		assertThat(describeError(ParameterStringFilter.builder().key("Type").values("Secret").build()))
+			.isEqualTo("InvalidFilterValue");
+		assertThat(describeError(ParameterStringFilter.builder().key("Type").values("SecureString").build())).isNull();
+	}
+
+	@Test
+	void refusesByPathFiltersOnlyDescribeParametersTakes() {
+		put(this.path + "/a", ParameterType.STRING, "A");
+		for (String key : List.of("Name", "Path", "Tier", "DataType")) {
+			assertThatExceptionOfType(SsmException.class).as(key)
+				.isThrownBy(() -> this.ssm.getParametersByPath((request) -> request.path(this.path)
+					.parameterFilters(ParameterStringFilter.builder().key(key).values("x").build())))
+				.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("InvalidFilterKey"));
+		}
+		assertThat(this.ssm
+			.getParametersByPath((request) -> request.path(this.path)
+				.parameterFilters(ParameterStringFilter.builder().key("Type").values("String").build()))
+			.parameters()).extracting(Parameter::name).containsExactly(this.path + "/a");
+	}
+
+	@Test
 	void selectsVersionsAndLabels() {
 		String name = this.path + "/url";
 		put(name, ParameterType.STRING, "one");
@@ -397,6 +451,16 @@ class SsmContractTests {
 				50);
 		assertThat(found).hasSize(1);
 		return found.get(0);
+	}
+
+	private String describeError(ParameterStringFilter filter) {
+		try {
+			this.ssm.describeParameters((request) -> request.parameterFilters(filter));
+			return null;
+		}
+		catch (SsmException ex) {
+			return ex.awsErrorDetails().errorCode();
+		}
 	}
 
 	private List<ParameterMetadata> describeAll(ParameterStringFilter filter, int pageSize) {
