@@ -3,6 +3,8 @@ package io.github.secretbaker.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,24 +12,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.secretbaker.benchmarks.coldstart.Setup;
+import io.github.secretbaker.benchmarks.coldstart.Variant;
+
 /**
  * The settings of a benchmark run, parsed from {@code --name=value} arguments.
  *
  * @param benchmarksDir the {@code benchmarks} folder, holding the built function modules
  * @param resultsDir where the report, plot and samples are written
  * @param latency the latency added to every call the local server answers
- * @param repetitions the cold starts per variant and per number of secrets
+ * @param repetitions the cold starts per variant and per number of secrets in the 2-core
+ * {@code FunctionInvoker} setup
+ * @param setupRepetitions the cold starts per variant and per number of secrets in every other
+ * setup, whose cold starts take longer or need a training run each
  * @param sizes the numbers of secrets of the cold start benchmark
  * @param bakeSizes the numbers of parameters of the bake benchmark
  * @param bakeRepetitions the bakes per method and per number of parameters
  * @param httpClientRepetitions the fresh JVMs per HTTP client
  * @param jvmOptions the options of every child JVM
  * @param benchmarks the benchmarks to run
+ * @param variants the cold start variants to run, by setup, each list starting with the
+ * setup's baseline
+ * @param aotJavaHome the JDK 25 of the AOT cache setup
  * @since 0.1.0
  */
 public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
-		List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions, int httpClientRepetitions,
-		List<String> jvmOptions, Set<Benchmark> benchmarks) {
+		int setupRepetitions, List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions,
+		int httpClientRepetitions, List<String> jvmOptions, Set<Benchmark> benchmarks,
+		Map<Setup, List<Variant>> variants, Path aotJavaHome) {
 
 	/**
 	 * The default options of every child JVM: the C1-only compilation that AWS recommends for
@@ -36,18 +48,32 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 	public static final String DEFAULT_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "
 			+ "-XX:+UseSerialGC -Xshare:auto";
 
+	/**
+	 * The cold start variants run by default: every setup with its default variants.
+	 */
+	public static final String DEFAULT_VARIANTS = "function,one-core,tls,aot-cache,app-cds,java-jar";
+
+	/**
+	 * The JDK 25 of the AOT cache setup by default.
+	 */
+	public static final String DEFAULT_AOT_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
+
 	static final String USAGE = """
 			Usage: BenchmarkRunner --benchmarks-dir=<dir> [options]
 			  --results-dir=<dir>                 where to write the report (default: <benchmarks-dir>/results)
 			  --latency=<ms>                      latency added to every AWS call (default: 25)
-			  --repetitions=<n>                   cold starts per variant and size, at least 1 (default: 10)
+			  --repetitions=<n>                   cold starts per variant and size, 2-core function (default: 10)
+			  --setup-repetitions=<n>             the same in every other setup (default: 6)
+			  --variants=<setup[:variant],...>    cold start variants; a setup alone means its defaults
+			                                      (default: %s)
+			  --aot-java-home=<dir>               JDK 25 of the aot-cache setup (default: %s)
 			  --sizes=<n,...>                     numbers of secrets (default: 0,1,10,100)
 			  --bake-sizes=<n,...>                numbers of parameters to bake (default: 10,100,1000)
 			  --bake-repetitions=<n>              bakes per method and size (default: 3)
 			  --http-client-repetitions=<n>       fresh JVMs per HTTP client (default: 10)
 			  --jvm-options=<options>             options of every child JVM (default: %s)
 			  --only=<benchmark,...>              among cold-start, bake, http-client, server-load (default: all)"""
-		.formatted(DEFAULT_JVM_OPTIONS);
+		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS);
 
 	/**
 	 * Parse the command-line arguments.
@@ -75,6 +101,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		values.remove("results-dir");
 		Duration latency = Duration.ofMillis(number(values, "latency", 25, 0));
 		int repetitions = number(values, "repetitions", 10, 1);
+		int setupRepetitions = number(values, "setup-repetitions", 6, 1);
+		Map<Setup, List<Variant>> variants = variants(values.getOrDefault("variants", DEFAULT_VARIANTS));
+		values.remove("variants");
+		Path aotJavaHome = Path.of(values.getOrDefault("aot-java-home", DEFAULT_AOT_JAVA_HOME));
+		values.remove("aot-java-home");
 		List<Integer> sizes = numbers(values, "sizes", "0,1,10,100");
 		List<Integer> bakeSizes = numbers(values, "bake-sizes", "10,100,1000");
 		int bakeRepetitions = number(values, "bake-repetitions", 3, 1);
@@ -91,8 +122,42 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown option --" + values.keySet().iterator().next());
 		}
-		return new BenchmarkOptions(benchmarks, results, latency, repetitions, sizes, bakeSizes, bakeRepetitions,
-				httpClientRepetitions, jvmOptions, benchmarksToRun);
+		return new BenchmarkOptions(benchmarks, results, latency, repetitions, setupRepetitions, sizes, bakeSizes,
+				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome);
+	}
+
+	/**
+	 * Return the cold starts per variant and per number of secrets in a setup.
+	 * @param setup the setup
+	 * @return the repetitions
+	 */
+	public int repetitions(Setup setup) {
+		return (setup == Setup.FUNCTION) ? this.repetitions : this.setupRepetitions;
+	}
+
+	private static Map<Setup, List<Variant>> variants(String list) {
+		Map<Setup, List<Variant>> variants = new EnumMap<>(Setup.class);
+		for (String entry : list.split(",")) {
+			String trimmed = entry.strip();
+			if (trimmed.isEmpty()) {
+				continue;
+			}
+			int colon = trimmed.indexOf(':');
+			try {
+				Setup setup = Setup.of((colon < 0) ? trimmed : trimmed.substring(0, colon));
+				List<Variant> selected = variants.computeIfAbsent(setup, (key) -> new ArrayList<>(List.of(Variant.BASELINE)));
+				List<Variant> added = (colon < 0) ? setup.defaultVariants() : List.of(Variant.of(trimmed.substring(colon + 1)));
+				added.stream().filter((variant) -> !selected.contains(variant)).forEach(selected::add);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("--variants: " + ex.getMessage());
+			}
+		}
+		if (variants.isEmpty()) {
+			throw new IllegalArgumentException("--variants needs at least one setup, such as function");
+		}
+		variants.replaceAll((setup, selected) -> selected.stream().sorted().toList());
+		return variants;
 	}
 
 	private static int number(Map<String, String> values, String name, int defaultValue, int minimum) {

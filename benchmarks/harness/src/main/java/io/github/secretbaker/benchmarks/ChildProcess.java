@@ -46,6 +46,23 @@ public final class ChildProcess {
 	 * output
 	 */
 	public static Result run(List<String> command, Map<String, String> environment, Predicate<String> answer) {
+		return execute(command, environment, answer);
+	}
+
+	/**
+	 * Run a command that is not expected to answer, such as a training run, and wait for it to
+	 * exit, whatever its exit code.
+	 * @param command the command
+	 * @param environment the complete environment of the process
+	 * @return the measurements, {@link Result#exitMillis()} its exit, and the output
+	 * @throws IllegalStateException if the process times out, with its output
+	 */
+	public static Result runToExit(List<String> command, Map<String, String> environment) {
+		return execute(command, environment, null);
+	}
+
+	private static Result execute(List<String> command, Map<String, String> environment,
+			@Nullable Predicate<String> answer) {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().clear();
 		builder.environment().putAll(environment);
@@ -66,7 +83,7 @@ public final class ChildProcess {
 		}
 		long pid = process.pid();
 		Thread out = reader(process.getInputStream(), stdout, (line) -> {
-			if (answeredAt.get() < 0 && answer.test(line)) {
+			if (answer != null && answeredAt.get() < 0 && answer.test(line)) {
 				answeredAt.set(System.nanoTime());
 				answerLine[0] = line;
 				long rss = peakRssKb(pid);
@@ -101,13 +118,14 @@ public final class ChildProcess {
 			out.join(TIMEOUT.toMillis());
 			err.join(TIMEOUT.toMillis());
 			poller.interrupt();
-			if (process.exitValue() != 0) {
+			if (answer != null && process.exitValue() != 0) {
 				throw failure("exited with code " + process.exitValue(), command, stdout, stderr);
 			}
-			if (answeredAt.get() < 0) {
+			if (answer != null && answeredAt.get() < 0) {
 				throw failure("exited without answering", command, stdout, stderr);
 			}
-			return new Result(millis(answeredAt.get() - start), millis(exitedAt - start), rssAtAnswer.get(),
+			return new Result(process.exitValue(), (answeredAt.get() >= 0) ? millis(answeredAt.get() - start) : -1,
+					millis(exitedAt - start), rssAtAnswer.get(),
 					(cpuNanosAtAnswer.get() >= 0) ? millis(cpuNanosAtAnswer.get()) : -1, answerLine[0],
 					List.copyOf(stdout), List.copyOf(stderr));
 		}
@@ -155,7 +173,15 @@ public final class ChildProcess {
 		return nanos / 1e6;
 	}
 
-	private static IllegalStateException failure(String problem, List<String> command, List<String> stdout,
+	/**
+	 * Return an exception saying what went wrong with a child, with the end of its output.
+	 * @param problem what went wrong
+	 * @param command the command
+	 * @param stdout its standard output lines
+	 * @param stderr its standard error lines
+	 * @return the exception
+	 */
+	public static IllegalStateException failure(String problem, List<String> command, List<String> stdout,
 			List<String> stderr) {
 		StringBuilder message = new StringBuilder("Child JVM ").append(problem).append(": ")
 			.append(String.join(" ", command.subList(command.size() - Math.min(command.size(), 4), command.size())));
@@ -173,7 +199,9 @@ public final class ChildProcess {
 	/**
 	 * What one child process did.
 	 *
-	 * @param answerMillis from process start to the answer line
+	 * @param exitCode the process's exit code
+	 * @param answerMillis from process start to the answer line, or {@code -1} if it did not
+	 * answer
 	 * @param exitMillis from process start to its exit
 	 * @param peakRssKb the peak resident set size when it answered, or {@code -1} if unknown
 	 * @param cpuMillis the CPU time it had used when it answered, all threads, or {@code -1} if
@@ -182,7 +210,7 @@ public final class ChildProcess {
 	 * @param stdout the standard output lines
 	 * @param stderr the standard error lines
 	 */
-	public record Result(double answerMillis, double exitMillis, long peakRssKb, double cpuMillis,
+	public record Result(int exitCode, double answerMillis, double exitMillis, long peakRssKb, double cpuMillis,
 			@Nullable String answer,
 			List<String> stdout, List<String> stderr) {
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.secretbaker.benchmarks.BenchmarkOptions.Benchmark;
+import io.github.secretbaker.benchmarks.coldstart.Setup;
+import io.github.secretbaker.benchmarks.coldstart.Variant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,12 @@ class BenchmarkOptionsTests {
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/benchmarks/results"));
 		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.values());
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
+		assertThat(options.setupRepetitions()).isEqualTo(6);
+		assertThat(options.variants()).containsOnlyKeys(Setup.values());
+		assertThat(options.variants().get(Setup.FUNCTION)).containsExactly(Variant.BASELINE, Variant.EAGER,
+				Variant.EAGER_SDK, Variant.EAGER_BLOCKING, Variant.TODAY, Variant.LAZY, Variant.SPRING_CLOUD_AWS);
+		assertThat(options.variants().get(Setup.ONE_CORE)).containsExactly(Variant.BASELINE, Variant.EAGER,
+				Variant.TODAY);
 	}
 
 	@Test
@@ -41,6 +49,21 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
+	void selectsVariantsBySetupAlwaysWithTheSetupsBaseline() {
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b",
+				"--variants=java-jar:spring-cloud-aws, java-jar:eager,function:serial,one-core",
+				"--setup-repetitions=2" });
+		assertThat(options.variants()).containsOnlyKeys(Setup.FUNCTION, Setup.ONE_CORE, Setup.JAVA_JAR);
+		assertThat(options.variants().get(Setup.JAVA_JAR)).containsExactly(Variant.BASELINE, Variant.EAGER,
+				Variant.SPRING_CLOUD_AWS);
+		assertThat(options.variants().get(Setup.FUNCTION)).containsExactly(Variant.BASELINE, Variant.SERIAL);
+		assertThat(options.variants().get(Setup.ONE_CORE)).containsExactly(Variant.BASELINE, Variant.EAGER,
+				Variant.TODAY);
+		assertThat(options.repetitions(Setup.FUNCTION)).isEqualTo(10);
+		assertThat(options.repetitions(Setup.JAVA_JAR)).isEqualTo(2);
+	}
+
+	@Test
 	void namesTheArgumentThatIsWrong() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse(new String[] {}))
 			.withMessageContaining("--benchmarks-dir is required");
@@ -56,6 +79,12 @@ class BenchmarkOptionsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--colour=red" }))
 			.withMessageContaining("Unknown option --colour");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--variants=two-cores" }))
+			.withMessageContaining("--variants: Unknown setup 'two-cores': use one of function, one-core");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--variants=tls:fast" }))
+			.withMessageContaining("--variants: Unknown variant 'fast': use one of baseline, eager, eager-sdk");
 	}
 
 }

@@ -2,17 +2,22 @@ package io.github.secretbaker.benchmarks.coldstart;
 
 /**
  * The classes one cold start loaded before its JVM exited, from {@code -Xlog:class+load}: a
- * profile of where a variant's added start-up work goes.
+ * profile of where a variant's added start-up work goes. Classes are compared with those of
+ * the setup's baseline by name (the numbers JDK gives lambda and hidden classes left out),
+ * so that what the secrets path adds is counted apart from what every start loads.
  *
+ * @param setup the setup
  * @param variant the variant
  * @param secrets the number of secrets
  * @param total every class loaded
- * @param awsSdk the classes of the AWS SDK ({@code software.amazon.awssdk})
+ * @param added the classes the baseline did not load: the secrets path's
+ * @param addedAwsSdk among those, the AWS SDK's ({@code software.amazon.awssdk})
+ * @param awsSdk every AWS SDK class loaded
  * @param httpAndNetty the classes of Apache HttpClient and Netty, which SDK clients load
  * @param springCloudAws the classes of Spring Cloud AWS ({@code io.awspring})
  * @since 0.1.0
  */
-public record ClassLoadProfile(Variant variant, int secrets, long total, long awsSdk, long httpAndNetty,
-		long springCloudAws) {
+public record ClassLoadProfile(Setup setup, Variant variant, int secrets, long total, long added, long addedAwsSdk,
+		long awsSdk, long httpAndNetty, long springCloudAws) {
 
 }

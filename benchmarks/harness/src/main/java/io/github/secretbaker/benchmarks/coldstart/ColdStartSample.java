@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One measured cold start.
  *
+ * @param setup how the JVM was started
  * @param variant the variant
  * @param secrets the number of secrets
- * @param round the round, in which every variant ran once
+ * @param round the round, in which every variant of the setup ran once
  * @param answerMillis from process start to the function's answer
- * @param initMillis the handler's init duration, as the invoker reports it
- * @param invokeMillis the invocation's duration, as the invoker reports it
+ * @param initMillis the handler's init duration, as the invoker reports it, or for
+ * {@code java -jar} the startup time Spring Boot logs; {@code -1} if unknown
+ * @param invokeMillis the invocation's duration, as the invoker reports it, or {@code -1}
  * @param peakRssMb the peak resident set size when the function answered
  * @param cpuMillis the CPU time the function's JVM had used when it answered
  * @param serverCpuMillis the CPU time the harness JVM, which runs the local server, used
@@ -21,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param calls the calls the local server received, by operation
  * @since 0.1.0
  */
-public record ColdStartSample(Variant variant, int secrets, int round, double answerMillis, double initMillis,
-		double invokeMillis, double peakRssMb, double cpuMillis, double serverCpuMillis, @Nullable Double decryptMillis,
-		Map<String, Long> calls) {
+public record ColdStartSample(Setup setup, Variant variant, int secrets, int round, double answerMillis,
+		double initMillis, double invokeMillis, double peakRssMb, double cpuMillis, double serverCpuMillis,
+		@Nullable Double decryptMillis, Map<String, Long> calls) {
 
 }

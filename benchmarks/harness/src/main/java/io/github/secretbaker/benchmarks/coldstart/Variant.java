@@ -1,65 +1,79 @@
 package io.github.secretbaker.benchmarks.coldstart;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A way for the benchmark function to get its secrets: which built function module is its
- * class path and which system properties configure it.
+ * A way for the benchmark function or application to get its secrets: which library is on its
+ * class path and which system properties configure it. The {@link Setup} says how the JVM is
+ * started.
  *
  * @since 0.1.0
  */
 public enum Variant {
 
 	/**
-	 * The function without any secrets library and without secrets.
+	 * No secrets library and no secrets.
 	 */
-	BASELINE("baseline", "function", false),
+	BASELINE("baseline", Library.NONE),
 
 	/**
-	 * secret-baker decrypting every baked secret at startup, in parallel.
+	 * secret-baker as it starts by default: eager, the light client
+	 * ({@code secret-baker.client=http}), decrypting on background threads from the moment the
+	 * environment is prepared ({@code secret-baker.background=true}).
 	 */
-	EAGER("secret-baker eager", "function-secret-baker", true),
+	EAGER("secret-baker (default)", Library.SECRET_BAKER),
 
 	/**
-	 * secret-baker decrypting every baked secret at startup with up to 100 calls in flight
-	 * ({@code secret-baker.concurrency=100}), so that 100 secrets take one round trip.
+	 * The default but with the AWS SDK's {@code KmsClient} ({@code secret-baker.client=sdk}):
+	 * the light client's share of the difference.
 	 */
-	EAGER_UNBOUNDED("secret-baker eager, concurrency 100", "function-secret-baker", true),
+	EAGER_SDK("secret-baker, SDK client", Library.SECRET_BAKER),
 
 	/**
-	 * A prototype of the proposed fix, not the starter: the baked secrets decrypted on a
-	 * background thread while the application context refreshes, awaited once it has.
+	 * The default but decrypting on the main thread while the environment is prepared
+	 * ({@code secret-baker.background=false}): the early start's share of the difference.
 	 */
-	OVERLAPPED("prototype: eager in the background", "function-overlapped", true),
+	EAGER_BLOCKING("secret-baker, not in the background", Library.SECRET_BAKER),
+
+	/**
+	 * secret-baker as it behaved before the light client and the early start: the SDK client,
+	 * decrypting on the main thread ({@code client=sdk}, {@code background=false}).
+	 */
+	TODAY("secret-baker before (SDK client, not in the background)", Library.SECRET_BAKER),
+
+	/**
+	 * The default with up to 100 calls in flight ({@code secret-baker.concurrency=100}), so that
+	 * 100 secrets take one round trip.
+	 */
+	EAGER_UNBOUNDED("secret-baker, concurrency 100", Library.SECRET_BAKER),
 
 	/**
 	 * secret-baker decrypting each baked secret on its first read; the function reads one.
 	 */
-	LAZY("secret-baker lazy", "function-secret-baker", true),
+	LAZY("secret-baker lazy", Library.SECRET_BAKER),
 
 	/**
 	 * Spring Cloud AWS importing the SecureStrings from Parameter Store as config data,
 	 * decrypted by SSM ({@code WithDecryption}).
 	 */
-	SPRING_CLOUD_AWS("Spring Cloud AWS import", "function-spring-cloud-aws", false),
+	SPRING_CLOUD_AWS("Spring Cloud AWS import", Library.SPRING_CLOUD_AWS),
 
 	/**
 	 * secret-baker with {@code secret-baker.concurrency=1}: one KMS {@code Decrypt} after
 	 * another, as the Node plugin's snippets decrypt.
 	 */
-	SERIAL("serial decryption", "function-secret-baker", true);
+	SERIAL("serial decryption", Library.SECRET_BAKER);
 
 	private final String label;
 
-	private final String module;
+	private final Library library;
 
-	private final boolean baked;
-
-	Variant(String label, String module, boolean baked) {
+	Variant(String label, Library library) {
 		this.label = label;
-		this.module = module;
-		this.baked = baked;
+		this.library = library;
 	}
 
 	/**
@@ -71,20 +85,27 @@ public enum Variant {
 	}
 
 	/**
-	 * Return the folder, under {@code benchmarks}, of the function module that is this
-	 * variant's class path.
-	 * @return the module folder name
+	 * Return the name used in {@code --variants}, such as {@code eager-sdk}.
+	 * @return the id
 	 */
-	public String module() {
-		return this.module;
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/**
-	 * Return whether the variant reads the baked secrets file from its class path.
+	 * Return the secrets library on the class path.
+	 * @return the library
+	 */
+	public Library library() {
+		return this.library;
+	}
+
+	/**
+	 * Return whether the variant reads the baked secrets file.
 	 * @return whether baked
 	 */
 	public boolean baked() {
-		return this.baked;
+		return this.library == Library.SECRET_BAKER;
 	}
 
 	/**
@@ -97,24 +118,79 @@ public enum Variant {
 	}
 
 	/**
+	 * Return whether the starter decrypts every secret at startup, one {@code Decrypt} each.
+	 * @return whether eager
+	 */
+	public boolean eager() {
+		return baked() && this != LAZY;
+	}
+
+	/**
 	 * Return the system properties that configure the variant.
 	 * @param endpoint the local server's endpoint
 	 * @param parameterPath the Parameter Store path holding the secrets, ending with {@code /}
 	 * @return the properties, as {@code -Dname=value} options
 	 */
 	public List<String> systemProperties(URI endpoint, String parameterPath) {
-		return switch (this) {
-			case BASELINE -> List.of();
-			case EAGER -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager");
-			case EAGER_UNBOUNDED -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager",
-					"-Dsecret-baker.concurrency=100");
-			case OVERLAPPED -> List.of("-Dsecret-baker.endpoint=" + endpoint);
-			case LAZY -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=lazy");
-			case SERIAL -> List.of("-Dsecret-baker.endpoint=" + endpoint, "-Dsecret-baker.mode=eager",
-					"-Dsecret-baker.concurrency=1", "-Dsecret-baker.timeout=60s");
-			case SPRING_CLOUD_AWS -> List.of("-Dspring.config.import=aws-parameterstore:" + parameterPath,
+		if (this == BASELINE) {
+			return List.of();
+		}
+		if (this == SPRING_CLOUD_AWS) {
+			return List.of("-Dspring.config.import=aws-parameterstore:" + parameterPath,
 					"-Dspring.cloud.aws.parameterstore.endpoint=" + endpoint);
-		};
+		}
+		List<String> properties = new ArrayList<>(List.of("-Dsecret-baker.endpoint=" + endpoint));
+		properties.add("-Dsecret-baker.mode=" + ((this == LAZY) ? "lazy" : "eager"));
+		properties.add("-Dsecret-baker.client=" + ((this == EAGER_SDK || this == TODAY) ? "sdk" : "http"));
+		properties.add("-Dsecret-baker.background=" + (this != EAGER_BLOCKING && this != TODAY));
+		if (this == EAGER_UNBOUNDED) {
+			properties.add("-Dsecret-baker.concurrency=100");
+		}
+		if (this == SERIAL) {
+			properties.addAll(List.of("-Dsecret-baker.concurrency=1", "-Dsecret-baker.timeout=60s"));
+		}
+		return properties;
+	}
+
+	/**
+	 * Find a variant by its id.
+	 * @param id the id, as {@link #id()} returns it
+	 * @return the variant
+	 * @throws IllegalArgumentException naming the known ids
+	 */
+	public static Variant of(String id) {
+		for (Variant variant : values()) {
+			if (variant.id().equals(id)) {
+				return variant;
+			}
+		}
+		List<String> ids = new ArrayList<>();
+		for (Variant variant : values()) {
+			ids.add(variant.id());
+		}
+		throw new IllegalArgumentException("Unknown variant '" + id + "': use one of " + String.join(", ", ids));
+	}
+
+	/**
+	 * The secrets library a variant adds to the function or application.
+	 */
+	public enum Library {
+
+		/**
+		 * None: the baseline.
+		 */
+		NONE,
+
+		/**
+		 * {@code secret-baker-spring-boot-starter}.
+		 */
+		SECRET_BAKER,
+
+		/**
+		 * {@code spring-cloud-aws-starter-parameter-store}.
+		 */
+		SPRING_CLOUD_AWS
+
 	}
 
 }

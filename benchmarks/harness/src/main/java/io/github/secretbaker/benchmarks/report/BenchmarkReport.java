@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
@@ -19,11 +20,14 @@ import io.github.secretbaker.benchmarks.Machine;
 import io.github.secretbaker.benchmarks.Samples;
 import io.github.secretbaker.benchmarks.bake.BakeMethod;
 import io.github.secretbaker.benchmarks.bake.BakeSample;
+import io.github.secretbaker.benchmarks.coldstart.AfterRestoreCheck;
 import io.github.secretbaker.benchmarks.coldstart.ClassLoadProfile;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSample;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
 import io.github.secretbaker.benchmarks.coldstart.DecryptionHotSpots;
+import io.github.secretbaker.benchmarks.coldstart.Setup;
+import io.github.secretbaker.benchmarks.coldstart.TrainingSample;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientKind;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
@@ -45,9 +49,40 @@ public final class BenchmarkReport {
 	 */
 	public static final String COMMAND = "./mvnw -B -ntp -Pbenchmarks -pl benchmarks/harness -am verify -DskipTests";
 
-	private static final int EAGER_TARGET_SECRETS = 100;
+	private static final double SPRING_CLOUD_AWS_TARGET_RATIO = 5;
 
-	private static final double SPRING_CLOUD_AWS_TARGET_RATIO = 3;
+	private static final String DECRYPT = "Decrypt";
+
+	private static final Set<String> KMS_OPERATIONS = Set.of("Decrypt", "DescribeKey", "Encrypt", "GenerateDataKey");
+
+	private static final String WHERE_TIME_GOES = "*init*: the `FunctionInvoker` construction, which starts the "
+			+ "Spring application, or for `java -jar` the startup time Spring Boot logs; *CPU*: the CPU time the JVM "
+			+ "had used, all threads, when it answered; *server CPU*: what the harness JVM, which runs the local "
+			+ "server, used meanwhile, on the same cores; *RSS*: the peak resident set size when it answered; "
+			+ "*decrypt*: the time the starter logs from the start of the decryption to its end "
+			+ "(`Decrypted N baked secrets in X ms`)";
+
+	private static final Map<Setup, String> SETUP_DESCRIPTIONS = Map.of(Setup.FUNCTION,
+			"The function through `FunctionInvoker`, run by `LocalLambdaInvoker` on the function's class path, "
+					+ "on the machine's cores, over HTTP.",
+			Setup.ONE_CORE,
+			"The same, each child JVM (baseline included) started under `taskset -c 0`, so it has one core, as a "
+					+ "Lambda function with up to 1769 MB of memory has; the local server keeps both cores, as KMS is "
+					+ "on other machines.",
+			Setup.TLS,
+			"The same over HTTPS: a second local server serves TLS with a self-signed certificate, and every child "
+					+ "gets `-Djavax.net.ssl.trustStore` with it and an `https://` endpoint, Spring Cloud AWS included.",
+			Setup.AOT_CACHE,
+			"The same on JDK 25 with an AOT cache per variant and N, recorded by a training run in which secret-baker "
+					+ "primes its client without calling KMS: what a SnapStart checkpoint would keep of the classes "
+					+ "(loaded, linked, with their profiles), without the heap.",
+			Setup.APP_CDS,
+			"The same on JDK 17 with a dynamic AppCDS archive per variant and N, recorded by the same kind of "
+					+ "training run.",
+			Setup.JAVA_JAR,
+			"A plain Spring Boot application (`benchmarks/app-*`) run as `java -jar` on its `spring-boot:repackage` "
+					+ "jar: it starts, reads the secret, prints the same answer line and exits; secret-baker reads the "
+					+ "baked file through `secret-baker.location=file:...`.");
 
 	private static final int BAKE_TARGET_PARAMETERS = 1000;
 
@@ -177,45 +212,55 @@ public final class BenchmarkReport {
 		line("| | |");
 		line("|---|---|");
 		line("| Latency L added by the local server to every AWS call | " + latency + " ms |");
-		line("| Cold starts per variant and N | " + this.options.repetitions()
-				+ ", in rounds that run every variant once, in an order rotated each round, after one discarded warm-up round |");
+		line("| Cold starts per variant and N | " + this.options.repetitions() + " in the 2-core setup, "
+				+ this.options.setupRepetitions() + " in the others (each start there costs more: one core, a JDK 25 "
+				+ "or a training run per variant and N); in rounds that run every variant of a setup once, in an order "
+				+ "rotated each round, after one discarded warm-up round per setup |");
+		line("| Variants (`--variants`) | " + this.options.variants()
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey().id() + ": "
+					+ entry.getValue().stream().map(Variant::id).collect(Collectors.joining(" ")))
+			.collect(Collectors.joining("; ")) + " |");
+		line("| JDK of the AOT cache setup | `" + this.options.aotJavaHome() + "` |");
 		line("| Numbers of secrets N | " + join(this.options.sizes()) + " |");
 		line("| Bake: parameters, repetitions per method | " + join(this.options.bakeSizes()) + "; "
 				+ this.options.bakeRepetitions() + " |");
 		line("| HTTP client: fresh JVMs per client | " + this.options.httpClientRepetitions() + " |");
 		line("| Child JVM options | `" + String.join(" ", this.options.jvmOptions()) + "` |");
 		line("| Function handler | `org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest`, "
-				+ "run by `LocalLambdaInvoker` on the function's class path, like a Lambda zip's `lib/` |");
+				+ "run by `LocalLambdaInvoker` on the function's class path, jars only, like a Lambda zip's `lib/` |");
 		line();
 	}
 
 	private void targets() {
 		line("## Targets");
 		line();
+		line("Added cold start of secret-baker's default (eager, light client, in the background) over the same "
+				+ "function or application without secrets: medians of the differences paired by round. Ratios: each "
+				+ "round's added time of the other variant divided by secret-baker's in the same round, median over the "
+				+ "rounds where secret-baker added a positive time (the ratio of the medians in brackets).");
+		line();
 		line("| Target | Measured | Result |");
 		line("|---|---|---|");
-		long latency = this.options.latency().toMillis();
 		ColdStartSummary summary = this.coldStart;
-		if (summary != null && summary.has(Variant.EAGER, EAGER_TARGET_SECRETS)) {
-			double target = 1.5 * latency + 150;
-			double added = summary.added(Variant.EAGER, EAGER_TARGET_SECRETS).median();
-			line(String.format(Locale.ROOT, "| secret-baker eager, N = 100: added cold start ≤ 1.5·L + 150 ms = %.1f ms "
-					+ "| %.0f ms (median of paired runs) | %s |", target, added, verdict(added <= target,
-							String.format(Locale.ROOT, "missed by %.0f ms", added - target))));
-			Samples ratio = summary.addedRatio(Variant.SPRING_CLOUD_AWS, Variant.EAGER, EAGER_TARGET_SECRETS);
-			if (ratio != null) {
-				line(String.format(Locale.ROOT, "| N = 100: ≥ %.0f× less added time than the Spring Cloud AWS import "
-						+ "| %.1f× (median of paired ratios; ratio of medians %.1f×) | %s |", SPRING_CLOUD_AWS_TARGET_RATIO,
-						ratio.median(), summary.added(Variant.SPRING_CLOUD_AWS, EAGER_TARGET_SECRETS).median() / added,
-						verdict(ratio.median() >= SPRING_CLOUD_AWS_TARGET_RATIO, String.format(Locale.ROOT,
-								"missed: %.1f× short", SPRING_CLOUD_AWS_TARGET_RATIO - ratio.median()))));
-			}
+		if (summary != null) {
+			addedTarget(summary, Setup.FUNCTION, 1, 50);
+			addedTarget(summary, Setup.FUNCTION, 10, 50);
+			addedTarget(summary, Setup.FUNCTION, 100, 150);
+			ratioTarget(summary, Setup.FUNCTION, 100, SPRING_CLOUD_AWS_TARGET_RATIO, true);
+			addedTarget(summary, Setup.TLS, 100, 200);
+			ratioTarget(summary, Setup.TLS, 100, SPRING_CLOUD_AWS_TARGET_RATIO, false);
+			addedTarget(summary, Setup.ONE_CORE, 10, 200);
+			addedTarget(summary, Setup.ONE_CORE, 100, 450);
+			addedTarget(summary, Setup.JAVA_JAR, 100, 150);
+			ratioTarget(summary, Setup.JAVA_JAR, 100, SPRING_CLOUD_AWS_TARGET_RATIO, true);
+			classesTarget(summary);
+			callTargets(summary);
 		}
 		else {
-			line("| secret-baker eager, N = 100 | not measured in this run | – |");
+			line("| Cold start | not measured in this run | – |");
 		}
-		List<String> notes = (summary != null && summary.has(Variant.EAGER, EAGER_TARGET_SECRETS))
-				? eagerBreakdown(summary, latency) : List.of();
 		if (this.bake != null && this.bake.stream().anyMatch((sample) -> sample.parameters() == BAKE_TARGET_PARAMETERS)) {
 			double speedUp = median(this.bake, BakeMethod.SERIAL, BAKE_TARGET_PARAMETERS)
 					/ median(this.bake, BakeMethod.SECRET_BAKER, BAKE_TARGET_PARAMETERS);
@@ -227,144 +272,198 @@ public final class BenchmarkReport {
 			line("| Bake of 1000 parameters | not measured in this run | – |");
 		}
 		line();
-		if (!notes.isEmpty()) {
-			line("Where secret-baker eager's added time at N = 100 goes (medians):");
-			line();
-			notes.forEach((note) -> line("- " + note));
-			line();
+		if (summary != null) {
+			List<String> notes = breakdown(summary, this.options.latency().toMillis());
+			if (!notes.isEmpty()) {
+				line("Where secret-baker's added time goes, 2 cores, medians:");
+				line();
+				notes.forEach((note) -> line("- " + note));
+				line();
+			}
 		}
 	}
 
-	private static List<String> eagerBreakdown(ColdStartSummary summary, long latency) {
-		List<String> notes = new ArrayList<>();
-		int secrets = EAGER_TARGET_SECRETS;
-		Samples decrypt = summary.decrypt(Variant.EAGER, secrets);
-		int rounds = (secrets + DEFAULT_CONCURRENCY - 1) / DEFAULT_CONCURRENCY;
-		if (decrypt != null) {
-			notes.add(String.format(Locale.ROOT, "decrypting: the starter logs %.0f ms for %d `Decrypt` calls with at most "
-					+ "%d in flight (the default `secret-baker.concurrency`), that is %d rounds of L = %d ms at least;",
-					decrypt.median(), secrets, DEFAULT_CONCURRENCY, rounds, rounds * latency));
+	private void addedTarget(ColdStartSummary summary, Setup setup, int secrets, double limit) {
+		String target = String.format(Locale.ROOT, "%s, N = %d: added ≤ %.0f ms", setup.label(), secrets, limit);
+		if (!summary.has(setup, Variant.EAGER, secrets)) {
+			line("| " + target + " | not measured in this run" + skippedReason(summary, setup) + " | – |");
+			return;
 		}
-		if (summary.has(Variant.EAGER, 0)) {
-			notes.add(String.format(Locale.ROOT, "starting the starter: with N = 0 (an empty file: the AWS SDK is loaded and "
-					+ "the KMS client created, but nothing is called) eager adds %.0f ms;",
-					summary.added(Variant.EAGER, 0).median()));
+		Samples added = summary.added(setup, Variant.EAGER, secrets);
+		line(String.format(Locale.ROOT, "| %s | %.0f ms (p90 %.0f) | %s |", target, added.median(), added.p90(),
+				verdict(added.median() <= limit,
+						String.format(Locale.ROOT, "missed by %.0f ms", added.median() - limit))));
+	}
+
+	private void ratioTarget(ColdStartSummary summary, Setup setup, int secrets, double ratio, boolean isTarget) {
+		String target = String.format(Locale.ROOT, "%s, N = %d: ≥ %.0f× less added time than the Spring Cloud AWS "
+				+ "import%s", setup.label(), secrets, ratio, isTarget ? "" : " (both over HTTPS)");
+		Samples ratios = (summary.has(setup, Variant.EAGER, secrets)
+				&& summary.has(setup, Variant.SPRING_CLOUD_AWS, secrets))
+						? summary.addedRatio(setup, Variant.SPRING_CLOUD_AWS, Variant.EAGER, secrets) : null;
+		if (ratios == null) {
+			line("| " + target + " | not measured in this run" + skippedReason(summary, setup) + " | – |");
+			return;
 		}
-		if (summary.has(Variant.EAGER, 1)) {
-			Samples first = summary.decrypt(Variant.EAGER, 1);
-			if (first != null) {
-				notes.add(String.format(Locale.ROOT, "the first call: with N = 1 the starter logs %.0f ms for one `Decrypt` "
-						+ "of L = %d ms, the rest being the SDK's first request in a fresh JVM (signer, marshallers, "
-						+ "connection, classes loaded on first use);", first.median(), latency));
+		double ofMedians = summary.added(setup, Variant.SPRING_CLOUD_AWS, secrets).median()
+				/ summary.added(setup, Variant.EAGER, secrets).median();
+		String result = verdict(ratios.median() >= ratio,
+				String.format(Locale.ROOT, "missed: %.1f× short", ratio - ratios.median()));
+		line(String.format(Locale.ROOT, "| %s | %.1f× (%.1f×) | %s |", target, ratios.median(), ofMedians,
+				isTarget ? result : "no target of its own; " + result.replace("**", "")));
+	}
+
+	private void classesTarget(ColdStartSummary summary) {
+		ClassLoadProfile today = profile(summary, Variant.TODAY);
+		ClassLoadProfile now = profile(summary, Variant.EAGER);
+		String target = "Classes the decryption path loads at N = " + ColdStartBenchmark.CLASS_PROFILE_SECRETS
+				+ " (beyond the baseline's), default ≤ 1/3 of before";
+		if (today == null || now == null || today.added() == 0) {
+			line("| " + target + " | not measured in this run | – |");
+			return;
+		}
+		double share = (double) now.added() / today.added();
+		line(String.format(Locale.ROOT, "| %s | %d against %d (%.2f); AWS SDK %d against %d | %s |", target, now.added(),
+				today.added(), share, now.addedAwsSdk(), today.addedAwsSdk(), verdict(share <= 1.0 / 3,
+						String.format(Locale.ROOT, "missed by %d classes", now.added() - today.added() / 3))));
+	}
+
+	private void callTargets(ColdStartSummary summary) {
+		List<String> eager = new ArrayList<>();
+		List<String> lazy = new ArrayList<>();
+		for (Setup setup : summary.setups()) {
+			for (Variant variant : summary.variants(setup)) {
+				for (int secrets : summary.sizes()) {
+					if (!summary.has(setup, variant, secrets)) {
+						continue;
+					}
+					List<Long> counts = summary.callCounts(setup, variant, secrets, DECRYPT);
+					if (variant.eager() && !counts.equals(List.of((long) secrets))) {
+						eager.add(setup.label() + " " + variant.label() + " N = " + secrets + ": " + join(counts));
+					}
+					if (variant == Variant.LAZY && !counts.equals(List.of((long) Math.min(secrets, 1)))) {
+						lazy.add(setup.label() + " N = " + secrets + ": " + join(counts));
+					}
+				}
 			}
 		}
-		if (summary.has(Variant.EAGER_UNBOUNDED, secrets)) {
-			Samples unboundedDecrypt = summary.decrypt(Variant.EAGER_UNBOUNDED, secrets);
-			notes.add(String.format(Locale.ROOT, "with `secret-baker.concurrency=100` (one round) eager adds %.0f ms%s;",
-					summary.added(Variant.EAGER_UNBOUNDED, secrets).median(), (unboundedDecrypt != null)
-							? String.format(Locale.ROOT, " and the starter logs %.0f ms of decryption",
-									unboundedDecrypt.median()) : ""));
+		line("| KMS calls, eager: N `Decrypt` per cold start | " + (eager.isEmpty() ? "N in every cold start"
+				: String.join("; ", eager)) + " | " + verdict(eager.isEmpty(), "missed") + " |");
+		if (summary.setups().stream().anyMatch((setup) -> summary.variants(setup).contains(Variant.LAZY))) {
+			line("| KMS calls, lazy: only the secrets read (1) | " + (lazy.isEmpty() ? "1 in every cold start (0 at N = 0)"
+					: String.join("; ", lazy)) + " | " + verdict(lazy.isEmpty(), "missed") + " |");
 		}
-		if (summary.has(Variant.OVERLAPPED, secrets)) {
-			notes.add(String.format(Locale.ROOT, "the prototype of the proposed fix, decrypting in the background while the "
-					+ "context refreshes (same client, same concurrency 16), adds %.0f ms.",
-					summary.added(Variant.OVERLAPPED, secrets).median()));
+		List<TrainingSample> trainings = summary.trainings()
+			.stream()
+			.filter((training) -> training.variant().baked())
+			.toList();
+		if (!trainings.isEmpty()) {
+			long kmsCalls = trainings.stream().mapToLong((training) -> kmsCalls(training.calls())).sum();
+			line("| KMS calls in a training run: 0 | " + kmsCalls + " in " + trainings.size()
+					+ " secret-baker training runs | " + verdict(kmsCalls == 0, "missed") + " |");
+		}
+		else {
+			line("| KMS calls in a training run: 0 | not measured in this run | – |");
+		}
+		AfterRestoreCheck check = summary.afterRestore();
+		if (check != null) {
+			long kmsCalls = kmsCalls(check.calls());
+			line("| KMS calls before a checkpoint, `secret-baker.snapshot=after-restore`: 0 | " + kmsCalls + " at N = "
+					+ check.secrets() + (check.refused() ? ", the read before the restore refused"
+							: ", **the read before the restore was not refused**")
+					+ " | " + verdict(kmsCalls == 0 && check.refused(), "missed") + " |");
+		}
+		else {
+			line("| KMS calls before a checkpoint, after-restore mode: 0 | not measured in this run | – |");
+		}
+	}
+
+	private static long kmsCalls(Map<String, Long> calls) {
+		return calls.entrySet()
+			.stream()
+			.filter((entry) -> KMS_OPERATIONS.contains(entry.getKey()))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+	}
+
+	private static @Nullable ClassLoadProfile profile(ColdStartSummary summary, Variant variant) {
+		return summary.profiles()
+			.stream()
+			.filter((profile) -> profile.setup() == Setup.FUNCTION && profile.variant() == variant)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String skippedReason(ColdStartSummary summary, Setup setup) {
+		String reason = summary.skipped().get(setup);
+		return (reason != null) ? " (skipped: " + reason + ")" : "";
+	}
+
+	private static List<String> breakdown(ColdStartSummary summary, long latency) {
+		List<String> notes = new ArrayList<>();
+		Setup setup = Setup.FUNCTION;
+		int secrets = summary.sizes().get(summary.sizes().size() - 1);
+		if (!summary.has(setup, Variant.EAGER, secrets)) {
+			return notes;
+		}
+		notes.add(String.format(Locale.ROOT, "at N = %d it adds %.0f ms, with %.0f ms more CPU than the baseline "
+				+ "(medians of the JVM's CPU time when it answered, all threads): on 2 cores shared with Spring's start "
+				+ "and the local server, CPU rather than waiting is what the secrets cost;", secrets,
+				summary.added(setup, Variant.EAGER, secrets).median(),
+				summary.cpu(setup, Variant.EAGER, secrets).median() - summary.cpu(setup, Variant.BASELINE, secrets).median()));
+		Samples decrypt = summary.decrypt(setup, Variant.EAGER, secrets);
+		if (decrypt != null) {
+			int rounds = (secrets + DEFAULT_CONCURRENCY - 1) / DEFAULT_CONCURRENCY;
+			notes.add(String.format(Locale.ROOT, "decrypting: the starter logs %.0f ms from the start of the decryption "
+					+ "to its join for %d `Decrypt` calls with at most %d in flight, that is %d rounds of L = %d ms at "
+					+ "least, overlapped with Spring's start;", decrypt.median(), secrets, DEFAULT_CONCURRENCY, rounds,
+					rounds * latency));
+		}
+		if (summary.has(setup, Variant.EAGER, 0)) {
+			notes.add(String.format(Locale.ROOT, "starting the starter: with N = 0 (an empty file, nothing called) it "
+					+ "adds %.0f ms;", summary.added(setup, Variant.EAGER, 0).median()));
+		}
+		ClassLoadProfile now = profile(summary, Variant.EAGER);
+		if (now != null) {
+			notes.add(String.format(Locale.ROOT, "classes: at N = %d the decryption path loads %d classes beyond the "
+					+ "baseline's, %d of them the AWS SDK's;", now.secrets(), now.added(), now.addedAwsSdk()));
+		}
+		for (Variant other : List.of(Variant.EAGER_SDK, Variant.EAGER_BLOCKING, Variant.TODAY)) {
+			if (summary.has(setup, other, secrets)) {
+				notes.add(String.format(Locale.ROOT, "%s adds %.0f ms at N = %d;", other.label(),
+						summary.added(setup, other, secrets).median(), secrets));
+			}
 		}
 		return notes;
 	}
 
 	private void coldStart(ColdStartSummary summary) {
 		List<Integer> sizes = summary.sizes();
-		List<Variant> variants = List.of(Variant.values());
 		line("## Cold start");
 		line();
-		line("Whole process: from the child JVM's start to the function's answer on its standard output. "
-				+ "Every child is a fresh JVM; secrets come from the local server with L = "
-				+ this.options.latency().toMillis() + " ms per call.");
+		line("Whole process: from the child JVM's start to the answer on its standard output. Every child is a fresh "
+				+ "JVM; secrets come from the local server with L = " + this.options.latency().toMillis()
+				+ " ms per call. Each setup has its own baseline, run in the same rounds, and every added time is paired "
+				+ "with it.");
 		line();
 		line("![Added cold start against N](cold-start.png)");
 		line();
-		line("### Time to first response, median (p90), ms");
-		line();
-		header("N", variants.stream().map(Variant::label).toList());
-		for (int secrets : sizes) {
-			row(String.valueOf(secrets), variants.stream()
-				.map((variant) -> summary.has(variant, secrets) ? medianP90(summary.answer(variant, secrets)) : "–")
-				.toList());
-		}
-		line();
-		line("### Added over the baseline, paired by round: median (p90), ms");
-		line();
-		List<Variant> others = variants.subList(1, variants.size());
-		header("N", others.stream().map(Variant::label).toList());
-		for (int secrets : sizes) {
-			row(String.valueOf(secrets), others.stream()
-				.map((variant) -> summary.has(variant, secrets) ? medianP90(summary.added(variant, secrets)) : "–")
-				.toList());
-		}
-		line();
-		line("### Added time relative to secret-baker eager, paired by round: median ratio");
-		line();
-		line("Each round's added time of the variant divided by that round's added time of secret-baker eager "
-				+ "(rounds where eager added no time are left out; `–` when none is left).");
-		line();
-		List<Variant> compared = List.of(Variant.EAGER_UNBOUNDED, Variant.OVERLAPPED, Variant.LAZY,
-				Variant.SPRING_CLOUD_AWS, Variant.SERIAL);
-		header("N", compared.stream().map((variant) -> variant.label() + " ÷ eager").toList());
-		for (int secrets : sizes) {
-			row(String.valueOf(secrets), compared.stream().map((variant) -> {
-				Samples ratio = summary.has(variant, secrets) && summary.has(Variant.EAGER, secrets)
-						? summary.addedRatio(variant, Variant.EAGER, secrets) : null;
-				return (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio.median()) : "–";
-			}).toList());
-		}
-		line();
-		line("### Where the time goes: medians, ms, and AWS calls per cold start");
-		line();
-		line("*Init* is the `FunctionInvoker` construction, which starts the Spring application; the rest of the time "
-				+ "to first response is JVM start before it and the invocation after it. *CPU* is the CPU time the "
-				+ "function's JVM had used, all threads, when it answered; *server CPU* is what the harness JVM, which "
-				+ "runs the local server, used meanwhile, on the same cores. *Decrypt* is the time the secret-baker "
-				+ "starter logs for decrypting every secret (`Decrypted N baked secrets in X ms`); the prototype logs "
-				+ "it from its background thread, the KMS client's creation included.");
-		line();
-		header("N", variants.stream().map(Variant::label).toList());
-		for (int secrets : sizes) {
-			row(String.valueOf(secrets), variants.stream().map((variant) -> {
-				if (!summary.has(variant, secrets)) {
-					return "–";
-				}
-				StringBuilder cell = new StringBuilder(String.format(Locale.ROOT, "init %.0f; CPU %.0f; server CPU %.0f",
-						summary.init(variant, secrets).median(), summary.cpu(variant, secrets).median(),
-						summary.serverCpu(variant, secrets).median()));
-				Samples decrypt = summary.decrypt(variant, secrets);
-				if (decrypt != null) {
-					cell.append(String.format(Locale.ROOT, "; decrypt %.0f", decrypt.median()));
-				}
-				cell.append("; ").append(calls(summary.calls(variant, secrets)));
-				return cell.toString();
-			}).toList());
-		}
-		line();
-		if (!summary.profiles().isEmpty()) {
-			line("### Classes loaded by one cold start, N = " + summary.profiles().get(0).secrets());
-			line();
-			line("One extra cold start per variant, after the measured ones, run with `-Xlog:class+load`: each class "
-					+ "loaded is work that a cold start pays for (reading, verifying, initializing).");
-			line();
-			line("| Variant | All classes | AWS SDK | Apache HttpClient and Netty | Spring Cloud AWS |");
-			line("|---|---|---|---|---|");
-			for (ClassLoadProfile profile : summary.profiles()) {
-				line("| " + profile.variant().label() + " | " + profile.total() + " | " + profile.awsSdk() + " | "
-						+ profile.httpAndNetty() + " | " + profile.springCloudAws() + " |");
-			}
+		summary.skipped()
+			.forEach((setup, reason) -> line("*" + setup.label() + "* was selected but not run: " + reason + "."));
+		if (!summary.skipped().isEmpty()) {
 			line();
 		}
+		for (Setup setup : summary.setups()) {
+			setup(summary, setup, sizes);
+		}
+		trainings(summary);
+		calls(summary, sizes);
+		classes(summary);
 		DecryptionHotSpots hotSpots = summary.hotSpots();
 		if (hotSpots != null && hotSpots.samples() > 0) {
-			line("### Where secret-baker eager's decryption threads spend their time, N = " + hotSpots.secrets());
+			line("### Where secret-baker's decryption threads spend their time, 2 cores, N = " + hotSpots.secrets());
 			line();
-			line("The same extra cold start of secret-baker eager, recorded with the Java Flight Recorder "
+			line("One extra cold start of " + hotSpots.variant().label() + ", recorded with the Java Flight Recorder "
 					+ "(`settings=profile`, which samples threads running Java code every 10 ms and threads in native "
 					+ "code every 20 ms): its `secret-baker-decrypt-*` threads were caught " + hotSpots.samples()
 					+ " times running Java code and " + hotSpots.nativeSamples() + " times in native code (mostly "
@@ -390,18 +489,174 @@ public final class BenchmarkReport {
 			}
 			line();
 		}
-		line("### Peak RSS when the function answered, median (p90), MB");
+		line("Every answer was checked: each variant with secrets answered the length of `" + ColdStartBenchmark.SECRET_READ
+				+ "` (" + ColdStartBenchmark.SECRET_LENGTH + " characters), the baseline answered that it has none. "
+				+ "Raw samples: [cold-start-samples.csv](cold-start-samples.csv).");
+		line();
+	}
+
+	private void setup(ColdStartSummary summary, Setup setup, List<Integer> sizes) {
+		List<Variant> variants = summary.variants(setup);
+		List<Variant> others = variants.stream().filter(Variant::hasSecrets).toList();
+		line("### " + setup.label());
+		line();
+		line(SETUP_DESCRIPTIONS.get(setup) + " " + this.options.repetitions(setup) + " rounds per N.");
+		line();
+		line("Time to first response, median (p90), ms:");
 		line();
 		header("N", variants.stream().map(Variant::label).toList());
 		for (int secrets : sizes) {
 			row(String.valueOf(secrets), variants.stream()
-				.map((variant) -> summary.has(variant, secrets) ? medianP90(summary.peakRss(variant, secrets)) : "–")
+				.map((variant) -> summary.has(setup, variant, secrets) ? medianP90(summary.answer(setup, variant, secrets))
+						: "–")
 				.toList());
 		}
 		line();
-		line("Every answer was checked: each variant with secrets answered the length of `" + ColdStartBenchmark.SECRET_READ
-				+ "` (" + ColdStartBenchmark.SECRET_LENGTH + " characters), the baseline answered that it has none. "
-				+ "Raw samples: [cold-start-samples.csv](cold-start-samples.csv).");
+		line("Added over the baseline, paired by round: median (p90), ms:");
+		line();
+		header("N", others.stream().map(Variant::label).toList());
+		for (int secrets : sizes) {
+			row(String.valueOf(secrets), others.stream()
+				.map((variant) -> summary.has(setup, variant, secrets) ? medianP90(summary.added(setup, variant, secrets))
+						: "–")
+				.toList());
+		}
+		line();
+		List<Variant> compared = others.stream().filter((variant) -> variant != Variant.EAGER).toList();
+		if (variants.contains(Variant.EAGER) && !compared.isEmpty()) {
+			line("Added time relative to " + Variant.EAGER.label() + ", paired by round: median ratio (rounds where it "
+					+ "added no time left out; `–` when none is left):");
+			line();
+			header("N", compared.stream().map((variant) -> variant.label() + " ÷ default").toList());
+			for (int secrets : sizes) {
+				row(String.valueOf(secrets), compared.stream().map((variant) -> {
+					Samples ratio = summary.has(setup, variant, secrets) && summary.has(setup, Variant.EAGER, secrets)
+							? summary.addedRatio(setup, variant, Variant.EAGER, secrets) : null;
+					return (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio.median()) : "–";
+				}).toList());
+			}
+			line();
+		}
+		line("Where the time goes: medians, and the AWS calls of the first round (" + WHERE_TIME_GOES + "):");
+		line();
+		header("N", variants.stream().map(Variant::label).toList());
+		for (int secrets : sizes) {
+			row(String.valueOf(secrets), variants.stream().map((variant) -> {
+				if (!summary.has(setup, variant, secrets)) {
+					return "–";
+				}
+				StringBuilder cell = new StringBuilder();
+				double init = summary.init(setup, variant, secrets).median();
+				if (init >= 0) {
+					cell.append(String.format(Locale.ROOT, "init %.0f; ", init));
+				}
+				cell.append(String.format(Locale.ROOT, "CPU %.0f; server CPU %.0f; RSS %.0f MB",
+						summary.cpu(setup, variant, secrets).median(), summary.serverCpu(setup, variant, secrets).median(),
+						summary.peakRss(setup, variant, secrets).median()));
+				Samples decrypt = summary.decrypt(setup, variant, secrets);
+				if (decrypt != null) {
+					cell.append(String.format(Locale.ROOT, "; decrypt %.0f", decrypt.median()));
+				}
+				cell.append("; ").append(calls(summary.calls(setup, variant, secrets)));
+				return cell.toString();
+			}).toList());
+		}
+		line();
+	}
+
+	private void trainings(ColdStartSummary summary) {
+		if (summary.trainings().isEmpty()) {
+			return;
+		}
+		line("### Training runs");
+		line();
+		line("One per setup with a class cache, variant and N, before that N's rounds: the same command with "
+				+ "`-Dspring.context.exit=onRefresh` and `-XX:AOTCacheOutput=<file>` (JDK 25, one step) or "
+				+ "`-XX:ArchiveClassesAtExit=<file>` (JDK 17); the JVM exits once the context has refreshed. The measured "
+				+ "runs then start with `-XX:AOTCache=<file> -XX:AOTMode=on` or `-XX:SharedArchiveFile=<file> -Xshare:on`, "
+				+ "so that a cache that cannot be used fails the run rather than going unnoticed. Time to exit, cache "
+				+ "written, and the AWS calls the local server received:");
+		line();
+		List<Integer> sizes = summary.trainings().stream().map(TrainingSample::secrets).distinct().sorted().toList();
+		header("Setup, variant", sizes.stream().map((secrets) -> "N = " + secrets).toList());
+		summary.trainings()
+			.stream()
+			.map((training) -> Map.entry(training.setup(), training.variant()))
+			.distinct()
+			.forEach((key) -> row(key.getKey().label() + ", " + key.getValue().label(), sizes.stream()
+				.map((secrets) -> summary.trainings()
+					.stream()
+					.filter((training) -> training.setup() == key.getKey() && training.variant() == key.getValue()
+							&& training.secrets() == secrets)
+					.findFirst()
+					.map((training) -> String.format(Locale.ROOT, "%.1f s; %s", training.millis() / 1000,
+							calls(training.calls())))
+					.orElse("–"))
+				.toList()));
+		line();
+	}
+
+	private void calls(ColdStartSummary summary, List<Integer> sizes) {
+		line("### KMS calls per cold start");
+		line();
+		line("`Decrypt` calls the local server received during each cold start, over every round (several figures when "
+				+ "rounds differed), and the AWS calls of the training runs and of the after-restore check.");
+		line();
+		header("Setup, variant", sizes.stream().map((secrets) -> "N = " + secrets).toList());
+		for (Setup setup : summary.setups()) {
+			for (Variant variant : summary.variants(setup)) {
+				if (!variant.baked()) {
+					continue;
+				}
+				row(setup.label() + ", " + variant.label(), sizes.stream()
+					.map((secrets) -> summary.has(setup, variant, secrets)
+							? join(summary.callCounts(setup, variant, secrets, DECRYPT)) : "–")
+					.toList());
+			}
+		}
+		for (Setup setup : summary.trainings().stream().map(TrainingSample::setup).distinct().toList()) {
+			row(setup.label() + ", training runs of secret-baker", sizes.stream()
+				.map((secrets) -> summary.trainings()
+					.stream()
+					.filter((training) -> training.setup() == setup && training.secrets() == secrets
+							&& training.variant().baked())
+					.map((training) -> String.valueOf(training.calls().getOrDefault(DECRYPT, 0L)))
+					.distinct()
+					.collect(Collectors.joining("/")))
+				.map((cell) -> cell.isEmpty() ? "–" : cell)
+				.toList());
+		}
+		line();
+		AfterRestoreCheck check = summary.afterRestore();
+		if (check != null) {
+			line("After-restore check, N = " + check.secrets() + ": " + Variant.EAGER.label()
+					+ " with `secret-baker.snapshot=after-restore`, `AWS_LAMBDA_INITIALIZATION_TYPE=snap-start` and "
+					+ "`org.crac` on the class path, on a JVM that takes no checkpoint, so the restore never comes: "
+					+ calls(check.calls()) + " during init and the invocation, whose read was "
+					+ (check.refused() ? "refused as a read before the restore." : "**not refused**."));
+			line();
+		}
+	}
+
+	private void classes(ColdStartSummary summary) {
+		if (summary.profiles().isEmpty()) {
+			return;
+		}
+		line("### Classes loaded by one cold start, 2 cores, N = " + summary.profiles().get(0).secrets());
+		line();
+		line("One extra cold start per variant, after the measured ones, run with `-Xlog:class+load`: each class "
+				+ "loaded is work that a cold start pays for (reading, verifying, initializing). *Beyond the baseline* "
+				+ "counts the classes the baseline's cold start did not load, compared by name: what the secrets path "
+				+ "adds.");
+		line();
+		line("| Variant | All classes | Beyond the baseline | of which AWS SDK | AWS SDK, all | Apache HttpClient and Netty "
+				+ "| Spring Cloud AWS |");
+		line("|---|---|---|---|---|---|---|");
+		for (ClassLoadProfile profile : summary.profiles()) {
+			line("| " + profile.variant().label() + " | " + profile.total() + " | " + profile.added() + " | "
+					+ profile.addedAwsSdk() + " | " + profile.awsSdk() + " | " + profile.httpAndNetty() + " | "
+					+ profile.springCloudAws() + " |");
+		}
 		line();
 	}
 
@@ -481,10 +736,10 @@ public final class BenchmarkReport {
 
 	private static String coldStartCsv(List<ColdStartSample> samples) {
 		StringBuilder csv = new StringBuilder(
-				"variant,secrets,round,answer_ms,init_ms,invoke_ms,peak_rss_mb,cpu_ms,server_cpu_ms,decrypt_ms,calls\n");
+				"setup,variant,secrets,round,answer_ms,init_ms,invoke_ms,peak_rss_mb,cpu_ms,server_cpu_ms,decrypt_ms,calls\n");
 		for (ColdStartSample sample : samples) {
-			csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.2f,%.2f,%.2f,%.1f,%.0f,%.0f,%s,%s%n",
-					sample.variant().name(), sample.secrets(), sample.round(), sample.answerMillis(), sample.initMillis(),
+			csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.2f,%.2f,%.2f,%.1f,%.0f,%.0f,%s,%s%n",
+					sample.setup().name(), sample.variant().name(), sample.secrets(), sample.round(), sample.answerMillis(), sample.initMillis(),
 					sample.invokeMillis(), sample.peakRssMb(), sample.cpuMillis(), sample.serverCpuMillis(),
 					(sample.decryptMillis() != null) ? String.format(Locale.ROOT, "%.0f",
 							sample.decryptMillis()) : "", calls(sample.calls()).replace(',', ';')));
@@ -538,7 +793,7 @@ public final class BenchmarkReport {
 		return met ? "met" : "**" + missed + "**";
 	}
 
-	private static String join(List<Integer> numbers) {
+	private static String join(List<? extends Number> numbers) {
 		return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
+import io.github.secretbaker.benchmarks.coldstart.Setup;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -23,16 +23,18 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the median added cold start over the baseline against the number of secrets, one line
- * per variant, as a PNG.
+ * Draws the median added cold start over the baseline against the number of secrets, as a
+ * PNG: one line per variant of the 2-core setup, and for every other setup its secret-baker
+ * default and Spring Cloud AWS, dashed.
  *
  * @since 0.1.0
  */
 public final class ColdStartPlot {
 
-	private static final Map<Variant, Color> COLORS = Map.of(Variant.EAGER, new Color(0x1B7837),
-			Variant.EAGER_UNBOUNDED, new Color(0x2166AC), Variant.OVERLAPPED, new Color(0x762A83), Variant.LAZY,
-			new Color(0x5AAE61), Variant.SPRING_CLOUD_AWS, new Color(0xB2182B), Variant.SERIAL, new Color(0xEF8A62));
+	private static final List<Color> COLORS = List.of(new Color(0x1B7837), new Color(0x2166AC), new Color(0x762A83),
+			new Color(0x5AAE61), new Color(0xB2182B), new Color(0xEF8A62), new Color(0x4393C3), new Color(0x8C510A),
+			new Color(0xC51B7D), new Color(0x01665E), new Color(0x999999), new Color(0xE08214), new Color(0x542788),
+			new Color(0x35978F));
 
 	private ColdStartPlot() {
 	}
@@ -45,7 +47,7 @@ public final class ColdStartPlot {
 	 */
 	public static void write(ColdStartSummary summary, Duration latency, Path file) {
 		CategoryChart chart = new CategoryChartBuilder().width(1000)
-			.height(620)
+			.height(720)
 			.title("Cold start added over the baseline (median of paired runs, L = " + latency.toMillis()
 					+ " ms per AWS call)")
 			.xAxisTitle("secrets (N)")
@@ -65,19 +67,30 @@ public final class ColdStartPlot {
 		chart.getStyler().setYAxisDecimalPattern("#,##0");
 		List<Integer> sizes = summary.sizes();
 		List<String> categories = sizes.stream().map(String::valueOf).toList();
-		for (Variant variant : Variant.values()) {
-			if (variant == Variant.BASELINE) {
-				continue;
+		int color = 0;
+		for (Setup setup : summary.setups()) {
+			for (Variant variant : summary.variants(setup)) {
+				if (!variant.hasSecrets() || (setup != Setup.FUNCTION && variant != Variant.EAGER
+						&& variant != Variant.SPRING_CLOUD_AWS)) {
+					continue;
+				}
+				List<Double> added = new ArrayList<>();
+				for (int secrets : sizes) {
+					added.add(summary.has(setup, variant, secrets) ? summary.added(setup, variant, secrets).median()
+							: Double.NaN);
+				}
+				String name = (setup == Setup.FUNCTION) ? variant.label() : variant.label() + ", " + setup.label();
+				CategorySeries series = chart.addSeries(name, categories, added);
+				Color lineColor = COLORS.get(color++ % COLORS.size());
+				series.setLineColor(lineColor);
+				series.setMarkerColor(lineColor);
+				series.setMarker(SeriesMarkers.CIRCLE);
+				series.setLineWidth(3f);
+				if (setup != Setup.FUNCTION) {
+					series.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+							new float[] { 10f, 4f }, 0f));
+				}
 			}
-			List<Double> added = new ArrayList<>();
-			for (int secrets : sizes) {
-				added.add(summary.has(variant, secrets) ? summary.added(variant, secrets).median() : Double.NaN);
-			}
-			CategorySeries series = chart.addSeries(variant.label(), categories, added);
-			series.setLineColor(COLORS.get(variant));
-			series.setMarkerColor(COLORS.get(variant));
-			series.setMarker(SeriesMarkers.CIRCLE);
-			series.setLineWidth(3f);
 		}
 		List<Double> zero = sizes.stream().map((secrets) -> 0.0).toList();
 		CategorySeries baseline = chart.addSeries("baseline (no secrets library)", categories, zero);

@@ -1,0 +1,40 @@
+package io.github.secretbaker.benchmarks.app;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * A plain Spring Boot application, run as {@code java -jar} on its repackaged jar: it starts,
+ * reads the secret named by its first argument from the environment, prints its length (never
+ * its value) in the same JSON line as the benchmark function, and exits. Which library
+ * supplies the secret, if any, depends only on the jar's dependencies and the configuration
+ * the harness starts it with.
+ *
+ * @since 0.2.0
+ */
+@SpringBootApplication
+public class BenchmarkApplication {
+
+	/**
+	 * Start the application and exit once it has answered.
+	 * @param args the secret name, then any Spring Boot arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(SpringApplication.exit(SpringApplication.run(BenchmarkApplication.class, args)));
+	}
+
+	@Bean
+	ApplicationRunner secretLength(Environment environment) {
+		return (args) -> {
+			for (String secretName : args.getNonOptionArgs()) {
+				String value = environment.getProperty(secretName);
+				System.out.println("{\"secretName\":\"" + secretName + "\",\"length\":"
+						+ ((value != null) ? value.length() : -1) + "}");
+			}
+		};
+	}
+
+}
