@@ -38,6 +38,7 @@ public class BakeMojo extends AbstractSsmMojo {
 	@Override
 	void run() throws MojoFailureException {
 		Manifest manifest = loadManifest();
+		manifest.warnings().forEach(getLog()::warn);
 		BakeResult result;
 		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output.toPath());

@@ -65,6 +65,9 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		Manifest manifest = this.manifestOptions.load();
+		PrintWriter err = this.spec.commandLine().getErr();
+		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
+		err.flush();
 		BakeResult result;
 		try (Progress progress = new Progress();
 				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
@@ -73,7 +76,6 @@ public final class BakeCommand implements Callable<Integer> {
 					.build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output);
 		}
-		PrintWriter err = this.spec.commandLine().getErr();
 		result.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
 		if (this.outputOptions.verbose) {
