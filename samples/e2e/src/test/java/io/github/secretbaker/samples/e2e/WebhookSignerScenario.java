@@ -1,6 +1,5 @@
 package io.github.secretbaker.samples.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.secretbaker.test.LocalAwsServer;
-import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
@@ -48,6 +49,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	private static final String PLUGIN = "io.github.secretbaker:secret-baker-maven-plugin:0.1.0-SNAPSHOT";
 
 	private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(10);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -107,6 +110,9 @@ final class WebhookSignerScenario implements AutoCloseable {
 		if (secretValues().stream().anyMatch(output::contains)) {
 			leaks.add("a secret value");
 		}
+		if (secretValues().stream().map(WebhookSignerScenario::base64).anyMatch(output::contains)) {
+			leaks.add("the base64 of a secret value");
+		}
 		for (String name : List.of(SIGNING_KEY_PARAMETER, API_TOKEN_PARAMETER)) {
 			this.server.ssmClient()
 				.getParameterHistoryPaginator((request) -> request.name(name).withDecryption(false))
@@ -116,6 +122,10 @@ final class WebhookSignerScenario implements AutoCloseable {
 				.forEach((version) -> leaks.add("the ciphertext of " + name + " version " + version.version()));
 		}
 		return leaks;
+	}
+
+	private static String base64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private List<String> secretValues() {
@@ -195,23 +205,38 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Start the shaded Lambda jar in a fresh JVM and invoke {@code FunctionInvoker} with one
-	 * event, as the Lambda Java runtime does.
+	 * Deploy the shaded Lambda jar as Lambda does: extract it into a fresh task root, start
+	 * AWS's runtime interface client on it with the function's configuration against a
+	 * local Runtime API, wait for init and invoke {@code FunctionInvoker} with one event.
 	 * @param event the event as JSON
-	 * @return the process result
+	 * @param environment variables to add to the function's configuration
+	 * @return what the run left
 	 */
-	ProcessResult invokeShadedJar(String event) {
-		Path eventFile = this.workDirectory.resolve("event.json");
-		try {
-			Files.writeString(eventFile, event);
+	LambdaRun invokeLambda(String event, Map<String, String> environment) {
+		Path taskRoot = this.workDirectory.resolve("lambda-task");
+		deleteRecursively(taskRoot);
+		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
+		long start = System.nanoTime();
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(shadedJar(), FUNCTION_HANDLER)
+			.functionName("webhook-signer")
+			.memorySize(1024)
+			.region(this.server.region())
+			.accountId(this.server.accountId())
+			.extractTo(taskRoot)
+			.environment("AWS_ACCESS_KEY_ID", credentials.accessKeyId())
+			.environment("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey())
+			.environment("SECRET_BAKER_ENDPOINT", this.server.endpoint().toString())
+			.environment("MAIN_CLASS", MAIN_CLASS)
+			.environment(environment)
+			.start()) {
+			Init init = function.awaitInit();
+			Invocation invocation = function.invoke(event);
+			if (init.status() != Init.Status.READY) {
+				function.waitForExit(PROCESS_EXIT_WAIT);
+			}
+			return new LambdaRun(init, invocation, function.output(), function.report(invocation),
+					Duration.ofNanos(System.nanoTime() - start));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		String classPath = shadedJar() + File.pathSeparator + jarOf(LocalLambdaInvoker.class);
-		return run("FunctionInvoker in " + shadedJar().getFileName(), List.of(javaExecutable(), "-cp", classPath,
-				LocalLambdaInvoker.class.getName(), "--handler", FUNCTION_HANDLER, "--event", eventFile.toString(),
-				"--function-name", "webhook-signer"));
 	}
 
 	private ProcessResult run(String description, List<String> command) {
@@ -325,15 +350,6 @@ final class WebhookSignerScenario implements AutoCloseable {
 
 	private static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static String jarOf(Class<?> type) {
-		try {
-			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (java.net.URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String requiredProperty(String name) {

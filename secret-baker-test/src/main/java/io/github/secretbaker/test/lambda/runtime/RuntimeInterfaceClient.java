@@ -1,10 +1,18 @@
 package io.github.secretbaker.test.lambda.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Locates AWS's Lambda runtime interface client ({@code com.amazonaws:aws-lambda-java-runtime-interface-client})
@@ -20,37 +28,53 @@ public final class RuntimeInterfaceClient {
 	 */
 	public static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-	// One class of each jar the runtime interface client needs at run time: itself,
-	// aws-lambda-java-core, aws-lambda-java-serialization and the SDK's utils-lite.
-	private static final List<String> REQUIRED_CLASSES = List.of(MAIN_CLASS,
-			"com.amazonaws.services.lambda.runtime.Context",
-			"com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
-			"software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+	// One class of each jar the runtime interface client needs at run time, by artifact id.
+	// The jar is matched by name too: shaded jars on a class path (an executable CLI, say)
+	// may carry the same classes with dependencies the runtime must not see.
+	private static final Map<String, String> REQUIRED_CLASSES = requiredClasses();
+
+	private static Map<String, String> requiredClasses() {
+		Map<String, String> classes = new LinkedHashMap<>();
+		classes.put("aws-lambda-java-runtime-interface-client", MAIN_CLASS);
+		classes.put("aws-lambda-java-core", "com.amazonaws.services.lambda.runtime.Context");
+		classes.put("aws-lambda-java-serialization", "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+		classes.put("utils-lite", "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+		return Collections.unmodifiableMap(classes);
+	}
 
 	private RuntimeInterfaceClient() {
 	}
 
 	/**
 	 * Return the jars of the runtime interface client and its dependencies, found on the
-	 * class path of the given class loader, without loading any of their classes.
+	 * class path of the given class loader by class and jar name, without loading any of
+	 * their classes.
 	 * @param classLoader the class loader to search
 	 * @return the jars, the runtime interface client first
 	 * @throws IllegalStateException if one is missing, naming the dependency to add
 	 */
 	public static List<Path> classPath(ClassLoader classLoader) {
 		List<Path> jars = new ArrayList<>();
-		for (String className : REQUIRED_CLASSES) {
-			URL resource = classLoader.getResource(className.replace('.', '/') + ".class");
-			if (resource == null) {
-				throw new IllegalStateException("Class " + className + " is not on the class path: add the test "
-						+ "dependency com.amazonaws:aws-lambda-java-runtime-interface-client");
-			}
-			Path jar = jarOf(resource, className);
-			if (!jars.contains(jar)) {
-				jars.add(jar);
+		REQUIRED_CLASSES.forEach((artifactId, className) -> jars.add(jarOf(classLoader, artifactId, className)));
+		return List.copyOf(jars);
+	}
+
+	private static Path jarOf(ClassLoader classLoader, String artifactId, String className) {
+		List<URL> resources;
+		try {
+			resources = Collections.list(classLoader.getResources(className.replace('.', '/') + ".class"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot look for " + className, ex);
+		}
+		for (URL resource : resources) {
+			Path jar = jarOf(resource);
+			if (jar != null && jar.getFileName().toString().startsWith(artifactId + "-")) {
+				return jar;
 			}
 		}
-		return List.copyOf(jars);
+		throw new IllegalStateException("No " + artifactId + " jar holding " + className + " is on the class path: add "
+				+ "the dependency com.amazonaws:aws-lambda-java-runtime-interface-client, which brings it");
 	}
 
 	/**
@@ -62,17 +86,16 @@ public final class RuntimeInterfaceClient {
 		return classPath(RuntimeInterfaceClient.class.getClassLoader());
 	}
 
-	private static Path jarOf(URL resource, String className) {
+	private static @Nullable Path jarOf(URL resource) {
 		String url = resource.toString();
 		if (!url.startsWith("jar:file:") || !url.contains("!/")) {
-			throw new IllegalStateException(
-					"Class " + className + " is not in a jar but at " + url + ": the function process needs its jar");
+			return null;
 		}
 		try {
 			return Path.of(new URL(url.substring("jar:".length(), url.indexOf("!/"))).toURI());
 		}
-		catch (java.net.MalformedURLException | URISyntaxException ex) {
-			throw new IllegalStateException("Cannot locate the jar of " + className + " from " + url, ex);
+		catch (MalformedURLException | URISyntaxException ex) {
+			return null;
 		}
 	}
 
