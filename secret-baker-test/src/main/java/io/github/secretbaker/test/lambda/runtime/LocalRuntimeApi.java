@@ -353,9 +353,15 @@ public final class LocalRuntimeApi implements AutoCloseable {
 			}
 			this.initError = error;
 			this.initEndedAt = System.nanoTime();
+		}
+		// Answered before init is declared ended, so that a caller that stops the server
+		// then does not cut the runtime's request short.
+		try {
+			sendAccepted(exchange);
+		}
+		finally {
 			this.initEnded.countDown();
 		}
-		sendAccepted(exchange);
 	}
 
 	private void answer(HttpExchange exchange, String requestId, boolean success) throws IOException {
@@ -365,21 +371,17 @@ public final class LocalRuntimeApi implements AutoCloseable {
 			sendError(exchange, 400, "InvalidRequestID", "Invalid request ID: " + requestId);
 			return;
 		}
-		if (success) {
-			byte[] body = readBody(exchange);
-			if (body == null) {
-				return;
-			}
-			finish(invocation, Status.SUCCEEDED, body, null);
+		byte[] body = success ? readBody(exchange) : null;
+		FunctionError error = success ? null : readError(exchange);
+		if (body == null && error == null) {
+			return;
 		}
-		else {
-			FunctionError error = readError(exchange);
-			if (error == null) {
-				return;
-			}
-			finish(invocation, Status.FAILED, null, error);
+		try {
+			sendAccepted(exchange);
 		}
-		sendAccepted(exchange);
+		finally {
+			finish(invocation, success ? Status.SUCCEEDED : Status.FAILED, body, error);
+		}
 	}
 
 	private byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
