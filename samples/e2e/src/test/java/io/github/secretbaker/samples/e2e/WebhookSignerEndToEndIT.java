@@ -153,6 +153,28 @@ class WebhookSignerEndToEndIT {
 		}
 	}
 
+	@Test
+	@Order(6)
+	void aotProcessedLambdaJarDecryptsAsThePlainOneDoes() {
+		this.scenario.server().resetCounters();
+		ProcessResult build = this.scenario.packageAotProcessedSample();
+		assertThat(build.succeeded()).as("mvn -Paot package of the sample:\n%s", build.tail()).isTrue();
+		assertThat(this.scenario.server().callCounts()).as("KMS calls of the AOT build").doesNotContainKey("Decrypt");
+		assertThat(WebhookSignerScenario.entry(this.scenario.shadedJar(),
+				"io/github/secretbaker/samples/webhooksigner/WebhookSignerApplication__ApplicationContextInitializer.class"))
+			.isNotNull();
+		assertThat(this.scenario.nativeImageHints(this.scenario.shadedJar())).contains("secret-baker-secrets.json")
+			.contains("io.github.secretbaker.autoconfigure.SecretBakerProperties");
+		LambdaRun run = this.scenario.invokeLambda(ORDER, Map.of("JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true"));
+		assertThat(run.init().status()).as("init of the AOT-processed jar:\n%s", run.tail())
+			.isEqualTo(Init.Status.READY);
+		assertThat(run.output()).contains("Picked up JAVA_TOOL_OPTIONS: -Dspring.aot.enabled=true");
+		assertSignedWithCurrentKey(run.response());
+		assertThat(this.scenario.server().callCount("Decrypt")).isEqualTo(2);
+		assertNoSecretValueIn(build);
+		assertNoSecretValueIn(run);
+	}
+
 	private void assertSignedWithCurrentKey(ProcessResult result) {
 		assertSignedWithCurrentKey(result.jsonLine());
 	}

@@ -176,6 +176,15 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
+	 * Run {@code mvn package -Paot} on the sample: the plugin bakes, Spring AOT processes the
+	 * application, then both jars are built.
+	 * @return the build's result
+	 */
+	ProcessResult packageAotProcessedSample() {
+		return maven("-Paot", "package");
+	}
+
+	/**
 	 * Run the plugin's {@code check} goal, the drift gate.
 	 * @return the build's result
 	 */
@@ -183,15 +192,16 @@ final class WebhookSignerScenario implements AutoCloseable {
 		return maven(PLUGIN + ":check");
 	}
 
-	private ProcessResult maven(String goal) {
+	private ProcessResult maven(String... goals) {
 		String executable = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
-		List<String> command = List.of(Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B",
-				"-ntp", "-f", this.sample.resolve("pom.xml").toString(),
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B", "-ntp", "-f",
+				this.sample.resolve("pom.xml").toString(),
 				"-Dmaven.repo.local=" + requiredProperty("e2e.localRepository"),
 				"-Dmaven.repo.local.tail=" + requiredProperty("e2e.localRepositoryTail"),
-				"-Dsecret-baker.endpoint=" + this.server.endpoint(), "-Dsecret-baker.region=" + this.server.region(),
-				goal);
-		return run("mvn " + goal, command);
+				"-Dsecret-baker.endpoint=" + this.server.endpoint(), "-Dsecret-baker.region=" + this.server.region()));
+		command.addAll(List.of(goals));
+		return run("mvn " + String.join(" ", goals), command);
 	}
 
 	/**
@@ -327,6 +337,29 @@ final class WebhookSignerScenario implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Return the GraalVM reachability metadata Spring AOT wrote into a jar, every file under
+	 * {@code META-INF/native-image/} concatenated.
+	 * @param jar the jar
+	 * @return the metadata, empty when there is none
+	 */
+	String nativeImageHints(Path jar) {
+		StringBuilder hints = new StringBuilder();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				if (!entry.isDirectory() && entry.getName().startsWith("META-INF/native-image/")) {
+					hints.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return hints.toString();
 	}
 
 	private static boolean containsAny(byte[] content, List<byte[]> needles) {
