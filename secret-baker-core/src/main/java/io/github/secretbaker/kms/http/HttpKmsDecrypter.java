@@ -245,6 +245,10 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 			if (!this.connections.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
 				throw timeout(deadline);
 			}
+			if (deadline.hasPassed()) {
+				this.connections.release();
+				throw timeout(deadline);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
