@@ -278,7 +278,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to decrypt 2 of 2 baked secrets")
 			.contains("(CLIENT_CONFIGURATION)")
-			.contains("cannot create the KMS client")
+			.contains("no AWS region is known")
 			.contains("set secret-baker.region");
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}

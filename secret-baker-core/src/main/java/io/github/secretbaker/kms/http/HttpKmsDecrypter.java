@@ -52,10 +52,21 @@ import tools.jackson.core.JacksonException;
 public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	/**
-	 * The most connections open at once; every new one costs a TLS handshake, and the JDK
-	 * keeps up to five idle ones per host ({@code http.maxConnections}).
+	 * The most connections open at once, the default number of calls in flight; every new
+	 * one costs a TLS handshake, so all of them are kept for reuse.
 	 */
-	static final int MAX_CONNECTIONS = 4;
+	static final int MAX_CONNECTIONS = 16;
+
+	private static final String KEEP_ALIVE_CACHE_PROPERTY = "http.maxConnections";
+
+	static {
+		// The JDK keeps 5 idle connections per host unless told otherwise, read once when its
+		// keep-alive cache is first used: with more in flight, each extra one would be closed
+		// after its call and the next call would pay a new TLS handshake.
+		if (System.getProperty(KEEP_ALIVE_CACHE_PROPERTY) == null) {
+			System.setProperty(KEEP_ALIVE_CACHE_PROPERTY, String.valueOf(MAX_CONNECTIONS));
+		}
+	}
 
 	/**
 	 * The largest answer read; a {@code Decrypt} answer of a SecureString is far smaller.
