@@ -100,6 +100,11 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			SecretBakerProperties properties, ConfigurableEnvironment environment) {
 		boolean trainingRun = TrainingRun.isTrainingRun(environment);
 		String prefix = properties.getPropertyPrefix();
+		if (TrainingRun.isAotProcessing(environment)) {
+			this.logger.info("AOT processing (spring.aot.processing=true): the " + secrets.size()
+					+ " baked secrets are not decrypted at build time; every secret reads as a placeholder");
+			return BakedSecretsPropertySource.training(secrets, location, prefix);
+		}
 		if (trainingRun) {
 			TrainingRun.prime(() -> decryptor(secrets, properties), secrets, this.logger);
 			return BakedSecretsPropertySource.training(secrets, location, prefix);

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
@@ -58,8 +57,6 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * What replaces a secret value in redacted text.
 	 */
 	public static final String MASK = "******";
-
-	private static final Pattern ENVIRONMENT_VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private final String location;
 
@@ -285,7 +282,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		String underscored = (name.indexOf('.') >= 0 || name.indexOf('-') >= 0)
 				? name.replace('.', '_').replace('-', '_') : name;
 		for (String candidate : new String[] { underscored, underscored.toUpperCase(Locale.ROOT) }) {
-			if (!candidate.equals(name) && ENVIRONMENT_VARIABLE_NAME.matcher(candidate).matches()) {
+			if (!candidate.equals(name) && BakedSecret.isEnvironmentVariableName(candidate)) {
 				secret = secrets.get(candidate);
 				if (secret != null) {
 					return secret;

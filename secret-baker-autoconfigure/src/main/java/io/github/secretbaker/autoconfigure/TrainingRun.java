@@ -19,7 +19,20 @@ final class TrainingRun {
 
 	private static final String CONTEXT_EXIT_PROPERTY = "spring.context.exit";
 
+	private static final String AOT_PROCESSING_PROPERTY = "spring.aot.processing";
+
 	private TrainingRun() {
+	}
+
+	/**
+	 * Return whether the application is being AOT-processed at build time
+	 * ({@code spring-boot:process-aot}), when nothing must be decrypted.
+	 * @param environment the environment
+	 * @return whether AOT processing is going on
+	 */
+	static boolean isAotProcessing(Environment environment) {
+		return Boolean.getBoolean(AOT_PROCESSING_PROPERTY)
+				|| "true".equalsIgnoreCase(environment.getProperty(AOT_PROCESSING_PROPERTY));
 	}
 
 	static boolean isTrainingRun(Environment environment) {

@@ -30,9 +30,12 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +139,40 @@ class BakedSecretValueFailureAnalyzerTests {
 	}
 
 	@Test
+	void reportsAnInvalidValueOfAPropertyThatResolvesToASecretWithoutItsValue(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(InvalidTokenApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value for configuration property 'psp.api-token', which resolves to baked secret "
+					+ "PSP_API_TOKEN")
+			.contains("PSP_API_TOKEN: SSM parameter " + this.baked.get(2).arn())
+			.contains("Value: <the value of baked secret PSP_API_TOKEN, not shown>")
+			.contains("Reason: the token was revoked")
+			.contains("Make the SSM parameter of PSP_API_TOKEN hold a valid value for 'psp.api-token'")
+			.doesNotContain("Invalid value '");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsAnInvalidValueWithoutDecryptingALazySecretOrShowingIt(CapturedOutput output) {
+		this.server.resetCounters();
+		assertThatException()
+			.isThrownBy(() -> run(InvalidTokenApplication.class, "--secret-baker.mode=lazy"));
+		assertThat(output).contains("which resolves to baked secret PSP_API_TOKEN").doesNotContain("Invalid value '");
+		assertThat(this.server.callCount("Decrypt")).isZero();
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void reportsMutuallyExclusiveSecretsByNameAndOriginOnly(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(ExclusiveApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("mutually exclusive")
+			.contains("psp-api-token")
+			.contains("SSM parameter '" + this.baked.get(2).arn() + "'");
+		assertNoSecretIn(output);
+	}
+
+	@Test
 	void leavesFailuresOfOtherValuesToSpringBoot(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--payment.retries=many"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
@@ -218,6 +255,40 @@ class BakedSecretValueFailureAnalyzerTests {
 	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
 	@EnableConfigurationProperties(ValidatedProperties.class)
 	static class ValidatedApplication {
+
+	}
+
+	/**
+	 * Refuses the token as an application would, with Spring Boot's exception for an
+	 * invalid property value, by its relaxed name and without the value, which Spring Boot's
+	 * own analyzer then looks up in every property source to print it.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class InvalidTokenApplication {
+
+		@Bean
+		String token() {
+			throw new InvalidConfigurationPropertyValueException("psp.api-token", null, "the token was revoked");
+		}
+
+	}
+
+	/**
+	 * Sets two mutually exclusive properties, one of them a baked secret.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class ExclusiveApplication {
+
+		@Bean
+		String exclusive(Environment environment) {
+			MutuallyExclusiveConfigurationPropertiesException.throwIfMultipleNonNullValuesIn((entries) -> {
+				entries.put("psp-api-token", environment.getProperty("psp-api-token"));
+				entries.put("payment-port", environment.getProperty("payment-port"));
+			});
+			return "unreachable";
+		}
 
 	}
 

@@ -1,24 +1,38 @@
 package io.github.secretbaker.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecryptRequest;
+import io.github.secretbaker.kms.KmsDecrypter;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
+import org.crac.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -28,9 +42,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
-import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link BakedSecretsEnvironmentPostProcessor}.
@@ -149,6 +163,123 @@ class BakedSecretsEnvironmentPostProcessorTests {
 		assertThat(environment.getPropertySources().contains("secretBaker")).isFalse();
 	}
 
+	@Test
+	void startsDecryptingWithoutWaitingForKmsAndJoinsAtTheFirstRead() {
+		this.server.faults().hangNext("Decrypt", 1);
+		StandardEnvironment environment = environment("--secret-baker.timeout=1s", "--secret-baker.concurrency=1");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		BakedSecretsPropertySource source = BakedSecretsPropertySource.from(environment);
+		assertThat(source).isNotNull();
+		assertThat(source.isDecrypted("DB_PASSWORD")).isFalse();
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> environment.getProperty("DB_PASSWORD"))
+			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(SecretDecryptionFailure::kind)
+				.contains(Kind.TIMEOUT));
+	}
+
+	@Test
+	void decryptsBeforeTheEnvironmentIsReadyWhenNotInTheBackground() {
+		StandardEnvironment environment = environment("--secret-baker.background=false");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+		assertThat(BakedSecretsPropertySource.from(environment).isDecrypted("DB_PASSWORD")).isTrue();
+	}
+
+	@Test
+	void makesNoKmsCallInATrainingRunAndNeedsNoCredentials() {
+		StandardEnvironment environment = environment("--spring.context.exit=onRefresh",
+				"--secret-baker.endpoint=http://127.0.0.1:9");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(BakedSecretsPropertySource.TRAINING_VALUE);
+		assertThat(environment.getProperty("db.password")).isEqualTo(BakedSecretsPropertySource.TRAINING_VALUE);
+		assertThat(this.server.callCounts()).isEmpty();
+	}
+
+	@Test
+	void decryptsNothingWhileTheApplicationIsAotProcessed() {
+		StandardEnvironment environment = environment("--spring.aot.processing=true");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(BakedSecretsPropertySource.TRAINING_VALUE);
+		assertThat(this.server.callCounts()).isEmpty();
+	}
+
+	@Test
+	void usesTheKmsClientRegisteredInTheBootstrapRegistry() {
+		DefaultBootstrapContext bootstrap = new DefaultBootstrapContext();
+		List<String> calls = new CopyOnWriteArrayList<>();
+		KmsDecrypter client = BakedSecretFixtures.decrypter(this.server, KmsClientType.SDK, Duration.ofSeconds(5));
+		bootstrap.register(KmsDecrypter.class, InstanceSupplier.of(new KmsDecrypter() {
+
+			@Override
+			public byte[] decrypt(KmsDecryptRequest request) {
+				calls.add(request.encryptionContext().get("PARAMETER_ARN"));
+				return client.decrypt(request);
+			}
+
+			@Override
+			public String region() {
+				return client.region();
+			}
+
+		}));
+		StandardEnvironment environment = environment();
+		new BakedSecretsEnvironmentPostProcessor(this.logFactory, bootstrap).postProcessEnvironment(environment,
+				new SpringApplication());
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(calls).hasSize(4);
+		client.close();
+	}
+
+	@Test
+	void decryptsOnlyAfterTheSnapshotIsRestoredWhenAskedTo() throws Exception {
+		StandardEnvironment environment = environment("--secret-baker.snapshot=after-restore",
+				"--AWS_LAMBDA_INITIALIZATION_TYPE=snap-start");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> environment.getProperty("DB_PASSWORD"))
+			.withMessageContaining("read before the JVM snapshot was restored")
+			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(SecretDecryptionFailure::kind)
+				.containsExactly(Kind.NOT_ATTEMPTED));
+		Resource resource = registeredCracResource();
+		resource.beforeCheckpoint(null);
+		assertThat(this.server.callCounts()).isEmpty();
+		resource.afterRestore(null);
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+	}
+
+	@Test
+	void decryptsBeforeTheCheckpointWhenTheFunctionStartsOnDemand() {
+		StandardEnvironment environment = environment("--secret-baker.snapshot=after-restore",
+				"--AWS_LAMBDA_INITIALIZATION_TYPE=on-demand");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
+	}
+
+	@Test
+	void saysSoWhenTheLocationIsADirectory() {
+		StandardEnvironment environment = environment("--secret-baker.location=file:" + this.directory);
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(environment, new SpringApplication()))
+			.withMessageContaining("is a directory");
+	}
+
+	@Test
+	void reportsAnAbsurdTimeoutAsAnInvalidPropertyValue() {
+		StandardEnvironment environment = environment("--secret-baker.timeout=99999999d");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(environment, new SpringApplication()))
+			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("secret-baker.timeout"));
+		assertThat(this.server.callCounts()).isEmpty();
+	}
+
+	private static Resource registeredCracResource() {
+		Object registered = CheckpointSupport.registeredResource();
+		assertThat(registered).isInstanceOf(Resource.class);
+		return (Resource) registered;
+	}
+
 	private StandardEnvironment environment(String... args) {
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
@@ -157,7 +288,11 @@ class BakedSecretsEnvironmentPostProcessorTests {
 		sources.replace("systemEnvironment", new SystemEnvironmentPropertySource("systemEnvironment",
 				Map.of("API_KEY", "from-environment")));
 		List<String> arguments = new ArrayList<>();
-		settings().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		settings().forEach((name, value) -> {
+			if (Arrays.stream(args).noneMatch((arg) -> arg.startsWith("--" + name + "="))) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
 		arguments.addAll(List.of(args));
 		sources.addFirst(new SimpleCommandLinePropertySource(arguments.toArray(String[]::new)));
 		sources.addLast(new MapPropertySource(APPLICATION_FILE_SOURCE,

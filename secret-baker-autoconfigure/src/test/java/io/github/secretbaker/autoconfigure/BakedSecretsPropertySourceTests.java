@@ -16,14 +16,15 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.github.secretbaker.kms.KmsClientType;
-import io.github.secretbaker.kms.KmsDecrypter;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.origin.Origin;
@@ -195,6 +196,62 @@ class BakedSecretsPropertySourceTests {
 		assertThat(source.isDecrypted("DB_PASSWORD")).isFalse();
 		server.faults().clear();
 		assertThat(source.getProperty("DB_PASSWORD")).isEqualTo(this.password);
+	}
+
+	@Test
+	void exposesNamesThatAreNotEnvironmentVariableNamesExactlyAndWithoutRelaxedForms() {
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("my-secret.v1", "AQIDBA==", ARN),
+				BakedSecret.of("/app/db/password", "BQYHCA==", ARN), BakedSecret.of("DB_PASSWORD", "CQoLDA==", ARN)));
+		DecryptedSecrets values = DecryptedSecrets.of(Map.of("my-secret.v1", this.password, "/app/db/password",
+				this.apiKey, "DB_PASSWORD", "env-style"));
+		BakedSecretsPropertySource source = BakedSecretsPropertySource.eager(secrets, values, LOCATION, null);
+		assertThat(source.getPropertyNames()).contains("my-secret.v1", "/app/db/password");
+		assertThat(source.getProperty("my-secret.v1")).isEqualTo(this.password);
+		assertThat(source.getProperty("/app/db/password")).isEqualTo(this.apiKey);
+		assertThat(source.getProperty("MY-SECRET.V1")).isNull();
+		assertThat(source.getProperty("my_secret_v1")).isNull();
+		assertThat(source.getProperty("db.password")).isEqualTo("env-style");
+		assertThat(source.getProperty("db-password")).isEqualTo("env-style");
+	}
+
+	@Test
+	void boundsEveryConcurrentFirstReadByTheTimeoutFromItsOwnCall(LocalAwsServer server) throws Exception {
+		String keyArn = server.createKey();
+		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
+				keyArn)));
+		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
+		Duration timeout = Duration.ofSeconds(1);
+		BakedSecretsPropertySource source = BakedSecretsPropertySource.lazy(baked,
+				BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(), LOCATION, null,
+				LogFactory.getLog(getClass()));
+		server.resetCounters();
+		server.faults().hangNext("Decrypt", 100);
+		int threads = 8;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Callable<Long>> readers = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				readers.add(() -> {
+					start.await();
+					long began = System.nanoTime();
+					assertThatExceptionOfType(SecretDecryptionException.class)
+						.isThrownBy(() -> source.getProperty("DB_PASSWORD"))
+						.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
+							.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT)));
+					return System.nanoTime() - began;
+				});
+			}
+			for (Future<Long> waited : executor.invokeAll(readers)) {
+				// Each read gives up at its own deadline; before the fix they queued up, each
+				// making a full attempt of its own after the previous one, 8 times the timeout.
+				assertThat(Duration.ofNanos(waited.get())).isLessThan(timeout.multipliedBy(3));
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(1);
 	}
 
 	/**

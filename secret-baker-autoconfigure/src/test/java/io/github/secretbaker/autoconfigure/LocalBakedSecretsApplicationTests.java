@@ -18,11 +18,15 @@ import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -70,10 +74,14 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
 		String[] logging = { "--logging.level.root=DEBUG", "--logging.level.software.amazon.awssdk=TRACE",
 				"--logging.level.org.apache.http.wire=TRACE", "--logging.level.org.apache.hc.client5.http.wire=TRACE" };
-		try (ConfigurableApplicationContext context = run(logging)) {
+		try (ConfigurableApplicationContext context = run(concat(logging, "--secret-baker.client=sdk"))) {
 			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
 		}
-		try (ConfigurableApplicationContext context = run(concat(logging, "--secret-baker.mode=lazy"))) {
+		try (ConfigurableApplicationContext context = run(concat(logging, "--secret-baker.client=http"))) {
+			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+		}
+		try (ConfigurableApplicationContext context = run(
+				concat(logging, "--secret-baker.mode=lazy", "--secret-baker.client=sdk"))) {
 			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
 		}
 		assertThat(output).contains("Decrypted 2 baked secrets in")
@@ -82,6 +90,21 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			.contains("Sending Request")
 			.contains("x-amz-target:TrentService.Decrypt")
 			.contains("Parsing service response JSON");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void failsStartupBeforeTheContextStartsWhenNoBeanReadsAFailingSecret(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn));
+		this.server.faults().deny("Decrypt", keyArn);
+		DecryptionFailures.assertDecryptionFails(() -> new SpringApplicationBuilder(NoReaderApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--secret-baker.location=file:" + file(), "--secret-baker.region=" + this.server.region(),
+					"--secret-baker.endpoint=" + this.server.endpoint()));
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("AccessDeniedException (ACCESS_DENIED)");
+		assertThat(NoReaderApplication.started).isFalse();
 		assertNoSecretIn(output);
 	}
 
@@ -255,7 +278,7 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to decrypt 2 of 2 baked secrets")
 			.contains("(CLIENT_CONFIGURATION)")
-			.contains("cannot create the KMS client")
+			.contains("no AWS region is known")
 			.contains("set secret-baker.region");
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
@@ -343,6 +366,39 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			assertThat(context.getBeanNamesForType(SecretBakerProperties.class)).isEmpty();
 		}
 		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	/**
+	 * An application none of whose beans reads a secret, with a lifecycle bean that records
+	 * whether it was started, as a web server would be.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class NoReaderApplication {
+
+		static volatile boolean started;
+
+		@Bean
+		SmartLifecycle server() {
+			return new SmartLifecycle() {
+
+				@Override
+				public void start() {
+					started = true;
+				}
+
+				@Override
+				public void stop() {
+				}
+
+				@Override
+				public boolean isRunning() {
+					return started;
+				}
+
+			};
+		}
+
 	}
 
 }

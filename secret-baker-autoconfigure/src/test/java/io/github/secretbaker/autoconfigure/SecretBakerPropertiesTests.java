@@ -5,7 +5,9 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.runtime.SecretBaker;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecretBakerPropertiesTests {
 
 	@Test
-	void hasTheDocumentedDefaults() {
+	void defaultValuesAreConsistentWithCore() {
 		SecretBakerProperties properties = new SecretBakerProperties();
 		assertThat(properties.isEnabled()).isTrue();
-		assertThat(properties.getLocation()).isEqualTo("classpath:secret-baker-secrets.json");
+		assertThat(properties.getLocation()).isEqualTo(SecretBaker.DEFAULT_LOCATION);
 		assertThat(properties.isRequired()).isFalse();
-		assertThat(properties.getTimeout()).hasSeconds(5);
-		assertThat(properties.getConcurrency()).isEqualTo(16);
+		assertThat(properties.getTimeout()).isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
+		assertThat(properties.getConcurrency()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
 		assertThat(properties.getMode()).isEqualTo(SecretBakerProperties.Mode.EAGER);
 		assertThat(properties.getInclude()).isEmpty();
 		assertThat(properties.getRegion()).isNull();

@@ -1,6 +1,9 @@
 package io.github.secretbaker.bake;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown when a bake cannot complete, carrying every problem found rather than only the
@@ -27,10 +30,43 @@ public class BakeException extends RuntimeException {
 		}
 		StringBuilder message = new StringBuilder("Cannot bake ").append(problems.size())
 			.append((problems.size() == 1) ? " secret:" : " secrets:");
-		for (BakeProblem problem : problems) {
-			message.append(System.lineSeparator()).append("  ").append(problem.describe());
+		for (String line : describe(problems)) {
+			message.append(System.lineSeparator()).append("  ").append(line);
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Return one line per problem, except that AWS failures shared by several secrets (such
+	 * as missing credentials or an unreachable endpoint) are one line naming them all.
+	 * @return the lines
+	 * @since 0.2.0
+	 */
+	public List<String> describeProblems() {
+		return describe(this.problems);
+	}
+
+	private static List<String> describe(List<BakeProblem> problems) {
+		Map<String, List<BakeProblem>> failuresByMessage = new LinkedHashMap<>();
+		List<String> lines = new ArrayList<>();
+		for (BakeProblem problem : problems) {
+			if (problem.kind() == BakeProblem.Kind.AWS_FAILURE) {
+				failuresByMessage.computeIfAbsent(problem.message(), (message) -> new ArrayList<>()).add(problem);
+			}
+			else {
+				lines.add(problem.describe());
+			}
+		}
+		failuresByMessage.forEach((message, shared) -> {
+			if (shared.size() == 1) {
+				lines.add(shared.get(0).describe());
+			}
+			else {
+				lines.add("Secrets " + String.join(", ", shared.stream().map((problem) -> "'" + problem.secretName() + "'")
+					.toList()) + ": " + message);
+			}
+		});
+		return lines;
 	}
 
 	/**

@@ -89,6 +89,12 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		MISSING_LABEL,
 
 		/**
+		 * SSM refused the name or ARN as invalid ({@code ValidationException}), such as an
+		 * ARN of another region or partition.
+		 */
+		INVALID_PARAMETER,
+
+		/**
 		 * The caller may not read the parameter.
 		 */
 		ACCESS_DENIED,

@@ -2,6 +2,7 @@ package io.github.secretbaker.bake;
 
 import java.util.Base64;
 
+import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,19 @@ public final class KmsCiphertexts {
 					+ "to be a KMS ciphertext; bake against AWS or an endpoint that stores real KMS ciphertexts";
 		}
 		return null;
+	}
+
+	/**
+	 * Return the parameter tier a SecureString value comes from, told by its format: an AWS
+	 * Encryption SDK message (format version 1 or 2, as advanced-tier values are) or a plain
+	 * KMS ciphertext blob (standard tier). Used when {@code DescribeParameters} is denied.
+	 * @param value a value {@link #findProblem(String)} accepts
+	 * @return {@code Advanced} or {@code Standard}
+	 */
+	static String tierOf(String value) {
+		byte[] blob = Base64.getDecoder().decode(value);
+		boolean encryptionSdkMessage = (blob[0] == 0x01 && blob[1] == (byte) 0x80) || (blob[0] == 0x02 && blob[1] == 0x05);
+		return encryptionSdkMessage ? BakedSecret.ADVANCED_TIER : BakedSecret.STANDARD_TIER;
 	}
 
 	private static boolean isText(byte[] blob) {

@@ -1,5 +1,9 @@
 package io.github.secretbaker.bake;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,9 +29,12 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
@@ -54,6 +62,8 @@ final class ResolutionRun {
 	private final AtomicInteger getParametersCalls = new AtomicInteger();
 
 	private final AtomicInteger metadataCalls = new AtomicInteger();
+
+	private final AtomicBoolean describeDenied = new AtomicBoolean();
 
 	ResolutionRun(SsmClient ssm, Supplier<@Nullable KmsClient> kms, int concurrency,
 			BakeProgressListener progressListener) {
@@ -125,8 +135,16 @@ final class ResolutionRun {
 			}
 		});
 		problems.sort(Comparator.comparing(BakeProblem::secretName));
-		List<String> warnings = keptAliases.isEmpty() ? List.of()
-				: List.of(aliasWarning(keptAliases, aliases.failureReasons()));
+		List<String> warnings = new ArrayList<>();
+		if (this.describeDenied.get() && !secrets.isEmpty()) {
+			warnings.add("ssm:DescribeParameters was denied, so the secrets are baked without their key ARN (keyId), "
+					+ "with the tier read from the value's format, and a parameter under the AWS managed key "
+					+ "alias/aws/ssm cannot be detected; allow ssm:DescribeParameters on Resource \"*\" (it cannot be "
+					+ "limited to parameters) to record the keys, or give 'secret-baker policy' the key with --key-arn");
+		}
+		if (!keptAliases.isEmpty()) {
+			warnings.add(aliasWarning(keptAliases, aliases.failureReasons()));
+		}
 		return new Resolution(BakedSecrets.of(secrets), problems, this.getParametersCalls.get(),
 				this.metadataCalls.get(), warnings, aliases.keyArns());
 	}
@@ -157,8 +175,9 @@ final class ResolutionRun {
 			result.addAll(getParameters(paths));
 		}
 		catch (SdkException ex) {
-			if (paths.size() > 1 && isAccessDenied(ex)) {
-				// One denied name fails the whole call: ask for each name alone to name every one.
+			if (paths.size() > 1 && (isAccessDenied(ex) || isValidationError(ex))) {
+				// One denied or invalid name (such as an ARN of another region) fails the whole call:
+				// ask for each name alone, so that only the offending secrets fail, each by name.
 				for (String path : paths) {
 					result.addAll(fetchBatch(List.of(path)));
 				}
@@ -287,6 +306,11 @@ final class ResolutionRun {
 		}
 		futures.forEach(ResolutionRun::await);
 		Map<String, VersionMetadata> metadata = new HashMap<>();
+		if (this.describeDenied.get()) {
+			parameters.forEach((path, parameter) -> metadata.put(path,
+					new VersionMetadata(null, KmsCiphertexts.tierOf(parameter.value()))));
+			return metadata;
+		}
 		Map<String, Future<HistoryLookup>> histories = new HashMap<>();
 		parameters.forEach((path, parameter) -> {
 			Failure failure = describeFailures.get(parameter.name());
@@ -335,6 +359,12 @@ final class ResolutionRun {
 				});
 		}
 		catch (SdkException ex) {
+			if (isAccessDenied(ex)) {
+				// DescribeParameters cannot be limited to parameters (it needs Resource "*"), so many
+				// build roles lack it: bake as the Node plugin does, without key and tier metadata.
+				this.describeDenied.set(true);
+				return;
+			}
 			Failure failure = awsFailure("DescribeParameters", ex);
 			names.forEach((name) -> failures.put(name, failure));
 		}
@@ -445,7 +475,13 @@ final class ResolutionRun {
 		return keyId.startsWith("alias/") ? prefix + keyId : prefix + "key/" + keyId;
 	}
 
-	private static Failure awsFailure(String operation, SdkException ex) {
+	private Failure awsFailure(String operation, SdkException ex) {
+		if (isValidationError(ex)) {
+			// The message of a ValidationException quotes the request; only the code is passed on.
+			return new Failure(Kind.INVALID_PARAMETER, operation + " refused this name or ARN with ValidationException: "
+					+ "check that a parameter ARN is in the region and partition the bake runs in (--region), and that "
+					+ "a name uses only letters, digits and . - _ /");
+		}
 		if (ex instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
 			String code = serviceException.awsErrorDetails().errorCode();
 			String detail = operation + " failed with " + code + " (" + serviceException.awsErrorDetails().errorMessage()
@@ -456,7 +492,55 @@ final class ResolutionRun {
 			}
 			return new Failure(Kind.AWS_FAILURE, detail + " after retries; try again later");
 		}
-		return new Failure(Kind.AWS_FAILURE, operation + " failed after retries: " + ex.getMessage());
+		return new Failure(Kind.AWS_FAILURE, clientFailure(operation, ex));
+	}
+
+	/**
+	 * Describe a failure that happened before AWS answered, in one line: the SDK's own
+	 * message lists every credentials provider it tried, or quotes the request.
+	 */
+	private String clientFailure(String operation, SdkException ex) {
+		String message = Objects.requireNonNullElse(ex.getMessage(), "");
+		if (message.startsWith("Unable to load credentials") || message.startsWith("Profile file contained no credentials")) {
+			return "no AWS credentials found (tried the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment "
+					+ "variables, the aws.accessKeyId system property, a web identity token, the profile in "
+					+ "~/.aws/credentials and ~/.aws/config, container credentials and the EC2 instance profile); "
+					+ "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile (<profile> in Maven)";
+		}
+		Throwable cause = ex;
+		while (cause != null) {
+			if (cause instanceof UnknownHostException) {
+				return operation + " cannot reach " + endpointHost() + ": the host name does not resolve; check the "
+						+ "network and DNS, --region and --endpoint-url";
+			}
+			if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
+				return operation + " cannot reach " + endpointHost() + " (" + cause.getClass().getSimpleName()
+						+ ") after retries; check the network, a proxy or VPC endpoint, and --endpoint-url";
+			}
+			cause = cause.getCause();
+		}
+		if (ex instanceof ApiCallAttemptTimeoutException || ex instanceof ApiCallTimeoutException) {
+			return operation + " to " + endpointHost() + " timed out after retries; check the network, or try again";
+		}
+		return operation + " to " + endpointHost() + " failed after retries (" + ex.getClass().getSimpleName()
+				+ "); check the network and --endpoint-url, or try again later";
+	}
+
+	private String endpointHost() {
+		try {
+			SsmServiceClientConfiguration configuration = this.ssm.serviceClientConfiguration();
+			return configuration.endpointOverride()
+				.map(URI::getAuthority)
+				.orElseGet(() -> "ssm." + configuration.region().id() + ".amazonaws.com");
+		}
+		catch (RuntimeException ex) {
+			return "the SSM endpoint";
+		}
+	}
+
+	private static boolean isValidationError(SdkException ex) {
+		return ex instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null
+				&& "ValidationException".equals(serviceException.awsErrorDetails().errorCode());
 	}
 
 	private static boolean isAccessDenied(SdkException ex) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A secret to bake: the name it gets in the baked file and the SSM parameter it comes from,
  * optionally pinned to a version or a label.
  *
- * @param name the secret name, a valid {@link BakedSecret#isValidName(String) secret name}
+ * @param name the secret name, a valid {@link BakedSecret#isValidName(String) secret name}: any
+ * non-blank printable text, as the Node plugin accepts
  * @param parameter the parameter name (such as {@code /app/db/password}) or full parameter
  * ARN, without selector
  * @param selector the version number or label the secret is pinned to, without the leading
@@ -116,9 +117,12 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 	}
 
 	private static @Nullable String findProblem(String name, String parameter, @Nullable String selector) {
+		if (name.isBlank()) {
+			return "a secret name is blank: give every secret a name";
+		}
 		if (!BakedSecret.isValidName(name)) {
-			return "secret name '" + name
-					+ "' is not valid: use letters, digits and underscores, not starting with a digit";
+			return "a secret name holds a character that is not printable (a control, format or line separator "
+					+ "character): use printable characters only";
 		}
 		if (parameter.isBlank()) {
 			return "secret '" + name + "' has an empty parameter path";

@@ -3,6 +3,7 @@ package io.github.secretbaker.bake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
@@ -34,6 +40,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Tests for {@link SecretBaker} against the local KMS and SSM server.
@@ -330,17 +337,76 @@ class SecretBakerTests {
 	}
 
 	@Test
-	void namesEverySecretWhenDescribeParametersIsDenied() {
+	void bakesWithoutKeyIdAndWarnsOnceWhenDescribeParametersIsDenied() {
 		this.server.putSecureString("/app/a", TestSecrets.newValue(), this.keyArn);
 		this.server.putSecureString("/app/b", TestSecrets.newValue(), this.keyArn);
 		this.server.faults().deny("DescribeParameters", "*");
-		assertThatExceptionOfType(BakeException.class)
-			.isThrownBy(() -> baker().bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"))))
-			.satisfies((ex) -> {
-				assertThat(ex.getProblems()).extracting(BakeProblem::secretName, BakeProblem::kind)
-					.containsExactly(tuple("A", Kind.ACCESS_DENIED), tuple("B", Kind.ACCESS_DENIED));
-				assertThat(ex.getMessage()).contains("ssm:DescribeParameters");
-			});
+		BakeResult result = baker().bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b")));
+		assertThat(result.secrets().asList()).extracting(BakedSecret::name, BakedSecret::keyId, BakedSecret::tier)
+			.containsExactly(tuple("A", null, BakedSecret.STANDARD_TIER), tuple("B", null, BakedSecret.STANDARD_TIER));
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.startsWith("ssm:DescribeParameters was denied")
+			.contains("Resource \"*\"", "--key-arn");
+		assertThat(this.server.callCount("GetParameterHistory")).isZero();
+	}
+
+	@Test
+	void retriesABatchNameByNameWhenOneArnIsRefusedAsInvalidSoOnlyThatSecretFails() {
+		this.server.putSecureString("/app/a", TestSecrets.newValue(), this.keyArn);
+		this.server.putSecureString("/app/b", TestSecrets.newValue(), this.keyArn);
+		String otherRegion = "arn:aws:ssm:eu-central-1:" + this.server.accountId() + ":parameter/app/a";
+		Resolution resolution = baker().resolve(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"),
+				SecretRequest.of("ELSEWHERE", otherRegion)));
+		assertThat(resolution.secrets().names()).containsExactly("A", "B");
+		assertThat(resolution.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.secretName()).isEqualTo("ELSEWHERE");
+			assertThat(problem.kind()).isEqualTo(Kind.INVALID_PARAMETER);
+			assertThat(problem.isAwsFailure()).isFalse();
+			assertThat(problem.message()).contains("ValidationException", "region and partition")
+				.doesNotContain("try again");
+		});
+	}
+
+	@Test
+	void reportsMissingCredentialsInOneLineForEverySecret() {
+		assumeThat(System.getenv("AWS_ACCESS_KEY_ID")).isNull();
+		try (SsmClient noCredentials = SsmClient.builder()
+			.region(Region.of(this.server.region()))
+			.endpointOverride(this.server.endpoint())
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.credentialsProvider(AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+					ProfileCredentialsProvider.create("secret-baker-missing-" + TestSecrets.newValue())))
+			.build()) {
+			List<SecretRequest> requests = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				requests.add(SecretRequest.of("S" + i, "/app/s" + i));
+			}
+			assertThatExceptionOfType(BakeException.class)
+				.isThrownBy(() -> SecretBaker.builder(noCredentials).build().bake(requests))
+				.satisfies((ex) -> {
+					assertThat(ex.isAwsFailure()).isTrue();
+					assertThat(ex.describeProblems()).singleElement()
+						.asString()
+						.startsWith("Secrets 'S0', 'S1', ")
+						.contains(": no AWS credentials found (tried the AWS_ACCESS_KEY_ID", "pass --profile")
+						.doesNotContain("ProviderChain", "Profile file contained");
+					assertThat(ex.getMessage().lines()).hasSize(2);
+				});
+		}
+	}
+
+	@Test
+	void namesTheEndpointHostWhenItCannotBeReached() {
+		AwsClientOptions unreachable = new AwsClientOptions(this.server.region(), null,
+				URI.create("http://127.0.0.1:1"), 1);
+		try (SecretBaker baker = SecretBaker.builder(unreachable).build()) {
+			assertThatExceptionOfType(BakeException.class)
+				.isThrownBy(() -> baker.bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"))))
+				.satisfies((ex) -> assertThat(ex.describeProblems()).singleElement()
+					.asString()
+					.startsWith("Secrets 'A', 'B': GetParameters cannot reach 127.0.0.1:1"));
+		}
 	}
 
 	@Test

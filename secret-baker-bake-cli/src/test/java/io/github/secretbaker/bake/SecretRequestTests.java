@@ -50,10 +50,19 @@ class SecretRequestTests {
 	}
 
 	@Test
-	void rejectsInvalidSecretName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> SecretRequest.of("db-password", "/app/db"))
-			.withMessageContaining("'db-password'")
-			.withMessageContaining("letters, digits and underscores");
+	void acceptsEveryNameTheNodePluginAccepts() {
+		assertThat(SecretRequest.of("db-password", "/app/db").name()).isEqualTo("db-password");
+		assertThat(SecretRequest.of("my-secret.v1", "/app/db").name()).isEqualTo("my-secret.v1");
+		assertThat(SecretRequest.of("/app/db/password", "/app/db/password").name()).isEqualTo("/app/db/password");
+	}
+
+	@Test
+	void rejectsBlankNamesAndNamesWithCharactersThatAreNotPrintableWithoutQuotingThem() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SecretRequest.of(" ", "/app/db"))
+			.withMessage("a secret name is blank: give every secret a name");
+		assertThatIllegalArgumentException().isThrownBy(() -> SecretRequest.of("DB\u001b[2J", "/app/db"))
+			.withMessageContaining("not printable")
+			.withMessageNotContaining("\u001b");
 	}
 
 	@Test

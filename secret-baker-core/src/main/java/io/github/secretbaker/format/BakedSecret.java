@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
  * parameter ARN that is its encryption context. The ciphertext is never part of
  * {@link #toString()}.
  *
- * @param name the secret name, also the property name at runtime
+ * @param name the secret name, also the property name at runtime: any non-blank text of
+ * printable characters, as the Node plugin accepts any key (see {@link #isValidName(String)})
  * @param ciphertext the base64-encoded KMS ciphertext exactly as SSM returned it
  * @param arn the ARN of the SSM parameter, bound to the ciphertext as the
  * {@code PARAMETER_ARN} encryption context
  * @param version the parameter version that was baked, or {@code null} for files written by
  * the Node plugin
- * @param keyId the ARN of the KMS key that encrypted the value, or {@code null} when unknown
+ * @param keyId the ARN of the KMS key that encrypted the value (or, as KMS {@code Decrypt}
+ * accepts them, its alias ARN, key id or alias name), or {@code null} when unknown
  * @param tier the parameter tier ({@code Standard} or {@code Advanced}), or {@code null} when
  * unknown
  * @since 0.1.0
@@ -25,10 +27,20 @@ import org.jspecify.annotations.Nullable;
 public record BakedSecret(String name, String ciphertext, String arn, @Nullable Long version, @Nullable String keyId,
 		@Nullable String tier) {
 
-	private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+	private static final Pattern ENVIRONMENT_VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	private static final String PARTITION = "(?:aws|aws-cn|aws-us-gov|aws-iso(?:-[a-z]+)?)";
+
+	private static final String REGION = "[a-z]{2}(?:-[a-z]+){1,2}-[0-9]{1,2}";
 
 	private static final Pattern PARAMETER_ARN_PATTERN = Pattern
-		.compile("arn:aws[a-z-]*:ssm:[a-z0-9-]+:\\d{12}:parameter/\\S+");
+		.compile("arn:" + PARTITION + ":ssm:" + REGION + ":[0-9]{12}:parameter/[A-Za-z0-9_.\\-/]{1,2048}");
+
+	private static final Pattern KEY_ARN_PATTERN = Pattern.compile("arn:" + PARTITION + ":kms:" + REGION
+			+ ":[0-9]{12}:(?:key/[A-Za-z0-9-]{1,128}|alias/[A-Za-z0-9/_-]{1,256})");
+
+	private static final Pattern KEY_ID_OR_ALIAS_NAME_PATTERN = Pattern
+		.compile("[A-Za-z0-9-]{1,128}|alias/[A-Za-z0-9/_-]{1,256}");
 
 	/**
 	 * The standard parameter tier, whose SecureString values are plain KMS ciphertexts.
@@ -75,17 +87,35 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	}
 
 	/**
-	 * Return whether the given name can be used as a secret name: a Spring property name
-	 * that is also a valid environment variable name.
+	 * Return whether the given name can be used as a secret name: any non-blank text made
+	 * of printable characters, as the Node plugin serverless-secret-baker writes any key it
+	 * is given ({@code my-secret.v1}, {@code api-key}, or a parameter path such as
+	 * {@code /app/db/password} in its list form). The name is also the property name at
+	 * runtime.
 	 * @param name the name to check
 	 * @return whether the name is valid
+	 * @see #isEnvironmentVariableName(String)
 	 */
 	public static boolean isValidName(String name) {
-		return NAME_PATTERN.matcher(name).matches();
+		return !name.isBlank() && Quoting.isPrintable(name);
 	}
 
 	/**
-	 * Return whether the given text is an SSM parameter ARN.
+	 * Return whether the given name is also a valid environment variable name: letters,
+	 * digits and underscores, not starting with a digit. Only such a name can be overridden
+	 * by an environment variable of the same name and answers its relaxed names.
+	 * @param name the name to check
+	 * @return whether the name is a valid environment variable name
+	 * @since 0.2.0
+	 */
+	public static boolean isEnvironmentVariableName(String name) {
+		return ENVIRONMENT_VARIABLE_NAME.matcher(name).matches();
+	}
+
+	/**
+	 * Return whether the given text is an SSM parameter ARN, in one of the partitions
+	 * {@code aws}, {@code aws-cn}, {@code aws-us-gov} or {@code aws-iso*}, with a region
+	 * such as {@code eu-west-1}, a twelve-digit account and a valid parameter name.
 	 * @param arn the text to check
 	 * @return whether it is a parameter ARN
 	 */
@@ -93,10 +123,19 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 		return PARAMETER_ARN_PATTERN.matcher(arn).matches();
 	}
 
+	private static boolean isKeyId(String keyId) {
+		return keyId.startsWith("arn:") ? KEY_ARN_PATTERN.matcher(keyId).matches()
+				: KEY_ID_OR_ALIAS_NAME_PATTERN.matcher(keyId).matches();
+	}
+
 	private static @Nullable String findProblem(String name, String ciphertext, String arn, @Nullable Long version,
 			@Nullable String keyId, @Nullable String tier) {
-		if (!isValidName(name)) {
-			return "name '" + name + "' is not valid: use letters, digits and underscores, not starting with a digit";
+		if (name.isBlank()) {
+			return "name is blank: give the secret a name";
+		}
+		if (!Quoting.isPrintable(name)) {
+			return "name holds a character that is not printable (a control, format or line separator character): "
+					+ "use printable characters only";
 		}
 		if (ciphertext.isEmpty()) {
 			return "'ciphertext' is empty";
@@ -112,17 +151,20 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 		}
 		if (!isParameterArn(arn)) {
 			// Only text that starts like an ARN is quoted: a ciphertext pasted into the wrong field never is.
-			String quoted = arn.startsWith("arn:") ? " '" + arn + "'" : "";
-			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)";
+			String quoted = arn.startsWith("arn:") ? " " + Quoting.quote(arn) : "";
+			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:"
+					+ "parameter/<name>, partition aws, aws-cn, aws-us-gov or aws-iso*)";
 		}
 		if (version != null && version < 1) {
 			return "'version' must be 1 or more but was " + version;
 		}
-		if (keyId != null && keyId.isBlank()) {
-			return "'keyId' is blank";
+		if (keyId != null && !isKeyId(keyId)) {
+			String quoted = keyId.startsWith("arn:") ? " " + Quoting.quote(keyId) : "";
+			return "'keyId'" + quoted + " is not a KMS key ARN, alias ARN, key id or alias name "
+					+ "(arn:<partition>:kms:<region>:<account>:key/<id> or alias/<name>)";
 		}
 		if (tier != null && !STANDARD_TIER.equals(tier) && !ADVANCED_TIER.equals(tier)) {
-			return "'tier' must be '" + STANDARD_TIER + "' or '" + ADVANCED_TIER + "' but was '" + tier + "'";
+			return "'tier' must be '" + STANDARD_TIER + "' or '" + ADVANCED_TIER + "' but was " + Quoting.quote(tier);
 		}
 		return null;
 	}

@@ -6,11 +6,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +68,10 @@ public final class BakedSecretsFile {
 
 	private static final String TIER = "tier";
 
+	private static final int MAX_SYMBOLIC_LINKS = 40;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private BakedSecretsFile() {
 	}
 
@@ -73,11 +83,23 @@ public final class BakedSecretsFile {
 	 */
 	public static BakedSecrets read(Path path) {
 		String source = path.toString();
+		if (Files.isDirectory(path)) {
+			throw new InvalidBakedSecretsException(source, null,
+					"is a directory, not a file: give the path of the " + DEFAULT_FILE_NAME + " file itself", null);
+		}
 		try (InputStream in = Files.newInputStream(path)) {
 			return read(in, source);
 		}
+		catch (NoSuchFileException ex) {
+			throw new InvalidBakedSecretsException(source, null, "cannot be read: no such file", ex);
+		}
+		catch (AccessDeniedException ex) {
+			throw new InvalidBakedSecretsException(source, null,
+					"cannot be read: permission denied; make it readable to this user", ex);
+		}
 		catch (IOException ex) {
-			throw new InvalidBakedSecretsException(source, null, "cannot be read (" + ex + ")", ex);
+			throw new InvalidBakedSecretsException(source, null,
+					"cannot be read (" + ex.getClass().getSimpleName() + ")", ex);
 		}
 	}
 
@@ -134,19 +156,24 @@ public final class BakedSecretsFile {
 	/**
 	 * Write the file atomically: the content goes to a temporary file in the same folder,
 	 * is flushed to disk, then replaces the target in one move. Missing parent folders are
-	 * created. On any failure the previous file is left as it was and the temporary file is
-	 * removed.
+	 * created. A file that is replaced keeps its permissions; a new file gets the process's
+	 * umask applied to {@code rw-rw-rw-} (so {@code rw-r--r--} with the usual umask, as the
+	 * Node plugin writes it and as Lambda needs code files to be world-readable). A target
+	 * that is a symbolic link is written through: the file it points to is replaced and the
+	 * link stays. On any failure the previous file is left as it was and the temporary file
+	 * is removed.
 	 * @param secrets the secrets to write
 	 * @param path the target file
 	 * @throws UncheckedIOException if the file cannot be written
 	 */
 	public static void write(BakedSecrets secrets, Path path) {
 		byte[] content = toBytes(secrets);
-		Path target = path.toAbsolutePath();
 		Path temporary = null;
 		try {
-			Files.createDirectories(target.getParent());
-			temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+			Path target = followLinks(path.toAbsolutePath());
+			Path folder = target.getParent();
+			Files.createDirectories(folder);
+			temporary = createTemporaryFile(folder, target.getFileName().toString());
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -155,6 +182,7 @@ public final class BakedSecretsFile {
 				}
 				channel.force(true);
 			}
+			keepPermissions(target, temporary);
 			move(temporary, target);
 			temporary = null;
 		}
@@ -164,6 +192,46 @@ public final class BakedSecretsFile {
 		finally {
 			deleteQuietly(temporary);
 		}
+	}
+
+	/**
+	 * Return the file a chain of symbolic links ends at, which may not exist yet.
+	 */
+	private static Path followLinks(Path path) throws IOException {
+		Path current = path;
+		for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+			if (hops == MAX_SYMBOLIC_LINKS) {
+				throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+			}
+			current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+		}
+		return current;
+	}
+
+	/**
+	 * Create an empty temporary file without asking for permissions, so that the operating
+	 * system applies the umask as for any new file ({@link Files#createTempFile} would make
+	 * it {@code rw-------}).
+	 */
+	private static Path createTemporaryFile(Path folder, String fileName) throws IOException {
+		for (int attempt = 0;; attempt++) {
+			Path candidate = folder.resolve("." + fileName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+			try {
+				return Files.createFile(candidate);
+			}
+			catch (FileAlreadyExistsException ex) {
+				if (attempt == 10) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static void keepPermissions(Path target, Path temporary) throws IOException {
+		if (!Files.exists(target) || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+			return;
+		}
+		Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
 	}
 
 	private static void move(Path source, Path target) throws IOException {
@@ -212,11 +280,11 @@ public final class BakedSecretsFile {
 			List<BakedSecret> secrets = new ArrayList<>();
 			Set<String> names = new HashSet<>();
 			while (this.parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String name = this.parser.currentName();
-				if (!names.add(name)) {
-					throw invalid(name, "appears more than once");
+				Entry entry = new Entry(this.parser.currentName(), this.parser.currentTokenLocation().getLineNr());
+				if (!names.add(entry.name())) {
+					throw invalid(entry, "appears more than once");
 				}
-				secrets.add(readSecret(name));
+				secrets.add(readSecret(entry));
 			}
 			if (this.parser.nextToken() != null) {
 				throw invalid(null, "has content after the closing brace " + describe(this.parser.currentLocation()));
@@ -224,57 +292,77 @@ public final class BakedSecretsFile {
 			return BakedSecrets.of(secrets);
 		}
 
-		private BakedSecret readSecret(String name) {
+		private BakedSecret readSecret(Entry entry) {
 			if (this.parser.nextToken() != JsonToken.START_OBJECT) {
-				throw invalid(name, "must be an object with 'ciphertext' and 'arn'");
+				throw invalid(entry, "must be an object with 'ciphertext' and 'arn'");
 			}
 			String ciphertext = null;
 			String arn = null;
 			Long version = null;
 			String keyId = null;
 			String tier = null;
+			Set<String> fields = new HashSet<>();
 			while (this.parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String field = this.parser.currentName();
 				JsonToken value = this.parser.nextToken();
+				if (!fields.add(field)) {
+					throw invalid(entry, "has the field " + Quoting.quote(field) + " more than once");
+				}
 				switch (field) {
-					case CIPHERTEXT -> ciphertext = readString(name, field, value);
-					case ARN -> arn = readString(name, field, value);
-					case KEY_ID -> keyId = readString(name, field, value);
-					case TIER -> tier = readString(name, field, value);
+					case CIPHERTEXT -> ciphertext = readString(entry, field, value);
+					case ARN -> arn = readString(entry, field, value);
+					case KEY_ID -> keyId = readString(entry, field, value);
+					case TIER -> tier = readString(entry, field, value);
 					case VERSION -> {
 						if (value != JsonToken.VALUE_NUMBER_INT) {
-							throw invalid(name, "'version' must be a whole number");
+							throw invalid(entry, "'version' must be a whole number");
 						}
 						version = this.parser.getLongValue();
 					}
-					default -> throw invalid(name, "has unknown field '" + field
-							+ "' (known: ciphertext, arn, version, keyId, tier)");
+					default -> throw invalid(entry, "has unknown field " + Quoting.quote(field)
+							+ " (known: ciphertext, arn, version, keyId, tier)");
 				}
 			}
 			if (ciphertext == null) {
-				throw invalid(name, "has no 'ciphertext'");
+				throw invalid(entry, "has no 'ciphertext'");
 			}
 			if (arn == null) {
-				throw invalid(name, "has no 'arn'");
+				throw invalid(entry, "has no 'arn'");
 			}
 			try {
-				return new BakedSecret(name, ciphertext, arn, version, keyId, tier);
+				return new BakedSecret(entry.name(), ciphertext, arn, version, keyId, tier);
 			}
 			catch (IllegalArgumentException ex) {
-				throw invalid(name, ex.getMessage());
+				throw invalid(entry, ex.getMessage());
 			}
 		}
 
-		private String readString(String name, String field, @Nullable JsonToken value) {
+		private String readString(Entry entry, String field, @Nullable JsonToken value) {
 			if (value != JsonToken.VALUE_STRING) {
-				throw invalid(name, "'" + field + "' must be a string");
+				throw invalid(entry, "'" + field + "' must be a string");
 			}
 			return this.parser.getString();
 		}
 
-		private InvalidBakedSecretsException invalid(@Nullable String name, String problem) {
-			return new InvalidBakedSecretsException(this.source, name, problem, null);
+		/**
+		 * Return the exception for a problem with the file or one of its entries. An entry
+		 * is named only when its name may be quoted; otherwise by its line.
+		 */
+		private InvalidBakedSecretsException invalid(@Nullable Entry entry, String problem) {
+			if (entry == null || Quoting.isQuotable(entry.name())) {
+				return new InvalidBakedSecretsException(this.source, (entry != null) ? entry.name() : null, problem,
+						null);
+			}
+			return new InvalidBakedSecretsException(this.source, null, "the secret at line " + entry.line()
+					+ " (whose name of " + entry.name().length() + " characters is not shown) " + problem, null);
 		}
+
+	}
+
+	/**
+	 * The name of one entry and the line it starts on.
+	 */
+	private record Entry(String name, int line) {
 
 	}
 

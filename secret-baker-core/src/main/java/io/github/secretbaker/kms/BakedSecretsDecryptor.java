@@ -57,7 +57,8 @@ public final class BakedSecretsDecryptor {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
-	private static final long MIN_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+	// No call to KMS can be answered in less: with so little left, the secret is reported as not attempted.
+	private static final long MIN_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private final KmsDecrypter kms;
 
@@ -175,7 +176,6 @@ public final class BakedSecretsDecryptor {
 
 	Outcome decryptWithRetry(Attempt attempt, Deadline deadline) {
 		BakedSecret secret = attempt.secret;
-		attempt.started = true;
 		SecretOpener opener = opener(secret);
 		while (true) {
 			if (deadline.remainingNanos() < MIN_CALL_NANOS) {
@@ -247,7 +247,7 @@ public final class BakedSecretsDecryptor {
 
 	/**
 	 * Return the failure of a secret whose deadline passed: the last retryable failure when
-	 * calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made, else
+	 * calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made for it, else
 	 * {@link Kind#TIMEOUT}.
 	 */
 	SecretDecryptionFailure timedOut(Attempt attempt, Deadline deadline) {
@@ -258,7 +258,7 @@ public final class BakedSecretsDecryptor {
 					"still failing when the " + deadline.describeTimeout() + " deadline passed after "
 							+ attempt.attempts + " attempts: " + lastRetryable.detail());
 		}
-		if (!attempt.started) {
+		if (attempt.attempts == 0) {
 			return failure(secret, null, Kind.NOT_ATTEMPTED, "still waiting for its turn when the "
 					+ deadline.describeTimeout() + " deadline passed; no call was made for it");
 		}
@@ -290,8 +290,6 @@ public final class BakedSecretsDecryptor {
 	static final class Attempt {
 
 		final BakedSecret secret;
-
-		volatile boolean started;
 
 		volatile int attempts;
 

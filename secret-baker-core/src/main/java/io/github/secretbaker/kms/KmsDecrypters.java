@@ -2,6 +2,7 @@ package io.github.secretbaker.kms;
 
 import java.util.Objects;
 
+import io.github.secretbaker.kms.http.HttpKmsDecrypter;
 import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 
@@ -29,8 +30,20 @@ public final class KmsDecrypters {
 		Objects.requireNonNull(type, "'type' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		return switch (type) {
-			case HTTP, SDK -> Sdk.create(settings);
+			case HTTP -> Http.create(settings);
+			case SDK -> Sdk.create(settings);
 		};
+	}
+
+	/**
+	 * Keeps the light client's classes out of the way until it is chosen.
+	 */
+	private static final class Http {
+
+		static KmsDecrypter create(KmsClientSettings settings) {
+			return HttpKmsDecrypter.create(settings);
+		}
+
 	}
 
 	/**

@@ -19,15 +19,22 @@ public class SecretDecryptionException extends RuntimeException {
 
 	private final int attempted;
 
+	private final String action;
+
 	/**
 	 * Create a new instance.
 	 * @param failures the failures, at least one
 	 * @param attempted how many secrets were being decrypted
 	 */
 	public SecretDecryptionException(List<SecretDecryptionFailure> failures, int attempted) {
-		super(buildMessage(failures, attempted));
+		this(failures, attempted, DecryptionActions.action(failures));
+	}
+
+	private SecretDecryptionException(List<SecretDecryptionFailure> failures, int attempted, String action) {
+		super(buildMessage(failures, attempted) + "\nAction: " + action);
 		this.failures = List.copyOf(failures);
 		this.attempted = attempted;
+		this.action = action;
 	}
 
 	/**
@@ -61,6 +68,15 @@ public class SecretDecryptionException extends RuntimeException {
 	 */
 	public List<SecretDecryptionFailure> getFailures() {
 		return this.failures;
+	}
+
+	/**
+	 * Return what to do about these failures: per kind of failure, such as the IAM statement
+	 * that grants {@code kms:Decrypt} for the secrets that were denied.
+	 * @return the action
+	 */
+	public String getAction() {
+		return this.action;
 	}
 
 	/**

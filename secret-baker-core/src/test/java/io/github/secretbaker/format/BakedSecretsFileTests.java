@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Tests for {@link BakedSecretsFile}.
@@ -180,10 +184,148 @@ class BakedSecretsFileTests {
 	}
 
 	@Test
-	void failsWhenNameIsNotUsableAsPropertyAndVariableName() {
+	void readsNamesTheNodePluginWritesThatAreNotEnvironmentVariableNames() {
+		String json = "{" + String.join(", ", member("my-secret.v1", "AQID", ARN_PREFIX + "one"),
+				member("api-key", "AQID", ARN_PREFIX + "two"), member("/app/db/password", "AQID", ARN_PREFIX + "db/password"))
+				+ "}";
+		assertThat(read(json).names()).containsExactly("/app/db/password", "api-key", "my-secret.v1");
+	}
+
+	@Test
+	void writesAndReadsBackNamesThatAreNotEnvironmentVariableNames() {
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("my-secret.v1", randomCiphertext(), ARN_PREFIX + "a"),
+				BakedSecret.of("/app/db/password", randomCiphertext(), ARN_PREFIX + "db/password")));
+		assertThat(BakedSecretsFile.read(stream(new String(BakedSecretsFile.toBytes(secrets), StandardCharsets.UTF_8)),
+				"test.json"))
+			.isEqualTo(secrets);
+	}
+
+	@Test
+	void failsWhenNameIsBlank() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read(entry("1-DB", "AQID", ARN_PREFIX + "db")))
-			.withMessageContaining("name '1-DB' is not valid");
+			.isThrownBy(() -> read(entry(" ", "AQID", ARN_PREFIX + "db")))
+			.withMessageContaining("name is blank");
+	}
+
+	@Test
+	void failsWithLineAndWithoutQuotingNameThatHoldsAControlCharacter() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\n\"DB\\u001b[2J\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "db\"}}"))
+			.satisfies((ex) -> assertThat(ex.getSecretName()).isNull())
+			.withMessageContaining("the secret at line 2 (whose name of 6 characters is not shown)")
+			.withMessageContaining("not printable")
+			.withMessageNotContaining("\u001b");
+	}
+
+	@Test
+	void failsWithLineAndWithoutQuotingNameThatLooksLikeACiphertext() {
+		String ciphertext = randomCiphertext();
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"" + ciphertext + "\": {\"ciphertext\": \"AQID\"}}"))
+			.withMessageContaining("the secret at line 1")
+			.withMessageContaining("has no 'arn'")
+			.withMessageNotContaining(ciphertext)
+			.withMessageNotContaining(ciphertext.substring(0, 16));
+	}
+
+	@Test
+	void neverQuotesFieldValuesThatAreLongOrLookLikeBase64() {
+		String ciphertext = randomCiphertext();
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"tier\": \"" + ciphertext + "\"}}"))
+			.withMessageContaining("'tier' must be 'Standard' or 'Advanced' but was (a value of " + ciphertext.length()
+					+ " characters, not shown)")
+			.withMessageNotContaining(ciphertext.substring(0, 16));
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"" + ciphertext + "\": \"x\"}}"))
+			.withMessageContaining("has unknown field (a value of")
+			.withMessageNotContaining(ciphertext.substring(0, 16));
+		String longArn = "arn:" + "x".repeat(Quoting.MAX_QUOTED_LENGTH);
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("A", "AQID", longArn)))
+			.withMessageContaining("'arn' (a value of " + longArn.length() + " characters, not shown) is not an SSM")
+			.withMessageNotContaining(longArn);
+		String keyId = "arn:" + ciphertext;
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"keyId\": \"" + keyId + "\"}}"))
+			.withMessageContaining("'keyId' (a value of")
+			.withMessageNotContaining(ciphertext.substring(0, 16));
+	}
+
+	@Test
+	void failsWhenArnHasUnknownPartitionOrMalformedRegion() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("A", "AQID", "arn:aws-moon:ssm:eu-west-1:123456789012:parameter/a")))
+			.withMessageContaining("is not an SSM parameter ARN");
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read(entry("A", "AQID", "arn:aws:ssm:eu west 1:123456789012:parameter/a")))
+			.withMessageContaining("is not an SSM parameter ARN");
+	}
+
+	@Test
+	void failsWhenAFieldAppearsTwiceInAnEntry() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
+					+ "a\", \"ciphertext\": \"BAUG\"}}"))
+			.withMessageContaining("secret 'A': has the field 'ciphertext' more than once");
+	}
+
+	@Test
+	void failsSayingSoWhenThePathIsADirectory() {
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> BakedSecretsFile.read(this.folder))
+			.withMessage("Invalid baked secrets file '" + this.folder + "': is a directory, not a file: give the path "
+					+ "of the secret-baker-secrets.json file itself. Bake the file again with secret-baker.");
+	}
+
+	@Test
+	void keepsThePermissionsOfTheFileItReplaces() throws IOException {
+		Path file = this.folder.resolve("secret-baker-secrets.json");
+		BakedSecretsFile.write(randomSecrets(1), file);
+		Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+		Files.setPosixFilePermissions(file, chosen);
+		BakedSecretsFile.write(randomSecrets(2), file);
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(chosen);
+		assertThat(BakedSecretsFile.read(file).size()).isEqualTo(2);
+	}
+
+	@Test
+	void givesANewFileTheModeOfAnyNewFileUnderTheUmask() throws IOException {
+		Path reference = Files.createFile(this.folder.resolve("reference"));
+		Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(reference);
+		assumeThat(umasked).as("the umask leaves more than the owner's permissions")
+			.isNotEqualTo(PosixFilePermissions.fromString("rw-------"));
+		Path file = this.folder.resolve("new/secret-baker-secrets.json");
+		BakedSecretsFile.write(randomSecrets(1), file);
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(umasked);
+	}
+
+	@Test
+	void writesThroughASymbolicLinkAndKeepsTheLink() throws IOException {
+		Path real = Files.createDirectories(this.folder.resolve("real")).resolve("secrets.json");
+		BakedSecretsFile.write(randomSecrets(1), real);
+		Path link = Files.createSymbolicLink(this.folder.resolve("secret-baker-secrets.json"), Path.of("real/secrets.json"));
+		BakedSecrets secrets = randomSecrets(3);
+		BakedSecretsFile.write(secrets, link);
+		assertThat(link).isSymbolicLink();
+		assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("real/secrets.json"));
+		assertThat(BakedSecretsFile.read(real)).isEqualTo(secrets);
+		try (Stream<Path> files = Files.list(real.getParent())) {
+			assertThat(files).containsExactly(real);
+		}
+	}
+
+	@Test
+	void createsTheTargetOfADanglingSymbolicLink() throws IOException {
+		Path link = Files.createSymbolicLink(this.folder.resolve("secret-baker-secrets.json"),
+				this.folder.resolve("out/secrets.json"));
+		BakedSecrets secrets = randomSecrets(1);
+		BakedSecretsFile.write(secrets, link);
+		assertThat(link).isSymbolicLink();
+		assertThat(BakedSecretsFile.read(this.folder.resolve("out/secrets.json"))).isEqualTo(secrets);
 	}
 
 	@Test
@@ -238,7 +380,11 @@ class BakedSecretsFileTests {
 	}
 
 	private static String entry(String name, String ciphertext, String arn) {
-		return "{\"" + name + "\": {\"ciphertext\": \"" + ciphertext + "\", \"arn\": \"" + arn + "\"}}";
+		return "{" + member(name, ciphertext, arn) + "}";
+	}
+
+	private static String member(String name, String ciphertext, String arn) {
+		return "\"" + name + "\": {\"ciphertext\": \"" + ciphertext + "\", \"arn\": \"" + arn + "\"}";
 	}
 
 	private static BakedSecrets randomSecrets(int count) {

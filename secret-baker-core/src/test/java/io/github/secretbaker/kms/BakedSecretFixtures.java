@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.kms.http.HttpKmsDecrypter;
 import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
@@ -68,10 +69,10 @@ public final class BakedSecretFixtures {
 				.endpoint(server.endpoint())
 				.credentialsProvider(server.credentialsProvider())
 				.timeout(timeout));
-			case HTTP -> SdkKmsDecrypter.create(new KmsClientFactory().region(server.region())
-				.endpoint(server.endpoint())
+			case HTTP -> HttpKmsDecrypter.builder()
+				.settings(new KmsClientSettings(server.region(), server.endpoint(), null, timeout))
 				.credentialsProvider(server.credentialsProvider())
-				.timeout(timeout));
+				.build();
 		};
 	}
 

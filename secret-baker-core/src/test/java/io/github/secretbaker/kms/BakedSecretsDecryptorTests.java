@@ -15,17 +15,26 @@ import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BakedSecretsDecryptor}, against the local KMS and SSM server.
+ * Tests for {@link BakedSecretsDecryptor}, against the local KMS and SSM server: the contract
+ * suite of the {@link KmsDecrypter} implementations, run once with each client type.
  */
 @LocalAwsTest
+@ParameterizedClass(name = "{0} client")
+@EnumSource(KmsClientType.class)
 class BakedSecretsDecryptorTests {
 
 	private final LocalAwsServer server;
+
+	@Parameter
+	private KmsClientType clientType;
 
 	private KmsDecrypter kms;
 
@@ -40,7 +49,7 @@ class BakedSecretsDecryptorTests {
 	@BeforeEach
 	void createKeyAndClient() {
 		this.keyArn = this.server.createKey("alias/app");
-		this.kms = BakedSecretFixtures.decrypter(this.server, KmsClientType.SDK, Duration.ofSeconds(5));
+		this.kms = BakedSecretFixtures.decrypter(this.server, this.clientType, Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -34,7 +34,8 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 
 	/**
 	 * A {@code serverless.yml} configured for the Node plugin serverless-secret-baker, whose
-	 * {@code custom.secretBaker} and {@code provider.environmentSecrets} are read.
+	 * {@code custom.secretBaker} is read, or {@code provider.environmentSecrets} when it is
+	 * absent.
 	 */
 	@Parameter(property = "secret-baker.serverless-config")
 	@Nullable File serverlessConfig;

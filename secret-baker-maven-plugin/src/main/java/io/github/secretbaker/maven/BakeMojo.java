@@ -14,8 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Reads each secret's SSM SecureString without decrypting it and writes the ciphertexts to
  * {@code secret-baker-secrets.json} in the build output, so every packaging that follows
- * (repackage, shade, assembly) contains it. Needs {@code ssm:GetParameters},
- * {@code ssm:DescribeParameters} and {@code ssm:GetParameterHistory}, and
+ * (repackage, shade, assembly) contains it. Needs {@code ssm:GetParameters} and
+ * {@code ssm:GetParameterHistory}, {@code ssm:DescribeParameters} on {@code "*"} to record key
+ * ARNs (without it, a warning and no key ARN), and
  * {@code kms:DescribeKey} to record the key ARN of a key given by alias (without it, a
  * warning and the alias ARN); never {@code kms:Decrypt}.
  *
@@ -38,6 +39,7 @@ public class BakeMojo extends AbstractSsmMojo {
 	@Override
 	void run() throws MojoFailureException {
 		Manifest manifest = loadManifest();
+		manifest.warnings().forEach(getLog()::warn);
 		BakeResult result;
 		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output.toPath());

@@ -45,6 +45,7 @@ public class CheckMojo extends AbstractSsmMojo {
 	void run() throws MojoFailureException {
 		BakedSecrets baked = BakedSecretsFile.read(this.file.toPath());
 		Manifest manifest = loadManifest();
+		manifest.warnings().forEach(getLog()::warn);
 		DriftReport report;
 		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bake", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = { "Reads each secret's SSM SecureString with WithDecryption=false and writes the ciphertexts, "
 				+ "with parameter ARN, version, key ARN and tier, to the baked secrets file. Never decrypts; needs "
-				+ "ssm:GetParameters, ssm:DescribeParameters and ssm:GetParameterHistory, and kms:DescribeKey to "
-				+ "record the key ARN of keys given by alias (without it, a warning and the alias ARN).",
+				+ "ssm:GetParameters and ssm:GetParameterHistory, ssm:DescribeParameters on Resource \"*\" to record "
+				+ "key ARNs and tiers (without it, a warning and no key ARN), and kms:DescribeKey to record the key "
+				+ "ARN of keys given by alias (without it, a warning and the alias ARN).",
 				"Refuses, listing every offender at once: String and StringList parameters, Advanced-tier "
 						+ "parameters, values that are not KMS ciphertexts, missing parameters, versions and "
 						+ "labels, and denied reads. On failure the previous file is left untouched." },
@@ -65,6 +66,9 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		Manifest manifest = this.manifestOptions.load();
+		PrintWriter err = this.spec.commandLine().getErr();
+		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
+		err.flush();
 		BakeResult result;
 		try (Progress progress = new Progress();
 				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
@@ -73,7 +77,6 @@ public final class BakeCommand implements Callable<Integer> {
 					.build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output);
 		}
-		PrintWriter err = this.spec.commandLine().getErr();
 		result.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
 		if (this.outputOptions.verbose) {

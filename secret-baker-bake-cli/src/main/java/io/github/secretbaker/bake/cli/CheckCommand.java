@@ -69,6 +69,9 @@ public final class CheckCommand implements Callable<Integer> {
 		}
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
 		Manifest manifest = this.manifestOptions.load();
+		PrintWriter err = this.spec.commandLine().getErr();
+		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
+		err.flush();
 		DriftReport report;
 		try (SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
 			.concurrency(this.awsOptions.concurrency)

@@ -22,7 +22,7 @@ final class ManifestOptions {
 
 	@Option(names = "--serverless-config", paramLabel = "FILE",
 			description = "serverless.yml of the Node plugin serverless-secret-baker: reads custom.secretBaker "
-					+ "and provider.environmentSecrets.")
+					+ "or, when it is absent, provider.environmentSecrets.")
 	@Nullable Path serverlessConfig;
 
 	@Option(names = { "-s", "--secret" }, paramLabel = "NAME=PATH",

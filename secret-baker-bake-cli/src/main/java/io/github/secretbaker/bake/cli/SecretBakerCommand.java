@@ -83,7 +83,7 @@ public final class SecretBakerCommand implements Callable<Integer> {
 		int exitCode = exitCode(ex);
 		if (ex instanceof BakeException bakeException) {
 			err.println("error: " + bakeException.getProblems().size() + " of the requested secrets cannot be baked:");
-			bakeException.getProblems().forEach((problem) -> err.println("  " + problem.describe()));
+			bakeException.describeProblems().forEach((problem) -> err.println("  " + problem));
 		}
 		else if (ex instanceof InvalidManifestException manifestException) {
 			err.println("error: invalid manifest '" + manifestException.getSource() + "':");

@@ -14,7 +14,7 @@ import io.github.secretbaker.bake.manifest.YamlNode.Entry;
 import io.github.secretbaker.bake.manifest.YamlNode.Mapping;
 import io.github.secretbaker.bake.manifest.YamlNode.Scalar;
 import io.github.secretbaker.bake.manifest.YamlNode.Sequence;
-import org.jspecify.annotations.Nullable;
+import io.github.secretbaker.format.BakedSecret;
 
 /**
  * The list of secrets to bake, each a name and an SSM parameter path, read from a
@@ -46,9 +46,12 @@ public final class Manifest {
 
 	private final List<SecretRequest> secrets;
 
-	private Manifest(String source, List<SecretRequest> secrets) {
+	private final List<String> sourceWarnings;
+
+	private Manifest(String source, List<SecretRequest> secrets, List<String> sourceWarnings) {
 		this.source = source;
 		this.secrets = List.copyOf(secrets);
+		this.sourceWarnings = List.copyOf(sourceWarnings);
 	}
 
 	/**
@@ -69,7 +72,7 @@ public final class Manifest {
 		if (!problems.isEmpty()) {
 			throw new InvalidManifestException(source, problems);
 		}
-		return new Manifest(source, secrets);
+		return new Manifest(source, secrets, List.of());
 	}
 
 	/**
@@ -93,10 +96,6 @@ public final class Manifest {
 				if (!entry.key().equals(SECRETS)) {
 					collector.problem(entry.line(), "unknown key '" + entry.key() + "': the only key is 'secrets'");
 				}
-				else if (entry != secrets) {
-					collector.problem(entry.line(), "'secrets' appears more than once (first at line "
-							+ Objects.requireNonNull(secrets).line() + ")");
-				}
 			}
 			if (secrets == null) {
 				collector.problem(root.line(), "has no 'secrets:' key listing the secrets to bake");
@@ -113,10 +112,12 @@ public final class Manifest {
 
 	/**
 	 * Read the secrets of a {@code serverless.yml} file as the Node plugin
-	 * serverless-secret-baker configures them: {@code custom.secretBaker} and the 1.x key
-	 * {@code provider.environmentSecrets}. The rest of the file is not interpreted, so
-	 * Serverless variables and CloudFormation tags elsewhere are fine; a secret whose path
-	 * holds a Serverless variable is an error, since secret-baker does not resolve them.
+	 * serverless-secret-baker 2.x configures them: {@code custom.secretBaker}, or, when that
+	 * key is absent, the 1.x key {@code provider.environmentSecrets}. The rest of the file is
+	 * not interpreted, so Serverless variables and CloudFormation tags elsewhere are fine; a
+	 * secret whose path holds a Serverless variable or a CloudFormation function is an
+	 * error. A file with neither key gives no secrets and a warning, as the Node plugin then
+	 * writes {@code {}}.
 	 * @param path the file
 	 * @return the manifest
 	 * @throws InvalidManifestException listing every problem, each with its line
@@ -133,15 +134,21 @@ public final class Manifest {
 				: null;
 		Entry environmentSecrets = (provider != null && provider.value() instanceof Mapping mapping)
 				? mapping.get("environmentSecrets") : null;
-		if (secretBaker == null && environmentSecrets == null) {
-			collector.problem((root != null) ? root.line() : 1,
-					"has neither 'custom.secretBaker' nor 'provider.environmentSecrets' listing secrets to bake");
-		}
 		if (secretBaker != null) {
 			collector.addSecrets("custom.secretBaker", secretBaker.value());
+			if (environmentSecrets != null) {
+				collector.warning("provider.environmentSecrets (line " + environmentSecrets.line()
+						+ ") is ignored because custom.secretBaker (line " + secretBaker.line()
+						+ ") is present, as serverless-secret-baker 2.x does; move its secrets under custom.secretBaker");
+			}
 		}
-		if (environmentSecrets != null) {
+		else if (environmentSecrets != null) {
 			collector.addSecrets("provider.environmentSecrets", environmentSecrets.value());
+		}
+		else {
+			collector.warning("has neither 'custom.secretBaker' nor 'provider.environmentSecrets': no secrets to "
+					+ "bake, so the baked file is {} as the Node plugin writes it; list the secrets under "
+					+ "custom.secretBaker");
 		}
 		return collector.toManifest();
 	}
@@ -203,7 +210,9 @@ public final class Manifest {
 		if (!problems.isEmpty()) {
 			throw new InvalidManifestException(source, problems);
 		}
-		return new Manifest(source, secrets);
+		List<String> warnings = new ArrayList<>();
+		manifests.forEach((manifest) -> warnings.addAll(manifest.sourceWarnings));
+		return new Manifest(source, secrets, warnings);
 	}
 
 	private static void requireFile(Path path, String what) {
@@ -229,6 +238,30 @@ public final class Manifest {
 		return this.secrets;
 	}
 
+	/**
+	 * Return what is worth knowing but does not stop a bake: legacy keys that are ignored,
+	 * a Serverless configuration without secrets, and names that are not valid environment
+	 * variable names, which no environment variable can override at runtime.
+	 * @return the warnings, one sentence each
+	 */
+	public List<String> warnings() {
+		List<String> warnings = new ArrayList<>(this.sourceWarnings);
+		List<String> names = this.secrets.stream()
+			.map(SecretRequest::name)
+			.filter((name) -> !BakedSecret.isEnvironmentVariableName(name))
+			.map((name) -> "'" + name + "'")
+			.toList();
+		if (!names.isEmpty()) {
+			warnings.add(((names.size() == 1) ? "Secret " : "Secrets ") + String.join(", ", names)
+					+ ((names.size() == 1) ? ": the name is" : ": the names are")
+					+ " not valid environment variable names (letters, digits and underscores, not starting with "
+					+ "a digit), so no environment variable can override "
+					+ ((names.size() == 1) ? "it" : "them")
+					+ " at runtime; a system property or a command-line argument of the same name still can");
+		}
+		return warnings;
+	}
+
 	@Override
 	public String toString() {
 		return "Manifest[" + this.source + ", " + this.secrets.size() + " secrets]";
@@ -247,8 +280,14 @@ public final class Manifest {
 
 		private final Map<Integer, List<String>> problemsByLine = new TreeMap<>();
 
+		private final List<String> warnings = new ArrayList<>();
+
 		Collector(String source) {
 			this.source = source;
+		}
+
+		void warning(String message) {
+			this.warnings.add(this.source + ": " + message);
 		}
 
 		void problem(int line, String message) {
@@ -271,12 +310,7 @@ public final class Manifest {
 			}
 			else if (node instanceof Mapping mapping) {
 				for (Entry entry : mapping.entries()) {
-					if (entry.value() instanceof Scalar path) {
-						add(entry.line(), entry.key(), path.isEmpty() ? "" : Objects.requireNonNull(path.text()));
-					}
-					else {
-						problem(entry.line(), "secret '" + entry.key() + "' must map to a parameter path");
-					}
+					addPath(entry.line(), entry.key(), entry.value());
 				}
 			}
 			else if (node instanceof Sequence sequence) {
@@ -289,8 +323,14 @@ public final class Manifest {
 				if (scalar.isEmpty()) {
 					problem(scalar.line(), "empty list item: write a secret name or a {name, path} object");
 				}
+				else if (scalar.tag() != null) {
+					problem(scalar.line(), "list item is tagged " + scalar.tag() + ", a CloudFormation function that "
+							+ "secret-baker cannot resolve at build time; write the secret name literally");
+				}
 				else {
-					String name = Objects.requireNonNull(scalar.text()).strip();
+					// The Node plugin uses the item as both name and path, verbatim: '- /app/db/password'
+					// bakes a secret named '/app/db/password'.
+					String name = Objects.requireNonNull(scalar.text());
 					add(scalar.line(), name, name);
 				}
 			}
@@ -310,24 +350,44 @@ public final class Manifest {
 					valid = false;
 				}
 			}
-			String name = text(mapping.get("name"));
-			String path = text(mapping.get("path"));
-			if (name == null || name.isBlank()) {
-				problem(mapping.line(), "secret object has no 'name'");
+			Entry name = mapping.get("name");
+			Entry path = mapping.get("path");
+			if (name == null || !(name.value() instanceof Scalar nameScalar) || nameScalar.isEmpty()) {
+				problem((name != null) ? name.line() : mapping.line(), "secret object has no 'name'");
+			}
+			else if (nameScalar.tag() != null) {
+				problem(name.line(), "'name' is tagged " + nameScalar.tag() + ", a CloudFormation function that "
+						+ "secret-baker cannot resolve at build time; write the secret name literally");
 			}
 			else if (path == null) {
-				problem(mapping.line(), "secret '" + name + "' has no 'path'");
+				problem(mapping.line(), "secret '" + nameScalar.text() + "' has no 'path'");
 			}
 			else if (valid) {
-				add(mapping.line(), name.strip(), path);
+				addPath(mapping.line(), Objects.requireNonNull(nameScalar.text()), path.value());
 			}
 		}
 
-		private static @Nullable String text(@Nullable Entry entry) {
-			if (entry == null) {
-				return null;
+		private void addPath(int line, String name, YamlNode value) {
+			if (value instanceof Scalar path) {
+				if (path.tag() != null) {
+					problem(path.line(), "secret '" + name + "' path is tagged " + path.tag()
+							+ ", a CloudFormation function that secret-baker cannot resolve at build time; "
+							+ "write the parameter path literally");
+				}
+				else {
+					add(line, name, path.isEmpty() ? "" : Objects.requireNonNull(path.text()));
+				}
 			}
-			return (entry.value() instanceof Scalar scalar) ? Objects.requireNonNullElse(scalar.text(), "") : "";
+			else if (value instanceof Mapping mapping && mapping.entries().size() == 1
+					&& mapping.entries().get(0).key().startsWith("Fn::")) {
+				problem(value.line(), "secret '" + name + "' path is the CloudFormation function "
+						+ mapping.entries().get(0).key() + ", which secret-baker cannot resolve at build time; "
+						+ "write the parameter path literally");
+			}
+			else {
+				problem(value.line(), "secret '" + name + "' must map to a parameter path, not a "
+						+ ((value instanceof Mapping) ? "mapping" : "list"));
+			}
 		}
 
 		private void add(int line, String name, String path) {
@@ -353,7 +413,7 @@ public final class Manifest {
 				throw new InvalidManifestException(this.source,
 						this.problemsByLine.values().stream().flatMap(List::stream).toList());
 			}
-			return new Manifest(this.source, this.secrets);
+			return new Manifest(this.source, this.secrets, this.warnings);
 		}
 
 	}

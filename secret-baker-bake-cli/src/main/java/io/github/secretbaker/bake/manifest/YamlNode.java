@@ -6,19 +6,38 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLFactory;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.ComposerException;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ParserException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * A YAML document as a tree that remembers the line of every node, so that errors can name
- * it. Tags such as CloudFormation's {@code !Ref} are ignored rather than resolved.
+ * it. Aliases are resolved to the node they refer to and merge keys ({@code <<}) are applied
+ * as YAML 1.1 defines them; duplicate keys, more than one document and recursive aliases are
+ * refused with their lines. Tags such as CloudFormation's {@code !Ref} are kept, not
+ * resolved.
  */
 sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
@@ -29,10 +48,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 	int line();
 
 	/**
-	 * Read the first document of a YAML file.
+	 * Read the only document of a YAML file.
 	 * @param path the file
 	 * @return the root node, or {@code null} if the file holds no document
-	 * @throws InvalidManifestException if the file is not valid YAML
+	 * @throws InvalidManifestException if the file is not valid YAML, holds more than one
+	 * document, a duplicate key or a recursive alias
 	 * @throws UncheckedIOException if the file cannot be read
 	 */
 	static @Nullable YamlNode read(Path path) {
@@ -45,10 +65,10 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 	}
 
 	/**
-	 * A mapping, with its entries in file order and duplicates kept.
+	 * A mapping, with its entries in file order, merged entries included.
 	 *
 	 * @param line the line of the mapping
-	 * @param entries the entries
+	 * @param entries the entries, with distinct keys
 	 */
 	record Mapping(int line, List<Entry> entries) implements YamlNode {
 
@@ -84,8 +104,9 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 	 *
 	 * @param line the line of the scalar
 	 * @param text the text or {@code null}
+	 * @param tag a local tag such as {@code !Ref}, or {@code null} for an untagged scalar
 	 */
-	record Scalar(int line, @Nullable String text) implements YamlNode {
+	record Scalar(int line, @Nullable String text, @Nullable String tag) implements YamlNode {
 
 		boolean isEmpty() {
 			return this.text == null || this.text.isBlank();
@@ -94,68 +115,169 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 	}
 
 	/**
-	 * Streaming reader building the tree.
+	 * Composes the document with SnakeYAML Engine and builds the tree.
 	 */
 	final class Reader {
 
-		private static final YAMLFactory YAML = new YAMLFactory();
+		// Expanding aliases multiplies nodes: a few anchors can otherwise make a tree of billions.
+		private static final int MAX_NODES = 200_000;
 
-		private Reader() {
+		private final String source;
+
+		private final Map<Integer, List<String>> problemsByLine = new TreeMap<>();
+
+		private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
+		private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+
+		private int nodes;
+
+		private Reader(String source) {
+			this.source = source;
 		}
 
 		static @Nullable YamlNode read(InputStream in, String source) {
-			try (JsonParser parser = YAML.createParser(ObjectReadContext.empty(), in)) {
-				JsonToken token = parser.nextToken();
-				return (token != null) ? readNode(parser, token) : null;
+			LoadSettings settings = LoadSettings.builder()
+				.setLabel(source)
+				.setSchema(new CoreSchema())
+				.setAllowRecursiveKeys(false)
+				.setParseComments(false)
+				.build();
+			Reader reader = new Reader(source);
+			try {
+				Iterator<Node> documents = new Compose(settings).composeAllFromInputStream(in).iterator();
+				if (!documents.hasNext()) {
+					return null;
+				}
+				Node document = documents.next();
+				if (documents.hasNext()) {
+					Node second = documents.next();
+					throw new InvalidManifestException(source, List.of("line " + line(second)
+							+ ": a second YAML document starts here; keep a single document (remove the '---' "
+							+ "separator and what follows, or merge it into the first)"));
+				}
+				YamlNode root = reader.convert(document);
+				reader.throwIfProblems();
+				return root;
 			}
-			catch (JacksonException ex) {
+			catch (MarkedYamlEngineException ex) {
 				// SnakeYAML's own message quotes the offending line, and a serverless.yml often
 				// holds clear environment values: report only where and what kind of problem.
-				TokenStreamLocation location = ex.getLocation();
-				String where = (location != null)
-						? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+				// A scanner's context is where the broken token starts, such as the opening quote.
+				Optional<Mark> mark = (ex instanceof ScannerException) ? ex.getContextMark().or(ex::getProblemMark)
+						: ex.getProblemMark().or(ex::getContextMark);
+				String where = mark.map((m) -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+					.orElse("");
 				throw new InvalidManifestException(source, List.of("is not valid YAML" + where + ": "
 						+ describeProblem(ex) + "; fix the syntax there (the file content is not shown)"));
 			}
+			catch (YamlEngineException ex) {
+				throw new InvalidManifestException(source, List.of("is not valid YAML: "
+						+ describeProblem(ex) + "; fix the file (its content is not shown)"));
+			}
 		}
 
-		private static String describeProblem(JacksonException ex) {
-			String kind = (ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "";
-			return switch (kind) {
-				case "ScannerException" -> "a character that cannot appear there, such as an unclosed quote, "
-						+ "an unknown escape or a tab used for indentation";
-				case "ParserException" -> "a structure that YAML does not allow there, such as wrong "
-						+ "indentation, an unclosed bracket or a missing ':' or '-'";
-				case "ComposerException" -> "an anchor or alias that cannot be resolved";
-				case "ReaderException" -> "a character that YAML does not allow in a file";
-				default -> "a syntax error";
-			};
+		private static String describeProblem(YamlEngineException ex) {
+			if (ex instanceof ScannerException) {
+				return "a character that cannot appear there, such as an unclosed quote, an unknown escape or a tab "
+						+ "used for indentation";
+			}
+			if (ex instanceof ParserException) {
+				return "a structure that YAML does not allow there, such as wrong indentation, an unclosed bracket "
+						+ "or a missing ':' or '-'";
+			}
+			if (ex instanceof ComposerException composer) {
+				// Only SnakeYAML's fixed wording is tested, never passed on: it goes on to quote the file.
+				String problem = composer.getProblem();
+				if (problem.startsWith("found undefined alias")) {
+					return "an alias (*name) that refers to no anchor (&name) defined before it";
+				}
+				if (problem.startsWith("Expected mapping node")) {
+					return "a merge key '<<' that does not take a mapping or a list of mappings, such as "
+							+ "'<<: *defaults'";
+				}
+				return "an anchor or an alias that cannot be used there";
+			}
+			if (ex instanceof ReaderException) {
+				return "a character that YAML does not allow in a file";
+			}
+			return "too many aliases, or a document too large";
 		}
 
-		private static YamlNode readNode(JsonParser parser, JsonToken token) {
-			int line = parser.currentTokenLocation().getLineNr();
-			return switch (token) {
-				case START_OBJECT -> {
-					List<Entry> entries = new ArrayList<>();
-					while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-						String key = parser.currentName();
-						int keyLine = parser.currentTokenLocation().getLineNr();
-						entries.add(new Entry(key, keyLine, readNode(parser, parser.nextToken())));
-					}
-					yield new Mapping(line, entries);
+		private void problem(int line, String message) {
+			this.problemsByLine.computeIfAbsent(line, (key) -> new ArrayList<>()).add("line " + line + ": " + message);
+		}
+
+		private void throwIfProblems() {
+			if (!this.problemsByLine.isEmpty()) {
+				throw new InvalidManifestException(this.source,
+						this.problemsByLine.values().stream().flatMap(List::stream).toList());
+			}
+		}
+
+		private YamlNode convert(Node node) {
+			YamlNode done = this.converted.get(node);
+			if (done != null) {
+				return done;
+			}
+			int line = line(node);
+			if (this.inProgress.put(node, Boolean.TRUE) != null) {
+				throw new InvalidManifestException(this.source, List.of("line " + line
+						+ ": an alias refers to a node that contains the alias itself; YAML cannot express that here"));
+			}
+			if (++this.nodes > MAX_NODES) {
+				throw new InvalidManifestException(this.source, List.of("has more than " + MAX_NODES
+						+ " nodes once its aliases are expanded; use fewer aliases"));
+			}
+			YamlNode result;
+			if (node instanceof ScalarNode scalar) {
+				result = new Scalar(line, Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue(),
+						localTag(scalar.getTag()));
+			}
+			else if (node instanceof SequenceNode sequence) {
+				List<YamlNode> items = new ArrayList<>();
+				sequence.getValue().forEach((item) -> items.add(convert(item)));
+				result = new Sequence(line, items);
+			}
+			else {
+				result = convertMapping((MappingNode) node, line);
+			}
+			this.inProgress.remove(node);
+			this.converted.put(node, result);
+			return result;
+		}
+
+		private Mapping convertMapping(MappingNode mapping, int line) {
+			// With the core schema, SnakeYAML Engine has already applied merge keys as YAML 1.1
+			// defines them: keys written in the mapping win, then earlier merged mappings.
+			Map<String, Integer> keyLines = new HashMap<>();
+			List<Entry> entries = new ArrayList<>();
+			for (NodeTuple tuple : mapping.getValue()) {
+				Node keyNode = tuple.getKeyNode();
+				int keyLine = line(keyNode);
+				YamlNode value = convert(tuple.getValueNode());
+				if (!(keyNode instanceof ScalarNode key)) {
+					problem(keyLine, "a key that is a list or a mapping: keys must be plain text");
+					continue;
 				}
-				case START_ARRAY -> {
-					List<YamlNode> items = new ArrayList<>();
-					JsonToken item = parser.nextToken();
-					while (item != JsonToken.END_ARRAY) {
-						items.add(readNode(parser, item));
-						item = parser.nextToken();
-					}
-					yield new Sequence(line, items);
+				Integer first = keyLines.putIfAbsent(key.getValue(), keyLine);
+				if (first != null) {
+					problem(keyLine, "key '" + key.getValue() + "' appears more than once in this mapping (first at line "
+							+ first + "); keep one");
+					continue;
 				}
-				case VALUE_NULL -> new Scalar(line, null);
-				default -> new Scalar(line, parser.getString());
-			};
+				entries.add(new Entry(key.getValue(), keyLine, value));
+			}
+			return new Mapping(line, entries);
+		}
+
+		private static @Nullable String localTag(Tag tag) {
+			String value = tag.getValue();
+			return value.startsWith(Tag.PREFIX) ? null : value;
+		}
+
+		private static int line(Node node) {
+			return node.getStartMark().map((mark) -> mark.getLine() + 1).orElse(1);
 		}
 
 	}

@@ -100,7 +100,7 @@ class ExecutableJarIT {
 	}
 
 	@Test
-	void bakesServerlessConfigWithEndpointFromEnvironment() throws IOException {
+	void bakesServerlessConfigWithEndpointFromEnvironmentIgnoringTheLegacyKeyAsTwoDotXDoes() throws IOException {
 		put("/app/db");
 		put("/app/legacy");
 		Files.writeString(this.folder.resolve("serverless.yml"), """
@@ -120,7 +120,8 @@ class ExecutableJarIT {
 				"serverless.yml", "--output", "target/classes/secret-baker-secrets.json");
 		assertThat(run.exitCode()).isZero();
 		assertThat(BakedSecretsFile.read(this.folder.resolve("target/classes/secret-baker-secrets.json")).names())
-			.containsExactly("DB", "LEGACY");
+			.containsExactly("DB");
+		assertThat(run.err()).contains("warning: serverless.yml: provider.environmentSecrets (line 7) is ignored");
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class SecretBakerCommandTests {
 	}
 
 	@Test
-	void bakesFromManifestAndServerlessConfigTogether() throws IOException {
+	void bakesFromManifestAndServerlessConfigTogetherIgnoringLegacySecretsWithAWarning() throws IOException {
 		put("/app/db/password");
 		put("API_KEY");
 		put("/legacy/token");
@@ -102,10 +102,11 @@ class SecretBakerCommandTests {
 		Run run = run("bake", "--manifest", manifest.toString(), "--serverless-config", serverless.toString(), "-o",
 				output.toString(), "--verbose");
 		assertThat(run.exitCode()).isZero();
-		assertThat(BakedSecretsFile.read(output).names()).containsExactly("API_KEY", "DB_PASSWORD", "TOKEN");
+		assertThat(BakedSecretsFile.read(output).names()).containsExactly("API_KEY", "DB_PASSWORD");
+		assertThat(run.err()).contains("warning: " + serverless + ": provider.environmentSecrets (line 4) is ignored");
 		assertThat(run.out()).contains("DB_PASSWORD <- /app/db/password:1 (version 1, key " + this.keyArn + ", Standard)")
 			.contains("1 GetParameters calls")
-			.endsWith("Baked 3 secrets into " + output + System.lineSeparator());
+			.endsWith("Baked 2 secrets into " + output + System.lineSeparator());
 	}
 
 	@Test
@@ -311,6 +312,49 @@ class SecretBakerCommandTests {
 		Run run = run("inspect", file.toString());
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
 		assertThat(run.err()).contains("broken.json", "'A'");
+	}
+
+	@Test
+	void bakesInspectsChecksAndWritesPolicyForNamesThatAreNotEnvironmentVariableNames() throws IOException {
+		String dbArn = put("/app/db/password");
+		put("/app/my-secret");
+		Path serverless = write("serverless.yml", """
+				custom:
+				  secretBaker:
+				    - /app/db/password
+				    - name: my-secret.v1
+				      path: /app/my-secret
+				""");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		Run bake = run("bake", "--serverless-config", serverless.toString(), "-o", output.toString());
+		assertThat(bake.exitCode()).isZero();
+		assertThat(bake.err()).contains("warning: Secrets '/app/db/password', 'my-secret.v1': the names are not valid "
+				+ "environment variable names");
+		assertThat(BakedSecretsFile.read(output).names()).containsExactly("/app/db/password", "my-secret.v1");
+		Run inspect = run("inspect", output.toString());
+		assertThat(inspect.exitCode()).isZero();
+		assertThat(inspect.out().lines().skip(1).map((line) -> line.split("\\s+")[0]))
+			.containsExactly("/app/db/password", "my-secret.v1");
+		Run check = run("check", "--serverless-config", serverless.toString(), "--file", output.toString());
+		assertThat(check.exitCode()).isZero();
+		Run policy = run("policy", output.toString());
+		assertThat(policy.exitCode()).isZero();
+		assertThat(JsonMapper.shared().readTree(policy.out()).get("Condition").get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN").get(0).asString()).isEqualTo(dbArn);
+	}
+
+	@Test
+	void bakesTheAnchoredPathOfAnAliasNotTheAnchorName() throws IOException {
+		String arn = put("/app/db/password");
+		put("p");
+		Path manifest = write("secret-baker.yml", """
+				secrets:
+				  DB_PASSWORD: &p /app/db/password
+				  DB_PASSWORD_COPY: *p
+				""");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "--manifest", manifest.toString(), "-o", output.toString()).exitCode()).isZero();
+		assertThat(BakedSecretsFile.read(output).get("DB_PASSWORD_COPY").arn()).isEqualTo(arn);
 	}
 
 	@ParameterizedTest

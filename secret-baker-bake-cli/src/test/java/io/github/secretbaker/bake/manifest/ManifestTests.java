@@ -92,7 +92,7 @@ class ManifestTests {
 				  - DB_PASSWORD
 				  - name: EMPTY
 				    path: ""
-				  - name: bad-name
+				  - name: "BELL\\a"
 				    path: /app/bad
 				  - name: NO_PATH
 				extra: true
@@ -104,8 +104,8 @@ class ManifestTests {
 						"line 5: unknown key 'key': a secret object has 'name' and 'path'",
 						"line 6: secret 'DB_PASSWORD' is already listed at line 2",
 						"line 7: secret 'EMPTY' has an empty path",
-						"line 9: secret name 'bad-name' is not valid: use letters, digits and underscores, "
-								+ "not starting with a digit",
+						"line 9: a secret name holds a character that is not printable (a control, format or "
+								+ "line separator character): use printable characters only",
 						"line 11: secret 'NO_PATH' has no 'path'",
 						"line 12: unknown key 'extra': the only key is 'secrets'");
 				assertThat(ex.getMessage()).contains(file.toString(), "6 problems");
@@ -219,19 +219,21 @@ class ManifestTests {
 	}
 
 	@Test
-	void reportsDuplicateAcrossCustomAndProvider() throws IOException {
+	void ignoresProviderEnvironmentSecretsWithAWarningWhenCustomSecretBakerIsPresent() throws IOException {
 		Path file = write("serverless.yml", """
 				provider:
 				  environmentSecrets:
 				    MY_SECRET: /a
+				    LEGACY_ONLY: /legacy
 				custom:
 				  secretBaker:
 				    MY_SECRET: /b
 				""");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
-			.satisfies((ex) -> assertThat(ex.getProblems())
-				.containsExactly("line 3: secret 'MY_SECRET' is already listed at line 6"));
+		Manifest manifest = Manifest.loadServerlessConfig(file);
+		assertThat(manifest.secrets()).containsExactly(new SecretRequest("MY_SECRET", "/b", null));
+		assertThat(manifest.warnings()).containsExactly(file + ": provider.environmentSecrets (line 2) is ignored "
+				+ "because custom.secretBaker (line 6) is present, as serverless-secret-baker 2.x does; move its "
+				+ "secrets under custom.secretBaker");
 	}
 
 	@Test
@@ -263,11 +265,13 @@ class ManifestTests {
 	}
 
 	@Test
-	void reportsServerlessConfigWithoutSecrets() throws IOException {
+	void readsServerlessConfigWithoutSecretsAsNoSecretsWithAWarning() throws IOException {
 		Path file = write("serverless.yml", "service: x\n");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
-			.withMessageContaining("neither 'custom.secretBaker' nor 'provider.environmentSecrets'");
+		Manifest manifest = Manifest.loadServerlessConfig(file);
+		assertThat(manifest.secrets()).isEmpty();
+		assertThat(manifest.warnings()).singleElement()
+			.asString()
+			.contains("neither 'custom.secretBaker' nor 'provider.environmentSecrets'", "the baked file is {}");
 	}
 
 	@Test
@@ -280,10 +284,11 @@ class ManifestTests {
 	@Test
 	void reportsEveryInvalidArgument() {
 		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.parseArguments(List.of("NO_EQUALS", "bad-name=/x", "EMPTY=")))
+			.isThrownBy(() -> Manifest.parseArguments(List.of("NO_EQUALS", " =/x", "EMPTY=")))
 			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(3)
 				.anySatisfy((problem) -> assertThat(problem).contains("'NO_EQUALS' is not NAME=PATH"))
-				.anySatisfy((problem) -> assertThat(problem).contains("'bad-name'"))
+				.anySatisfy((problem) -> assertThat(problem).isEqualTo("' =/x': a secret name is blank: give every "
+						+ "secret a name"))
 				.anySatisfy((problem) -> assertThat(problem).contains("empty parameter path")));
 	}
 
@@ -300,6 +305,170 @@ class ManifestTests {
 
 	private Path write(String name, String content) throws IOException {
 		return Files.writeString(this.folder.resolve(name), content);
+	}
+
+	@Test
+	void readsEveryNameTheNodePluginAcceptsAndWarnsTheyCannotBeOverriddenByEnvironmentVariables() throws IOException {
+		Path file = write("serverless.yml", """
+				custom:
+				  secretBaker:
+				    - /app/db/password
+				    - /app/api-key:3
+				    - name: my-secret.v1
+				      path: /app/my-secret
+				    - DB_PASSWORD
+				""");
+		Manifest manifest = Manifest.loadServerlessConfig(file);
+		assertThat(manifest.secrets()).containsExactly(
+				new SecretRequest("/app/db/password", "/app/db/password", null),
+				new SecretRequest("/app/api-key:3", "/app/api-key", "3"),
+				new SecretRequest("my-secret.v1", "/app/my-secret", null),
+				new SecretRequest("DB_PASSWORD", "DB_PASSWORD", null));
+		assertThat(manifest.warnings()).containsExactly("Secrets '/app/db/password', '/app/api-key:3', "
+				+ "'my-secret.v1': the names are not valid environment variable names (letters, digits and "
+				+ "underscores, not starting with a digit), so no environment variable can override them at "
+				+ "runtime; a system property or a command-line argument of the same name still can");
+	}
+
+	@Test
+	void readsNamesOfTheMapFormThatAreNotEnvironmentVariableNames() throws IOException {
+		Manifest manifest = Manifest.load(write("secret-baker.yml", """
+				secrets:
+				  api-key: /app/api-key
+				  2FA_SEED: /app/2fa
+				"""));
+		assertThat(manifest.secrets()).extracting(SecretRequest::name).containsExactly("api-key", "2FA_SEED");
+		assertThat(manifest.warnings()).singleElement().asString().startsWith("Secrets 'api-key', '2FA_SEED': ");
+	}
+
+	@Test
+	void givesNoWarningWhenEveryNameIsAnEnvironmentVariableName() throws IOException {
+		Manifest manifest = Manifest.load(write("secret-baker.yml", "secrets:\n  DB_PASSWORD: /app/db\n"));
+		assertThat(manifest.warnings()).isEmpty();
+	}
+
+	@Test
+	void resolvesAnAliasToTheAnchoredValueNotToTheAnchorName() throws IOException {
+		Manifest manifest = Manifest.load(write("secret-baker.yml", """
+				secrets:
+				  DB_PASSWORD: &p /app/db/password
+				  DB_PASSWORD_COPY: *p
+				"""));
+		assertThat(manifest.secrets()).containsExactly(new SecretRequest("DB_PASSWORD", "/app/db/password", null),
+				new SecretRequest("DB_PASSWORD_COPY", "/app/db/password", null));
+	}
+
+	@Test
+	void resolvesAliasesOfObjectsAndMergeKeysInServerlessConfig() throws IOException {
+		Path file = write("serverless.yml", """
+				custom:
+				  shared: &shared
+				    DB_PASSWORD: /shared/db
+				    API_KEY: /shared/api
+				  extra: &extra
+				    API_KEY: /extra/api
+				    TOKEN: /extra/token
+				  secretBaker:
+				    <<: [*shared, *extra]
+				    DB_PASSWORD: /own/db
+				    OWN: /own/only
+				""");
+		assertThat(Manifest.loadServerlessConfig(file).secrets()).containsExactlyInAnyOrder(
+				new SecretRequest("DB_PASSWORD", "/own/db", null), new SecretRequest("API_KEY", "/shared/api", null),
+				new SecretRequest("TOKEN", "/extra/token", null), new SecretRequest("OWN", "/own/only", null));
+	}
+
+	@Test
+	void resolvesAnAliasOfANameAndPathObjectInAList() throws IOException {
+		Path file = write("serverless.yml", """
+				custom:
+				  db: &db {name: DB_PASSWORD, path: /app/db}
+				  secretBaker:
+				    - *db
+				    - name: API_KEY
+				      <<: {path: /app/api}
+				""");
+		assertThat(Manifest.loadServerlessConfig(file).secrets()).containsExactly(
+				new SecretRequest("DB_PASSWORD", "/app/db", null), new SecretRequest("API_KEY", "/app/api", null));
+	}
+
+	@Test
+	void refusesAnAliasToNoAnchorWithItsLine() throws IOException {
+		Path file = write("secret-baker.yml", "secrets:\n  DB_PASSWORD: /app/db\n  API_KEY: *nowhere\n");
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.asString()
+				.startsWith("is not valid YAML at line 3, column")
+				.contains("an alias (*name) that refers to no anchor")
+				.doesNotContain("nowhere"));
+	}
+
+	@Test
+	void refusesAnAliasInsideTheNodeItRefersTo() throws IOException {
+		Path file = write("secret-baker.yml", "secrets: &loop\n  - *loop\n");
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
+			.withMessageContaining("an alias refers to a node that contains the alias itself");
+	}
+
+	@Test
+	void refusesAMergeKeyThatDoesNotTakeAMapping() throws IOException {
+		Path file = write("secret-baker.yml", "secrets:\n  <<: /app/db\n");
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.asString()
+				.startsWith("is not valid YAML at line")
+				.contains("a merge key '<<' that does not take a mapping or a list of mappings")
+				.doesNotContain("/app/db"));
+	}
+
+	@Test
+	void refusesDuplicateKeysInSecretsObjectsAndTopLevelKeysWithTheirLines() throws IOException {
+		Path file = write("serverless.yml", """
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: /a
+				    DB_PASSWORD: /b
+				provider:
+				  name: aws
+				custom:
+				  secretBaker:
+				    - name: X
+				      path: /x
+				      path: /y
+				""");
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"line 4: key 'DB_PASSWORD' appears more than once in this mapping (first at line 3); keep one",
+					"line 7: key 'custom' appears more than once in this mapping (first at line 1); keep one",
+					"line 11: key 'path' appears more than once in this mapping (first at line 10); keep one"));
+	}
+
+	@Test
+	void refusesMoreThanOneYamlDocument() throws IOException {
+		Path file = write("secret-baker.yml", "secrets:\n  A: /a\n---\nsecrets:\n  B: /b\n");
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.asString()
+				.startsWith("line 4: a second YAML document starts here"));
+	}
+
+	@Test
+	void refusesCloudFormationFunctionsAsSecretPaths() throws IOException {
+		Path file = write("serverless.yml", """
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: !Ref DbPasswordParameter
+				    API_KEY:
+				      Fn::Join: ["", ["/app/", "api"]]
+				""");
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"line 3: secret 'DB_PASSWORD' path is tagged !Ref, a CloudFormation function that secret-baker "
+							+ "cannot resolve at build time; write the parameter path literally",
+					"line 5: secret 'API_KEY' path is the CloudFormation function Fn::Join, which secret-baker cannot "
+							+ "resolve at build time; write the parameter path literally"));
 	}
 
 }

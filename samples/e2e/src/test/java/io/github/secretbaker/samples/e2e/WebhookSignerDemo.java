@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.lambda.runtime.FunctionError;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +54,16 @@ public final class WebhookSignerDemo {
 			say("   Plaintext of either secret anywhere in either jar: none (every entry scanned)");
 			server.resetCounters();
 			server.faults().latency("Decrypt", KMS_ROUND_TRIP);
-			ProcessResult invocation = check(scenario.invokeShadedJar(ORDER), scenario);
-			JsonNode response = json.readTree(invocation.jsonLine().getBytes(StandardCharsets.UTF_8));
-			say("4. Lambda jar started in a fresh JVM and invoked through FunctionInvoker::handleRequest, in %s:",
-					seconds(invocation.duration()));
+			LambdaRun lambda = check(scenario.invokeLambda(ORDER, Map.of()), scenario);
+			String lambdaResponse = lambda.response();
+			JsonNode response = json.readTree(lambdaResponse.getBytes(StandardCharsets.UTF_8));
+			say("4. Lambda jar extracted into a task root as Lambda does, run under AWS's runtime interface client");
+			say("   (AWSLambda %s) against a local Runtime API,", WebhookSignerScenario.FUNCTION_HANDLER);
+			say("   init %s, and invoked with one event, in %s:", lambda.init().status(), seconds(lambda.duration()));
 			say("     event    %s", ORDER);
-			say("     response %s", invocation.jsonLine());
+			say("     response %s", lambdaResponse);
+			say("   Lambda's REPORT line for it (init measured from process start to the first next call):");
+			say("     %s", lambda.report().replace("\t", "  "));
 			String payload = response.get("payload").asString();
 			require(response.get("signature").asString().equals(scenario.expectedSignature(payload)),
 					"the signature does not match the generated signing key");
@@ -76,16 +84,45 @@ public final class WebhookSignerDemo {
 					server.maxInFlight("Decrypt"));
 			say("   answering after %d ms like a real round trip), 0 SSM calls", KMS_ROUND_TRIP.toMillis());
 			ProcessResult run = check(scenario.runRepackagedJar(ORDER), scenario);
-			require(run.jsonLine().equals(invocation.jsonLine()), "java -jar gave another answer");
+			require(run.jsonLine().equals(lambdaResponse), "java -jar gave another answer");
 			say("5. The Spring Boot jar, run with java -jar, gives the same signed webhook (%s)", seconds(run.duration()));
-			for (ProcessResult result : List.of(build, invocation, run)) {
+			server.faults().clear();
+			server.faults().deny("Decrypt", scenario.keyArn());
+			LambdaRun denied = scenario.invokeLambda(ORDER, Map.of());
+			server.faults().clear();
+			FunctionError initError = denied.init().error();
+			require(denied.init().status() == Init.Status.FAILED && initError != null
+					&& denied.init().exitCode() != null && denied.init().exitCode() == 1,
+					"init with kms:Decrypt denied did not fail through init/error: " + denied.init());
+			say("6. With kms:Decrypt denied on the key, init fails: the runtime client posted to /runtime/init/error");
+			say("   and exited with code %d, as Lambda reports it:", denied.init().exitCode());
+			say("     Lambda-Runtime-Function-Error-Type: %s", initError.runtimeErrorType());
+			say("     errorType    %s", initError.errorType());
+			say("     errorMessage %s", initError.errorMessage());
+			for (ProcessResult result : List.of(build, run)) {
 				List<String> leaks = scenario.leaksIn(result.output());
 				require(leaks.isEmpty(), leaks + " appeared in the output of " + result.command());
 			}
-			say("   Secret values or ciphertexts in the output of the build or of either JVM: none");
+			for (String output : List.of(lambda.output(), lambdaResponse, denied.output(), initError.body())) {
+				List<String> leaks = scenario.leaksIn(output);
+				require(leaks.isEmpty(), leaks + " appeared in the output of a Lambda run");
+			}
+			say("   Secret values, their base64 or ciphertexts in the build's output, either function's log, the");
+			say("   responses or the init error: none");
 		}
 		say("");
 		say("Demo passed in %s.", seconds(Duration.ofNanos(System.nanoTime() - start)));
+	}
+
+	private static LambdaRun check(LambdaRun run, WebhookSignerScenario scenario) {
+		if (run.init().status() != Init.Status.READY
+				|| run.invocation().status() != Invocation.Status.SUCCEEDED) {
+			List<String> leaks = scenario.leaksIn(run.output());
+			String tail = leaks.isEmpty() ? run.tail() : "(output withheld: it contains " + leaks + ")";
+			throw new IllegalStateException("The Lambda run ended with init " + run.init().status() + " and invocation "
+					+ run.invocation().status() + ":\n" + tail);
+		}
+		return run;
 	}
 
 	private static ProcessResult check(ProcessResult result, WebhookSignerScenario scenario) {

@@ -1,7 +1,11 @@
 package io.github.secretbaker.samples.e2e;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import io.github.secretbaker.test.lambda.runtime.FunctionError;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole chain on the webhook-signer sample: bake through the Maven plugin, package both
- * jars, run each in a fresh JVM against the local KMS and SSM server, and rotate.
+ * jars, run the Lambda jar under AWS's runtime interface client against a local Runtime API
+ * and the Spring Boot jar with {@code java -jar}, both against the local KMS and SSM server,
+ * rotate, and fail an init.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,15 +77,19 @@ class WebhookSignerEndToEndIT {
 
 	@Test
 	@Order(2)
-	void shadedJarAnswersLambdaEventThroughFunctionInvokerWithOneDecryptPerSecret() {
+	void lambdaJarAnswersUnderTheRuntimeInterfaceClientWithOneDecryptPerSecret() {
 		this.scenario.server().resetCounters();
-		ProcessResult invocation = this.scenario.invokeShadedJar(ORDER);
-		assertThat(invocation.succeeded()).as("FunctionInvoker run:\n%s", invocation.tail()).isTrue();
-		assertSignedWithCurrentKey(invocation);
+		LambdaRun run = this.scenario.invokeLambda(ORDER, Map.of());
+		assertThat(run.init().status()).as("init under the runtime interface client:\n%s", run.tail())
+			.isEqualTo(Init.Status.READY);
+		assertThat(run.init().duration()).isPositive();
+		assertSignedWithCurrentKey(run.response());
+		assertThat(run.report()).contains("Init Duration: ");
 		assertThat(this.scenario.server().callCount("Decrypt")).isEqualTo(2);
 		assertThat(this.scenario.server().callCounts()).doesNotContainKeys("GetParameter", "GetParameters",
 				"GetParametersByPath");
-		assertNoSecretValueIn(invocation);
+		assertThat(run.output()).contains("Decrypted 2 baked secrets in");
+		assertNoSecretValueIn(run);
 	}
 
 	@Test
@@ -94,25 +104,83 @@ class WebhookSignerEndToEndIT {
 	@Test
 	@Order(4)
 	void rotatedParameterNeedsABakeToReachTheFunction() {
-		String oldSignature = signatureOf(this.scenario.invokeShadedJar(ORDER));
+		String oldSignature = signatureOf(this.scenario.invokeLambda(ORDER, Map.of()));
 		this.scenario.rotateSigningKey();
-		ProcessResult oldArtifact = this.scenario.invokeShadedJar(ORDER);
-		assertThat(oldArtifact.succeeded()).as("FunctionInvoker run:\n%s", oldArtifact.tail()).isTrue();
+		LambdaRun oldArtifact = this.scenario.invokeLambda(ORDER, Map.of());
 		assertThat(signatureOf(oldArtifact)).isEqualTo(oldSignature);
 		ProcessResult check = this.scenario.checkDrift();
 		assertThat(check.succeeded()).as("check after rotation:\n%s", check.tail()).isFalse();
 		assertThat(check.output()).contains("WEBHOOK_SIGNING_KEY").doesNotContain("PAYMENT_API_TOKEN:");
 		ProcessResult rebuild = this.scenario.packageSample();
 		assertThat(rebuild.succeeded()).as("mvn package after rotation:\n%s", rebuild.tail()).isTrue();
-		ProcessResult newArtifact = this.scenario.invokeShadedJar(ORDER);
-		assertSignedWithCurrentKey(newArtifact);
+		LambdaRun newArtifact = this.scenario.invokeLambda(ORDER, Map.of());
+		assertSignedWithCurrentKey(newArtifact.response());
 		assertThat(signatureOf(newArtifact)).isNotEqualTo(oldSignature);
 		assertThat(this.scenario.checkDrift().succeeded()).isTrue();
-		assertNoSecretValueIn(oldArtifact, check, rebuild, newArtifact);
+		assertNoSecretValueIn(check, rebuild);
+		assertNoSecretValueIn(oldArtifact, newArtifact);
+	}
+
+	@Test
+	@Order(5)
+	void decryptionFailureDuringInitReachesInitErrorNamingTheSecretsAndNoValue() {
+		this.scenario.server().faults().deny("Decrypt", this.scenario.keyArn());
+		try {
+			LambdaRun run = this.scenario.invokeLambda(ORDER, Map.of());
+			assertThat(run.init().status()).as("init with kms:Decrypt denied:\n%s", run.tail())
+				.isEqualTo(Init.Status.FAILED);
+			assertThat(run.init().exitCode()).isEqualTo(1);
+			FunctionError error = run.init().error();
+			assertThat(error).isNotNull();
+			assertThat(error.runtimeErrorType()).isEqualTo("Runtime.BadFunctionCode");
+			assertThat(error.errorType()).isEqualTo("io.github.secretbaker.kms.SecretDecryptionException");
+			String region = this.scenario.server().region();
+			String account = this.scenario.server().accountId();
+			assertThat(error.errorMessage()).startsWith("Failed to decrypt 2 of 2 baked secrets: ")
+				.contains("WEBHOOK_SIGNING_KEY (parameter arn:aws:ssm:" + region + ":" + account
+						+ ":parameter/webhook-signer/signing-key")
+				.contains("PAYMENT_API_TOKEN (parameter arn:aws:ssm:" + region + ":" + account
+						+ ":parameter/webhook-signer/payment-api-token")
+				.contains("ACCESS_DENIED")
+				.contains("kms:Decrypt");
+			assertThat(run.invocation().status()).isEqualTo(Invocation.Status.INIT_FAILED);
+			assertThat(run.output()).contains("APPLICATION FAILED TO START");
+			assertThat(this.scenario.leaksIn(error.body())).as("secrets in the init error").isEmpty();
+			assertNoSecretValueIn(run);
+		}
+		finally {
+			this.scenario.server().faults().clear();
+		}
+	}
+
+	@Test
+	@Order(6)
+	void aotProcessedLambdaJarDecryptsAsThePlainOneDoes() {
+		this.scenario.server().resetCounters();
+		ProcessResult build = this.scenario.packageAotProcessedSample();
+		assertThat(build.succeeded()).as("mvn -Paot package of the sample:\n%s", build.tail()).isTrue();
+		assertThat(this.scenario.server().callCounts()).as("KMS calls of the AOT build").doesNotContainKey("Decrypt");
+		assertThat(WebhookSignerScenario.entry(this.scenario.shadedJar(),
+				"io/github/secretbaker/samples/webhooksigner/WebhookSignerApplication__ApplicationContextInitializer.class"))
+			.isNotNull();
+		assertThat(this.scenario.nativeImageHints(this.scenario.shadedJar())).contains("secret-baker-secrets.json")
+			.contains("io.github.secretbaker.autoconfigure.SecretBakerProperties");
+		LambdaRun run = this.scenario.invokeLambda(ORDER, Map.of("JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=true"));
+		assertThat(run.init().status()).as("init of the AOT-processed jar:\n%s", run.tail())
+			.isEqualTo(Init.Status.READY);
+		assertThat(run.output()).contains("Picked up JAVA_TOOL_OPTIONS: -Dspring.aot.enabled=true");
+		assertSignedWithCurrentKey(run.response());
+		assertThat(this.scenario.server().callCount("Decrypt")).isEqualTo(2);
+		assertNoSecretValueIn(build);
+		assertNoSecretValueIn(run);
 	}
 
 	private void assertSignedWithCurrentKey(ProcessResult result) {
-		JsonNode response = this.json.readTree(result.jsonLine().getBytes(StandardCharsets.UTF_8));
+		assertSignedWithCurrentKey(result.jsonLine());
+	}
+
+	private void assertSignedWithCurrentKey(String json) {
+		JsonNode response = this.json.readTree(json.getBytes(StandardCharsets.UTF_8));
 		String payload = response.get("payload").asString();
 		assertThat(payload).startsWith("o-1001:42");
 		assertThat(response.get("signature").asString()).isEqualTo(this.scenario.expectedSignature(payload));
@@ -120,8 +188,18 @@ class WebhookSignerEndToEndIT {
 			.isEqualTo("<redacted, " + this.scenario.apiToken().length() + " characters>");
 	}
 
-	private String signatureOf(ProcessResult result) {
-		return this.json.readTree(result.jsonLine().getBytes(StandardCharsets.UTF_8)).get("signature").asString();
+	private String signatureOf(LambdaRun run) {
+		return this.json.readTree(run.response().getBytes(StandardCharsets.UTF_8)).get("signature").asString();
+	}
+
+	private void assertNoSecretValueIn(LambdaRun... runs) {
+		for (LambdaRun run : runs) {
+			assertThat(this.scenario.leaksIn(run.output())).as("secrets in the function's log").isEmpty();
+			if (run.invocation().response() != null) {
+				assertThat(this.scenario.leaksIn(run.invocation().responseText())).as("secrets in the response")
+					.isEmpty();
+			}
+		}
 	}
 
 	private void assertNoSecretValueIn(ProcessResult... results) {

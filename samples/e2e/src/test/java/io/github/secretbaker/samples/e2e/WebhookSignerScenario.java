@@ -1,6 +1,5 @@
 package io.github.secretbaker.samples.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.secretbaker.test.LocalAwsServer;
-import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
@@ -48,6 +49,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	private static final String PLUGIN = "io.github.secretbaker:secret-baker-maven-plugin:0.1.0-SNAPSHOT";
 
 	private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(10);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -107,6 +110,9 @@ final class WebhookSignerScenario implements AutoCloseable {
 		if (secretValues().stream().anyMatch(output::contains)) {
 			leaks.add("a secret value");
 		}
+		if (secretValues().stream().map(WebhookSignerScenario::base64).anyMatch(output::contains)) {
+			leaks.add("the base64 of a secret value");
+		}
 		for (String name : List.of(SIGNING_KEY_PARAMETER, API_TOKEN_PARAMETER)) {
 			this.server.ssmClient()
 				.getParameterHistoryPaginator((request) -> request.name(name).withDecryption(false))
@@ -116,6 +122,10 @@ final class WebhookSignerScenario implements AutoCloseable {
 				.forEach((version) -> leaks.add("the ciphertext of " + name + " version " + version.version()));
 		}
 		return leaks;
+	}
+
+	private static String base64(String value) {
+		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private List<String> secretValues() {
@@ -166,6 +176,15 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
+	 * Run {@code mvn package -Paot} on the sample: the plugin bakes, Spring AOT processes the
+	 * application, then both jars are built.
+	 * @return the build's result
+	 */
+	ProcessResult packageAotProcessedSample() {
+		return maven("-Paot", "package");
+	}
+
+	/**
 	 * Run the plugin's {@code check} goal, the drift gate.
 	 * @return the build's result
 	 */
@@ -173,15 +192,16 @@ final class WebhookSignerScenario implements AutoCloseable {
 		return maven(PLUGIN + ":check");
 	}
 
-	private ProcessResult maven(String goal) {
+	private ProcessResult maven(String... goals) {
 		String executable = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
-		List<String> command = List.of(Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B",
-				"-ntp", "-f", this.sample.resolve("pom.xml").toString(),
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B", "-ntp", "-f",
+				this.sample.resolve("pom.xml").toString(),
 				"-Dmaven.repo.local=" + requiredProperty("e2e.localRepository"),
 				"-Dmaven.repo.local.tail=" + requiredProperty("e2e.localRepositoryTail"),
-				"-Dsecret-baker.endpoint=" + this.server.endpoint(), "-Dsecret-baker.region=" + this.server.region(),
-				goal);
-		return run("mvn " + goal, command);
+				"-Dsecret-baker.endpoint=" + this.server.endpoint(), "-Dsecret-baker.region=" + this.server.region()));
+		command.addAll(List.of(goals));
+		return run("mvn " + String.join(" ", goals), command);
 	}
 
 	/**
@@ -195,23 +215,38 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Start the shaded Lambda jar in a fresh JVM and invoke {@code FunctionInvoker} with one
-	 * event, as the Lambda Java runtime does.
+	 * Deploy the shaded Lambda jar as Lambda does: extract it into a fresh task root, start
+	 * AWS's runtime interface client on it with the function's configuration against a
+	 * local Runtime API, wait for init and invoke {@code FunctionInvoker} with one event.
 	 * @param event the event as JSON
-	 * @return the process result
+	 * @param environment variables to add to the function's configuration
+	 * @return what the run left
 	 */
-	ProcessResult invokeShadedJar(String event) {
-		Path eventFile = this.workDirectory.resolve("event.json");
-		try {
-			Files.writeString(eventFile, event);
+	LambdaRun invokeLambda(String event, Map<String, String> environment) {
+		Path taskRoot = this.workDirectory.resolve("lambda-task");
+		deleteRecursively(taskRoot);
+		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
+		long start = System.nanoTime();
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(shadedJar(), FUNCTION_HANDLER)
+			.functionName("webhook-signer")
+			.memorySize(1024)
+			.region(this.server.region())
+			.accountId(this.server.accountId())
+			.extractTo(taskRoot)
+			.environment("AWS_ACCESS_KEY_ID", credentials.accessKeyId())
+			.environment("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey())
+			.environment("SECRET_BAKER_ENDPOINT", this.server.endpoint().toString())
+			.environment("MAIN_CLASS", MAIN_CLASS)
+			.environment(environment)
+			.start()) {
+			Init init = function.awaitInit();
+			Invocation invocation = function.invoke(event);
+			if (init.status() != Init.Status.READY) {
+				function.waitForExit(PROCESS_EXIT_WAIT);
+			}
+			return new LambdaRun(init, invocation, function.output(), function.report(invocation),
+					Duration.ofNanos(System.nanoTime() - start));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		String classPath = shadedJar() + File.pathSeparator + jarOf(LocalLambdaInvoker.class);
-		return run("FunctionInvoker in " + shadedJar().getFileName(), List.of(javaExecutable(), "-cp", classPath,
-				LocalLambdaInvoker.class.getName(), "--handler", FUNCTION_HANDLER, "--event", eventFile.toString(),
-				"--function-name", "webhook-signer"));
 	}
 
 	private ProcessResult run(String description, List<String> command) {
@@ -304,6 +339,29 @@ final class WebhookSignerScenario implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Return the GraalVM reachability metadata Spring AOT wrote into a jar, every file under
+	 * {@code META-INF/native-image/} concatenated.
+	 * @param jar the jar
+	 * @return the metadata, empty when there is none
+	 */
+	String nativeImageHints(Path jar) {
+		StringBuilder hints = new StringBuilder();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				if (!entry.isDirectory() && entry.getName().startsWith("META-INF/native-image/")) {
+					hints.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return hints.toString();
+	}
+
 	private static boolean containsAny(byte[] content, List<byte[]> needles) {
 		for (byte[] needle : needles) {
 			outer: for (int i = 0; i <= content.length - needle.length; i++) {
@@ -325,15 +383,6 @@ final class WebhookSignerScenario implements AutoCloseable {
 
 	private static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static String jarOf(Class<?> type) {
-		try {
-			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (java.net.URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String requiredProperty(String name) {

@@ -1,0 +1,109 @@
+package io.github.secretbaker.kms.http;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+
+/**
+ * Where an {@link HttpKmsDecrypter} takes its credentials from, chosen once from the
+ * environment so that a Lambda function pays only for the provider that will answer, not for
+ * the SDK's whole default chain.
+ */
+enum CredentialsSource {
+
+	/**
+	 * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN},
+	 * as Lambda sets them for an on-demand start.
+	 */
+	ENVIRONMENT("the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+			"set both, with AWS_SESSION_TOKEN for temporary credentials"),
+
+	/**
+	 * The container credentials endpoint of {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} or
+	 * {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}, as Lambda SnapStart and ECS set it.
+	 */
+	CONTAINER("the container credentials endpoint of AWS_CONTAINER_CREDENTIALS_FULL_URI or "
+			+ "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+			"check that endpoint and AWS_CONTAINER_AUTHORIZATION_TOKEN or AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"),
+
+	/**
+	 * The AWS SDK's default chain, off Lambda.
+	 */
+	DEFAULT_CHAIN("the AWS SDK's default chain (system properties, environment variables, web identity token, "
+			+ "profile files, container and instance profile)",
+			"set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with an IAM role"),
+
+	/**
+	 * A provider given to the client.
+	 */
+	SUPPLIED("the given credentials provider", "check that provider");
+
+	static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+
+	static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+
+	static final String CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
+	static final String CONTAINER_CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
+
+	private final String description;
+
+	private final String action;
+
+	CredentialsSource(String description, String action) {
+		this.description = description;
+		this.action = action;
+	}
+
+	/**
+	 * Choose the source from the environment variables, in the order of the SDK's default
+	 * chain: keys in the environment, then the container endpoint, then the whole chain.
+	 * @param environment the environment variables
+	 * @return the source
+	 */
+	static CredentialsSource choose(Function<String, @Nullable String> environment) {
+		if (isSet(environment, ACCESS_KEY_ID) && isSet(environment, SECRET_ACCESS_KEY)) {
+			return ENVIRONMENT;
+		}
+		if (isSet(environment, CONTAINER_CREDENTIALS_FULL_URI) || isSet(environment, CONTAINER_CREDENTIALS_RELATIVE_URI)) {
+			return CONTAINER;
+		}
+		return DEFAULT_CHAIN;
+	}
+
+	/**
+	 * Create the provider of this source; it caches the credentials and refreshes them
+	 * before they expire.
+	 * @return a new provider
+	 */
+	AwsCredentialsProvider createProvider() {
+		return switch (this) {
+			case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
+			case CONTAINER -> ContainerCredentialsProvider.builder().build();
+			case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
+			case SUPPLIED -> throw new IllegalStateException("A supplied provider is not created");
+		};
+	}
+
+	/**
+	 * Describe a failure to get credentials from this source in one line: the source that
+	 * was tried and what to set. The provider's own message is left out: the SDK's chain
+	 * quotes every provider it tried.
+	 * @param ex what the provider threw
+	 * @return the description
+	 */
+	String describeFailure(RuntimeException ex) {
+		return "cannot get AWS credentials from " + this.description + " (" + ex.getClass().getSimpleName() + "); "
+				+ this.action;
+	}
+
+	private static boolean isSet(Function<String, @Nullable String> environment, String name) {
+		String value = environment.apply(name);
+		return value != null && !value.isBlank();
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.github.secretbaker.kms.sdk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretFixtures;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Tests for {@link SdkKmsDecrypter} against an endpoint that answers what KMS never would:
+ * the point is what the adapter makes of the bytes the AWS SDK receives, so a small server
+ * on the loopback interface answers canned bodies.
+ */
+class SdkKmsDecrypterTests {
+
+	private static final String ARN = "arn:aws:ssm:us-east-1:123456789012:parameter/app/db_password";
+
+	private final String value = BakedSecretFixtures.randomValue();
+
+	private final String base64Value = Base64.getEncoder().encodeToString(this.value.getBytes(StandardCharsets.UTF_8));
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private HttpServer server;
+
+	@AfterEach
+	void stopServer() {
+		if (this.server != null) {
+			this.server.stop(0);
+		}
+	}
+
+	@Test
+	void reportsABodyTheSdkCannotParseWithoutQuotingItAndWithoutRetrying() {
+		answer(200, "{\"KeyId\": \"arn:aws:kms:us-east-1:123456789012:key/k\", \"Plaintext\": \"" + this.base64Value
+				+ "\", oops");
+		SecretDecryptionException failure = decryptFails();
+		assertThat(failure.getFailures()).singleElement().satisfies((decryption) -> {
+			assertThat(decryption.kind()).isEqualTo(Kind.INVALID_RESPONSE);
+			assertThat(decryption.detail()).contains("could not read");
+		});
+		assertNoValueIn(failure);
+		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void reportsAnAnswerWithoutPlaintext() {
+		answer(200, "{\"KeyId\": \"arn:aws:kms:us-east-1:123456789012:key/k\"}");
+		SecretDecryptionException failure = decryptFails();
+		assertThat(failure.getFailures()).extracting(SecretDecryptionFailure::kind)
+			.containsExactly(Kind.INVALID_RESPONSE);
+		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void reportsAnErrorBodyByStatusAndCodeOnly() {
+		answer(400, "{\"__type\": \"AccessDeniedException\", \"message\": \"echo " + this.base64Value + "\"}");
+		SecretDecryptionException failure = decryptFails();
+		assertThat(failure.getFailures()).singleElement().satisfies((decryption) -> {
+			assertThat(decryption.kind()).isEqualTo(Kind.ACCESS_DENIED);
+			assertThat(decryption.errorCode()).isEqualTo("AccessDeniedException");
+		});
+		assertNoValueIn(failure);
+	}
+
+	private SecretDecryptionException decryptFails() {
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN)));
+		try (SdkKmsDecrypter kms = SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+			.endpoint(endpoint())
+			.timeout(Duration.ofSeconds(2))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "s")))))
+		{
+			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(2)).build();
+			return catchThrowableOfType(SecretDecryptionException.class, () -> decryptor.decryptAll(secrets));
+		}
+	}
+
+	private void assertNoValueIn(SecretDecryptionException failure) {
+		assertThat(failure).isNotNull();
+		String text = failure.getMessage() + failure.getFailures();
+		assertThat(text).doesNotContain(this.value).doesNotContain(this.base64Value);
+	}
+
+	private void answer(int status, String body) {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		this.server.createContext("/", (exchange) -> {
+			this.requests.incrementAndGet();
+			try (InputStream in = exchange.getRequestBody()) {
+				in.readAllBytes();
+			}
+			exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+			exchange.sendResponseHeaders(status, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		this.server.start();
+	}
+
+	private URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+}

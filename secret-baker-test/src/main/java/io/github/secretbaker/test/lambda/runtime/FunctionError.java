@@ -1,0 +1,27 @@
+package io.github.secretbaker.test.lambda.runtime;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An error a runtime reported to the Runtime API, through {@code /runtime/init/error} or
+ * {@code /runtime/invocation/<id>/error}: the {@code Lambda-Runtime-Function-Error-Type}
+ * header and the JSON body Lambda documents.
+ *
+ * @param runtimeErrorType the {@code Lambda-Runtime-Function-Error-Type} header, such as
+ * {@code Runtime.BadFunctionCode}, or {@code null} if the runtime sent none
+ * @param errorType the body's {@code errorType}, the exception class for a Java runtime
+ * @param errorMessage the body's {@code errorMessage}
+ * @param stackTrace the body's {@code stackTrace}, empty when absent
+ * @param body the body exactly as posted, for checks on everything the runtime sent
+ * @since 0.1.0
+ */
+public record FunctionError(@Nullable String runtimeErrorType, @Nullable String errorType,
+		@Nullable String errorMessage, List<String> stackTrace, String body) {
+
+	public FunctionError {
+		stackTrace = List.copyOf(stackTrace);
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.github.secretbaker.test.lambda.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+/**
+ * A function for the tests, run in its own process under the runtime interface client: its
+ * init fails with the message in {@code FAIL_INIT} when set; an event {@code "fail"} makes it
+ * throw, {@code "sleep"} makes it outlast its deadline, and any other event is answered with
+ * what the runtime told it.
+ */
+public class TestFunctionHandler implements RequestStreamHandler {
+
+	public TestFunctionHandler() {
+		String failure = System.getenv("FAIL_INIT");
+		if (failure != null) {
+			throw new IllegalStateException(failure);
+		}
+		System.out.println("TestFunctionHandler initialized in " + System.getProperty("user.dir"));
+	}
+
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+		String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		if (event.equals("\"fail\"")) {
+			throw new IllegalArgumentException("Cannot handle " + event);
+		}
+		if (event.equals("\"sleep\"")) {
+			try {
+				Thread.sleep(context.getRemainingTimeInMillis() + 5_000L);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		String response = "{\"requestId\":\"" + context.getAwsRequestId() + "\",\"functionArn\":\""
+				+ context.getInvokedFunctionArn() + "\",\"functionName\":\"" + context.getFunctionName()
+				+ "\",\"memoryLimit\":" + context.getMemoryLimitInMB() + ",\"remainingTime\":"
+				+ context.getRemainingTimeInMillis() + ",\"taskRoot\":\"" + System.getenv("LAMBDA_TASK_ROOT")
+				+ "\",\"classLoader\":\"" + getClass().getClassLoader().getClass().getName() + "\",\"event\":" + event
+				+ "}";
+		output.write(response.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
