@@ -63,7 +63,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --results-dir=<dir>                 where to write the report (default: <benchmarks-dir>/results)
 			  --latency=<ms>                      latency added to every AWS call (default: 25)
 			  --repetitions=<n>                   cold starts per variant and size, 2-core function (default: 10)
-			  --setup-repetitions=<n>             the same in every other setup (default: 6)
+			  --setup-repetitions=<n>             the same in every other setup (default: 8)
 			  --variants=<setup[:variant],...>    cold start variants; a setup alone means its defaults
 			                                      (default: %s)
 			  --aot-java-home=<dir>               JDK 25 of the aot-cache setup (default: %s)
@@ -101,7 +101,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		values.remove("results-dir");
 		Duration latency = Duration.ofMillis(number(values, "latency", 25, 0));
 		int repetitions = number(values, "repetitions", 10, 1);
-		int setupRepetitions = number(values, "setup-repetitions", 6, 1);
+		int setupRepetitions = number(values, "setup-repetitions", 8, 1);
 		Map<Setup, List<Variant>> variants = variants(values.getOrDefault("variants", DEFAULT_VARIANTS));
 		values.remove("variants");
 		Path aotJavaHome = Path.of(values.getOrDefault("aot-java-home", DEFAULT_AOT_JAVA_HOME));

@@ -24,7 +24,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/benchmarks/results"));
 		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.values());
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
-		assertThat(options.setupRepetitions()).isEqualTo(6);
+		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
 		assertThat(options.variants().get(Setup.FUNCTION)).containsExactly(Variant.BASELINE, Variant.EAGER,
 				Variant.EAGER_SDK, Variant.EAGER_BLOCKING, Variant.TODAY, Variant.LAZY, Variant.SPRING_CLOUD_AWS);

@@ -290,8 +290,10 @@ public final class BenchmarkReport {
 			return;
 		}
 		Samples added = summary.added(setup, Variant.EAGER, secrets);
-		line(String.format(Locale.ROOT, "| %s | %.0f ms (p90 %.0f) | %s |", target, added.median(), added.p90(),
-				verdict(added.median() <= limit,
+		double cpu = summary.cpu(setup, Variant.EAGER, secrets).median()
+				- summary.cpu(setup, Variant.BASELINE, secrets).median();
+		line(String.format(Locale.ROOT, "| %s | %.0f ms (p90 %.0f); CPU %+.0f ms | %s |", target, added.median(),
+				added.p90(), cpu, verdict(added.median() <= limit,
 						String.format(Locale.ROOT, "missed by %.0f ms", added.median() - limit))));
 	}
 
@@ -415,9 +417,9 @@ public final class BenchmarkReport {
 		if (decrypt != null) {
 			int rounds = (secrets + DEFAULT_CONCURRENCY - 1) / DEFAULT_CONCURRENCY;
 			notes.add(String.format(Locale.ROOT, "decrypting: the starter logs %.0f ms from the start of the decryption "
-					+ "to its join for %d `Decrypt` calls with at most %d in flight, that is %d rounds of L = %d ms at "
-					+ "least, overlapped with Spring's start;", decrypt.median(), secrets, DEFAULT_CONCURRENCY, rounds,
-					rounds * latency));
+					+ "to its end for %d `Decrypt` %s with at most %d in flight, that is %s of L = %d ms at least, "
+					+ "overlapped with Spring's start;", decrypt.median(), secrets, (secrets == 1) ? "call" : "calls",
+					DEFAULT_CONCURRENCY, (rounds == 1) ? "1 round" : rounds + " rounds", rounds * latency));
 		}
 		if (summary.has(setup, Variant.EAGER, 0)) {
 			notes.add(String.format(Locale.ROOT, "starting the starter: with N = 0 (an empty file, nothing called) it "
@@ -445,6 +447,8 @@ public final class BenchmarkReport {
 				+ "JVM; secrets come from the local server with L = " + this.options.latency().toMillis()
 				+ " ms per call. Each setup has its own baseline, run in the same rounds, and every added time is paired "
 				+ "with it.");
+		line();
+		line("In the *where the time goes* tables: " + WHERE_TIME_GOES + ".");
 		line();
 		line("![Added cold start against N](cold-start.png)");
 		line();
@@ -500,7 +504,8 @@ public final class BenchmarkReport {
 		List<Variant> others = variants.stream().filter(Variant::hasSecrets).toList();
 		line("### " + setup.label());
 		line();
-		line(SETUP_DESCRIPTIONS.get(setup) + " " + this.options.repetitions(setup) + " rounds per N.");
+		int rounds = this.options.repetitions(setup);
+		line(SETUP_DESCRIPTIONS.get(setup) + " " + rounds + ((rounds == 1) ? " round" : " rounds") + " per N.");
 		line();
 		line("Time to first response, median (p90), ms:");
 		line();
@@ -537,7 +542,7 @@ public final class BenchmarkReport {
 			}
 			line();
 		}
-		line("Where the time goes: medians, and the AWS calls of the first round (" + WHERE_TIME_GOES + "):");
+		line("Where the time goes: medians, ms, and the AWS calls of the first round:");
 		line();
 		header("N", variants.stream().map(Variant::label).toList());
 		for (int secrets : sizes) {
