@@ -6,8 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
- * Wraps the bean factory's conversion service in a {@link BakedSecretsConversionService}
- * when the environment has baked secrets, so no conversion failure carries a secret value.
+ * When the environment has baked secrets: wraps the bean factory's conversion service in a
+ * {@link BakedSecretsConversionService}, so no conversion failure carries a secret value, and
+ * waits for their decryption before any bean is created ({@link BakedSecretsStartupJoin}).
  */
 class BakedSecretsApplicationContextInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -23,6 +24,7 @@ class BakedSecretsApplicationContextInitializer
 				&& !(conversion instanceof BakedSecretsConversionService)) {
 			beanFactory.setConversionService(new BakedSecretsConversionService(conversion, secrets));
 		}
+		context.addBeanFactoryPostProcessor(new BakedSecretsStartupJoin(secrets.getPropertySource()));
 	}
 
 }

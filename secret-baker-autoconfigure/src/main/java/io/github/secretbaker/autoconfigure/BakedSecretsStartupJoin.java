@@ -3,31 +3,29 @@ package io.github.secretbaker.autoconfigure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Waits for a decryption going on in the background once every singleton bean has been
- * created, which is before any lifecycle bean, such as a web server, starts: a failure then
- * stops startup, through {@link SecretDecryptionFailureAnalyzer}, before the application
- * serves. The decryption overlaps everything Spring did until then.
+ * Waits for a decryption going on in the background once the bean definitions are known and
+ * before any bean is created. A failure then surfaces as the {@code SecretDecryptionException}
+ * itself, which {@link SecretDecryptionFailureAnalyzer} reports and which is what Lambda
+ * reports for a failed init, rather than inside the creation failure of whichever bean read a
+ * secret first; the decryption overlaps everything Spring did until then.
  */
-final class BakedSecretsStartupJoin implements SmartInitializingSingleton {
+final class BakedSecretsStartupJoin implements BeanFactoryPostProcessor {
 
 	private static final Log logger = LogFactory.getLog(BakedSecretsEnvironmentPostProcessor.class);
 
-	private final Environment environment;
+	private final BakedSecretsPropertySource secrets;
 
-	BakedSecretsStartupJoin(Environment environment) {
-		this.environment = environment;
+	BakedSecretsStartupJoin(BakedSecretsPropertySource secrets) {
+		this.secrets = secrets;
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
-		BakedSecretsPropertySource secrets = BakedSecretsPropertySource.from(this.environment);
-		if (secrets != null) {
-			secrets.join(logger);
-		}
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		this.secrets.join(logger);
 	}
 
 }

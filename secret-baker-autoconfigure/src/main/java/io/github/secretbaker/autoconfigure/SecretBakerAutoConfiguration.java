@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -27,11 +26,6 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBooleanProperty(name = SecretBakerProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecretBakerProperties.class)
 public final class SecretBakerAutoConfiguration {
-
-	@Bean
-	static BakedSecretsStartupJoin bakedSecretsStartupJoin(Environment environment) {
-		return new BakedSecretsStartupJoin(environment);
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ SanitizingFunction.class, ConditionalOnAvailableEndpoint.class })
