@@ -57,8 +57,8 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 		String trimmed = path.strip();
 		if (trimmed.contains("${")) {
 			throw new IllegalArgumentException("path '" + trimmed
-					+ "' contains a Serverless variable: secret-baker does not resolve Serverless variables, "
-					+ "write the parameter path literally");
+					+ "' contains '${': Serverless variables are resolved only in a serverless.yml read with "
+					+ "--serverless-config; write the parameter path literally");
 		}
 		int selectorStart = selectorStart(trimmed);
 		if (selectorStart < 0) {
@@ -129,8 +129,8 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 		}
 		if (parameter.contains("${")) {
 			return "secret '" + name + "' path '" + parameter
-					+ "' contains a Serverless variable: secret-baker does not resolve Serverless variables, "
-					+ "write the parameter path literally";
+					+ "' contains '${': Serverless variables are resolved only in a serverless.yml read with "
+					+ "--serverless-config; write the parameter path literally";
 		}
 		if (parameter.startsWith("arn:")) {
 			if (!BakedSecret.isParameterArn(parameter)) {

@@ -69,7 +69,7 @@ class SecretRequestTests {
 	void rejectsServerlessVariableNamingSecretBakerDoesNotResolveIt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SecretRequest.of("DB", "/app/${self:provider.stage}/db"))
 			.withMessageContaining("/app/${self:provider.stage}/db")
-			.withMessageContaining("does not resolve Serverless variables");
+			.withMessageContaining("Serverless variables are resolved only in a serverless.yml read with --serverless-config");
 	}
 
 	@Test

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import io.github.secretbaker.bake.AwsClientOptions;
 import io.github.secretbaker.bake.SecretBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.manifest.ServerlessOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,25 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	 */
 	@Parameter(property = "secret-baker.serverless-config")
 	@Nullable File serverlessConfig;
+
+	/**
+	 * The Serverless stage of {@code serverlessConfig}, for {@code ${opt:stage}} and
+	 * {@code ${sls:stage}}; by default its {@code provider.stage}, else {@code dev}.
+	 */
+	@Parameter(property = "secret-baker.stage")
+	@Nullable String stage;
+
+	/**
+	 * Serverless parameters of {@code serverlessConfig}, for {@code ${param:NAME}}; they win
+	 * over its {@code params.<stage>} and {@code params.default}.
+	 */
+	@Parameter
+	@Nullable Map<String, String> params;
+
+	/**
+	 * The environment variables, for {@code ${env:NAME}} and {@code AWS_REGION}.
+	 */
+	Function<String, @Nullable String> environment = System::getenv;
 
 	/**
 	 * Secrets configured in the pom, secret name to parameter path (with an optional
@@ -89,7 +110,9 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 			manifests.add(Manifest.load(this.manifest.toPath()));
 		}
 		if (this.serverlessConfig != null) {
-			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig.toPath()));
+			ServerlessOptions options = new ServerlessOptions(blankToNull(this.stage), blankToNull(this.region),
+					(this.params != null) ? this.params : Map.of(), this.environment);
+			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig.toPath(), options));
 		}
 		if (this.secrets != null && !this.secrets.isEmpty()) {
 			manifests.add(pomSecrets(this.secrets));
@@ -121,19 +144,21 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	}
 
 	/**
-	 * Return the AWS settings of this goal.
+	 * Return the AWS settings of this goal, in the manifest's region when none is configured.
+	 * @param manifest the manifest, whose Serverless configuration may give the region
 	 * @return the options
 	 * @throws MojoFailureException if a setting is invalid
 	 */
-	AwsClientOptions awsClientOptions() throws MojoFailureException {
+	AwsClientOptions awsClientOptions(Manifest manifest) throws MojoFailureException {
 		if (this.concurrency < 1) {
 			throw new MojoFailureException("<concurrency> must be 1 or more but was " + this.concurrency);
 		}
 		if (this.maxAttempts < 1) {
 			throw new MojoFailureException("<maxAttempts> must be 1 or more but was " + this.maxAttempts);
 		}
-		return new AwsClientOptions(blankToNull(this.region), blankToNull(this.profile), endpointUri(),
-				this.maxAttempts);
+		String region = blankToNull(this.region);
+		return new AwsClientOptions((region != null) ? region : manifest.region(), blankToNull(this.profile),
+				endpointUri(), this.maxAttempts);
 	}
 
 	private @Nullable URI endpointUri() throws MojoFailureException {

@@ -41,7 +41,7 @@ public class BakeMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		BakeResult result;
-		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
+		try (SecretBaker baker = SecretBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output.toPath());
 		}
 		result.warnings().forEach(getLog()::warn);

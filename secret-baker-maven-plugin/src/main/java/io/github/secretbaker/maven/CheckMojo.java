@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		DriftReport report;
-		try (SecretBaker baker = SecretBaker.builder(awsClientOptions()).concurrency(this.concurrency).build()) {
+		try (SecretBaker baker = SecretBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
 		String summary = String.join(System.lineSeparator(), report.summary(this.file.toPath(), manifest.source()));

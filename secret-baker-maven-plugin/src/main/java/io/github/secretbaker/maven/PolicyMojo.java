@@ -2,6 +2,7 @@ package io.github.secretbaker.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Prints the least-privilege IAM statement the function's role needs for the baked file:
+ * Prints the least-privilege IAM statement the function's role needs for the baked file, on
+ * standard output (so {@code mvn -q secret-baker:policy > policy.json} works) or into
+ * {@code policyOutput}:
  * {@code kms:Decrypt} on exactly the keys in the file, only for the baked parameter ARNs as
  * encryption context. Needs no AWS access.
  *
@@ -53,10 +56,16 @@ public class PolicyMojo extends AbstractSecretBakerMojo {
 	@Nullable List<String> keyArns;
 
 	/**
-	 * A file to write the policy to, besides the build log.
+	 * A file to write the policy to instead of standard output.
 	 */
 	@Parameter(property = "secret-baker.policy-output")
 	@Nullable File policyOutput;
+
+	/**
+	 * Where the policy goes without {@code policyOutput}: standard output, as the goal's
+	 * output, which {@code mvn -q} does not hide as it hides the log.
+	 */
+	PrintStream out = System.out;
 
 	@Override
 	String goal() {
@@ -71,19 +80,21 @@ public class PolicyMojo extends AbstractSecretBakerMojo {
 		}
 		DecryptPolicy policy = new PolicyGenerator().generate(BakedSecretsFile.read(this.file.toPath()),
 				(this.keyArns != null) ? this.keyArns : new ArrayList<>());
+		policy.warnings().forEach(getLog()::warn);
 		String text = normalizedFormat.equals("yaml") ? policy.toYaml(this.document) : policy.toJson(this.document);
-		if (this.policyOutput != null) {
-			try {
-				Files.createDirectories(this.policyOutput.toPath().toAbsolutePath().getParent());
-				Files.writeString(this.policyOutput.toPath(), text, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot write " + this.policyOutput + ": " + ex.getMessage(), ex);
-			}
-			getLog().info("Wrote the kms:Decrypt policy for " + this.file + " to " + this.policyOutput);
+		if (this.policyOutput == null) {
+			this.out.print(text);
+			this.out.flush();
+			return;
 		}
-		getLog().info("IAM policy for the function's role (kms:Decrypt on the baked secrets):"
-				+ System.lineSeparator() + text.stripTrailing());
+		try {
+			Files.createDirectories(this.policyOutput.toPath().toAbsolutePath().getParent());
+			Files.writeString(this.policyOutput.toPath(), text, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + this.policyOutput + ": " + ex.getMessage(), ex);
+		}
+		getLog().info("Wrote the kms:Decrypt policy for " + this.file + " to " + this.policyOutput);
 	}
 
 }

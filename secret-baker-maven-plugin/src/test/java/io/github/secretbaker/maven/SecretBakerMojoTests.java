@@ -1,9 +1,12 @@
 package io.github.secretbaker.maven;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -198,6 +201,74 @@ class SecretBakerMojoTests {
 		assertThat(statement.get("Condition").toString()).contains("kms:EncryptionContext:PARAMETER_ARN")
 			.contains(arn);
 		assertThat(this.log.text()).contains("kms:Decrypt");
+	}
+
+	@Test
+	void policyPrintsTheStatementOnItsOutputStreamAndLogsNothingButLogLines() throws Exception {
+		String keyArn = this.server.createKey();
+		String arn = this.server.putSecureString("/app/db/password", secretValue(), keyArn);
+		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n");
+		BakeMojo bake = configure(new BakeMojo());
+		bake.output = output().toFile();
+		bake.execute();
+		CapturingLog policyLog = new CapturingLog();
+		PolicyMojo policy = configure(new PolicyMojo());
+		policy.setLog(policyLog);
+		policy.file = output().toFile();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		policy.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+		policy.execute();
+		JsonNode statement = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(keyArn);
+		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+			.asString()).isEqualTo(arn);
+		assertThat(policyLog.text()).isEmpty();
+	}
+
+	@Test
+	void policyWarnsThatTheKeyArnsCannotBeCheckedAgainstANodePluginFile() throws Exception {
+		String keyArn = this.server.createKey();
+		String arn = this.server.putSecureString("/app/db/password", secretValue(), keyArn);
+		String ciphertext = this.server.ssmClient()
+			.getParameter((request) -> request.name("/app/db/password").withDecryption(false))
+			.parameter()
+			.value();
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", ciphertext, arn))), output());
+		PolicyMojo policy = configure(new PolicyMojo());
+		policy.file = output().toFile();
+		policy.keyArns = List.of(keyArn);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		policy.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+		policy.execute();
+		assertThat(this.log.text()).startsWith("[WARN] Secret 'DB_PASSWORD' records no key ARN")
+			.contains("cannot be checked against it")
+			.doesNotContain(ciphertext);
+		assertThat(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("Resource").get(0)
+			.asString()).isEqualTo(keyArn);
+	}
+
+	@Test
+	void bakesAServerlessConfigOfTheConfiguredStageAndParamsInItsProviderRegion() throws Exception {
+		String db = this.server.putSecureString("/orders/prod/db", secretValue(), this.server.createKey());
+		Path serverless = this.project.resolve("serverless.yml");
+		Files.writeString(serverless, """
+				service: orders
+				provider:
+				  stage: ${opt:stage, 'dev'}
+				  region: ${param:region}
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: /${self:service}/${sls:stage}/${env:DB_SUFFIX}
+				""");
+		BakeMojo mojo = configure(new BakeMojo());
+		mojo.region = null;
+		mojo.serverlessConfig = serverless.toFile();
+		mojo.stage = "prod";
+		mojo.params = Map.of("region", this.server.region());
+		mojo.environment = Map.of("DB_SUFFIX", "db")::get;
+		mojo.output = output().toFile();
+		mojo.execute();
+		assertThat(BakedSecretsFile.read(output()).get("DB_PASSWORD").arn()).isEqualTo(db);
 	}
 
 	@Test

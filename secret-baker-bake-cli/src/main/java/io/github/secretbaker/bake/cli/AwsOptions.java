@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class AwsOptions {
 
 	@Option(names = "--region", paramLabel = "REGION",
-			description = "AWS region. Default: the SDK's (AWS_REGION, the profile's region).")
+			description = "AWS region. Default: AWS_REGION, else the provider.region of --serverless-config, else "
+					+ "the profile's region.")
 	@Nullable String region;
 
 	@Option(names = "--profile", paramLabel = "PROFILE",
@@ -33,8 +34,14 @@ final class AwsOptions {
 			description = "Attempts per AWS call with adaptive retry, first try included. Default: ${DEFAULT-VALUE}.")
 	int maxAttempts;
 
-	AwsClientOptions clientOptions() {
-		return new AwsClientOptions(this.region, this.profile, this.endpoint, this.maxAttempts);
+	/**
+	 * Return the client options, in the manifest's region when none is given.
+	 * @param manifestRegion the region of the Serverless configuration, or {@code null}
+	 * @return the options
+	 */
+	AwsClientOptions clientOptions(@Nullable String manifestRegion) {
+		return new AwsClientOptions((this.region != null) ? this.region : manifestRegion, this.profile, this.endpoint,
+				this.maxAttempts);
 	}
 
 }

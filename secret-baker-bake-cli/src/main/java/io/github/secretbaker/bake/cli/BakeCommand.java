@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,6 +44,9 @@ public final class BakeCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	@ParentCommand
+	SecretBakerCommand parent;
+
 	@Mixin
 	ManifestOptions manifestOptions;
 
@@ -65,13 +69,13 @@ public final class BakeCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "--max-attempts must be 1 or more");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		Manifest manifest = this.manifestOptions.load();
+		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
 		BakeResult result;
 		try (Progress progress = new Progress();
-				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
+				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions(manifest.region()))
 					.concurrency(this.awsOptions.concurrency)
 					.progressListener(progress)
 					.build()) {

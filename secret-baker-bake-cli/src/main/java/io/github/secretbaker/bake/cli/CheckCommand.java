@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +46,9 @@ public final class CheckCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	@ParentCommand
+	SecretBakerCommand parent;
+
 	@Mixin
 	ManifestOptions manifestOptions;
 
@@ -68,12 +72,12 @@ public final class CheckCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "--concurrency and --max-attempts must be 1 or more");
 		}
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
-		Manifest manifest = this.manifestOptions.load();
+		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
 		DriftReport report;
-		try (SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions())
+		try (SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions(manifest.region()))
 			.concurrency(this.awsOptions.concurrency)
 			.build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());

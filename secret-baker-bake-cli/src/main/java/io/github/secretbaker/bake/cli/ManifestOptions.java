@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.manifest.ServerlessOptions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -25,18 +27,36 @@ final class ManifestOptions {
 					+ "or, when it is absent, provider.environmentSecrets.")
 	@Nullable Path serverlessConfig;
 
+	@Option(names = "--stage", paramLabel = "STAGE",
+			description = "The Serverless stage of --serverless-config, for $${opt:stage} and $${sls:stage}. "
+					+ "Default: provider.stage, else dev.")
+	@Nullable String stage;
+
+	@Option(names = "--param", paramLabel = "KEY=VALUE",
+			description = "A Serverless parameter of --serverless-config, for $${param:KEY}, repeatable; wins over "
+					+ "params.<stage> and params.default in the file.")
+	List<String> params = new ArrayList<>();
+
 	@Option(names = { "-s", "--secret" }, paramLabel = "NAME=PATH",
 			description = "A secret to bake, repeatable. PATH may end with :VERSION or :LABEL and may be a "
 					+ "parameter ARN.")
 	List<String> secrets = new ArrayList<>();
 
-	Manifest load() {
+	/**
+	 * Load every given source of secrets into one manifest.
+	 * @param region the region given on the command line, or {@code null}
+	 * @param environment the environment variables, for {@code ${env:NAME}}
+	 * @return the manifest
+	 */
+	Manifest load(@Nullable String region, Function<String, @Nullable String> environment) {
 		List<Manifest> manifests = new ArrayList<>();
 		if (this.manifest != null) {
 			manifests.add(Manifest.load(this.manifest));
 		}
 		if (this.serverlessConfig != null) {
-			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig));
+			ServerlessOptions options = new ServerlessOptions(this.stage, region,
+					ServerlessOptions.parseParams("--param", this.params), environment);
+			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig, options));
 		}
 		if (!this.secrets.isEmpty()) {
 			manifests.add(Manifest.parseArguments(this.secrets));

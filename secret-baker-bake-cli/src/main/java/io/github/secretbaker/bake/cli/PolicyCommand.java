@@ -54,6 +54,9 @@ public final class PolicyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		DecryptPolicy policy = new PolicyGenerator().generate(BakedSecretsFile.read(this.file), this.keyArns);
+		PrintWriter err = this.spec.commandLine().getErr();
+		policy.warnings().forEach((warning) -> err.println("warning: " + warning));
+		err.flush();
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print((this.format == JsonOrYaml.yaml) ? policy.toYaml(this.document) : policy.toJson(this.document));
 		out.flush();

@@ -3,11 +3,13 @@ package io.github.secretbaker.bake.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import io.github.secretbaker.bake.BakeException;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.policy.PolicyGenerationException;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -41,6 +43,12 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	private final Function<String, @Nullable String> environment;
+
+	private SecretBakerCommand(Function<String, @Nullable String> environment) {
+		this.environment = environment;
+	}
+
 	/**
 	 * Run the command line and exit with its exit code.
 	 * @param args the arguments
@@ -62,14 +70,29 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	 * @return the command line
 	 */
 	public static CommandLine commandLine() {
-		CommandLine commandLine = new CommandLine(new SecretBakerCommand());
+		return commandLine(System::getenv);
+	}
+
+	/**
+	 * Create the command line as {@link #commandLine()} does, reading environment variables
+	 * ({@code ${env:NAME}} of a {@code serverless.yml}, {@code AWS_REGION}, {@code NO_COLOR})
+	 * from the given function rather than from the process; the AWS SDK still reads its own.
+	 * @param environment the environment variables; returns {@code null} for one not set
+	 * @return the command line
+	 */
+	public static CommandLine commandLine(Function<String, @Nullable String> environment) {
+		CommandLine commandLine = new CommandLine(new SecretBakerCommand(environment));
 		commandLine.setExecutionExceptionHandler(SecretBakerCommand::handleException);
-		String noColor = System.getenv("NO_COLOR");
+		String noColor = environment.apply("NO_COLOR");
 		if (noColor != null && !noColor.isEmpty()) {
 			// picocli lets -Dpicocli.ansi=true override NO_COLOR; https://no-color.org says it wins.
 			commandLine.setColorScheme(Help.defaultColorScheme(Ansi.OFF));
 		}
 		return commandLine;
+	}
+
+	Function<String, @Nullable String> environment() {
+		return this.environment;
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import io.github.secretbaker.bake.manifest.YamlNode.Mapping;
 import io.github.secretbaker.bake.manifest.YamlNode.Scalar;
 import io.github.secretbaker.bake.manifest.YamlNode.Sequence;
 import io.github.secretbaker.format.BakedSecret;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The list of secrets to bake, each a name and an SSM parameter path, read from a
@@ -48,10 +49,14 @@ public final class Manifest {
 
 	private final List<String> sourceWarnings;
 
-	private Manifest(String source, List<SecretRequest> secrets, List<String> sourceWarnings) {
+	private final @Nullable String region;
+
+	private Manifest(String source, List<SecretRequest> secrets, List<String> sourceWarnings,
+			@Nullable String region) {
 		this.source = source;
 		this.secrets = List.copyOf(secrets);
 		this.sourceWarnings = List.copyOf(sourceWarnings);
+		this.region = region;
 	}
 
 	/**
@@ -72,7 +77,7 @@ public final class Manifest {
 		if (!problems.isEmpty()) {
 			throw new InvalidManifestException(source, problems);
 		}
-		return new Manifest(source, secrets, List.of());
+		return new Manifest(source, secrets, List.of(), null);
 	}
 
 	/**
@@ -111,31 +116,51 @@ public final class Manifest {
 	}
 
 	/**
-	 * Read the secrets of a {@code serverless.yml} file as the Node plugin
-	 * serverless-secret-baker 2.x configures them: {@code custom.secretBaker}, or, when that
-	 * key is absent, the 1.x key {@code provider.environmentSecrets}. The rest of the file is
-	 * not interpreted, so Serverless variables and CloudFormation tags elsewhere are fine; a
-	 * secret whose path holds a Serverless variable or a CloudFormation function is an
-	 * error. A file with neither key gives no secrets and a warning, as the Node plugin then
-	 * writes {@code {}}.
+	 * Read the secrets of a {@code serverless.yml} file as {@link #loadServerlessConfig(Path,
+	 * ServerlessOptions)} does, without {@code --stage}, {@code --region} or {@code --param},
+	 * in the process environment.
 	 * @param path the file
 	 * @return the manifest
 	 * @throws InvalidManifestException listing every problem, each with its line
 	 * @throws java.io.UncheckedIOException if the file cannot be read
 	 */
 	public static Manifest loadServerlessConfig(Path path) {
+		return loadServerlessConfig(path, ServerlessOptions.defaults());
+	}
+
+	/**
+	 * Read the secrets of a {@code serverless.yml} file as the Node plugin
+	 * serverless-secret-baker 2.x configures them: {@code custom.secretBaker}, or, when that
+	 * key is absent, the 1.x key {@code provider.environmentSecrets}. The Serverless variables
+	 * of the secrets are resolved as the Serverless Framework resolves them before the plugin
+	 * runs ({@code ${opt:stage}}, {@code ${sls:stage}}, {@code ${self:...}},
+	 * {@code ${env:...}}, {@code ${param:...}}, with defaults); other sources, such as
+	 * {@code ${ssm:...}} and {@code ${file(...)}}, and CloudFormation functions are errors.
+	 * The rest of the file is not interpreted. A file with neither key gives no secrets and a
+	 * warning, as the Node plugin then writes {@code {}}. When the options give no region and
+	 * the environment no {@code AWS_REGION}, {@code provider.region} is resolved too, as the
+	 * {@linkplain #region() region} to bake in.
+	 * @param path the file
+	 * @param options the stage, region, parameters and environment to resolve variables with
+	 * @return the manifest
+	 * @throws InvalidManifestException listing every problem, each with its line
+	 * @throws java.io.UncheckedIOException if the file cannot be read
+	 */
+	public static Manifest loadServerlessConfig(Path path, ServerlessOptions options) {
 		String source = path.toString();
 		requireFile(path, "Serverless configuration");
 		Collector collector = new Collector(source);
 		YamlNode root = YamlNode.read(path);
+		ServerlessVariables variables = new ServerlessVariables(root, options, collector);
 		Entry custom = (root instanceof Mapping mapping) ? mapping.get("custom") : null;
 		Entry provider = (root instanceof Mapping mapping) ? mapping.get("provider") : null;
 		Entry secretBaker = (custom != null && custom.value() instanceof Mapping mapping) ? mapping.get("secretBaker")
 				: null;
 		Entry environmentSecrets = (provider != null && provider.value() instanceof Mapping mapping)
 				? mapping.get("environmentSecrets") : null;
+		Entry region = (provider != null && provider.value() instanceof Mapping mapping) ? mapping.get("region") : null;
 		if (secretBaker != null) {
-			collector.addSecrets("custom.secretBaker", secretBaker.value());
+			addResolvedSecrets(collector, variables, "custom.secretBaker", secretBaker.value());
 			if (environmentSecrets != null) {
 				collector.warning("provider.environmentSecrets (line " + environmentSecrets.line()
 						+ ") is ignored because custom.secretBaker (line " + secretBaker.line()
@@ -143,14 +168,26 @@ public final class Manifest {
 			}
 		}
 		else if (environmentSecrets != null) {
-			collector.addSecrets("provider.environmentSecrets", environmentSecrets.value());
+			addResolvedSecrets(collector, variables, "provider.environmentSecrets", environmentSecrets.value());
 		}
 		else {
 			collector.warning("has neither 'custom.secretBaker' nor 'provider.environmentSecrets': no secrets to "
 					+ "bake, so the baked file is {} as the Node plugin writes it; list the secrets under "
 					+ "custom.secretBaker");
 		}
+		String awsRegion = options.environment().apply("AWS_REGION");
+		if (region != null && options.region() == null && (awsRegion == null || awsRegion.isBlank())) {
+			collector.region = variables.resolveText(region.value(), "provider.region");
+		}
 		return collector.toManifest();
+	}
+
+	private static void addResolvedSecrets(Collector collector, ServerlessVariables variables, String key,
+			YamlNode node) {
+		YamlNode resolved = variables.resolveTree(node, key);
+		if (resolved != null) {
+			collector.addSecrets(key, resolved);
+		}
 	}
 
 	/**
@@ -212,7 +249,8 @@ public final class Manifest {
 		}
 		List<String> warnings = new ArrayList<>();
 		manifests.forEach((manifest) -> warnings.addAll(manifest.sourceWarnings));
-		return new Manifest(source, secrets, warnings);
+		String region = manifests.stream().map(Manifest::region).filter(Objects::nonNull).findFirst().orElse(null);
+		return new Manifest(source, secrets, warnings, region);
 	}
 
 	private static void requireFile(Path path, String what) {
@@ -228,6 +266,16 @@ public final class Manifest {
 	 */
 	public String source() {
 		return this.source;
+	}
+
+	/**
+	 * Return the region of a Serverless configuration, its {@code provider.region} with
+	 * variables resolved, to bake in when neither the command line nor {@code AWS_REGION}
+	 * gives one, as the Serverless Framework deploys there.
+	 * @return the region, or {@code null} to use the SDK's
+	 */
+	public @Nullable String region() {
+		return this.region;
 	}
 
 	/**
@@ -270,9 +318,11 @@ public final class Manifest {
 	/**
 	 * Collects the secrets of one file and every problem with their lines.
 	 */
-	private static final class Collector {
+	private static final class Collector implements ServerlessVariables.Problems {
 
 		private final String source;
+
+		private @Nullable String region;
 
 		private final List<SecretRequest> secrets = new ArrayList<>();
 
@@ -294,19 +344,23 @@ public final class Manifest {
 			this.problemsByLine.computeIfAbsent(line, (key) -> new ArrayList<>()).add("line " + line + ": " + message);
 		}
 
+		@Override
+		public void add(int line, String message) {
+			problem(line, message);
+		}
+
+		@Override
+		public int count() {
+			return this.problemsByLine.values().stream().mapToInt(List::size).sum();
+		}
+
 		void addSecrets(String key, YamlNode node) {
 			if (node instanceof Scalar scalar) {
 				if (scalar.isEmpty()) {
 					return;
 				}
-				if (Objects.requireNonNull(scalar.text()).contains("${")) {
-					problem(scalar.line(), "'" + key + "' is the Serverless variable '" + scalar.text()
-							+ "': secret-baker does not resolve Serverless variables, list the secrets literally");
-				}
-				else {
-					problem(scalar.line(), "'" + key + "' must be a list of names or {name, path} objects, "
-							+ "or a map of name to path");
-				}
+				problem(scalar.line(), "'" + key + "' must be a list of names or {name, path} objects, "
+						+ "or a map of name to path");
 			}
 			else if (node instanceof Mapping mapping) {
 				for (Entry entry : mapping.entries()) {
@@ -413,7 +467,7 @@ public final class Manifest {
 				throw new InvalidManifestException(this.source,
 						this.problemsByLine.values().stream().flatMap(List::stream).toList());
 			}
-			return new Manifest(this.source, this.secrets, this.warnings);
+			return new Manifest(this.source, this.secrets, this.warnings, this.region);
 		}
 
 	}

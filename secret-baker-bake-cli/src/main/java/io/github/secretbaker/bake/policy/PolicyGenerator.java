@@ -50,13 +50,17 @@ public final class PolicyGenerator {
 		}
 		Set<String> keyArns = new TreeSet<>(extraKeyArns);
 		Set<String> parameterArns = new TreeSet<>();
+		List<String> unchecked = new ArrayList<>();
 		for (BakedSecret secret : secrets) {
 			parameterArns.add(secret.arn());
 			String keyId = secret.keyId();
 			if (keyId != null && isKeyArn(keyId)) {
 				keyArns.add(keyId);
 			}
-			else if (extraKeyArns.isEmpty()) {
+			else if (!extraKeyArns.isEmpty()) {
+				unchecked.add("'" + secret.name() + "'");
+			}
+			else {
 				problems.add((keyId == null)
 						? "secret '" + secret.name() + "' has no keyId (the file was written by the Node plugin); "
 								+ "bake it again with secret-baker, or pass the key ARN with --key-arn"
@@ -67,7 +71,16 @@ public final class PolicyGenerator {
 		if (!problems.isEmpty()) {
 			throw new PolicyGenerationException(problems);
 		}
-		return new DecryptPolicy(List.copyOf(keyArns), List.copyOf(parameterArns));
+		List<String> warnings = new ArrayList<>();
+		if (!unchecked.isEmpty()) {
+			warnings.add(((unchecked.size() == 1) ? "Secret " : "Secrets ") + String.join(", ", unchecked)
+					+ ((unchecked.size() == 1) ? " records" : " record") + " no key ARN (a file of the Node plugin, or a key named by alias), so the given key ARNs "
+					+ "cannot be checked against " + ((unchecked.size() == 1) ? "it" : "them")
+					+ ": the statement allows them as given; make sure they are the keys that encrypt these "
+					+ "parameters, or bake again with secret-baker, allowed ssm:DescribeParameters and "
+					+ "kms:DescribeKey, to record each key");
+		}
+		return new DecryptPolicy(List.copyOf(keyArns), List.copyOf(parameterArns), warnings);
 	}
 
 }

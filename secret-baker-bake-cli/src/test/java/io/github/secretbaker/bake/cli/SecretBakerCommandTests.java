@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.secretbaker.bake.TestSecrets;
@@ -107,6 +108,59 @@ class SecretBakerCommandTests {
 		assertThat(run.out()).contains("DB_PASSWORD <- /app/db/password:1 (version 1, key " + this.keyArn + ", Standard)")
 			.contains("1 GetParameters calls")
 			.endsWith("Baked 2 secrets into " + output + System.lineSeparator());
+	}
+
+	@Test
+	void bakesAndChecksAServerlessConfigOfTheGivenStageAndParamsInItsProviderRegion() throws IOException {
+		String db = put("/orders/prod/db");
+		String token = put("/orders/eu/token");
+		Path serverless = write("serverless.yml", """
+				service: orders
+				provider:
+				  name: aws
+				  stage: ${opt:stage, 'dev'}
+				  region: ${param:region}
+				params:
+				  default:
+				    tokenPath: /${self:service}/${env:TOKEN_ZONE}/token
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: /${self:service}/${sls:stage}/db
+				    TOKEN: ${param:tokenPath}
+				""");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		Map<String, String> environment = Map.of("TOKEN_ZONE", "eu");
+		Run run = runIn(environment, "bake", "--serverless-config", serverless.toString(), "--stage", "prod", "--param",
+				"region=" + this.server.region(), "-o", output.toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.err()).isEmpty();
+		BakedSecrets baked = BakedSecretsFile.read(output);
+		assertThat(baked.get("DB_PASSWORD").arn()).isEqualTo(db);
+		assertThat(baked.get("TOKEN").arn()).isEqualTo(token);
+		Run check = runIn(environment, "check", "--serverless-config", serverless.toString(), "--stage", "prod",
+				"--param", "region=" + this.server.region(), "--file", output.toString());
+		assertThat(check.exitCode()).isZero();
+		Run withoutStage = runIn(environment, "check", "--serverless-config", serverless.toString(), "--param",
+				"region=" + this.server.region(), "--file", output.toString());
+		assertThat(withoutStage.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+		assertThat(withoutStage.out()).contains("DB_PASSWORD");
+	}
+
+	@Test
+	void exitsWithTwoNamingTheLineWhenTheStageIsNeededAndNotGiven() throws IOException {
+		Path serverless = write("serverless.yml", """
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: /app/${opt:stage}/db
+				""");
+		Path output = write("secret-baker-secrets.json", "{}\n");
+		Run run = run("bake", "--serverless-config", serverless.toString(), "-o", output.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).isEqualTo("error: invalid manifest '" + serverless + "':" + System.lineSeparator()
+				+ "  line 3: secret 'DB_PASSWORD' path: '${opt:stage}' has no value: pass --stage "
+				+ "(secret-baker.stage in the Maven plugin), or give a default, such as ${opt:stage, 'value'}"
+				+ System.lineSeparator());
+		assertThat(output).hasContent("{}");
 	}
 
 	@Test
@@ -289,6 +343,8 @@ class SecretBakerCommandTests {
 		assertThat(run.err()).contains("secret 'DB' has no keyId", "--key-arn");
 		Run withKey = run("policy", file.toString(), "--key-arn", this.keyArn);
 		assertThat(withKey.exitCode()).isZero();
+		assertThat(withKey.err()).startsWith("warning: Secret 'DB' records no key ARN")
+			.contains("cannot be checked against it");
 		assertThat(JsonMapper.shared().readTree(withKey.out()).get("Resource").get(0).asString())
 			.isEqualTo(this.keyArn);
 	}
@@ -380,12 +436,20 @@ class SecretBakerCommandTests {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		if (List.of("bake", "check").contains(args[0]) && !arguments.contains("--help")
 				&& !arguments.contains("--version")) {
-			arguments.addAll(List.of("--region", this.server.region(), "--endpoint-url",
-					this.server.endpoint().toString()));
+			arguments.addAll(List.of("--region", this.server.region()));
+		}
+		return runIn(Map.of(), arguments.toArray(String[]::new));
+	}
+
+	private Run runIn(Map<String, String> environment, String... args) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		if (List.of("bake", "check").contains(args[0]) && !arguments.contains("--help")
+				&& !arguments.contains("--version")) {
+			arguments.addAll(List.of("--endpoint-url", this.server.endpoint().toString()));
 		}
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine commandLine = SecretBakerCommand.commandLine();
+		CommandLine commandLine = SecretBakerCommand.commandLine(environment::get);
 		commandLine.setOut(new PrintWriter(out, true));
 		commandLine.setErr(new PrintWriter(err, true));
 		int exitCode = commandLine.execute(arguments.toArray(String[]::new));

@@ -1,6 +1,8 @@
 package io.github.secretbaker.bake.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import io.github.secretbaker.bake.TestSecrets;
@@ -10,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Remembers the secret values a test stores and reads every ciphertext the local server
- * holds, to assert that command output contains none of them.
+ * holds, to assert that command output contains none of them, nor the base64 of a value.
  */
 final class SecretLeakCheck {
 
@@ -51,11 +53,14 @@ final class SecretLeakCheck {
 	}
 
 	/**
-	 * Assert that the output contains no remembered value and no stored ciphertext.
+	 * Assert that the output contains no remembered value, no base64 of one and no stored
+	 * ciphertext.
 	 * @param outputs what the commands printed
 	 */
 	void assertNoneIn(List<String> outputs) {
 		List<String> secrets = new ArrayList<>(this.values);
+		this.values.forEach((value) -> secrets
+			.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
 		secrets.addAll(storedCiphertexts());
 		for (String output : outputs) {
 			for (String secret : secrets) {

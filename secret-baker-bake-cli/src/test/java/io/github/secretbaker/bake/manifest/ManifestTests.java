@@ -237,34 +237,6 @@ class ManifestTests {
 	}
 
 	@Test
-	void refusesServerlessVariablesInSecretPaths() throws IOException {
-		Path file = write("serverless.yml", """
-				custom:
-				  secretBaker:
-				    DB_PASSWORD: /app/${self:provider.stage}/db
-				    API_KEY: ${ssm:/app/api-key}
-				""");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
-			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(2)
-				.allSatisfy((problem) -> assertThat(problem).contains("does not resolve Serverless variables"))
-				.anySatisfy((problem) -> assertThat(problem).startsWith("line 3:"))
-				.anySatisfy((problem) -> assertThat(problem).startsWith("line 4:")));
-	}
-
-	@Test
-	void refusesSecretBakerGivenAsServerlessVariable() throws IOException {
-		Path file = write("serverless.yml", """
-				custom:
-				  secretBaker: ${file(./secrets.yml)}
-				""");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
-			.withMessageContaining("line 2")
-			.withMessageContaining("does not resolve Serverless variables");
-	}
-
-	@Test
 	void readsServerlessConfigWithoutSecretsAsNoSecretsWithAWarning() throws IOException {
 		Path file = write("serverless.yml", "service: x\n");
 		Manifest manifest = Manifest.loadServerlessConfig(file);

@@ -69,6 +69,22 @@ class PolicyGeneratorTests {
 	}
 
 	@Test
+	void warnsThatGivenKeysCannotBeCheckedAgainstEntriesWithoutKeyArn() {
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("NODE", CIPHERTEXT, arn("/app/one")),
+				new BakedSecret("ALIASED", CIPHERTEXT, arn("/app/two"), 1L,
+						"arn:aws:kms:us-east-1:123456789012:alias/app", "Standard"),
+				secret("KNOWN", "/app/three", KEY_A)));
+		DecryptPolicy policy = this.generator.generate(secrets, List.of(KEY_B));
+		assertThat(policy.keyArns()).containsExactly(KEY_A, KEY_B);
+		assertThat(policy.warnings()).containsExactly("Secrets 'ALIASED', 'NODE' record no key ARN (a file of the "
+				+ "Node plugin, or a key named by alias), so the given key ARNs cannot be checked against them: the "
+				+ "statement allows them as given; make sure they are the keys that encrypt these parameters, or bake "
+				+ "again with secret-baker, allowed ssm:DescribeParameters and kms:DescribeKey, to record each key");
+		assertThat(this.generator.generate(BakedSecrets.of(List.of(secret("KNOWN", "/app/three", KEY_A))),
+				List.of(KEY_B)).warnings()).isEmpty();
+	}
+
+	@Test
 	void refusesInvalidKeyArnAndEmptyFile() {
 		assertThatExceptionOfType(PolicyGenerationException.class)
 			.isThrownBy(() -> this.generator.generate(BakedSecrets.empty(), List.of("alias/app")))
