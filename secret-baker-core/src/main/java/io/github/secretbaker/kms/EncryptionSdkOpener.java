@@ -14,11 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class EncryptionSdkOpener implements SecretOpener {
 
-	/**
-	 * The dependency that opens Advanced-tier entries.
-	 */
-	static final String DEPENDENCY = "com.amazonaws:aws-encryption-sdk-java:2.4.1";
-
 	private static final String ENCRYPTION_SDK_CLASS = "com.amazonaws.encryptionsdk.AwsCrypto";
 
 	private final KmsDecrypter kms;
@@ -61,7 +56,7 @@ final class EncryptionSdkOpener implements SecretOpener {
 	private static KmsDecryptException missingEncryptionSdk() {
 		return new KmsDecryptException(Kind.UNSUPPORTED_TIER, null, 0,
 				"the value is an AWS Encryption SDK message (an Advanced-tier parameter) and the AWS Encryption SDK "
-						+ "for Java is not on the class path: add " + DEPENDENCY
+						+ "for Java is not on the class path: add " + BakedSecretsDecryptor.ENCRYPTION_SDK_DEPENDENCY
 						+ " (with its Bouncy Castle provider) to the function's dependencies");
 	}
 

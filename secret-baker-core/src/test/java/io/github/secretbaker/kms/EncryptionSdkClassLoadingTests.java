@@ -90,7 +90,7 @@ class EncryptionSdkClassLoadingTests {
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.output()).contains("ADVANCED")
 			.contains("UNSUPPORTED_TIER")
-			.contains("add " + EncryptionSdkOpener.DEPENDENCY)
+			.contains("add " + BakedSecretsDecryptor.ENCRYPTION_SDK_DEPENDENCY)
 			.doesNotContain(advanced)
 			.doesNotContain(secret.ciphertext().substring(0, 16));
 		assertThat(this.server.callCount("Decrypt")).isZero();
