@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Prints one line per secret of a baked file: name, parameter ARN, version, key ARN, tier "
-				+ "('-' where the file does not say, as in files of the Node plugin) and the value's format (a KMS "
-				+ "ciphertext, or an AWS Encryption SDK message for the Advanced tier). Never prints values or "
+				+ "('-' where the file does not say, as in files of the Node plugin) and the value's format "
+				+ "(kms-ciphertext, or encryption-sdk-message for the Advanced tier). Never prints values or "
 				+ "ciphertexts; needs no AWS access.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:The file was listed.", "2:Bad usage or invalid baked file.", "3:I/O failure." })
@@ -53,7 +53,7 @@ public final class InspectCommand implements Callable<Integer> {
 		rows.add(HEADER);
 		for (BakedSecret secret : secrets) {
 			rows.add(List.of(secret.name(), secret.arn(), orDash(secret.version()), orDash(secret.keyId()),
-					orDash(secret.tier()), secret.isEncryptionSdkMessage() ? "Encryption SDK message" : "KMS ciphertext"));
+					orDash(secret.tier()), secret.isEncryptionSdkMessage() ? "encryption-sdk-message" : "kms-ciphertext"));
 		}
 		int[] widths = new int[HEADER.size()];
 		for (List<String> row : rows) {

@@ -115,7 +115,7 @@ class AdvancedTierCommandTests {
 			.singleElement()
 			.asString()
 			.contains(this.sharedArn, this.sharedKeyArn)
-			.endsWith("Advanced  Encryption SDK message");
+			.endsWith("Advanced  encryption-sdk-message");
 	}
 
 	@Test
