@@ -80,7 +80,7 @@ class SecretDecryptionFailureAnalyzerTests {
 			.contains("KMS interface endpoint")
 			.contains("set secret-baker.region")
 			.contains("KMS refused to decrypt J")
-			.contains("Move the parameters of K to the Standard tier");
+			.contains("Add com.amazonaws:aws-encryption-sdk-java:2.4.1 to the function's dependencies: the values of K are");
 	}
 
 	@Test

@@ -58,11 +58,6 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		NOT_SECURE_STRING,
 
 		/**
-		 * The parameter is in the advanced tier, whose values plain KMS Decrypt cannot open.
-		 */
-		ADVANCED_TIER,
-
-		/**
 		 * The value returned is not a KMS ciphertext blob.
 		 */
 		NOT_KMS_CIPHERTEXT,

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether a SecureString value returned by SSM with {@code WithDecryption=false} is a
- * KMS ciphertext blob that KMS {@code Decrypt} can open. Emulators such as LocalStack and moto
+ * KMS ciphertext blob that KMS {@code Decrypt} can open, or an AWS Encryption SDK message whose
+ * data key it can. Emulators such as LocalStack and moto
  * return {@code kms:<key>:<plaintext>} instead, which must never be baked.
  *
  * @since 0.1.0
@@ -55,14 +56,13 @@ public final class KmsCiphertexts {
 	/**
 	 * Return the parameter tier a SecureString value comes from, told by its format: an AWS
 	 * Encryption SDK message (format version 1 or 2, as advanced-tier values are) or a plain
-	 * KMS ciphertext blob (standard tier). Used when {@code DescribeParameters} is denied.
+	 * KMS ciphertext blob (standard tier), since {@code DescribeParameters} may be denied.
 	 * @param value a value {@link #findProblem(String)} accepts
 	 * @return {@code Advanced} or {@code Standard}
 	 */
 	static String tierOf(String value) {
-		byte[] blob = Base64.getDecoder().decode(value);
-		boolean encryptionSdkMessage = (blob[0] == 0x01 && blob[1] == (byte) 0x80) || (blob[0] == 0x02 && blob[1] == 0x05);
-		return encryptionSdkMessage ? BakedSecret.ADVANCED_TIER : BakedSecret.STANDARD_TIER;
+		return BakedSecret.isEncryptionSdkMessage(Base64.getDecoder().decode(value)) ? BakedSecret.ADVANCED_TIER
+				: BakedSecret.STANDARD_TIER;
 	}
 
 	private static boolean isText(byte[] blob) {

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import io.github.secretbaker.bake.BakeProblem.Kind;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -106,12 +107,13 @@ final class ResolutionRun {
 		AliasLookup aliases = describeAliases(metadata.values(), executor);
 		List<BakedSecret> secrets = new ArrayList<>();
 		Set<String> keptAliases = new TreeSet<>();
+		Set<String> advanced = new TreeSet<>();
 		secureStrings.forEach((path, parameter) -> {
 			VersionMetadata versionMetadata = metadata.get(path);
 			if (versionMetadata == null) {
 				return;
 			}
-			Failure failure = checkMetadata(parameter, versionMetadata);
+			Failure failure = checkMetadata(versionMetadata);
 			if (failure != null) {
 				failures.put(path, failure);
 				return;
@@ -120,9 +122,14 @@ final class ResolutionRun {
 			if (keyArn != null) {
 				keyArn = aliases.keyArns().getOrDefault(keyArn, keyArn);
 			}
+			// The value's own format says how the runtime must open it, whatever DescribeParameters says
+			String tier = KmsCiphertexts.tierOf(parameter.value());
 			for (SecretRequest request : byPath.get(path)) {
 				secrets.add(new BakedSecret(request.name(), parameter.value(), parameter.arn(), parameter.version(),
-						keyArn, versionMetadata.tier()));
+						keyArn, tier));
+				if (BakedSecret.ADVANCED_TIER.equals(tier)) {
+					advanced.add(request.name());
+				}
 				if (keyArn != null && isAliasArn(keyArn)) {
 					keptAliases.add(request.name());
 				}
@@ -144,6 +151,13 @@ final class ResolutionRun {
 		}
 		if (!keptAliases.isEmpty()) {
 			warnings.add(aliasWarning(keptAliases, aliases.failureReasons()));
+		}
+		if (!advanced.isEmpty()) {
+			warnings.add(((advanced.size() == 1) ? "Secret " + advanced.iterator().next()
+					+ ": the value is an AWS Encryption SDK message" : "Secrets " + String.join(", ", advanced)
+					+ ": the values are AWS Encryption SDK messages")
+					+ " (Advanced tier), which the function opens only with "
+					+ BakedSecretsDecryptor.ENCRYPTION_SDK_DEPENDENCY + " among its dependencies");
 		}
 		return new Resolution(BakedSecrets.of(secrets), problems, this.getParametersCalls.get(),
 				this.metadataCalls.get(), warnings, aliases.keyArns());
@@ -280,12 +294,7 @@ final class ResolutionRun {
 		return (problem != null) ? new Failure(Kind.NOT_KMS_CIPHERTEXT, problem) : null;
 	}
 
-	private static @Nullable Failure checkMetadata(Parameter parameter, VersionMetadata metadata) {
-		if (BakedSecret.ADVANCED_TIER.equals(metadata.tier())) {
-			return new Failure(Kind.ADVANCED_TIER, "parameter is in the Advanced tier: its SecureString value is an "
-					+ "AWS Encryption SDK message, which a plain KMS Decrypt cannot open, and secret-baker does not "
-					+ "support it yet; recreate the parameter in the Standard tier (values up to 4 KB)");
-		}
+	private static @Nullable Failure checkMetadata(VersionMetadata metadata) {
 		String keyId = metadata.keyArn();
 		if (keyId != null && isAwsManagedKey(keyId)) {
 			return new Failure(Kind.AWS_MANAGED_KEY, "parameter is encrypted with the AWS managed key "
@@ -297,7 +306,10 @@ final class ResolutionRun {
 
 	private Map<String, VersionMetadata> readMetadata(Map<String, Parameter> parameters, Map<String, Failure> failures,
 			ExecutorService executor) {
-		List<String> names = new ArrayList<>(new TreeSet<>(parameters.values().stream().map(Parameter::name).toList()));
+		// A parameter shared from another account is named by its ARN, which DescribeParameters does
+		// not take as a name: its key comes from its history.
+		List<String> names = new ArrayList<>(new TreeSet<>(
+				parameters.values().stream().map(Parameter::name).filter((name) -> !name.startsWith("arn:")).toList()));
 		Map<String, ParameterMetadata> described = new ConcurrentHashMap<>();
 		Map<String, Failure> describeFailures = new ConcurrentHashMap<>();
 		List<Future<?>> futures = new ArrayList<>();
@@ -307,8 +319,7 @@ final class ResolutionRun {
 		futures.forEach(ResolutionRun::await);
 		Map<String, VersionMetadata> metadata = new HashMap<>();
 		if (this.describeDenied.get()) {
-			parameters.forEach((path, parameter) -> metadata.put(path,
-					new VersionMetadata(null, KmsCiphertexts.tierOf(parameter.value()))));
+			parameters.forEach((path, parameter) -> metadata.put(path, new VersionMetadata(null)));
 			return metadata;
 		}
 		Map<String, Future<HistoryLookup>> histories = new HashMap<>();
@@ -320,7 +331,7 @@ final class ResolutionRun {
 			}
 			ParameterMetadata latest = described.get(parameter.name());
 			if (latest != null && Objects.equals(latest.version(), parameter.version())) {
-				metadata.put(path, new VersionMetadata(keyArn(latest.keyId(), parameter.arn()), latest.tierAsString()));
+				metadata.put(path, new VersionMetadata(keyArn(latest.keyId(), parameter.arn())));
 			}
 			else {
 				histories.computeIfAbsent(parameter.name(),
@@ -343,7 +354,7 @@ final class ResolutionRun {
 						+ " is not in the parameter history any more (SSM keeps the last 100 versions); pin a newer one"));
 				return;
 			}
-			metadata.put(path, new VersionMetadata(keyArn(version.keyId(), parameter.arn()), version.tierAsString()));
+			metadata.put(path, new VersionMetadata(keyArn(version.keyId(), parameter.arn())));
 		});
 		return metadata;
 	}
@@ -591,9 +602,9 @@ final class ResolutionRun {
 	}
 
 	/**
-	 * Key and tier of one parameter version.
+	 * Key of one parameter version.
 	 */
-	private record VersionMetadata(@Nullable String keyArn, @Nullable String tier) {
+	private record VersionMetadata(@Nullable String keyArn) {
 
 	}
 

@@ -34,7 +34,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
-import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -254,27 +253,6 @@ class SecretBakerTests {
 						"would ship in clear");
 				assertThat(ex.getMessage()).doesNotContain(plainValue);
 				assertThat(ex.isAwsFailure()).isFalse();
-			});
-	}
-
-	@Test
-	void refusesEveryAdvancedTierParameterExplainingWhy() {
-		for (String name : List.of("/app/big-1", "/app/big-2")) {
-			this.server.ssmClient()
-				.putParameter((request) -> request.name(name)
-					.type(ParameterType.SECURE_STRING)
-					.value(TestSecrets.newValue())
-					.keyId(this.keyArn)
-					.tier(ParameterTier.ADVANCED)
-					.overwrite(true));
-		}
-		assertThatExceptionOfType(BakeException.class)
-			.isThrownBy(() -> baker()
-				.bake(List.of(SecretRequest.of("BIG_1", "/app/big-1"), SecretRequest.of("BIG_2", "/app/big-2"))))
-			.satisfies((ex) -> {
-				assertThat(ex.getProblems()).extracting(BakeProblem::kind)
-					.containsExactly(Kind.ADVANCED_TIER, Kind.ADVANCED_TIER);
-				assertThat(ex.getMessage()).contains("AWS Encryption SDK message", "plain KMS Decrypt cannot open");
 			});
 	}
 

@@ -87,6 +87,33 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	}
 
 	/**
+	 * Return whether the ciphertext is an AWS Encryption SDK message, as the value of an
+	 * Advanced-tier SecureString is, rather than a KMS ciphertext blob, told from its first
+	 * bytes only.
+	 * @return whether the ciphertext is an Encryption SDK message
+	 * @since 0.2.0
+	 */
+	public boolean isEncryptionSdkMessage() {
+		return isEncryptionSdkMessage(Base64.getDecoder().decode(this.ciphertext.substring(0, Math.min(4, this.ciphertext.length()))));
+	}
+
+	/**
+	 * Return whether a value starts as an AWS Encryption SDK message does: format version 1
+	 * with the message type of customer authenticated encrypted data ({@code 0x01 0x80}), or
+	 * format version 2 with one of its two algorithm suites ({@code 0x02 0x04 0x78} or
+	 * {@code 0x02 0x05 0x78}). A KMS ciphertext blob never starts so.
+	 * @param value the decoded value, or at least its first three bytes
+	 * @return whether the value is an Encryption SDK message
+	 * @since 0.2.0
+	 */
+	public static boolean isEncryptionSdkMessage(byte[] value) {
+		if (value.length >= 2 && value[0] == 0x01 && value[1] == (byte) 0x80) {
+			return true;
+		}
+		return value.length >= 3 && value[0] == 0x02 && (value[1] == 0x04 || value[1] == 0x05) && value[2] == 0x78;
+	}
+
+	/**
 	 * Return whether the given name can be used as a secret name: any non-blank text made
 	 * of printable characters, as the Node plugin serverless-secret-baker writes any key it
 	 * is given ({@code my-secret.v1}, {@code api-key}, or a parameter path such as

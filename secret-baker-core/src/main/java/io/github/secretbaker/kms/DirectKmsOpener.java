@@ -4,14 +4,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.secretbaker.format.BakedSecret;
-import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 
 /**
  * Opens a standard-tier entry, whose ciphertext is a KMS ciphertext, with one
  * {@code Decrypt} call under the {@code PARAMETER_ARN} encryption context, pinned to the
  * recorded key when the file names one for good (a key ARN or key id; an alias is left out,
- * so that re-pointing it after the bake never breaks a deployed artifact). Advanced-tier
- * entries are refused without a call.
+ * so that re-pointing it after the bake never breaks a deployed artifact).
  */
 final class DirectKmsOpener implements SecretOpener {
 
@@ -31,10 +29,6 @@ final class DirectKmsOpener implements SecretOpener {
 
 	@Override
 	public byte[] open(BakedSecret secret, Deadline deadline) {
-		if (BakedSecret.ADVANCED_TIER.equals(secret.tier())) {
-			throw new KmsDecryptException(Kind.UNSUPPORTED_TIER, null, 0,
-					"the parameter is in the Advanced tier, whose values KMS Decrypt cannot open");
-		}
 		String keyId = (secret.keyId() != null && isKeyIdentifier(secret.keyId())) ? secret.keyId() : null;
 		return this.kms.decrypt(KmsDecryptRequest.of(secret.ciphertextBlob(),
 				Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, secret.arn()), keyId, deadline));

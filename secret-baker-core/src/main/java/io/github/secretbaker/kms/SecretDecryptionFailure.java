@@ -100,8 +100,9 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 	public enum Kind {
 
 		/**
-		 * The parameter is in the advanced tier, whose SecureString values are enveloped and
-		 * cannot be opened with KMS {@code Decrypt} alone; KMS is not called.
+		 * The value is an AWS Encryption SDK message (an Advanced-tier parameter) and the
+		 * AWS Encryption SDK for Java, which opens it, is not on the class path; KMS is not
+		 * called.
 		 */
 		UNSUPPORTED_TIER(false),
 

@@ -219,20 +219,6 @@ class BakedSecretsDecryptorTests {
 	}
 
 	@Test
-	void refusesAdvancedTierSecretsWithoutCallingKms() {
-		BakedSecret baked = BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"), this.keyArn);
-		BakedSecret advanced = new BakedSecret(baked.name(), baked.ciphertext(), baked.arn(), baked.version(),
-				baked.keyId(), BakedSecret.ADVANCED_TIER);
-		this.server.resetCounters();
-		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(5)).decryptAll(BakedSecrets.of(List.of(advanced))))
-			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
-				.extracting(SecretDecryptionFailure::kind)
-				.isEqualTo(Kind.UNSUPPORTED_TIER));
-		assertThat(this.server.callCount("Decrypt")).isZero();
-	}
-
-	@Test
 	void decryptsOneSecretOnTheCallingThread() {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY");
 		this.server.resetCounters();

@@ -176,8 +176,10 @@ public final class Faults {
 		if (wildcard < 0 && parts.length != 6) {
 			return "an ARN has six parts, arn:aws:<service>:<region>:<account>:<resource>";
 		}
-		if (complete > 4 && !parts[4].equals(this.accountId)) {
-			return "account " + parts[4] + " is not this server's account " + this.accountId;
+		// Keys and parameters of other accounts are used by ARN once shared; their aliases never are
+		if (complete > 4 && !parts[4].equals(this.accountId) && parts.length == 6 && parts[5].startsWith("alias/")) {
+			return "account " + parts[4] + " is not this server's account " + this.accountId
+					+ ", and an alias of another account is never used";
 		}
 		if (complete <= 2) {
 			return null;

@@ -35,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A ciphertext blob is {@code version (1) | key ARN length (2) | key ARN | nonce (12) |
  * AES-256-GCM output}; the version, the key ARN and the canonical encryption context (entries
  * sorted by key) are the GCM additional authenticated data.
+ * <p>
+ * A region may also hold keys of other accounts, shared with this one: as on AWS, they are
+ * usable by key ARN only, and are not listed.
  */
 final class KmsService {
 
@@ -101,10 +104,26 @@ final class KmsService {
 	 * @return the key ARN
 	 */
 	String createKey(String region, @Nullable String description, @Nullable String keyId) {
+		return createKey(region, this.accountId, description, keyId);
+	}
+
+	/**
+	 * Create a key owned by the given account, which this account may use by its ARN, as a
+	 * key whose key policy allows this account does.
+	 * @param region the region
+	 * @param ownerAccountId the owner's account id
+	 * @param description the description, or {@code null}
+	 * @param keyId the key id to use, or {@code null} for a random one
+	 * @return the key ARN
+	 */
+	String createKey(String region, String ownerAccountId, @Nullable String description, @Nullable String keyId) {
 		if (keyId != null && !KEY_ID.matcher(keyId).matches()) {
 			throw new IllegalArgumentException("Key id '" + keyId + "' is not a lowercase UUID");
 		}
-		Key key = newKey(region, (description != null) ? description : "", false, keyId);
+		if (!ownerAccountId.matches("\\d{12}")) {
+			throw new IllegalArgumentException("Account id '" + ownerAccountId + "' is not 12 digits");
+		}
+		Key key = newKey(region, ownerAccountId, (description != null) ? description : "", false, keyId);
 		if (regionKeys(region).keys.putIfAbsent(key.id, key) != null) {
 			throw new IllegalArgumentException("Key " + keyId + " already exists");
 		}
@@ -149,6 +168,18 @@ final class KmsService {
 		return open(region, ciphertext, null, context, false).plaintext();
 	}
 
+	/**
+	 * Generate a data key for another service acting on the caller's behalf, checking the
+	 * caller's {@code kms:GenerateDataKey} permission.
+	 * @return the plaintext data key and its ciphertext under the key
+	 */
+	DataKey generateDataKeyFor(String region, String keyReference, int length, Map<String, String> context) {
+		Key key = usableKey(region, keyReference, "GenerateDataKey");
+		byte[] dataKey = new byte[length];
+		this.random.nextBytes(dataKey);
+		return new DataKey(key.arn, dataKey, seal(key, dataKey, context));
+	}
+
 	private ObjectNode createKey(String region, JsonRequest request) {
 		checkDenied(region, "CreateKey", null);
 		requireSupported("KeyUsage", request.string("KeyUsage"), "ENCRYPT_DECRYPT");
@@ -165,7 +196,7 @@ final class KmsService {
 			throw AwsException.validation("1 validation error detected: Value at 'description' failed to satisfy "
 					+ "constraint: Member must have length less than or equal to 8192");
 		}
-		Key key = newKey(region, (description != null) ? description : "", false, null);
+		Key key = newKey(region, this.accountId, (description != null) ? description : "", false, null);
 		regionKeys(region).keys.put(key.id, key);
 		ObjectNode response = JsonRequest.object();
 		response.set("KeyMetadata", metadata(key));
@@ -184,6 +215,7 @@ final class KmsService {
 		checkDenied(region, "ListKeys", null);
 		int limit = limit(request, 1000, 100);
 		List<Key> keys = new ArrayList<>(regionKeys(region).keys.values());
+		keys.removeIf((key) -> !key.owner.equals(this.accountId));
 		keys.sort(Comparator.comparing((Key key) -> key.id));
 		ObjectNode response = JsonRequest.object();
 		ArrayNode array = response.putArray("Keys");
@@ -448,9 +480,12 @@ final class KmsService {
 		RegionKeys keys = regionKeys(region);
 		if (reference.startsWith("arn:")) {
 			String[] parts = reference.split(":", 6);
-			if (parts.length != 6 || !parts[2].equals("kms") || !parts[3].equals(region)
-					|| !parts[4].equals(this.accountId)) {
+			if (parts.length != 6 || !parts[2].equals("kms") || !parts[3].equals(region)) {
 				return null;
+			}
+			if (!parts[4].equals(this.accountId)) {
+				// A key of another account is usable by its key ARN only, never by alias
+				return parts[5].startsWith("key/") ? keyOf(region, reference) : null;
 			}
 			reference = parts[5];
 			if (reference.startsWith("key/")) {
@@ -464,7 +499,8 @@ final class KmsService {
 			Alias alias = keys.aliases.get(reference);
 			return (alias != null) ? keys.keys.get(alias.targetKeyId()) : null;
 		}
-		return keys.keys.get(reference);
+		Key key = keys.keys.get(reference);
+		return (key != null && key.owner.equals(this.accountId)) ? key : null;
 	}
 
 	private static boolean isAlias(String reference) {
@@ -472,8 +508,9 @@ final class KmsService {
 	}
 
 	private @Nullable Key keyOf(String region, String keyArn) {
-		String prefix = arnOfKey(region, "");
-		return keyArn.startsWith(prefix) ? regionKeys(region).keys.get(keyArn.substring(prefix.length())) : null;
+		int slash = keyArn.lastIndexOf("key/");
+		Key key = (slash >= 0) ? regionKeys(region).keys.get(keyArn.substring(slash + "key/".length())) : null;
+		return (key != null && key.arn.equals(keyArn)) ? key : null;
 	}
 
 	// The key policy of an AWS managed key allows it only through the service that owns it
@@ -614,18 +651,19 @@ final class KmsService {
 
 	private RegionKeys newRegionKeys(String region) {
 		RegionKeys keys = new RegionKeys();
-		Key ssmKey = newKey(region, "Default key that protects my SSM parameters when no other key is defined", true,
+		Key ssmKey = newKey(region, this.accountId, "Default key that protects my SSM parameters when no other key is defined", true,
 				null);
 		keys.keys.put(ssmKey.id, ssmKey);
 		keys.aliases.put(SSM_DEFAULT_ALIAS, new Alias(SSM_DEFAULT_ALIAS, ssmKey.id, ssmKey.created));
 		return keys;
 	}
 
-	private Key newKey(String region, String description, boolean awsManaged, @Nullable String keyId) {
+	private Key newKey(String region, String owner, String description, boolean awsManaged, @Nullable String keyId) {
 		String id = (keyId != null) ? keyId : UUID.randomUUID().toString();
 		byte[] material = new byte[32];
 		this.random.nextBytes(material);
-		return new Key(id, arnOfKey(region, id), material, description, awsManaged);
+		return new Key(id, owner, "arn:aws:kms:" + region + ":" + owner + ":key/" + id, material, description,
+				awsManaged);
 	}
 
 	private String arnOfKey(String region, String id) {
@@ -650,6 +688,15 @@ final class KmsService {
 	}
 
 	record EncryptResult(String keyArn, byte[] ciphertext) {
+	}
+
+	record DataKey(String keyArn, byte[] plaintext, byte[] ciphertext) {
+
+		@Override
+		public String toString() {
+			return "DataKey[keyArn=" + this.keyArn + "]";
+		}
+
 	}
 
 	private record Opened(String keyArn, byte[] plaintext) {
@@ -707,6 +754,8 @@ final class KmsService {
 
 		private final String id;
 
+		private final String owner;
+
 		private final String arn;
 
 		private final byte[] material;
@@ -719,8 +768,9 @@ final class KmsService {
 
 		private volatile boolean enabled = true;
 
-		Key(String id, String arn, byte[] material, String description, boolean awsManaged) {
+		Key(String id, String owner, String arn, byte[] material, String description, boolean awsManaged) {
 			this.id = id;
+			this.owner = owner;
 			this.arn = arn;
 			this.material = material;
 			this.description = description;

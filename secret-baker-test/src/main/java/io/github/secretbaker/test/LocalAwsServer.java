@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
+import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -70,6 +71,16 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * The most requests served at once; further requests wait for a worker.
 	 */
 	public static final int MAX_WORKERS = 200;
+
+	/**
+	 * The algorithm suite of the AWS Encryption SDK messages that hold Advanced-tier
+	 * SecureString values ({@code PutParameter} with {@code Tier=Advanced}, or a value over
+	 * 4 KB with {@code Intelligent-Tiering}): signed with ECDSA P-384, message format version
+	 * 1, the Encryption SDK's default when the Advanced tier came out (AWS does not document
+	 * which suite Parameter Store uses; the seed methods take any).
+	 * @since 0.2.0
+	 */
+	public static final CryptoAlgorithm ADVANCED_TIER_SUITE = CryptoAlgorithm.ALG_AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384;
 
 	/**
 	 * How long, in seconds, a client may take to send a whole request before its connection
@@ -412,6 +423,77 @@ public final class LocalAwsServer implements AutoCloseable {
 	 */
 	public String putSecureString(String name, String value, String keyId) {
 		return putParameter(name, "SecureString", value, keyId, null, null);
+	}
+
+	/**
+	 * Create or overwrite an Advanced-tier SecureString parameter: its value is an AWS
+	 * Encryption SDK message of the {@link #ADVANCED_TIER_SUITE}, made as Parameter Store
+	 * makes it.
+	 * @param name the parameter name
+	 * @param value the plaintext value, up to 8 KB
+	 * @param keyId the key id, key ARN, alias name or alias ARN
+	 * @return the parameter ARN
+	 * @since 0.2.0
+	 */
+	public String putAdvancedSecureString(String name, String value, String keyId) {
+		return putAdvancedSecureString(name, value, keyId, ADVANCED_TIER_SUITE);
+	}
+
+	/**
+	 * Create or overwrite an Advanced-tier SecureString parameter whose value is an AWS
+	 * Encryption SDK message of the given algorithm suite: a suite with key commitment makes
+	 * a message of format version 2, any other one of version 1.
+	 * @param name the parameter name
+	 * @param value the plaintext value, up to 8 KB
+	 * @param keyId the key id, key ARN, alias name or alias ARN
+	 * @param suite the algorithm suite
+	 * @return the parameter ARN
+	 * @since 0.2.0
+	 */
+	public String putAdvancedSecureString(String name, String value, String keyId, CryptoAlgorithm suite) {
+		return putSecureString(this.accountId, name, value, keyId, suite);
+	}
+
+	/**
+	 * Create a symmetric key in the default region owned by another account, whose key policy
+	 * lets this account use it: usable by its key ARN only, as a key of another account is.
+	 * @param ownerAccountId the owner's 12-digit account id
+	 * @return the key ARN
+	 * @since 0.2.0
+	 */
+	public String createKeyInAccount(String ownerAccountId) {
+		return seed(() -> this.kms.createKey(this.region, ownerAccountId, null, null));
+	}
+
+	/**
+	 * Create or overwrite a SecureString parameter owned by another account and shared with
+	 * this one, as AWS RAM shares it: in the Advanced tier (sharing requires it), encrypted
+	 * under a key of the owner's that this account may use (see
+	 * {@link #createKeyInAccount(String)}), and served to this account by its full ARN only.
+	 * @param ownerAccountId the owner's 12-digit account id
+	 * @param name the parameter name in the owner's account
+	 * @param value the plaintext value, up to 8 KB
+	 * @param keyArn the ARN of the owner's key
+	 * @return the parameter ARN, in the owner's account
+	 * @since 0.2.0
+	 */
+	public String putSharedSecureString(String ownerAccountId, String name, String value, String keyArn) {
+		if (ownerAccountId.equals(this.accountId)) {
+			throw new IllegalArgumentException("Account " + ownerAccountId + " is this server's own account");
+		}
+		return putSecureString(ownerAccountId, name, value, keyArn, ADVANCED_TIER_SUITE);
+	}
+
+	private String putSecureString(String owner, String name, String value, String keyId, CryptoAlgorithm suite) {
+		ObjectNode body = JsonRequest.object();
+		body.put("Name", name);
+		body.put("Type", "SecureString");
+		body.put("Value", value);
+		body.put("Overwrite", true);
+		body.put("KeyId", keyId);
+		body.put("Tier", "Advanced");
+		seed(() -> this.ssm.putParameter(this.region, owner, new JsonRequest(body), suite));
+		return SsmService.parameterArn(this.region, owner, name);
 	}
 
 	/**

@@ -20,14 +20,17 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The in-memory SSM Parameter Store, kept per region. SecureString values are stored as KMS
- * ciphertexts under the parameter's key with the encryption context
- * {@code {"PARAMETER_ARN": "<parameter ARN>"}}, as Parameter Store does.
+ * The in-memory SSM Parameter Store, kept per region. SecureString values are stored as
+ * Parameter Store stores them, under the parameter's key with the encryption context
+ * {@code {"PARAMETER_ARN": "<parameter ARN>"}}: a KMS ciphertext in the Standard tier, an AWS
+ * Encryption SDK message in the Advanced tier. Parameters of other accounts, shared with this
+ * one, are read by their full ARN only, as AWS RAM shares them.
  */
 final class SsmService {
 
@@ -67,12 +70,15 @@ final class SsmService {
 
 	private final Faults faults;
 
+	private final EncryptionSdkMessages messages;
+
 	private final Map<String, NavigableMap<String, Parameter>> regions = new ConcurrentHashMap<>();
 
 	SsmService(String accountId, KmsService kms, Faults faults) {
 		this.accountId = accountId;
 		this.kms = kms;
 		this.faults = faults;
+		this.messages = new EncryptionSdkMessages(kms);
 	}
 
 	void reset() {
@@ -80,8 +86,12 @@ final class SsmService {
 	}
 
 	String parameterArn(String region, String name) {
+		return parameterArn(region, this.accountId, name);
+	}
+
+	static String parameterArn(String region, String owner, String name) {
 		String path = name.startsWith("/") ? name.substring(1) : name;
-		return "arn:aws:ssm:" + region + ":" + this.accountId + ":parameter/" + path;
+		return "arn:aws:ssm:" + region + ":" + owner + ":parameter/" + path;
 	}
 
 	ObjectNode handle(String operation, String region, JsonRequest request) {
@@ -100,6 +110,14 @@ final class SsmService {
 	}
 
 	private ObjectNode putParameter(String region, JsonRequest request) {
+		return putParameter(region, this.accountId, request, LocalAwsServer.ADVANCED_TIER_SUITE);
+	}
+
+	/**
+	 * Put a parameter into the given account's store, as {@code PutParameter} does; an
+	 * Advanced-tier SecureString is a message of the given algorithm suite.
+	 */
+	ObjectNode putParameter(String region, String owner, JsonRequest request, CryptoAlgorithm suite) {
 		// The PutParameter reference: "The service removes any spaces specified for the beginning
 		// or end of a parameter name."
 		String name = strip(request.requiredString("Name"));
@@ -151,9 +169,9 @@ final class SsmService {
 						"The allowed pattern is not a valid regular expression: " + allowedPattern);
 			}
 		}
-		String arn = parameterArn(region, name);
+		String arn = parameterArn(region, owner, name);
 		checkDenied("PutParameter", region, arn);
-		NavigableMap<String, Parameter> parameters = parameters(region);
+		NavigableMap<String, Parameter> parameters = parameters(region, owner);
 		synchronized (parameters) {
 			Parameter existing = parameters.get(name);
 			if (existing != null && !overwrite) {
@@ -174,7 +192,7 @@ final class SsmService {
 			String storedKeyId = null;
 			if (SECURE_STRING.equals(effectiveType)) {
 				storedKeyId = (keyId != null) ? keyId : KmsService.SSM_DEFAULT_ALIAS;
-				storedValue = encrypt(region, storedKeyId, value, arn);
+				storedValue = encrypt(region, storedKeyId, value, arn, tier, suite);
 			}
 			Parameter parameter = (existing != null) ? existing : new Parameter(name);
 			int number = (latest != null) ? latest.number() + 1 : 1;
@@ -239,15 +257,18 @@ final class SsmService {
 		return requested;
 	}
 
-	private String encrypt(String region, String keyId, String value, String arn) {
+	private String encrypt(String region, String keyId, String value, String arn, String tier, CryptoAlgorithm suite) {
 		byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
-		if (plaintext.length > 4096) {
-			throw AwsException.validation("SecureString values larger than 4096 bytes are not supported by the "
-					+ "local server.");
-		}
+		Map<String, String> context = Map.of(PARAMETER_ARN, arn);
 		try {
-			return Base64.getEncoder()
-				.encodeToString(this.kms.encryptFor(region, keyId, plaintext, Map.of(PARAMETER_ARN, arn)).ciphertext());
+			if (ADVANCED.equals(tier)) {
+				return Base64.getEncoder().encodeToString(this.messages.encrypt(region, keyId, plaintext, context, suite));
+			}
+			if (plaintext.length > 4096) {
+				throw AwsException.validation("Standard tier parameters support a maximum parameter value of 4096 "
+						+ "bytes once encoded as UTF-8; use the advanced-parameter tier for this value.");
+			}
+			return Base64.getEncoder().encodeToString(this.kms.encryptFor(region, keyId, plaintext, context).ciphertext());
 		}
 		catch (AwsException ex) {
 			throw kmsFailure(ex);
@@ -258,7 +279,7 @@ final class SsmService {
 		String reference = request.requiredString("Name");
 		boolean withDecryption = request.bool("WithDecryption");
 		Selected selected = select(region, reference);
-		checkDenied("GetParameter", region, parameterArn(region, selected.name()));
+		checkDenied("GetParameter", region, selected.arn(region));
 		Found found = find(region, selected);
 		if (found == null) {
 			throw AwsException.badRequest("ParameterNotFound", "Parameter " + reference + " not found.");
@@ -282,7 +303,7 @@ final class SsmService {
 		List<Selected> selections = new ArrayList<>();
 		for (String reference : new LinkedHashSet<>(names)) {
 			Selected selected = select(region, reference);
-			checkDenied("GetParameters", region, parameterArn(region, selected.name()));
+			checkDenied("GetParameters", region, selected.arn(region));
 			selections.add(selected);
 		}
 		selections.sort(Comparator.comparing(Selected::name).thenComparing(Selected::reference));
@@ -331,7 +352,8 @@ final class SsmService {
 					break;
 				}
 				if ((recursive || parameter.name.indexOf('/', prefix.length()) < 0) && filter.test(parameter)) {
-					matches.add(new Found(parameter.name, parameter.latest(), parameter.labelsOf(parameter.latest().number())));
+					matches.add(new Found(parameter.name, parameterArn(region, parameter.name), false, parameter.latest(),
+							parameter.labelsOf(parameter.latest().number())));
 				}
 			}
 		}
@@ -384,17 +406,18 @@ final class SsmService {
 		boolean withDecryption = request.bool("WithDecryption");
 		int maxResults = maxResults(request, 50);
 		Selected selected = select(region, name);
-		String arn = parameterArn(region, selected.name());
+		String arn = selected.arn(region);
 		checkDenied("GetParameterHistory", region, arn);
 		List<Found> versions = new ArrayList<>();
-		NavigableMap<String, Parameter> parameters = parameters(region);
+		NavigableMap<String, Parameter> parameters = parameters(region, selected.owner());
 		synchronized (parameters) {
 			Parameter parameter = (selected.selector() == null) ? parameters.get(selected.name()) : null;
 			if (parameter == null) {
 				throw AwsException.badRequest("ParameterNotFound", "Parameter " + name + " not found.");
 			}
 			for (Version version : parameter.versions.values()) {
-				versions.add(new Found(parameter.name, version, parameter.labelsOf(version.number())));
+				versions.add(new Found(parameter.name, arn, selected.isShared(this.accountId), version,
+						parameter.labelsOf(version.number())));
 			}
 		}
 		ObjectNode response = JsonRequest.object();
@@ -403,7 +426,7 @@ final class SsmService {
 				(found) -> String.format("%010d", found.version().number()), request.string("NextToken"), maxResults);
 		for (Found found : page.items()) {
 			ObjectNode node = array.addObject();
-			node.put("Name", found.name());
+			node.put("Name", found.reportedName());
 			node.put("Value", value(region, found, withDecryption));
 			describeVersion(node, found.version());
 			ArrayNode labels = node.putArray("Labels");
@@ -502,7 +525,7 @@ final class SsmService {
 
 	private ObjectNode parameterNode(String region, Found found, @Nullable String selector, boolean withDecryption) {
 		ObjectNode node = JsonRequest.object();
-		node.put("Name", found.name());
+		node.put("Name", found.reportedName());
 		node.put("Type", found.version().type());
 		node.put("Value", value(region, found, withDecryption));
 		node.put("Version", found.version().number());
@@ -510,7 +533,7 @@ final class SsmService {
 			node.put("Selector", ":" + selector);
 		}
 		node.put("LastModifiedDate", JsonRequest.timestamp(found.version().modified()));
-		node.put("ARN", parameterArn(region, found.name()));
+		node.put("ARN", found.arn());
 		node.put("DataType", found.version().dataType());
 		return node;
 	}
@@ -539,9 +562,11 @@ final class SsmService {
 		if (!SECURE_STRING.equals(version.type()) || !withDecryption) {
 			return version.value();
 		}
+		byte[] ciphertext = Base64.getDecoder().decode(version.value());
+		Map<String, String> context = Map.of(PARAMETER_ARN, found.arn());
 		try {
-			byte[] plaintext = this.kms.decryptFor(region, Base64.getDecoder().decode(version.value()),
-					Map.of(PARAMETER_ARN, parameterArn(region, found.name())));
+			byte[] plaintext = ADVANCED.equals(version.tier()) ? this.messages.decrypt(region, ciphertext, context)
+					: this.kms.decryptFor(region, ciphertext, context);
 			return new String(plaintext, StandardCharsets.UTF_8);
 		}
 		catch (AwsException ex) {
@@ -560,7 +585,7 @@ final class SsmService {
 	}
 
 	private @Nullable Found find(String region, Selected selected) {
-		NavigableMap<String, Parameter> parameters = parameters(region);
+		NavigableMap<String, Parameter> parameters = parameters(region, selected.owner());
 		synchronized (parameters) {
 			Parameter parameter = parameters.get(selected.name());
 			if (parameter == null) {
@@ -584,7 +609,8 @@ final class SsmService {
 				}
 				version = parameter.versions.get(number);
 			}
-			return new Found(parameter.name, version, parameter.labelsOf(version.number()));
+			return new Found(parameter.name, selected.arn(region), selected.isShared(this.accountId), version,
+					parameter.labelsOf(version.number()));
 		}
 	}
 
@@ -599,14 +625,22 @@ final class SsmService {
 
 	private Selected select(String region, String reference) {
 		String nameAndSelector = reference;
+		String owner = this.accountId;
 		if (reference.startsWith("arn:")) {
-			String prefix = "arn:aws:ssm:" + region + ":" + this.accountId + ":parameter/";
+			String[] parts = reference.split(":", 6);
+			String prefix = "arn:aws:ssm:" + region + ":";
+			// A parameter of another account is served when that account shares one with this one
+			if (parts.length == 6 && reference.startsWith(prefix) && parts[5].startsWith("parameter/")
+					&& !parts[4].equals(this.accountId) && this.regions.containsKey(storeKey(region, parts[4]))) {
+				owner = parts[4];
+			}
+			prefix = prefix + owner + ":parameter/";
 			if (!reference.startsWith(prefix)) {
 				throw AwsException.validation("Parameter ARN " + reference + " is not in region " + region
 						+ " of account " + this.accountId + ".");
 			}
 			String path = reference.substring(prefix.length());
-			boolean bare = !path.contains("/") && parameters(region).containsKey(path.split(":", 2)[0]);
+			boolean bare = !path.contains("/") && parameters(region, owner).containsKey(path.split(":", 2)[0]);
 			nameAndSelector = bare ? path : "/" + path;
 		}
 		int colon = nameAndSelector.indexOf(':');
@@ -615,7 +649,7 @@ final class SsmService {
 		if (name.isEmpty() || !NAME.matcher(name).matches() || (selector != null && selector.isEmpty())) {
 			throw AwsException.validation(NAME_RULES);
 		}
-		return new Selected(reference, name, selector);
+		return new Selected(reference, name, selector, owner);
 	}
 
 	private void validateName(String region, String name) {
@@ -851,13 +885,39 @@ final class SsmService {
 	}
 
 	private NavigableMap<String, Parameter> parameters(String region) {
-		return this.regions.computeIfAbsent(region, (key) -> new TreeMap<>());
+		return parameters(region, this.accountId);
 	}
 
-	private record Selected(String reference, String name, @Nullable String selector) {
+	private NavigableMap<String, Parameter> parameters(String region, String owner) {
+		return this.regions.computeIfAbsent(storeKey(region, owner), (key) -> new TreeMap<>());
 	}
 
-	private record Found(String name, Version version, List<String> labels) {
+	private static String storeKey(String region, String owner) {
+		return owner + " " + region;
+	}
+
+	private record Selected(String reference, String name, @Nullable String selector, String owner) {
+
+		String arn(String region) {
+			return parameterArn(region, this.owner, this.name);
+		}
+
+		boolean isShared(String accountId) {
+			return !this.owner.equals(accountId);
+		}
+
+	}
+
+	/**
+	 * One version of a parameter as found; a shared one is named by its ARN, the only name
+	 * the account it is shared with can give.
+	 */
+	private record Found(String name, String arn, boolean shared, Version version, List<String> labels) {
+
+		String reportedName() {
+			return this.shared ? this.arn : this.name;
+		}
+
 	}
 
 	private record Version(int number, String type, String value, @Nullable String keyId,

@@ -155,7 +155,7 @@ class LocalAwsServerMainTests {
 	void refusesDenyRulesThatCanNeverMatch() {
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> Options.parse("--account-id", "210987654321", "--deny",
-					"GetParameters=arn:aws:ssm:us-east-1:123456789012:parameter/app/url", "--deny",
+					"Decrypt=arn:aws:kms:us-east-1:123456789012:alias/app", "--deny",
 					"GetParameter=arn:aws:kms:us-east-1:210987654321:key/0b7e5a2c-1f4d-4c7a-9e55-3a1d2b9c8e01", "--deny",
 					"Decrypt=/app/url", "--deny", "Decrypt=arn:aws:ssm:us-east-1:210987654321:parameter/app/url",
 					"--deny", "ListKeys=alias/app", "--deny", "GetParameter=arn:aws:ssm:us-east-1:210987654321:document/x",

@@ -23,14 +23,15 @@ import picocli.CommandLine.Spec;
  * @since 0.1.0
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-		description = "Prints one line per secret of a baked file: name, parameter ARN, version, key ARN and tier "
-				+ "('-' where the file does not say, as in files of the Node plugin). Never prints values or "
+		description = "Prints one line per secret of a baked file: name, parameter ARN, version, key ARN, tier "
+				+ "('-' where the file does not say, as in files of the Node plugin) and the value's format "
+				+ "(kms-ciphertext, or encryption-sdk-message for the Advanced tier). Never prints values or "
 				+ "ciphertexts; needs no AWS access.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:The file was listed.", "2:Bad usage or invalid baked file.", "3:I/O failure." })
 public final class InspectCommand implements Callable<Integer> {
 
-	private static final List<String> HEADER = List.of("NAME", "ARN", "VERSION", "KEY", "TIER");
+	private static final List<String> HEADER = List.of("NAME", "ARN", "VERSION", "KEY", "TIER", "FORMAT");
 
 	@Spec
 	CommandSpec spec;
@@ -52,7 +53,7 @@ public final class InspectCommand implements Callable<Integer> {
 		rows.add(HEADER);
 		for (BakedSecret secret : secrets) {
 			rows.add(List.of(secret.name(), secret.arn(), orDash(secret.version()), orDash(secret.keyId()),
-					orDash(secret.tier())));
+					orDash(secret.tier()), secret.isEncryptionSdkMessage() ? "encryption-sdk-message" : "kms-ciphertext"));
 		}
 		int[] widths = new int[HEADER.size()];
 		for (List<String> row : rows) {

@@ -359,7 +359,8 @@ class SecretBakerCommandTests {
 		List<String> lines = run.out().lines().toList();
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0)).startsWith("NAME").contains("ARN", "VERSION", "KEY", "TIER");
-		assertThat(lines.get(1).split("\\s+")).containsExactly("DB", arn, "1", this.keyArn, "Standard");
+		assertThat(lines.get(1).split("\\s+")).containsExactly("DB", arn, "1", this.keyArn, "Standard",
+				"kms-ciphertext");
 	}
 
 	@Test

@@ -1,0 +1,32 @@
+package io.github.secretbaker.kms;
+
+import java.net.URI;
+
+import io.github.secretbaker.runtime.SecretBaker;
+
+/**
+ * A function's cold start in a JVM of its own, for {@link EncryptionSdkClassLoadingTests}:
+ * loads and decrypts a baked file, then prints how many secrets it decrypted (never a value),
+ * or the decryption failure's message.
+ */
+final class ClassLoadProbe {
+
+	private ClassLoadProbe() {
+	}
+
+	public static void main(String[] args) {
+		try {
+			DecryptedSecrets secrets = SecretBaker.builder()
+				.location(SecretBaker.FILE_PREFIX + args[0])
+				.region(args[1])
+				.endpoint(URI.create(args[2]))
+				.load();
+			System.out.println("decrypted " + secrets.size());
+		}
+		catch (SecretDecryptionException ex) {
+			System.out.println("failed " + ex.getMessage());
+			System.exit(3);
+		}
+	}
+
+}
