@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.amazonaws.encryptionsdk.AwsCrypto;
 import io.github.secretbaker.bake.SecretBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
@@ -34,6 +35,8 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
+import org.apache.commons.lang3.StringUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.crac.Core;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -386,8 +389,11 @@ public final class ColdStartBenchmark {
 			command.add("-Djavax.net.ssl.trustStore=" + backend.server.trustStore());
 			command.add("-Djavax.net.ssl.trustStorePassword=" + backend.server.trustStorePassword());
 		}
+		if (variant == Variant.EAGER_ADVANCED) {
+			command.add("-Dsecret-baker.location=file:" + backend.advancedFile(secrets));
+		}
 		if (setup.javaJar()) {
-			if (variant.baked()) {
+			if (variant.baked() && variant != Variant.EAGER_ADVANCED) {
 				command.add("-Dsecret-baker.location=file:" + backend.bakedFile(secrets));
 			}
 			command.addAll(List.of("-jar", executableJar(setup.module(variant)).toString(), SECRET_READ));
@@ -455,6 +461,12 @@ public final class ColdStartBenchmark {
 			throw new UncheckedIOException("Cannot read " + classPathFile, ex);
 		}
 		entries.add(location(LocalLambdaInvoker.class));
+		if (variant == Variant.EAGER_ADVANCED) {
+			// The Encryption SDK with what it needs at runtime, as a function that adds it gets.
+			entries.add(location(AwsCrypto.class));
+			entries.add(location(BouncyCastleProvider.class));
+			entries.add(location(StringUtils.class));
+		}
 		if (setup.cache() != Cache.NONE) {
 			entries.stream().filter((entry) -> !Files.isRegularFile(Path.of(entry))).findFirst().ifPresent((entry) -> {
 				throw new IllegalStateException("The class path of " + setup.label() + " must hold jars only, but has "
@@ -567,6 +579,13 @@ public final class ColdStartBenchmark {
 			else {
 				SecretBaker.builder(this.server.ssmClient()).build().bakeTo(requests, file);
 			}
+			if (!requests.isEmpty()) {
+				String advanced = parameterPath(secrets) + "advanced-" + secretName(0);
+				this.server.putAdvancedSecureString(advanced, UUID.randomUUID().toString(), this.keyArn);
+				List<SecretRequest> withAdvanced = new ArrayList<>(requests);
+				withAdvanced.set(0, SecretRequest.of(secretName(0), advanced));
+				SecretBaker.builder(this.server.ssmClient()).build().bakeTo(withAdvanced, advancedFile(secrets));
+			}
 			Path jar = bakedJar(secrets);
 			try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {
 				entries.putNextEntry(new JarEntry(BakedSecretsFile.DEFAULT_FILE_NAME));
@@ -580,6 +599,11 @@ public final class ColdStartBenchmark {
 
 		Path bakedFile(int secrets) {
 			return ColdStartBenchmark.this.workDir.resolve("secrets-" + this.name + "-n" + secrets)
+				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
+		}
+
+		Path advancedFile(int secrets) {
+			return ColdStartBenchmark.this.workDir.resolve("secrets-" + this.name + "-n" + secrets + "-advanced")
 				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
 		}
 

@@ -45,6 +45,13 @@ public enum Variant {
 	TODAY("secret-baker before (SDK client, not in the background)", Library.SECRET_BAKER),
 
 	/**
+	 * The default, with the secret the function reads baked from an Advanced-tier parameter
+	 * (an AWS Encryption SDK message) and the Encryption SDK on the class path: what one such
+	 * entry costs.
+	 */
+	EAGER_ADVANCED("secret-baker, the read secret Advanced-tier", Library.SECRET_BAKER),
+
+	/**
 	 * The default with up to 100 calls in flight ({@code secret-baker.concurrency=100}), so that
 	 * 100 secrets take one round trip.
 	 */
