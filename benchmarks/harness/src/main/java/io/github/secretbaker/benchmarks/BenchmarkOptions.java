@@ -215,7 +215,13 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		/**
 		 * The local server's own overhead.
 		 */
-		SERVER_LOAD;
+		SERVER_LOAD,
+
+		/**
+		 * Init as Lambda bills it: the function under AWS's runtime interface client on a
+		 * local Runtime API. Not in the default selection.
+		 */
+		LAMBDA_INIT;
 
 		static Benchmark of(String name) {
 			for (Benchmark benchmark : values()) {
@@ -224,7 +230,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 				}
 			}
 			throw new IllegalArgumentException("Unknown benchmark '" + name
-					+ "' in --only: use cold-start, bake, http-client or server-load");
+					+ "' in --only: use cold-start, bake, http-client, server-load or lambda-init");
 		}
 
 		/**

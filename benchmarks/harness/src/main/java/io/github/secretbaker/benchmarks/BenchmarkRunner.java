@@ -9,6 +9,7 @@ import io.github.secretbaker.benchmarks.BenchmarkOptions.Benchmark;
 import io.github.secretbaker.benchmarks.bake.BakeBenchmark;
 import io.github.secretbaker.benchmarks.bake.BakeSample;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
+import io.github.secretbaker.benchmarks.lambda.LambdaInitBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientBenchmark;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
@@ -76,6 +77,11 @@ public final class BenchmarkRunner {
 			if (options.benchmarks().contains(Benchmark.HTTP_CLIENT)) {
 				httpClients = timed(Benchmark.HTTP_CLIENT, () -> new HttpClientBenchmark(server,
 						options.httpClientRepetitions(), options.jvmOptions()).run());
+			}
+			if (options.benchmarks().contains(Benchmark.LAMBDA_INIT)) {
+				Path lambdaInit = timed(Benchmark.LAMBDA_INIT,
+						() -> new LambdaInitBenchmark(options, server, workDir).run());
+				System.out.println("Lambda init report written to " + lambdaInit);
 			}
 			if (options.benchmarks().contains(Benchmark.BAKE)) {
 				bake = timed(Benchmark.BAKE, () -> new BakeBenchmark(server, options.bakeSizes(),
