@@ -22,7 +22,8 @@ class BenchmarkOptionsTests {
 		assertThat(options.sizes()).containsExactly(0, 1, 10, 100);
 		assertThat(options.bakeSizes()).containsExactly(10, 100, 1000);
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/benchmarks/results"));
-		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.values());
+		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.COLD_START, Benchmark.BAKE,
+				Benchmark.HTTP_CLIENT, Benchmark.SERVER_LOAD);
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
 		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
@@ -85,6 +86,12 @@ class BenchmarkOptionsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--variants=tls:fast" }))
 			.withMessageContaining("--variants: Unknown variant 'fast': use one of baseline, eager, eager-sdk");
+	}
+
+	@Test
+	void runsTheLambdaInitBenchmarkOnlyWhenAskedFor() {
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--only=lambda-init" });
+		assertThat(options.benchmarks()).containsExactly(Benchmark.LAMBDA_INIT);
 	}
 
 }
