@@ -28,10 +28,10 @@ import com.amazonaws.encryptionsdk.AwsCrypto;
 import io.github.secretbaker.bake.SecretBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
+import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.ChildProcess;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
 import io.github.secretbaker.benchmarks.coldstart.Setup.Cache;
-import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
@@ -544,7 +544,7 @@ public final class ColdStartBenchmark {
 	}
 
 	private static String secretName(int index) {
-		return String.format(Locale.ROOT, "BENCH_SECRET_%03d", index);
+		return BenchmarkSecrets.secretName(index);
 	}
 
 	/**
@@ -566,19 +566,9 @@ public final class ColdStartBenchmark {
 		}
 
 		void bake(int secrets) {
-			List<SecretRequest> requests = new ArrayList<>();
-			for (int i = 0; i < secrets; i++) {
-				String parameter = parameterPath(secrets) + secretName(i);
-				this.server.putSecureString(parameter, UUID.randomUUID().toString(), this.keyArn);
-				requests.add(SecretRequest.of(secretName(i), parameter));
-			}
 			Path file = bakedFile(secrets);
-			if (requests.isEmpty()) {
-				BakedSecretsFile.write(BakedSecrets.empty(), file);
-			}
-			else {
-				SecretBaker.builder(this.server.ssmClient()).build().bakeTo(requests, file);
-			}
+			List<SecretRequest> requests = BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets),
+					secrets, file);
 			if (!requests.isEmpty()) {
 				String advanced = parameterPath(secrets) + "advanced-" + secretName(0);
 				this.server.putAdvancedSecureString(advanced, UUID.randomUUID().toString(), this.keyArn);

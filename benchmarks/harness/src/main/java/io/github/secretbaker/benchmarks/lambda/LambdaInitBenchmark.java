@@ -15,14 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.github.secretbaker.bake.SecretBaker;
-import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
+import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
 import io.github.secretbaker.benchmarks.Samples;
 import io.github.secretbaker.benchmarks.coldstart.Setup;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
-import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.runtime.Invocation;
@@ -51,7 +49,7 @@ public final class LambdaInitBenchmark {
 	private static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.EAGER, Variant.TODAY,
 			Variant.SPRING_CLOUD_AWS);
 
-	private static final String SECRET_READ = secretName(0);
+	private static final String SECRET_READ = BenchmarkSecrets.secretName(0);
 
 	private final BenchmarkOptions options;
 
@@ -85,7 +83,7 @@ public final class LambdaInitBenchmark {
 		Map<Integer, Map<Variant, List<Double>>> inits = new LinkedHashMap<>();
 		Map<Integer, Map<Variant, List<Double>>> added = new LinkedHashMap<>();
 		for (int secrets : this.options.sizes()) {
-			bake(secrets);
+			BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets), secrets, bakedFile(secrets));
 			Map<Variant, Path> taskRoots = new LinkedHashMap<>();
 			for (Variant variant : VARIANTS) {
 				taskRoots.put(variant, taskRoot(variant, secrets));
@@ -158,22 +156,6 @@ public final class LambdaInitBenchmark {
 		if (length != expected) {
 			throw new IllegalStateException(variant.label() + " with " + secrets + " secrets answered length " + length
 					+ " instead of " + expected + " (" + invocation.status() + ")");
-		}
-	}
-
-	private void bake(int secrets) {
-		List<SecretRequest> requests = new ArrayList<>();
-		for (int i = 0; i < secrets; i++) {
-			String parameter = parameterPath(secrets) + secretName(i);
-			this.server.putSecureString(parameter, UUID.randomUUID().toString(), this.keyArn);
-			requests.add(SecretRequest.of(secretName(i), parameter));
-		}
-		Path file = bakedFile(secrets);
-		if (requests.isEmpty()) {
-			BakedSecretsFile.write(BakedSecrets.empty(), file);
-		}
-		else {
-			SecretBaker.builder(this.server.ssmClient()).build().bakeTo(requests, file);
 		}
 	}
 
@@ -273,10 +255,6 @@ public final class LambdaInitBenchmark {
 
 	private static String parameterPath(int secrets) {
 		return "/benchmarks/lambda/n" + secrets + "/";
-	}
-
-	private static String secretName(int index) {
-		return String.format(Locale.ROOT, "BENCH_SECRET_%03d", index);
 	}
 
 }

@@ -1,0 +1,61 @@
+package io.github.secretbaker.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.SecretRequest;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.test.LocalAwsServer;
+
+/**
+ * The secrets every cold start benchmark reads: N SecureStrings with generated values, baked
+ * into a file by secret-baker's bake library.
+ *
+ * @since 0.2.0
+ */
+public final class BenchmarkSecrets {
+
+	private BenchmarkSecrets() {
+	}
+
+	/**
+	 * Put N SecureStrings under the given path and bake them into the given file.
+	 * @param server the local server
+	 * @param keyArn the key that encrypts them
+	 * @param parameterPath the Parameter Store path, ending with {@code /}
+	 * @param secrets how many
+	 * @param file the baked file to write
+	 * @return the requests that were baked, by secret name
+	 */
+	public static List<SecretRequest> bake(LocalAwsServer server, String keyArn, String parameterPath, int secrets,
+			Path file) {
+		List<SecretRequest> requests = new ArrayList<>();
+		for (int i = 0; i < secrets; i++) {
+			String parameter = parameterPath + secretName(i);
+			server.putSecureString(parameter, UUID.randomUUID().toString(), keyArn);
+			requests.add(SecretRequest.of(secretName(i), parameter));
+		}
+		if (requests.isEmpty()) {
+			BakedSecretsFile.write(BakedSecrets.empty(), file);
+		}
+		else {
+			SecretBaker.builder(server.ssmClient()).build().bakeTo(requests, file);
+		}
+		return requests;
+	}
+
+	/**
+	 * Return the name of the secret at the given index, such as {@code BENCH_SECRET_000}.
+	 * @param index the index
+	 * @return the name
+	 */
+	public static String secretName(int index) {
+		return String.format(Locale.ROOT, "BENCH_SECRET_%03d", index);
+	}
+
+}
