@@ -16,7 +16,7 @@ import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.PendingSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
-import io.github.secretbaker.runtime.SecretBaker;
+import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +91,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		if (secrets == null) {
 			return;
 		}
-		secrets = SecretBaker.select(secrets, properties.getInclude(), location);
+		secrets = BakedSecretsLoader.select(secrets, properties.getInclude(), location);
 		addPropertySource(environment.getPropertySources(),
 				createPropertySource(secrets, location, properties, environment));
 	}

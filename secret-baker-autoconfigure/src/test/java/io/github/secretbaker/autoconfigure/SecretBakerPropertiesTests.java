@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientType;
-import io.github.secretbaker.runtime.SecretBaker;
+import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +23,7 @@ class SecretBakerPropertiesTests {
 	void defaultValuesAreConsistentWithCore() {
 		SecretBakerProperties properties = new SecretBakerProperties();
 		assertThat(properties.isEnabled()).isTrue();
-		assertThat(properties.getLocation()).isEqualTo(SecretBaker.DEFAULT_LOCATION);
+		assertThat(properties.getLocation()).isEqualTo(BakedSecretsLoader.DEFAULT_LOCATION);
 		assertThat(properties.isRequired()).isFalse();
 		assertThat(properties.getTimeout()).isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
 		assertThat(properties.getConcurrency()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);

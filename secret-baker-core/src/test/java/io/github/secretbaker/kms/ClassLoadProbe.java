@@ -2,7 +2,7 @@ package io.github.secretbaker.kms;
 
 import java.net.URI;
 
-import io.github.secretbaker.runtime.SecretBaker;
+import io.github.secretbaker.runtime.BakedSecretsLoader;
 
 /**
  * A function's cold start in a JVM of its own, for {@link EncryptionSdkClassLoadingTests}:
@@ -16,8 +16,8 @@ final class ClassLoadProbe {
 
 	public static void main(String[] args) {
 		try {
-			DecryptedSecrets secrets = SecretBaker.builder()
-				.location(SecretBaker.FILE_PREFIX + args[0])
+			DecryptedSecrets secrets = BakedSecretsLoader.builder()
+				.location(BakedSecretsLoader.FILE_PREFIX + args[0])
 				.region(args[1])
 				.endpoint(URI.create(args[2]))
 				.load();

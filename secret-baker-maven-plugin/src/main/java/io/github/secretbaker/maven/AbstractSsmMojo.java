@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.github.secretbaker.bake.AwsClientOptions;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
@@ -89,8 +89,8 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	/**
 	 * How many SSM calls run at once.
 	 */
-	@Parameter(property = "secret-baker.concurrency", defaultValue = "" + SecretBaker.DEFAULT_CONCURRENCY)
-	int concurrency = SecretBaker.DEFAULT_CONCURRENCY;
+	@Parameter(property = "secret-baker.concurrency", defaultValue = "" + ParameterStoreBaker.DEFAULT_CONCURRENCY)
+	int concurrency = ParameterStoreBaker.DEFAULT_CONCURRENCY;
 
 	/**
 	 * How many attempts each SSM call gets, first try included, with adaptive retry.

@@ -3,7 +3,7 @@ package io.github.secretbaker.maven;
 import java.io.File;
 
 import io.github.secretbaker.bake.BakeResult;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.manifest.Manifest;
 import io.github.secretbaker.format.BakedSecret;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,7 +41,7 @@ public class BakeMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		BakeResult result;
-		try (SecretBaker baker = SecretBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output.toPath());
 		}
 		result.warnings().forEach(getLog()::warn);

@@ -2,7 +2,7 @@ package io.github.secretbaker.maven;
 
 import java.io.File;
 
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.check.DriftChecker;
 import io.github.secretbaker.bake.check.DriftReport;
 import io.github.secretbaker.bake.manifest.Manifest;
@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		DriftReport report;
-		try (SecretBaker baker = SecretBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
 		String summary = String.join(System.lineSeparator(), report.summary(this.file.toPath(), manifest.source()));

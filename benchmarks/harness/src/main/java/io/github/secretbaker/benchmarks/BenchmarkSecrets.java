@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -44,7 +44,7 @@ public final class BenchmarkSecrets {
 			BakedSecretsFile.write(BakedSecrets.empty(), file);
 		}
 		else {
-			SecretBaker.builder(server.ssmClient()).build().bakeTo(requests, file);
+			ParameterStoreBaker.builder(server.ssmClient()).build().bakeTo(requests, file);
 		}
 		return requests;
 	}

@@ -3,7 +3,7 @@ package io.github.secretbaker.bake.cli;
 import java.net.URI;
 
 import io.github.secretbaker.bake.AwsClientOptions;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ final class AwsOptions {
 			description = "SSM and KMS endpoint. Default: the region's, or AWS_ENDPOINT_URL.")
 	@Nullable URI endpoint;
 
-	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + SecretBaker.DEFAULT_CONCURRENCY,
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + ParameterStoreBaker.DEFAULT_CONCURRENCY,
 			description = "Most AWS calls in flight at once. Default: ${DEFAULT-VALUE}.")
 	int concurrency;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.github.secretbaker.bake.BakeProgressListener;
 import io.github.secretbaker.bake.BakeResult;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.manifest.Manifest;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -75,7 +75,7 @@ public final class BakeCommand implements Callable<Integer> {
 		err.flush();
 		BakeResult result;
 		try (Progress progress = new Progress();
-				SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions(manifest.region()))
+				ParameterStoreBaker baker = ParameterStoreBaker.builder(this.awsOptions.clientOptions(manifest.region()))
 					.concurrency(this.awsOptions.concurrency)
 					.progressListener(progress)
 					.build()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.check.DriftChecker;
 import io.github.secretbaker.bake.check.DriftFinding;
 import io.github.secretbaker.bake.check.DriftReport;
@@ -77,7 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
 		DriftReport report;
-		try (SecretBaker baker = SecretBaker.builder(this.awsOptions.clientOptions(manifest.region()))
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(this.awsOptions.clientOptions(manifest.region()))
 			.concurrency(this.awsOptions.concurrency)
 			.build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
@@ -88,7 +88,7 @@ public final class BakeBenchmark {
 		Path file = this.workDir.resolve("bake-" + method.name().toLowerCase(Locale.ROOT) + ".json");
 		long start = System.nanoTime();
 		BakedSecrets baked = switch (method) {
-			case SECRET_BAKER -> SecretBaker.builder(ssm).build().bakeTo(requests, file).secrets();
+			case SECRET_BAKER -> ParameterStoreBaker.builder(ssm).build().bakeTo(requests, file).secrets();
 			case SERIAL -> bakeSerially(requests, ssm, file);
 		};
 		double millis = (System.nanoTime() - start) / 1e6;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
@@ -574,7 +574,7 @@ public final class ColdStartBenchmark {
 				this.server.putAdvancedSecureString(advanced, UUID.randomUUID().toString(), this.keyArn);
 				List<SecretRequest> withAdvanced = new ArrayList<>(requests);
 				withAdvanced.set(0, SecretRequest.of(secretName(0), advanced));
-				SecretBaker.builder(this.server.ssmClient()).build().bakeTo(withAdvanced, advancedFile(secrets));
+				ParameterStoreBaker.builder(this.server.ssmClient()).build().bakeTo(withAdvanced, advancedFile(secrets));
 			}
 			Path jar = bakedJar(secrets);
 			try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {

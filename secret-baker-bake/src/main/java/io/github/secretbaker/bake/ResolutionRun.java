@@ -164,7 +164,7 @@ final class ResolutionRun {
 	}
 
 	private Fetched fetch(List<String> paths, ExecutorService executor, boolean reportProgress) {
-		List<List<String>> batches = partition(paths, SecretBaker.MAX_NAMES_PER_GET_PARAMETERS);
+		List<List<String>> batches = partition(paths, ParameterStoreBaker.MAX_NAMES_PER_GET_PARAMETERS);
 		AtomicInteger completed = new AtomicInteger();
 		List<Future<Fetched>> futures = new ArrayList<>();
 		for (List<String> batch : batches) {
@@ -313,7 +313,7 @@ final class ResolutionRun {
 		Map<String, ParameterMetadata> described = new ConcurrentHashMap<>();
 		Map<String, Failure> describeFailures = new ConcurrentHashMap<>();
 		List<Future<?>> futures = new ArrayList<>();
-		for (List<String> batch : partition(names, SecretBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS)) {
+		for (List<String> batch : partition(names, ParameterStoreBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS)) {
 			futures.add(executor.submit(() -> describe(batch, described, describeFailures)));
 		}
 		futures.forEach(ResolutionRun::await);
@@ -363,7 +363,7 @@ final class ResolutionRun {
 		try {
 			this.ssm.describeParametersPaginator((request) -> request
 				.parameterFilters(ParameterStringFilter.builder().key("Name").option("Equals").values(names).build())
-				.maxResults(SecretBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS))
+				.maxResults(ParameterStoreBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS))
 				.forEach((page) -> {
 					this.metadataCalls.incrementAndGet();
 					page.parameters().forEach((metadata) -> described.put(metadata.name(), metadata));

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <pre class="code">
  * public class Handler implements RequestHandler&lt;Map&lt;String, Object&gt;, String&gt; {
  *
- *     private static final DecryptedSecrets SECRETS = SecretBaker.load();
+ *     private static final DecryptedSecrets SECRETS = BakedSecretsLoader.load();
  *
  *     public String handleRequest(Map&lt;String, Object&gt; event, Context context) {
  *         String password = SECRETS.require("DB_PASSWORD");
@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class SecretBaker {
+public final class BakedSecretsLoader {
 
 	/**
 	 * The prefix of a location on the classpath.
@@ -61,7 +61,7 @@ public final class SecretBaker {
 	 */
 	public static final String DEFAULT_LOCATION = CLASSPATH_PREFIX + BakedSecretsFile.DEFAULT_FILE_NAME;
 
-	private SecretBaker() {
+	private BakedSecretsLoader() {
 	}
 
 	/**
@@ -115,7 +115,7 @@ public final class SecretBaker {
 		if (location.startsWith(CLASSPATH_PREFIX)) {
 			String resource = location.substring(CLASSPATH_PREFIX.length());
 			resource = resource.startsWith("/") ? resource.substring(1) : resource;
-			ClassLoader loader = (classLoader != null) ? classLoader : SecretBaker.class.getClassLoader();
+			ClassLoader loader = (classLoader != null) ? classLoader : BakedSecretsLoader.class.getClassLoader();
 			try (InputStream in = loader.getResourceAsStream(resource)) {
 				return (in != null) ? BakedSecretsFile.read(in, location) : null;
 			}

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The AWS clients of a {@link SecretBaker}: either given by the caller, who closes them, or
+ * The AWS clients of a {@link ParameterStoreBaker}: either given by the caller, who closes them, or
  * created from {@link AwsClientOptions} on first use and closed with the baker, so that
  * nothing needs a region or credentials when there is nothing to bake.
  */

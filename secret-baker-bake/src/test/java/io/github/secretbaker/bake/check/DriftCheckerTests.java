@@ -3,7 +3,7 @@ package io.github.secretbaker.bake.check;
 import java.util.List;
 
 import io.github.secretbaker.bake.BakeException;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.TestSecrets;
 import io.github.secretbaker.bake.check.DriftFinding.Kind;
@@ -27,7 +27,7 @@ class DriftCheckerTests {
 
 	private final LocalAwsServer server;
 
-	private SecretBaker baker;
+	private ParameterStoreBaker baker;
 
 	private String keyArn;
 
@@ -37,7 +37,7 @@ class DriftCheckerTests {
 
 	@BeforeEach
 	void setUp() {
-		this.baker = SecretBaker.builder(TestSecrets.bakeOptions(this.server)).build();
+		this.baker = ParameterStoreBaker.builder(TestSecrets.bakeOptions(this.server)).build();
 		this.keyArn = this.server.createKey();
 	}
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import io.github.secretbaker.bake.BakeException;
 import io.github.secretbaker.bake.BakeProblem;
 import io.github.secretbaker.bake.Resolution;
-import io.github.secretbaker.bake.SecretBaker;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.check.DriftFinding.Kind;
 import io.github.secretbaker.format.BakedSecret;
@@ -29,13 +29,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DriftChecker {
 
-	private final SecretBaker baker;
+	private final ParameterStoreBaker baker;
 
 	/**
 	 * Create a checker reading SSM through the given baker.
 	 * @param baker the baker
 	 */
-	public DriftChecker(SecretBaker baker) {
+	public DriftChecker(ParameterStoreBaker baker) {
 		this.baker = Objects.requireNonNull(baker, "'baker' must not be null");
 	}
 

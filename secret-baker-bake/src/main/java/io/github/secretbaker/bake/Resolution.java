@@ -8,7 +8,7 @@ import io.github.secretbaker.format.BakedSecrets;
 
 /**
  * What SSM holds for a list of requests: the secrets that could be baked and the problems of
- * those that could not. Unlike {@link SecretBaker#bake(List)}, resolving never fails because
+ * those that could not. Unlike {@link ParameterStoreBaker#bake(List)}, resolving never fails because
  * of one secret, which is what a drift check needs.
  *
  * @param secrets the secrets that passed every guard

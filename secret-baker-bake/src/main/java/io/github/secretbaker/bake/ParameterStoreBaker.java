@@ -26,14 +26,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * is recorded and {@link BakeResult#warnings()} says so. A bake either succeeds for every
  * secret or fails with a {@link BakeException} listing every problem.
  * <pre class="code">
- * try (SecretBaker baker = SecretBaker.builder(AwsClientOptions.defaults()).concurrency(8).build()) {
+ * try (ParameterStoreBaker baker = ParameterStoreBaker.builder(AwsClientOptions.defaults()).concurrency(8).build()) {
  *     BakeResult result = baker.bakeTo(manifest.secrets(), Path.of("target/classes/secret-baker-secrets.json"));
  * }
  * </pre>
  *
  * @since 0.1.0
  */
-public final class SecretBaker implements AutoCloseable {
+public final class ParameterStoreBaker implements AutoCloseable {
 
 	/**
 	 * The default number of AWS calls in flight at once.
@@ -56,7 +56,7 @@ public final class SecretBaker implements AutoCloseable {
 
 	private final BakeProgressListener progressListener;
 
-	private SecretBaker(Builder builder) {
+	private ParameterStoreBaker(Builder builder) {
 		this.clients = (builder.options != null) ? BakeClients.createdFrom(builder.options)
 				: BakeClients.given(Objects.requireNonNull(builder.ssm), builder.kms);
 		this.concurrency = builder.concurrency;
@@ -149,7 +149,7 @@ public final class SecretBaker implements AutoCloseable {
 	}
 
 	/**
-	 * Builds a {@link SecretBaker}.
+	 * Builds a {@link ParameterStoreBaker}.
 	 */
 	public static final class Builder {
 
@@ -212,8 +212,8 @@ public final class SecretBaker implements AutoCloseable {
 		 * Build the baker.
 		 * @return the baker
 		 */
-		public SecretBaker build() {
-			return new SecretBaker(this);
+		public ParameterStoreBaker build() {
+			return new ParameterStoreBaker(this);
 		}
 
 	}

@@ -139,8 +139,8 @@ class AdvancedTierBakeTests {
 		return value;
 	}
 
-	private SecretBaker baker() {
-		return SecretBaker.builder(this.ssm).kms(this.kms).build();
+	private ParameterStoreBaker baker() {
+		return ParameterStoreBaker.builder(this.ssm).kms(this.kms).build();
 	}
 
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SecretBaker} reading the paged SSM APIs while the local server answers
+ * Tests for {@link ParameterStoreBaker} reading the paged SSM APIs while the local server answers
  * them with short and empty pages that still have a {@code NextToken}, as AWS may.
  */
 @LocalAwsTest
@@ -90,8 +90,8 @@ class PartialPagesBakeTests {
 		assertThat(this.server.callCount("GetParameterHistory")).isGreaterThan(2);
 	}
 
-	private SecretBaker baker() {
-		return SecretBaker.builder(this.ssm).kms(this.kms).build();
+	private ParameterStoreBaker baker() {
+		return ParameterStoreBaker.builder(this.ssm).kms(this.kms).build();
 	}
 
 }

@@ -42,10 +42,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests for {@link SecretBaker} against the local KMS and SSM server.
+ * Tests for {@link ParameterStoreBaker} against the local KMS and SSM server.
  */
 @LocalAwsTest
-class SecretBakerTests {
+class ParameterStoreBakerTests {
 
 	private final LocalAwsServer server;
 
@@ -55,7 +55,7 @@ class SecretBakerTests {
 
 	private String keyArn;
 
-	SecretBakerTests(LocalAwsServer server) {
+	ParameterStoreBakerTests(LocalAwsServer server) {
 		this.server = server;
 	}
 
@@ -135,7 +135,7 @@ class SecretBakerTests {
 	@Test
 	void keepsAliasArnAndWarnsWithoutKmsClient() {
 		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
-		BakeResult result = SecretBaker.builder(this.ssm).build().bake(List.of(SecretRequest.of("A", "/app/a")));
+		BakeResult result = ParameterStoreBaker.builder(this.ssm).build().bake(List.of(SecretRequest.of("A", "/app/a")));
 		assertThat(result.secrets().get("A").keyId()).endsWith(":alias/app");
 		assertThat(result.warnings()).singleElement().asString().startsWith("Secret A: ")
 			.contains("no KMS client was given", "--key-arn");
@@ -146,7 +146,7 @@ class SecretBakerTests {
 	void createsClientsFromOptionsOnlyWhenThereIsSomethingToBake(@TempDir Path folder) throws IOException {
 		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
 		AwsClientOptions options = TestSecrets.bakeOptions(this.server);
-		try (SecretBaker baker = SecretBaker.builder(options).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(options).build()) {
 			Path empty = folder.resolve("empty/secret-baker-secrets.json");
 			BakeResult nothing = baker.bakeTo(List.of(), empty);
 			assertThat(empty).hasContent("{}\n");
@@ -211,7 +211,7 @@ class SecretBakerTests {
 		this.server.resetCounters();
 		this.server.faults().latency("GetParameters", Duration.ofMillis(10));
 		List<Integer> progress = new ArrayList<>();
-		BakeResult result = SecretBaker.builder(this.ssm)
+		BakeResult result = ParameterStoreBaker.builder(this.ssm)
 			.concurrency(4)
 			.progressListener((done, total) -> {
 				synchronized (progress) {
@@ -293,14 +293,14 @@ class SecretBakerTests {
 			}
 
 			private String keyId() {
-				return SecretBakerTests.this.keyArn;
+				return ParameterStoreBakerTests.this.keyArn;
 			}
 		};
 		try (SsmClient emulated = this.server.ssmClientBuilder()
 			.overrideConfiguration((override) -> override.addExecutionInterceptor(emulator))
 			.build()) {
 			assertThatExceptionOfType(BakeException.class)
-				.isThrownBy(() -> SecretBaker.builder(emulated)
+				.isThrownBy(() -> ParameterStoreBaker.builder(emulated)
 					.build()
 					.bake(List.of(SecretRequest.of("ONE", "/app/one"), SecretRequest.of("TWO", "/app/two"),
 							SecretRequest.of("FINE", "/app/fine"))))
@@ -361,7 +361,7 @@ class SecretBakerTests {
 				requests.add(SecretRequest.of("S" + i, "/app/s" + i));
 			}
 			assertThatExceptionOfType(BakeException.class)
-				.isThrownBy(() -> SecretBaker.builder(noCredentials).build().bake(requests))
+				.isThrownBy(() -> ParameterStoreBaker.builder(noCredentials).build().bake(requests))
 				.satisfies((ex) -> {
 					assertThat(ex.isAwsFailure()).isTrue();
 					assertThat(ex.describeProblems()).singleElement()
@@ -378,7 +378,7 @@ class SecretBakerTests {
 	void namesTheEndpointHostWhenItCannotBeReached() {
 		AwsClientOptions unreachable = new AwsClientOptions(this.server.region(), null,
 				URI.create("http://127.0.0.1:1"), 1);
-		try (SecretBaker baker = SecretBaker.builder(unreachable).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(unreachable).build()) {
 			assertThatExceptionOfType(BakeException.class)
 				.isThrownBy(() -> baker.bake(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"))))
 				.satisfies((ex) -> assertThat(ex.describeProblems()).singleElement()
@@ -445,7 +445,7 @@ class SecretBakerTests {
 		List<SecretRequest> reversed = new ArrayList<>(requests);
 		Collections.reverse(reversed);
 		byte[] second = BakedSecretsFile.toBytes(
-				SecretBaker.builder(this.ssm).concurrency(1).build().bake(reversed).secrets());
+				ParameterStoreBaker.builder(this.ssm).concurrency(1).build().bake(reversed).secrets());
 		assertThat(second).isEqualTo(first);
 	}
 
@@ -470,8 +470,8 @@ class SecretBakerTests {
 		assertThat(this.server.callCounts().values().stream().mapToLong(Long::longValue).sum()).isZero();
 	}
 
-	private SecretBaker baker() {
-		return SecretBaker.builder(this.ssm).kms(this.kms).build();
+	private ParameterStoreBaker baker() {
+		return ParameterStoreBaker.builder(this.ssm).kms(this.kms).build();
 	}
 
 }

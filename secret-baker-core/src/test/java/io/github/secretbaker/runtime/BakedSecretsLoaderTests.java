@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SecretBaker}, against the local KMS and SSM server.
+ * Tests for {@link BakedSecretsLoader}, against the local KMS and SSM server.
  */
 @LocalAwsTest
-class SecretBakerTests {
+class BakedSecretsLoaderTests {
 
 	@TempDir
 	Path directory;
@@ -42,7 +42,7 @@ class SecretBakerTests {
 		server.resetCounters();
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 				URLClassLoader classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null)) {
-			DecryptedSecrets secrets = SecretBaker.builder().classLoader(classLoader).client(kms).load();
+			DecryptedSecrets secrets = BakedSecretsLoader.builder().classLoader(classLoader).client(kms).load();
 			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
 			assertThat(secrets.require("API_KEY")).isEqualTo(apiKey);
 		}
@@ -59,7 +59,7 @@ class SecretBakerTests {
 				BakedSecretFixtures.bake(server, "API_KEY", BakedSecretFixtures.randomValue(), keyArn))), file);
 		server.resetCounters();
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
-			DecryptedSecrets secrets = SecretBaker.builder()
+			DecryptedSecrets secrets = BakedSecretsLoader.builder()
 				.location("file:" + file)
 				.client(kms)
 				.include(List.of("DB_PASSWORD"))
@@ -82,7 +82,7 @@ class SecretBakerTests {
 		System.setProperty("aws.accessKeyId", "AKIALOCALTEST0000000");
 		System.setProperty("aws.secretAccessKey", "local-test-secret");
 		try {
-			DecryptedSecrets secrets = SecretBaker.builder()
+			DecryptedSecrets secrets = BakedSecretsLoader.builder()
 				.location(file.toString())
 				.region(server.region())
 				.endpoint(server.endpoint())
@@ -98,7 +98,7 @@ class SecretBakerTests {
 	@Test
 	void namesTheLocationWhenTheFileIsMissing() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> SecretBaker.builder().location("classpath:missing-secrets.json").load())
+			.isThrownBy(() -> BakedSecretsLoader.builder().location("classpath:missing-secrets.json").load())
 			.withMessageContaining("classpath:missing-secrets.json")
 			.withMessageContaining("does not exist");
 	}
@@ -108,7 +108,7 @@ class SecretBakerTests {
 		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQID",
 				"arn:aws:ssm:us-east-1:123456789012:parameter/app/db")));
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> SecretBaker.select(secrets, List.of("API_KEY"), "secrets.json"))
+			.isThrownBy(() -> BakedSecretsLoader.select(secrets, List.of("API_KEY"), "secrets.json"))
 			.satisfies((ex) -> {
 				assertThat(ex.getSecretName()).isEqualTo("API_KEY");
 				assertThat(ex.getSource()).isEqualTo("secrets.json");
@@ -118,8 +118,8 @@ class SecretBakerTests {
 
 	@Test
 	void findsNoFileWhereThereIsNone() {
-		assertThat(SecretBaker.readIfPresent("classpath:no-such-file.json", null)).isNull();
-		assertThat(SecretBaker.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
+		assertThat(BakedSecretsLoader.readIfPresent("classpath:no-such-file.json", null)).isNull();
+		assertThat(BakedSecretsLoader.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
 	}
 
 	private static void restore(String name, String value) {
