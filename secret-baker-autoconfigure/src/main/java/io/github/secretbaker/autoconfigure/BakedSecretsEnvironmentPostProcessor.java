@@ -8,6 +8,7 @@ import io.github.secretbaker.autoconfigure.SecretBakerProperties.Mode;
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Snapshot;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientSettings;
@@ -229,7 +230,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		if (isDirectory(resource)) {
 			throw new InvalidBakedSecretsException(location, null,
 					"is a directory; point secret-baker.location at the baked file itself, such as "
-							+ "classpath:secret-baker-secrets.json",
+							+ BakedSecretsLocation.DEFAULT,
 					null);
 		}
 		try (InputStream in = resource.getInputStream()) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretbaker.format.BakedSecretsLocation;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientType;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +33,7 @@ public class SecretBakerProperties {
 	/**
 	 * Location of the baked secrets file.
 	 */
-	private String location = "classpath:secret-baker-secrets.json";
+	private String location = BakedSecretsLocation.DEFAULT;
 
 	/**
 	 * Whether to fail startup when no baked secrets file is found.
@@ -41,12 +43,12 @@ public class SecretBakerProperties {
 	/**
 	 * Deadline for decrypting every secret, retries included.
 	 */
-	private Duration timeout = Duration.ofSeconds(5);
+	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
 
 	/**
 	 * Maximum number of KMS Decrypt calls in flight at once.
 	 */
-	private int concurrency = 16;
+	private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
 
 	/**
 	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region system
@@ -70,7 +72,7 @@ public class SecretBakerProperties {
 	 * Client that calls KMS: 'http', the light client (the JDK's HTTP connection, the AWS
 	 * SDK's SigV4 signer and credential providers), or 'sdk', the AWS SDK's KmsClient.
 	 */
-	private KmsClientType client = KmsClientType.HTTP;
+	private KmsClientType client = KmsClientType.DEFAULT;
 
 	/**
 	 * Whether eager decryption runs on background threads while the application goes on

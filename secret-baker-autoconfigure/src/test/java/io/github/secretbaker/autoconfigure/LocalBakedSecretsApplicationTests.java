@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.SecretDecryptionException;
@@ -192,10 +193,9 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		DecryptionFailures.assertDecryptionFails(this::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("AccessDeniedException (ACCESS_DENIED)")
-			.contains("\"Action\": \"kms:Decrypt\"")
-			.contains("\"Resource\": \"" + keyArn + "\"")
-			.contains("\"kms:EncryptionContext:PARAMETER_ARN\": [")
-			.contains("\"" + secret.arn() + "\"");
+			.contains(new DecryptPermission(List.of(keyArn), List.of(secret.arn())).toJson(false)
+				.strip()
+				.replace("\n", "\n    "));
 		assertNoSecretIn(output);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.secretbaker.autoconfigure;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class LocalStackAwsBackend implements AwsBackend {
 		byte[] ciphertext = this.kms
 			.encrypt((request) -> request.keyId(keyArn)
 				.plaintext(SdkBytes.fromUtf8String(value))
-				.encryptionContext(Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, arn)))
+				.encryptionContext(Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, arn)))
 			.ciphertextBlob()
 			.asByteArray();
 		return new BakedSecret(name, Base64.getEncoder().encodeToString(ciphertext), arn, 1L, keyArn,

@@ -3,12 +3,16 @@ package io.github.secretbaker.autoconfigure;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientType;
-import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +27,7 @@ class SecretBakerPropertiesTests {
 	void defaultValuesAreConsistentWithCore() {
 		SecretBakerProperties properties = new SecretBakerProperties();
 		assertThat(properties.isEnabled()).isTrue();
-		assertThat(properties.getLocation()).isEqualTo(BakedSecretsLoader.DEFAULT_LOCATION);
+		assertThat(properties.getLocation()).isEqualTo(BakedSecretsLocation.DEFAULT);
 		assertThat(properties.isRequired()).isFalse();
 		assertThat(properties.getTimeout()).isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
 		assertThat(properties.getConcurrency()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
@@ -33,18 +37,30 @@ class SecretBakerPropertiesTests {
 		assertThat(properties.getEndpoint()).isNull();
 		assertThat(properties.getPropertyPrefix()).isNull();
 		assertThat(properties.getFips()).isNull();
-		assertThat(properties.getClient()).isEqualTo(KmsClientType.HTTP);
+		assertThat(properties.getClient()).isEqualTo(KmsClientType.DEFAULT);
 		assertThat(properties.isBackground()).isTrue();
 		assertThat(properties.getSnapshot()).isEqualTo(SecretBakerProperties.Snapshot.BEFORE_CHECKPOINT);
 	}
 
 	@Test
-	void describesEveryPropertyInTheConfigurationMetadata() throws Exception {
-		JsonNode metadata;
-		URL classes = SecretBakerProperties.class.getProtectionDomain().getCodeSource().getLocation();
-		try (InputStream in = new URL(classes, "META-INF/spring-configuration-metadata.json").openStream()) {
-			metadata = JsonMapper.builder().build().readTree(in);
+	void describesTheDefaultsOfCoreInTheConfigurationMetadata() throws Exception {
+		Map<String, JsonNode> properties = new HashMap<>();
+		for (JsonNode property : metadata().get("properties")) {
+			properties.put(property.get("name").asString(), property);
 		}
+		assertThat(defaultValue(properties, "location").asString()).isEqualTo(BakedSecretsLocation.DEFAULT);
+		assertThat(DurationStyle.detectAndParse(defaultValue(properties, "timeout").asString()))
+			.isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
+		assertThat(defaultValue(properties, "concurrency").asInt()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
+		assertThat(defaultValue(properties, "client").asString())
+			.isEqualTo(KmsClientType.DEFAULT.name().toLowerCase(Locale.ROOT));
+		assertThat(defaultValue(properties, "mode").asString()).isEqualTo("eager");
+		assertThat(defaultValue(properties, "enabled").asBoolean()).isTrue();
+	}
+
+	@Test
+	void describesEveryPropertyInTheConfigurationMetadata() throws Exception {
+		JsonNode metadata = metadata();
 		List<String> names = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();
@@ -57,6 +73,20 @@ class SecretBakerPropertiesTests {
 				"secret-baker.required", "secret-baker.timeout", "secret-baker.concurrency", "secret-baker.region",
 				"secret-baker.endpoint", "secret-baker.include", "secret-baker.mode", "secret-baker.property-prefix",
 				"secret-baker.fips", "secret-baker.client", "secret-baker.background", "secret-baker.snapshot");
+	}
+
+	private static JsonNode defaultValue(Map<String, JsonNode> properties, String name) {
+		JsonNode property = properties.get(SecretBakerProperties.PREFIX + "." + name);
+		assertThat(property).as(name).isNotNull();
+		assertThat(property.has("defaultValue")).as("default of " + name).isTrue();
+		return property.get("defaultValue");
+	}
+
+	private static JsonNode metadata() throws Exception {
+		URL classes = SecretBakerProperties.class.getProtectionDomain().getCodeSource().getLocation();
+		try (InputStream in = new URL(classes, "META-INF/spring-configuration-metadata.json").openStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
 	}
 
 }

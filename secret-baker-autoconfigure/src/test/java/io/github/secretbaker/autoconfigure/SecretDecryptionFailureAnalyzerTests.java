@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,11 +45,12 @@ class SecretDecryptionFailureAnalyzerTests {
 						"not authorized"),
 				new SecretDecryptionFailure("API_KEY", API_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,
 						"not authorized"));
-		assertThat(analysis.getAction()).contains("Allow the function's execution role to decrypt DB_PASSWORD, API_KEY")
-			.containsOnlyOnce("\"Resource\": \"" + KEY_ARN + "\"")
-			.contains("\"Action\": \"kms:Decrypt\"")
-			.contains("\"kms:EncryptionContext:PARAMETER_ARN\": [\n                    \"" + DB_ARN + "\",\n"
-					+ "                    \"" + API_ARN + "\"\n");
+		assertThat(analysis.getAction()).contains("Allow the function's execution role to decrypt DB_PASSWORD, API_KEY");
+		JsonNode statement = statementIn(analysis.getAction());
+		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
+		assertThat(strings(statement.get("Resource"))).containsExactly(KEY_ARN);
+		assertThat(strings(statement.at("/Condition/StringEquals/kms:EncryptionContext:PARAMETER_ARN")))
+			.containsExactlyInAnyOrder(DB_ARN, API_ARN);
 	}
 
 	@Test
@@ -59,9 +62,8 @@ class SecretDecryptionFailureAnalyzerTests {
 						"disabled"));
 		String key = "<ARN of the KMS key that " + aliasArn + " points to>";
 		assertThat(analysis.getDescription()).contains("key:       " + aliasArn);
-		assertThat(analysis.getAction()).contains("\"Resource\": \"" + key + "\"")
-			.contains("aws kms enable-key --key-id " + key)
-			.doesNotContain("\"Resource\": \"" + aliasArn + "\"");
+		assertThat(analysis.getAction()).contains("aws kms enable-key --key-id " + key);
+		assertThat(strings(statementIn(analysis.getAction()).get("Resource"))).containsExactly(key);
 	}
 
 	@Test
@@ -97,6 +99,21 @@ class SecretDecryptionFailureAnalyzerTests {
 
 	private static SecretDecryptionFailure failure(String name, Kind kind) {
 		return new SecretDecryptionFailure(name, DB_ARN, KEY_ARN, "SomeException", kind, "detail");
+	}
+
+	/**
+	 * Return the IAM statement that an action text shows, indented, after its first blank
+	 * line.
+	 */
+	private static JsonNode statementIn(String action) {
+		int start = action.indexOf("\n\n    {");
+		int end = action.indexOf("\n    }", start);
+		assertThat(start).as("statement in %s", action).isNotNegative();
+		return JsonMapper.builder().build().readTree(action.substring(start, end + "\n    }".length()));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return array.valueStream().map(JsonNode::asString).toList();
 	}
 
 }

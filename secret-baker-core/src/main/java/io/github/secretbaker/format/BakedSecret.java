@@ -4,6 +4,8 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.secretbaker.aws.Arn;
+import io.github.secretbaker.aws.KmsKeyReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,18 +31,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	private static final Pattern ENVIRONMENT_VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-	private static final String PARTITION = "(?:aws|aws-cn|aws-us-gov|aws-iso(?:-[a-z]+)?)";
-
-	private static final String REGION = "[a-z]{2}(?:-[a-z]+){1,2}-[0-9]{1,2}";
-
-	private static final Pattern PARAMETER_ARN_PATTERN = Pattern
-		.compile("arn:" + PARTITION + ":ssm:" + REGION + ":[0-9]{12}:parameter/[A-Za-z0-9_.\\-/]{1,2048}");
-
-	private static final Pattern KEY_ARN_PATTERN = Pattern.compile("arn:" + PARTITION + ":kms:" + REGION
-			+ ":[0-9]{12}:(?:key/[A-Za-z0-9-]{1,128}|alias/[A-Za-z0-9/_-]{1,256})");
-
-	private static final Pattern KEY_ID_OR_ALIAS_NAME_PATTERN = Pattern
-		.compile("[A-Za-z0-9-]{1,128}|alias/[A-Za-z0-9/_-]{1,256}");
+	private static final Pattern PARAMETER_RESOURCE = Pattern.compile("parameter/[A-Za-z0-9_.\\-/]{1,2048}");
 
 	/**
 	 * The standard parameter tier, whose SecureString values are plain KMS ciphertexts.
@@ -147,12 +138,9 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	 * @return whether it is a parameter ARN
 	 */
 	public static boolean isParameterArn(String arn) {
-		return PARAMETER_ARN_PATTERN.matcher(arn).matches();
-	}
-
-	private static boolean isKeyId(String keyId) {
-		return keyId.startsWith("arn:") ? KEY_ARN_PATTERN.matcher(keyId).matches()
-				: KEY_ID_OR_ALIAS_NAME_PATTERN.matcher(keyId).matches();
+		Arn parsed = Arn.parse(arn);
+		return parsed != null && "ssm".equals(parsed.service()) && parsed.isRegional()
+				&& PARAMETER_RESOURCE.matcher(parsed.resource()).matches();
 	}
 
 	private static @Nullable String findProblem(String name, String ciphertext, String arn, @Nullable Long version,
@@ -178,15 +166,15 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 		}
 		if (!isParameterArn(arn)) {
 			// Only text that starts like an ARN is quoted: a ciphertext pasted into the wrong field never is.
-			String quoted = arn.startsWith("arn:") ? " " + Quoting.quote(arn) : "";
+			String quoted = Arn.isArnLike(arn) ? " " + Quoting.quote(arn) : "";
 			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:"
 					+ "parameter/<name>, partition aws, aws-cn, aws-us-gov or aws-iso*)";
 		}
 		if (version != null && version < 1) {
 			return "'version' must be 1 or more but was " + version;
 		}
-		if (keyId != null && !isKeyId(keyId)) {
-			String quoted = keyId.startsWith("arn:") ? " " + Quoting.quote(keyId) : "";
+		if (keyId != null && !KmsKeyReference.isValid(keyId)) {
+			String quoted = Arn.isArnLike(keyId) ? " " + Quoting.quote(keyId) : "";
 			return "'keyId'" + quoted + " is not a KMS key ARN, alias ARN, key id or alias name "
 					+ "(arn:<partition>:kms:<region>:<account>:key/<id> or alias/<name>)";
 		}

@@ -35,11 +35,6 @@ import org.jspecify.annotations.Nullable;
 public final class BakedSecretsDecryptor {
 
 	/**
-	 * The encryption context key under which SSM binds a SecureString to its parameter.
-	 */
-	public static final String PARAMETER_ARN_CONTEXT_KEY = "PARAMETER_ARN";
-
-	/**
 	 * The dependency that opens Advanced-tier entries, whose values are AWS Encryption SDK
 	 * messages; a function without such entries does without it.
 	 */

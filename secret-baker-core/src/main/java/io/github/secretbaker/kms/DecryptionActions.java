@@ -1,13 +1,14 @@
 package io.github.secretbaker.kms;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.secretbaker.aws.DecryptPermission;
+import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -111,29 +112,21 @@ final class DecryptionActions {
 			return UNKNOWN_KEY;
 		}
 		// IAM policies and key commands need the key ARN, not an alias that points to the key.
-		if (keyId.startsWith("alias/") || keyId.contains(":alias/")) {
+		if (KmsKeyReference.isAlias(keyId)) {
 			return "<ARN of the KMS key that " + keyId + " points to>";
 		}
 		return keyId;
 	}
 
 	private static String accessStatements(List<SecretDecryptionFailure> failures) {
-		Map<String, Set<String>> parametersByKey = new LinkedHashMap<>();
+		Set<String> keys = new TreeSet<>();
+		Set<String> parameters = new TreeSet<>();
 		for (SecretDecryptionFailure failure : failures) {
-			String key = key(failure);
-			parametersByKey.computeIfAbsent(key, (k) -> new LinkedHashSet<>()).add(failure.parameterArn());
+			keys.add(key(failure));
+			parameters.add(failure.parameterArn());
 		}
-		return parametersByKey.entrySet().stream().map((entry) -> {
-			String parameters = entry.getValue()
-				.stream()
-				.map((arn) -> "                    \"" + arn + "\"")
-				.collect(Collectors.joining(",\n"));
-			return "    {\n" + "        \"Effect\": \"Allow\",\n" + "        \"Action\": \"kms:Decrypt\",\n"
-					+ "        \"Resource\": \"" + entry.getKey() + "\",\n" + "        \"Condition\": {\n"
-					+ "            \"StringEquals\": {\n" + "                \"kms:EncryptionContext:PARAMETER_ARN\": [\n"
-					+ parameters + "\n"
-					+ "                ]\n" + "            }\n" + "        }\n" + "    }";
-		}).collect(Collectors.joining(",\n"));
+		String statement = new DecryptPermission(List.copyOf(keys), List.copyOf(parameters)).toJson(false);
+		return statement.strip().lines().map((line) -> "    " + line).collect(Collectors.joining("\n"));
 	}
 
 }

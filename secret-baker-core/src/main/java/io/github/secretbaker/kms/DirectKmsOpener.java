@@ -1,8 +1,9 @@
 package io.github.secretbaker.kms;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.format.BakedSecret;
 
 /**
@@ -12,9 +13,6 @@ import io.github.secretbaker.format.BakedSecret;
  * so that re-pointing it after the bake never breaks a deployed artifact).
  */
 final class DirectKmsOpener implements SecretOpener {
-
-	private static final Pattern KEY_ID = Pattern
-		.compile("(mrk-[0-9a-fA-F]{32})|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
 	private final KmsDecrypter kms;
 
@@ -31,7 +29,7 @@ final class DirectKmsOpener implements SecretOpener {
 	public byte[] open(BakedSecret secret, Deadline deadline) {
 		String keyId = (secret.keyId() != null && isKeyIdentifier(secret.keyId())) ? secret.keyId() : null;
 		return this.kms.decrypt(KmsDecryptRequest.of(secret.ciphertextBlob(),
-				Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, secret.arn()), keyId, deadline));
+				Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, secret.arn()), keyId, deadline));
 	}
 
 	/**
@@ -40,7 +38,8 @@ final class DirectKmsOpener implements SecretOpener {
 	 * @return whether to send it as the {@code KeyId} of {@code Decrypt}
 	 */
 	static boolean isKeyIdentifier(String keyId) {
-		return (keyId.startsWith("arn:") && keyId.contains(":key/")) || KEY_ID.matcher(keyId).matches();
+		KmsKeyReference reference = KmsKeyReference.parse(keyId);
+		return reference != null && reference.namesOneKey();
 	}
 
 }

@@ -16,6 +16,11 @@ public enum KmsClientType {
 	/**
 	 * The AWS SDK's {@code KmsClient}.
 	 */
-	SDK
+	SDK;
+
+	/**
+	 * The client used unless another is chosen.
+	 */
+	public static final KmsClientType DEFAULT = HTTP;
 
 }

@@ -2,6 +2,7 @@ package io.github.secretbaker.kms;
 
 import java.util.Objects;
 
+import io.github.secretbaker.aws.Arn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,19 +80,11 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		if (this.clientRegion == null) {
 			return null;
 		}
-		String region = regionOf(this.keyArn);
+		String region = Arn.regionOf(this.keyArn);
 		if (region == null) {
-			region = regionOf(this.parameterArn);
+			region = Arn.regionOf(this.parameterArn);
 		}
 		return (region != null && !region.equals(this.clientRegion)) ? region : null;
-	}
-
-	private static @Nullable String regionOf(@Nullable String arn) {
-		if (arn == null || !arn.startsWith("arn:")) {
-			return null;
-		}
-		String[] parts = arn.split(":", 6);
-		return (parts.length == 6 && !parts[3].isEmpty()) ? parts[3] : null;
 	}
 
 	/**

@@ -1,10 +1,6 @@
 package io.github.secretbaker.runtime;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -13,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
@@ -46,21 +42,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BakedSecretsLoader {
 
-	/**
-	 * The prefix of a location on the classpath.
-	 */
-	public static final String CLASSPATH_PREFIX = "classpath:";
-
-	/**
-	 * The prefix of a location in the file system.
-	 */
-	public static final String FILE_PREFIX = "file:";
-
-	/**
-	 * The default location of the baked secrets file.
-	 */
-	public static final String DEFAULT_LOCATION = CLASSPATH_PREFIX + BakedSecretsFile.DEFAULT_FILE_NAME;
-
 	private BakedSecretsLoader() {
 	}
 
@@ -81,50 +62,6 @@ public final class BakedSecretsLoader {
 	 */
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	/**
-	 * Read the file at the given location.
-	 * @param location {@code classpath:} followed by a resource name, or a file path,
-	 * optionally prefixed with {@code file:}
-	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
-	 * for the one that loaded this class
-	 * @return the secrets
-	 * @throws InvalidBakedSecretsException if the file is missing or not valid
-	 */
-	public static BakedSecrets read(String location, @Nullable ClassLoader classLoader) {
-		BakedSecrets secrets = readIfPresent(location, classLoader);
-		if (secrets == null) {
-			throw new InvalidBakedSecretsException(location, null,
-					"does not exist; run the bake step before packaging, or point the location at the baked file",
-					null);
-		}
-		return secrets;
-	}
-
-	/**
-	 * Read the file at the given location, if there is one.
-	 * @param location {@code classpath:} followed by a resource name, or a file path,
-	 * optionally prefixed with {@code file:}
-	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
-	 * for the one that loaded this class
-	 * @return the secrets, or {@code null} if there is no file at that location
-	 * @throws InvalidBakedSecretsException if the file is not valid
-	 */
-	public static @Nullable BakedSecrets readIfPresent(String location, @Nullable ClassLoader classLoader) {
-		if (location.startsWith(CLASSPATH_PREFIX)) {
-			String resource = location.substring(CLASSPATH_PREFIX.length());
-			resource = resource.startsWith("/") ? resource.substring(1) : resource;
-			ClassLoader loader = (classLoader != null) ? classLoader : BakedSecretsLoader.class.getClassLoader();
-			try (InputStream in = loader.getResourceAsStream(resource)) {
-				return (in != null) ? BakedSecretsFile.read(in, location) : null;
-			}
-			catch (IOException ex) {
-				throw new InvalidBakedSecretsException(location, null, "cannot be read (" + ex + ")", ex);
-			}
-		}
-		Path path = Path.of(location.startsWith(FILE_PREFIX) ? location.substring(FILE_PREFIX.length()) : location);
-		return Files.exists(path) ? BakedSecretsFile.read(path) : null;
 	}
 
 	/**
@@ -156,13 +93,13 @@ public final class BakedSecretsLoader {
 	 */
 	public static final class Builder {
 
-		private String location = DEFAULT_LOCATION;
+		private String location = BakedSecretsLocation.DEFAULT;
 
 		private @Nullable ClassLoader classLoader;
 
 		private @Nullable KmsDecrypter client;
 
-		private KmsClientType clientType = KmsClientType.HTTP;
+		private KmsClientType clientType = KmsClientType.DEFAULT;
 
 		private @Nullable Boolean fips;
 
@@ -293,7 +230,7 @@ public final class BakedSecretsLoader {
 		 * @throws SecretDecryptionException if any secret cannot be decrypted
 		 */
 		public DecryptedSecrets load() {
-			BakedSecrets secrets = select(read(this.location, this.classLoader), this.include, this.location);
+			BakedSecrets secrets = select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
 			if (secrets.isEmpty()) {
 				return DecryptedSecrets.of(Map.of());
 			}

@@ -2,6 +2,7 @@ package io.github.secretbaker.kms;
 
 import java.net.URI;
 
+import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.runtime.BakedSecretsLoader;
 
 /**
@@ -17,7 +18,7 @@ final class ClassLoadProbe {
 	public static void main(String[] args) {
 		try {
 			DecryptedSecrets secrets = BakedSecretsLoader.builder()
-				.location(BakedSecretsLoader.FILE_PREFIX + args[0])
+				.location(BakedSecretsLocation.FILE_PREFIX + args[0])
 				.region(args[1])
 				.endpoint(URI.create(args[2]))
 				.load();

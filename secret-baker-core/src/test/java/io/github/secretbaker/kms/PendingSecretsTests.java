@@ -1,5 +1,6 @@
 package io.github.secretbaker.kms;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -111,7 +112,7 @@ class PendingSecretsTests {
 		byte[] ciphertext = this.server.kmsClient()
 			.encrypt((request) -> request.keyId(this.keyArn)
 				.plaintext(SdkBytes.fromByteArray(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF }))
-				.encryptionContext(Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, parameterArn)))
+				.encryptionContext(Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, parameterArn)))
 			.ciphertextBlob()
 			.asByteArray();
 		BakedSecrets secrets = BakedSecrets

@@ -9,6 +9,7 @@ import java.util.List;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
@@ -118,8 +119,8 @@ class BakedSecretsLoaderTests {
 
 	@Test
 	void findsNoFileWhereThereIsNone() {
-		assertThat(BakedSecretsLoader.readIfPresent("classpath:no-such-file.json", null)).isNull();
-		assertThat(BakedSecretsLoader.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
+		assertThat(BakedSecretsLocation.readIfPresent("classpath:no-such-file.json", null)).isNull();
+		assertThat(BakedSecretsLocation.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
 	}
 
 	private static void restore(String name, String value) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import io.github.secretbaker.bake.BakeException;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.policy.PolicyGenerationException;
+import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 abstract class AbstractSecretBakerMojo extends AbstractMojo {
 
-	static final String DEFAULT_FILE = "${project.build.outputDirectory}/secret-baker-secrets.json";
+	static final String DEFAULT_FILE = "${project.build.outputDirectory}/" + BakedSecretsFile.DEFAULT_FILE_NAME;
 
 	/**
 	 * Whether to skip the goal.

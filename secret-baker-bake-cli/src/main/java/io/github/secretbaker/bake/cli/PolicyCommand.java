@@ -1,5 +1,6 @@
 package io.github.secretbaker.bake.cli;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Prints the IAM statement for the function's role: kms:Decrypt on exactly the key ARNs of the "
-				+ "baked file, on condition that kms:EncryptionContext:PARAMETER_ARN is one of the baked parameter "
+				+ "baked file, on condition that " + DecryptPermission.CONDITION_KEY + " is one of the baked parameter "
 				+ "ARNs. Reads only the file; needs no AWS access.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:The statement was printed.",

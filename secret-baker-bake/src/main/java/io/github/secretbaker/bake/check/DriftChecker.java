@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.bake.BakeException;
 import io.github.secretbaker.bake.BakeProblem;
 import io.github.secretbaker.bake.Resolution;
@@ -131,11 +132,7 @@ public final class DriftChecker {
 		}
 		String baked = keyAliases.getOrDefault(bakedKeyId, bakedKeyId);
 		String current = keyAliases.getOrDefault(currentKeyId, currentKeyId);
-		return isAliasArn(baked) == isAliasArn(current) && !baked.equals(current);
-	}
-
-	private static boolean isAliasArn(String keyId) {
-		return keyId.contains(":alias/");
+		return KmsKeyReference.isAlias(baked) == KmsKeyReference.isAlias(current) && !baked.equals(current);
 	}
 
 	private static Kind kindOf(BakeProblem problem) {

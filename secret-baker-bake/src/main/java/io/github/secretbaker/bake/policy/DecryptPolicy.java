@@ -1,18 +1,16 @@
 package io.github.secretbaker.bake.policy;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.secretbaker.aws.DecryptPermission;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The least-privilege IAM statement that lets a function decrypt its baked secrets:
  * {@code kms:Decrypt} on exactly the keys used, only for the baked parameters' encryption
- * contexts.
+ * contexts, with what could not be checked. The statement itself is core's
+ * {@link DecryptPermission}, which the runtime's access-denied report renders too.
  *
  * @param keyArns the key ARNs, sorted
  * @param parameterArns the parameter ARNs, sorted
@@ -21,18 +19,6 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * @since 0.1.0
  */
 public record DecryptPolicy(List<String> keyArns, List<String> parameterArns, List<String> warnings) {
-
-	/**
-	 * The condition key SSM binds each ciphertext to.
-	 */
-	public static final String ENCRYPTION_CONTEXT_KEY = "kms:EncryptionContext:PARAMETER_ARN";
-
-	/**
-	 * The statement id.
-	 */
-	public static final String STATEMENT_ID = "SecretBakerDecrypt";
-
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -49,29 +35,11 @@ public record DecryptPolicy(List<String> keyArns, List<String> parameterArns, Li
 	}
 
 	/**
-	 * Return the statement as IAM JSON structure. A list under {@code StringEquals} matches
-	 * any one of its values.
-	 * @return the statement
+	 * Return the permission this policy grants, the model that renders it.
+	 * @return the permission
 	 */
-	public Map<String, Object> statement() {
-		Map<String, Object> statement = new LinkedHashMap<>();
-		statement.put("Sid", STATEMENT_ID);
-		statement.put("Effect", "Allow");
-		statement.put("Action", "kms:Decrypt");
-		statement.put("Resource", this.keyArns);
-		statement.put("Condition", Map.of("StringEquals", Map.of(ENCRYPTION_CONTEXT_KEY, this.parameterArns)));
-		return statement;
-	}
-
-	/**
-	 * Return a complete policy document holding the statement.
-	 * @return the document
-	 */
-	public Map<String, Object> document() {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("Version", "2012-10-17");
-		document.put("Statement", List.of(statement()));
-		return document;
+	public DecryptPermission permission() {
+		return new DecryptPermission(this.keyArns, this.parameterArns);
 	}
 
 	/**
@@ -80,7 +48,7 @@ public record DecryptPolicy(List<String> keyArns, List<String> parameterArns, Li
 	 * @return the JSON, ending with a newline
 	 */
 	public String toJson(boolean document) {
-		return JSON.writeValueAsString(document ? document() : statement()) + "\n";
+		return permission().toJson(document);
 	}
 
 	/**
@@ -90,7 +58,8 @@ public record DecryptPolicy(List<String> keyArns, List<String> parameterArns, Li
 	 * @return the YAML
 	 */
 	public String toYaml(boolean document) {
-		return YAML.writeValueAsString(document ? document() : statement());
+		DecryptPermission permission = permission();
+		return YAML.writeValueAsString(document ? permission.document() : permission.statement());
 	}
 
 }

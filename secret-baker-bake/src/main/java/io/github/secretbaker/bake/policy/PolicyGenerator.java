@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
+import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 
@@ -17,17 +17,6 @@ import io.github.secretbaker.format.BakedSecrets;
  * @since 0.1.0
  */
 public final class PolicyGenerator {
-
-	private static final Pattern KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/\\S+");
-
-	/**
-	 * Return whether the given text is a KMS key ARN (not an alias ARN).
-	 * @param arn the text
-	 * @return whether it is a key ARN
-	 */
-	public static boolean isKeyArn(String arn) {
-		return KEY_ARN.matcher(arn).matches();
-	}
 
 	/**
 	 * Generate the policy for the given secrets.
@@ -41,7 +30,7 @@ public final class PolicyGenerator {
 	public DecryptPolicy generate(BakedSecrets secrets, List<String> extraKeyArns) {
 		List<String> problems = new ArrayList<>();
 		for (String keyArn : extraKeyArns) {
-			if (!isKeyArn(keyArn)) {
+			if (!KmsKeyReference.isKeyArn(keyArn)) {
 				problems.add("'" + keyArn + "' is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>)");
 			}
 		}
@@ -54,7 +43,7 @@ public final class PolicyGenerator {
 		for (BakedSecret secret : secrets) {
 			parameterArns.add(secret.arn());
 			String keyId = secret.keyId();
-			if (keyId != null && isKeyArn(keyId)) {
+			if (KmsKeyReference.isKeyArn(keyId)) {
 				keyArns.add(keyId);
 			}
 			else if (!extraKeyArns.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.secretbaker.kms.envelope;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -26,7 +27,6 @@ public final class EncryptionSdkMessages {
 	/**
 	 * The encryption context key under which Parameter Store binds a value to its parameter.
 	 */
-	static final String PARAMETER_ARN = "PARAMETER_ARN";
 
 	// Parameter Store writes one data key; a bound keeps a crafted message from making the
 	// runtime call KMS without end.
@@ -71,7 +71,7 @@ public final class EncryptionSdkMessages {
 		byte[] plaintext = result.getResult();
 		// The context the master key checked was not yet authenticated; this one is.
 		Map<String, String> context = result.getEncryptionContext();
-		if (!parameterArn.equals(context.get(PARAMETER_ARN))) {
+		if (!parameterArn.equals(context.get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
 			Arrays.fill(plaintext, (byte) 0);
 			throw boundElsewhere();
 		}

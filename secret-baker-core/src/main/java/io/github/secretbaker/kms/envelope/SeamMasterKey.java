@@ -11,6 +11,7 @@ import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.amazonaws.encryptionsdk.DataKey;
 import com.amazonaws.encryptionsdk.EncryptedDataKey;
 import com.amazonaws.encryptionsdk.MasterKey;
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
@@ -68,7 +69,7 @@ final class SeamMasterKey extends MasterKey<SeamMasterKey> {
 	public DataKey<SeamMasterKey> decryptDataKey(CryptoAlgorithm algorithm,
 			Collection<? extends EncryptedDataKey> encryptedDataKeys, Map<String, String> context) {
 		// Checked before any call: KMS must never be asked to open another parameter's value.
-		if (!this.parameterArn.equals(context.get(EncryptionSdkMessages.PARAMETER_ARN))) {
+		if (!this.parameterArn.equals(context.get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
 			throw EncryptionSdkMessages.boundElsewhere();
 		}
 		KmsDecryptException firstFailure = null;

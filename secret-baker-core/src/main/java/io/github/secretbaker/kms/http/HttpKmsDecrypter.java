@@ -1,5 +1,6 @@
 package io.github.secretbaker.kms.http;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -178,7 +179,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		AwsSessionCredentials throwaway = AwsSessionCredentials.create("AKIAPRIMINGONLY00000", "priming-only",
 				"priming-only");
 		KmsDecryptRequest sample = KmsDecryptRequest.of(new byte[64],
-				Map.of(BakedSecretsDecryptor.PARAMETER_ARN_CONTEXT_KEY, "arn:aws:ssm:us-east-1:000000000000:parameter/p"),
+				Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, "arn:aws:ssm:us-east-1:000000000000:parameter/p"),
 				null, Deadline.in(this.timeout));
 		byte[] body = DecryptJson.request(sample);
 		sign(body, throwaway);
