@@ -41,9 +41,20 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	 * Create a new {@link AwsClientOptions}.
 	 */
 	public AwsClientOptions {
-		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("'maxAttempts' must be 1 or more but was " + maxAttempts);
+		String problem = checkMaxAttempts(maxAttempts);
+		if (problem != null) {
+			throw new IllegalArgumentException("'maxAttempts' " + problem);
 		}
+	}
+
+	/**
+	 * Check a number of attempts per call, for a command-line option or a plugin setting to
+	 * report under its own name.
+	 * @param maxAttempts the number
+	 * @return what is wrong with it, to follow its name, or {@code null} if it is valid
+	 */
+	public static @Nullable String checkMaxAttempts(int maxAttempts) {
+		return (maxAttempts < 1) ? "must be 1 or more but was " + maxAttempts : null;
 	}
 
 	/**

@@ -64,6 +64,16 @@ public final class ParameterStoreBaker implements AutoCloseable {
 	}
 
 	/**
+	 * Check a number of AWS calls in flight at once, for a builder, a command-line option or
+	 * a plugin setting to report under its own name.
+	 * @param concurrency the number
+	 * @return what is wrong with it, to follow its name, or {@code null} if it is valid
+	 */
+	public static @Nullable String checkConcurrency(int concurrency) {
+		return (concurrency < 1) ? "must be 1 or more but was " + concurrency : null;
+	}
+
+	/**
 	 * Start building a baker that uses the given SSM client, which the caller keeps and
 	 * closes. Give it a KMS client too with {@link Builder#kms(KmsClient)}, or keys given by
 	 * alias are recorded as alias ARNs.
@@ -191,8 +201,9 @@ public final class ParameterStoreBaker implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
-			if (concurrency < 1) {
-				throw new IllegalArgumentException("'concurrency' must be 1 or more but was " + concurrency);
+			String problem = checkConcurrency(concurrency);
+			if (problem != null) {
+				throw new IllegalArgumentException("'concurrency' " + problem);
 			}
 			this.concurrency = concurrency;
 			return this;

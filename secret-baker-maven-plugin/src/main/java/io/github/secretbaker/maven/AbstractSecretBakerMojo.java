@@ -1,23 +1,18 @@
 package io.github.secretbaker.maven;
 
-import java.io.UncheckedIOException;
-
 import io.github.secretbaker.bake.BakeException;
-import io.github.secretbaker.bake.manifest.InvalidManifestException;
-import io.github.secretbaker.bake.policy.PolicyGenerationException;
+import io.github.secretbaker.bake.BakeFailureCategory;
 import io.github.secretbaker.format.BakedSecretsFile;
-import io.github.secretbaker.format.InvalidBakedSecretsException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The skip switch shared by the secret-baker goals, and the mapping of the bake library's failures
- * onto Maven's: what the command line reports with exit code 2 (bad input, a guard) fails the
- * build with a {@link MojoFailureException}; what it reports with exit code 3 (AWS or I/O
- * failure) with a {@link MojoExecutionException}. Messages are the command line's.
+ * onto Maven's by their {@link BakeFailureCategory}, as the command line maps them onto its exit
+ * codes: bad input fails the build with a {@link MojoFailureException}, an AWS or I/O failure
+ * with a {@link MojoExecutionException}.
  *
  * @since 0.1.0
  */
@@ -40,17 +35,14 @@ abstract class AbstractSecretBakerMojo extends AbstractMojo {
 		try {
 			run();
 		}
-		catch (InvalidManifestException | InvalidBakedSecretsException | PolicyGenerationException ex) {
-			throw new MojoFailureException(ex.getMessage(), ex);
-		}
-		catch (BakeException ex) {
-			if (ex.isAwsFailure()) {
-				throw new MojoExecutionException(ex.getMessage(), ex);
+		catch (RuntimeException ex) {
+			switch (BakeFailureCategory.of(ex)) {
+				case INVALID_INPUT -> throw new MojoFailureException(BakeFailureCategory.isMissingRegion(ex)
+						? "no AWS region: configure <region> or set AWS_REGION" : ex.getMessage(), ex);
+				case AWS_OR_IO_FAILURE -> throw new MojoExecutionException((ex instanceof BakeException)
+						? ex.getMessage() : "secret-baker:" + goal() + " failed: " + ex.getMessage(), ex);
+				case UNEXPECTED -> throw ex;
 			}
-			throw new MojoFailureException(ex.getMessage(), ex);
-		}
-		catch (SdkException | UncheckedIOException ex) {
-			throw new MojoExecutionException("secret-baker:" + goal() + " failed: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -14,6 +14,7 @@ import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.manifest.ManifestSources;
 import io.github.secretbaker.bake.manifest.ServerlessOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -104,25 +105,19 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	 * @throws InvalidManifestException if a source is invalid or none is configured
 	 */
 	Manifest loadManifest() {
-		List<Manifest> manifests = new ArrayList<>();
-		boolean configuredElsewhere = this.serverlessConfig != null || (this.secrets != null && !this.secrets.isEmpty());
-		if (this.manifest != null && (this.manifest.isFile() || !configuredElsewhere)) {
-			manifests.add(Manifest.load(this.manifest.toPath()));
+		ManifestSources sources = new ManifestSources();
+		if (this.manifest != null && this.manifest.isFile()) {
+			sources.manifest(this.manifest.toPath());
 		}
 		if (this.serverlessConfig != null) {
-			ServerlessOptions options = new ServerlessOptions(blankToNull(this.stage), blankToNull(this.region),
-					(this.params != null) ? this.params : Map.of(), this.environment);
-			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig.toPath(), options));
+			sources.serverlessConfig(this.serverlessConfig.toPath(), new ServerlessOptions(blankToNull(this.stage),
+					blankToNull(this.region), (this.params != null) ? this.params : Map.of(), this.environment));
 		}
 		if (this.secrets != null && !this.secrets.isEmpty()) {
-			manifests.add(pomSecrets(this.secrets));
+			sources.secrets(pomSecrets(this.secrets));
 		}
-		if (manifests.isEmpty()) {
-			throw new InvalidManifestException("pom.xml", List.of("no secrets configured: create "
-					+ Manifest.DEFAULT_FILE_NAME + " beside the pom, or configure <manifest>, <serverlessConfig> or "
-					+ "<secrets>"));
-		}
-		return Manifest.combine(manifests);
+		return sources.load((this.manifest != null) ? this.manifest.toPath() : null,
+				"configure <manifest>, <serverlessConfig> or <secrets>");
 	}
 
 	private static Manifest pomSecrets(Map<String, String> secrets) {
@@ -150,11 +145,13 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	 * @throws MojoFailureException if a setting is invalid
 	 */
 	AwsClientOptions awsClientOptions(Manifest manifest) throws MojoFailureException {
-		if (this.concurrency < 1) {
-			throw new MojoFailureException("<concurrency> must be 1 or more but was " + this.concurrency);
+		String problem = ParameterStoreBaker.checkConcurrency(this.concurrency);
+		if (problem != null) {
+			throw new MojoFailureException("<concurrency> " + problem);
 		}
-		if (this.maxAttempts < 1) {
-			throw new MojoFailureException("<maxAttempts> must be 1 or more but was " + this.maxAttempts);
+		problem = AwsClientOptions.checkMaxAttempts(this.maxAttempts);
+		if (problem != null) {
+			throw new MojoFailureException("<maxAttempts> " + problem);
 		}
 		String region = blankToNull(this.region);
 		return new AwsClientOptions((region != null) ? region : manifest.region(), blankToNull(this.profile),

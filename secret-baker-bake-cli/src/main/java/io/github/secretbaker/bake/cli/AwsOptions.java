@@ -5,7 +5,9 @@ import java.net.URI;
 import io.github.secretbaker.bake.AwsClientOptions;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * How to reach SSM and KMS, shared by the commands that read them.
@@ -33,6 +35,22 @@ final class AwsOptions {
 	@Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + AwsClientOptions.DEFAULT_MAX_ATTEMPTS,
 			description = "Attempts per AWS call with adaptive retry, first try included. Default: ${DEFAULT-VALUE}.")
 	int maxAttempts;
+
+	/**
+	 * Check the numeric options, before anything is read.
+	 * @param commandLine the command, for the usage error
+	 * @throws ParameterException naming the first invalid option
+	 */
+	void validate(CommandLine commandLine) {
+		String problem = ParameterStoreBaker.checkConcurrency(this.concurrency);
+		if (problem != null) {
+			throw new ParameterException(commandLine, "--concurrency " + problem);
+		}
+		problem = AwsClientOptions.checkMaxAttempts(this.maxAttempts);
+		if (problem != null) {
+			throw new ParameterException(commandLine, "--max-attempts " + problem);
+		}
+	}
 
 	/**
 	 * Return the client options, in the manifest's region when none is given.

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -62,12 +61,7 @@ public final class BakeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.awsOptions.concurrency < 1) {
-			throw new ParameterException(this.spec.commandLine(), "--concurrency must be 1 or more");
-		}
-		if (this.awsOptions.maxAttempts < 1) {
-			throw new ParameterException(this.spec.commandLine(), "--max-attempts must be 1 or more");
-		}
+		this.awsOptions.validate(this.spec.commandLine());
 		PrintWriter out = this.spec.commandLine().getOut();
 		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();

@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
@@ -68,9 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (this.awsOptions.concurrency < 1 || this.awsOptions.maxAttempts < 1) {
-			throw new ParameterException(this.spec.commandLine(), "--concurrency and --max-attempts must be 1 or more");
-		}
+		this.awsOptions.validate(this.spec.commandLine());
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
 		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();

@@ -1,13 +1,12 @@
 package io.github.secretbaker.bake.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.manifest.ManifestSources;
 import io.github.secretbaker.bake.manifest.ServerlessOptions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -49,28 +48,18 @@ final class ManifestOptions {
 	 * @return the manifest
 	 */
 	Manifest load(@Nullable String region, Function<String, @Nullable String> environment) {
-		List<Manifest> manifests = new ArrayList<>();
+		ManifestSources sources = new ManifestSources();
 		if (this.manifest != null) {
-			manifests.add(Manifest.load(this.manifest));
+			sources.manifest(this.manifest);
 		}
 		if (this.serverlessConfig != null) {
-			ServerlessOptions options = new ServerlessOptions(this.stage, region,
-					ServerlessOptions.parseParams("--param", this.params), environment);
-			manifests.add(Manifest.loadServerlessConfig(this.serverlessConfig, options));
+			sources.serverlessConfig(this.serverlessConfig, new ServerlessOptions(this.stage, region,
+					ServerlessOptions.parseParams("--param", this.params), environment));
 		}
 		if (!this.secrets.isEmpty()) {
-			manifests.add(Manifest.parseArguments(this.secrets));
+			sources.secrets(Manifest.parseArguments(this.secrets));
 		}
-		if (manifests.isEmpty()) {
-			Path defaultManifest = Path.of(Manifest.DEFAULT_FILE_NAME);
-			if (!Files.isRegularFile(defaultManifest)) {
-				throw new InvalidManifestException(Manifest.DEFAULT_FILE_NAME,
-						List.of("not found in " + defaultManifest.toAbsolutePath().getParent()
-								+ ": create it with a 'secrets:' key, or pass --manifest, --serverless-config or --secret"));
-			}
-			manifests.add(Manifest.load(defaultManifest));
-		}
-		return Manifest.combine(manifests);
+		return sources.load(Path.of(Manifest.DEFAULT_FILE_NAME), "pass --manifest, --serverless-config or --secret");
 	}
 
 }

@@ -1,14 +1,13 @@
 package io.github.secretbaker.bake.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import io.github.secretbaker.bake.BakeException;
+import io.github.secretbaker.bake.BakeFailureCategory;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.policy.PolicyGenerationException;
-import io.github.secretbaker.format.InvalidBakedSecretsException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +17,6 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The {@code secret-baker} command line: {@code bake}, {@code check}, {@code policy} and
@@ -103,7 +100,7 @@ public final class SecretBakerCommand implements Callable<Integer> {
 
 	private static int handleException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
-		int exitCode = exitCode(ex);
+		BakeFailureCategory category = BakeFailureCategory.of(ex);
 		if (ex instanceof BakeException bakeException) {
 			err.println("error: " + bakeException.getProblems().size() + " of the requested secrets cannot be baked:");
 			bakeException.describeProblems().forEach((problem) -> err.println("  " + problem));
@@ -116,35 +113,20 @@ public final class SecretBakerCommand implements Callable<Integer> {
 			err.println("error: cannot generate the IAM policy:");
 			policyException.getProblems().forEach((problem) -> err.println("  " + problem));
 		}
-		else if (isMissingRegion(ex)) {
+		else if (BakeFailureCategory.isMissingRegion(ex)) {
 			err.println("error: no AWS region: pass --region or set AWS_REGION");
 		}
 		else {
 			err.println("error: " + ex.getMessage());
 		}
-		if (exitCode == ExitCodes.FAILURE && !(ex instanceof SdkException) && !(ex instanceof UncheckedIOException)
-				&& !(ex instanceof BakeException)) {
+		if (category == BakeFailureCategory.UNEXPECTED) {
 			ex.printStackTrace(err);
 		}
 		err.flush();
-		return exitCode;
-	}
-
-	private static int exitCode(Exception ex) {
-		if (ex instanceof BakeException bakeException) {
-			return bakeException.isAwsFailure() ? ExitCodes.FAILURE : ExitCodes.INVALID_INPUT;
-		}
-		if (ex instanceof InvalidManifestException || ex instanceof InvalidBakedSecretsException
-				|| ex instanceof PolicyGenerationException || ex instanceof IllegalArgumentException
-				|| isMissingRegion(ex)) {
-			return ExitCodes.INVALID_INPUT;
-		}
-		return ExitCodes.FAILURE;
-	}
-
-	private static boolean isMissingRegion(Exception ex) {
-		return ex instanceof SdkClientException && ex.getMessage() != null
-				&& ex.getMessage().contains("Unable to load region");
+		return switch (category) {
+			case INVALID_INPUT -> ExitCodes.INVALID_INPUT;
+			case AWS_OR_IO_FAILURE, UNEXPECTED -> ExitCodes.FAILURE;
+		};
 	}
 
 }

@@ -1,0 +1,96 @@
+package io.github.secretbaker.bake.manifest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sources of secrets a build tool was given (manifests, a {@code serverless.yml} of the
+ * Node plugin, secrets given in-line), loaded into one manifest, or the default manifest when
+ * none was given. The command line and the Maven plugin both use it, so they combine their
+ * sources alike.
+ *
+ * @since 0.1.0
+ */
+public final class ManifestSources {
+
+	private final List<Supplier<Manifest>> sources = new ArrayList<>();
+
+	/**
+	 * Add a manifest file, which must exist.
+	 * @param path the manifest
+	 * @return this
+	 */
+	public ManifestSources manifest(Path path) {
+		Objects.requireNonNull(path, "'path' must not be null");
+		this.sources.add(() -> Manifest.load(path));
+		return this;
+	}
+
+	/**
+	 * Add a {@code serverless.yml} configured for the Node plugin, which must exist.
+	 * @param path the file
+	 * @param options the stage, region, parameters and environment for its variables
+	 * @return this
+	 */
+	public ManifestSources serverlessConfig(Path path, ServerlessOptions options) {
+		Objects.requireNonNull(path, "'path' must not be null");
+		Objects.requireNonNull(options, "'options' must not be null");
+		this.sources.add(() -> Manifest.loadServerlessConfig(path, options));
+		return this;
+	}
+
+	/**
+	 * Add secrets given in-line, such as on the command line or in a pom.
+	 * @param secrets the secrets, already read
+	 * @return this
+	 */
+	public ManifestSources secrets(Manifest secrets) {
+		Objects.requireNonNull(secrets, "'secrets' must not be null");
+		this.sources.add(() -> secrets);
+		return this;
+	}
+
+	/**
+	 * Return whether no source was added.
+	 * @return whether there is no source
+	 */
+	public boolean isEmpty() {
+		return this.sources.isEmpty();
+	}
+
+	/**
+	 * Load every source into one manifest or, when no source was added, the default
+	 * manifest.
+	 * @param defaultManifest the manifest to load when no source was added, or {@code null}
+	 * if there is none
+	 * @param alternatives how else secrets can be given, for the message when there is no
+	 * source at all, such as {@code "pass --manifest, --serverless-config or --secret"}
+	 * @return the manifest
+	 * @throws InvalidManifestException if a source is invalid, a secret is listed by two of
+	 * them, or there is no source at all
+	 */
+	public Manifest load(@Nullable Path defaultManifest, String alternatives) {
+		if (this.sources.isEmpty()) {
+			if (defaultManifest == null) {
+				throw new InvalidManifestException(Manifest.DEFAULT_FILE_NAME,
+						List.of("no secrets configured: " + alternatives));
+			}
+			if (!Files.isRegularFile(defaultManifest)) {
+				throw new InvalidManifestException(defaultManifest.toString(),
+						List.of("no such manifest file (working directory " + Path.of("").toAbsolutePath()
+								+ "): create it with a 'secrets:' key, or " + alternatives));
+			}
+			return Manifest.load(defaultManifest);
+		}
+		List<Manifest> manifests = new ArrayList<>();
+		this.sources.forEach((source) -> manifests.add(source.get()));
+		return Manifest.combine(manifests);
+	}
+
+}
