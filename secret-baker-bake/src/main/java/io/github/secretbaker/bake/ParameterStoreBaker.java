@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * }
  * </pre>
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class ParameterStoreBaker implements AutoCloseable {
 

@@ -9,7 +9,6 @@ import java.util.List;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
-import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
@@ -115,12 +114,6 @@ class BakedSecretsLoaderTests {
 				assertThat(ex.getSource()).isEqualTo("secrets.json");
 				assertThat(ex.getMessage()).contains("baked: DB_PASSWORD").doesNotContain("AQID");
 			});
-	}
-
-	@Test
-	void findsNoFileWhereThereIsNone() {
-		assertThat(BakedSecretsLocation.readIfPresent("classpath:no-such-file.json", null)).isNull();
-		assertThat(BakedSecretsLocation.readIfPresent("file:" + this.directory.resolve("none.json"), null)).isNull();
 	}
 
 	private static void restore(String name, String value) {
