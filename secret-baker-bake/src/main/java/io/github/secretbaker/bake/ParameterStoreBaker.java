@@ -52,15 +52,12 @@ public final class ParameterStoreBaker implements AutoCloseable {
 
 	private final BakeClients clients;
 
-	private final int concurrency;
-
-	private final BakeProgressListener progressListener;
+	private final SecretSource source;
 
 	private ParameterStoreBaker(Builder builder) {
 		this.clients = (builder.options != null) ? BakeClients.createdFrom(builder.options)
 				: BakeClients.given(Objects.requireNonNull(builder.ssm), builder.kms);
-		this.concurrency = builder.concurrency;
-		this.progressListener = builder.progressListener;
+		this.source = new ParameterStoreSource(this.clients, builder.concurrency, builder.progressListener);
 	}
 
 	/**
@@ -145,8 +142,7 @@ public final class ParameterStoreBaker implements AutoCloseable {
 		if (requests.isEmpty()) {
 			return new Resolution(BakedSecrets.empty(), List.of(), 0, 0);
 		}
-		return new ResolutionRun(this.clients.ssm(), this.clients::kms, this.concurrency, this.progressListener)
-			.resolve(requests);
+		return this.source.resolve(requests);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.secretbaker.bake;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.secretbaker.aws.Arn;
 import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
@@ -68,7 +69,7 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 	}
 
 	private static int selectorStart(String path) {
-		if (path.startsWith("arn:")) {
+		if (Arn.isArnLike(path)) {
 			int marker = path.indexOf(ARN_PARAMETER_MARKER);
 			return (marker < 0) ? -1 : path.indexOf(':', marker + ARN_PARAMETER_MARKER.length());
 		}
@@ -113,7 +114,7 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 	 * @return whether an ARN
 	 */
 	public boolean isArn() {
-		return this.parameter.startsWith("arn:");
+		return Arn.isArnLike(this.parameter);
 	}
 
 	private static @Nullable String findProblem(String name, String parameter, @Nullable String selector) {
@@ -132,7 +133,7 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 					+ "' contains '${': Serverless variables are resolved only in a serverless.yml read with "
 					+ "--serverless-config; write the parameter path literally";
 		}
-		if (parameter.startsWith("arn:")) {
+		if (Arn.isArnLike(parameter)) {
 			if (!BakedSecret.isParameterArn(parameter)) {
 				return "secret '" + name + "' path '" + parameter
 						+ "' is not an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)";
