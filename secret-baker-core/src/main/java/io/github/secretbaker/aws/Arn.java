@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An Amazon Resource Name, {@code arn:<partition>:<service>:<region>:<account>:<resource>},
- * in one of the partitions {@code aws}, {@code aws-cn}, {@code aws-us-gov} or
- * {@code aws-iso*}. The region and the account may be empty, as in IAM ARNs.
+ * in one of the partitions {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc}
+ * (the European Sovereign Cloud) or {@code aws-iso*}. The region and the account may be
+ * empty, as in IAM ARNs.
  *
  * @param partition the partition, such as {@code aws}
  * @param service the service, such as {@code kms}
@@ -20,11 +21,11 @@ public record Arn(String partition, String service, String region, String accoun
 
 	private static final String PREFIX = "arn:";
 
-	private static final Pattern PARTITION = Pattern.compile("aws|aws-cn|aws-us-gov|aws-iso(?:-[a-z]+)?");
+	private static final Pattern PARTITION = Pattern.compile("aws|aws-cn|aws-us-gov|aws-eusc|aws-iso(?:-[a-z]+)?");
 
 	private static final Pattern SERVICE = Pattern.compile("[a-z0-9-]+");
 
-	private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+){1,2}-[0-9]{1,2}");
+	private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(?:-[a-z]+){1,2}-[0-9]{1,2}");
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 

@@ -132,7 +132,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	/**
 	 * Return whether the given text is an SSM parameter ARN, in one of the partitions
-	 * {@code aws}, {@code aws-cn}, {@code aws-us-gov} or {@code aws-iso*}, with a region
+	 * {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc} or {@code aws-iso*}, with a region
 	 * such as {@code eu-west-1}, a twelve-digit account and a valid parameter name.
 	 * @param arn the text to check
 	 * @return whether it is a parameter ARN
@@ -168,7 +168,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 			// Only text that starts like an ARN is quoted: a ciphertext pasted into the wrong field never is.
 			String quoted = Arn.isArnLike(arn) ? " " + Quoting.quote(arn) : "";
 			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:"
-					+ "parameter/<name>, partition aws, aws-cn, aws-us-gov or aws-iso*)";
+					+ "parameter/<name>, partition aws, aws-cn, aws-us-gov, aws-eusc or aws-iso*)";
 		}
 		if (version != null && version < 1) {
 			return "'version' must be 1 or more but was " + version;

@@ -20,6 +20,14 @@ class ArnTests {
 	}
 
 	@Test
+	void knowsTheEuropeanSovereignCloudPartitionAndItsRegions() {
+		Arn arn = Arn.parse("arn:aws-eusc:kms:eusc-de-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+		assertThat(arn).isNotNull();
+		assertThat(arn.region()).isEqualTo("eusc-de-east-1");
+		assertThat(KmsKeyReference.isKeyArn(arn.toString())).isTrue();
+	}
+
+	@Test
 	void acceptsAnEmptyRegionAndAccountAsIamArnsHaveThem() {
 		Arn arn = Arn.parse("arn:aws:iam::123456789012:role/app");
 		assertThat(arn.region()).isEmpty();
