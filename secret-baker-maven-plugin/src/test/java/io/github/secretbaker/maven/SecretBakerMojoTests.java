@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for the plugin's goals, run against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class SecretBakerMojoTests {
 
 	private final LocalAwsServer server;
@@ -287,10 +289,6 @@ class SecretBakerMojoTests {
 			ssmMojo.endpoint = this.server.endpoint().toString();
 			ssmMojo.region = this.server.region();
 			ssmMojo.maxAttempts = 2;
-			System.setProperty("aws.accessKeyId",
-					this.server.credentialsProvider().resolveCredentials().accessKeyId());
-			System.setProperty("aws.secretAccessKey",
-					this.server.credentialsProvider().resolveCredentials().secretAccessKey());
 		}
 		return mojo;
 	}
