@@ -188,6 +188,8 @@ class SecretBakerMojoTests {
 	void policyAllowsDecryptOnlyOnBakedKeysAndParameters() throws Exception {
 		String keyArn = this.server.createKey();
 		String arn = this.server.putSecureString("/app/db/password", secretValue(), keyArn);
+		String otherKeyArn = this.server.createKey();
+		this.server.putSecureString("/app/other", secretValue(), otherKeyArn);
 		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n");
 		BakeMojo bake = configure(new BakeMojo());
 		bake.output = output().toFile();
@@ -199,9 +201,12 @@ class SecretBakerMojoTests {
 		JsonNode statement = JsonMapper.builder().build().readTree(policy.policyOutput);
 		assertThat(statement.get("Effect").asString()).isEqualTo("Allow");
 		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
-		assertThat(statement.get("Resource").toString()).contains(keyArn);
-		assertThat(statement.get("Condition").toString()).contains("kms:EncryptionContext:PARAMETER_ARN")
-			.contains(arn);
+		assertThat(statement.get("Resource").values()).extracting(JsonNode::asString).containsExactly(keyArn);
+		assertThat(statement.get("Condition").propertyNames()).containsExactly("StringEquals");
+		JsonNode equals = statement.get("Condition").get("StringEquals");
+		assertThat(equals.propertyNames()).containsExactly("kms:EncryptionContext:PARAMETER_ARN");
+		assertThat(equals.get("kms:EncryptionContext:PARAMETER_ARN").values()).extracting(JsonNode::asString)
+			.containsExactly(arn);
 		assertThat(this.log.text()).contains("kms:Decrypt");
 	}
 
