@@ -34,14 +34,14 @@ import org.springframework.core.env.Environment;
 /**
  * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that exposes
  * each baked secret under exactly its name, such as {@code DB_PASSWORD} or
- * {@code my-secret.v1}, and under the optional property prefix.
+ * {@code my-secret.v1}, under the optional property prefix and, for a name that is also a
+ * valid environment variable name, as Spring resolves OS environment variables
+ * ({@code db.password} and {@code db-password} find {@code DB_PASSWORD}, so the secret binds
+ * to {@code @ConfigurationProperties} too).
  * <p>
- * A name that is also a valid environment variable name resolves like OS environment
- * variables do in Spring: {@code db.password} and {@code db-password} also find
- * {@code DB_PASSWORD}, so such a secret binds to {@code @ConfigurationProperties} too. Values
- * come from a decryption that may still be going on in the background: the first read waits
- * for it, never past the deadline. In lazy mode each secret is decrypted on its first read.
- * Values never appear in {@link #toString()}.
+ * Values come from a decryption that may still be going on in the background, whose end the
+ * first read waits for but never past the deadline, or in lazy mode from decrypting each
+ * secret on its first read. Values never appear in {@link #toString()}.
  *
  * @since 0.1.0
  */
@@ -183,7 +183,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * Return the prefix under which the secrets are also exposed, ending with a dot.
 	 * @return the prefix or {@code null}
 	 */
-	public @Nullable String getPrefix() {
+	@Nullable String getPrefix() {
 		return this.prefix;
 	}
 
@@ -210,7 +210,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * @param propertyName the property name
 	 * @return the secret name, or {@code null} if the name resolves to no secret
 	 */
-	public @Nullable String findSecretName(String propertyName) {
+	@Nullable String findSecretName(String propertyName) {
 		BakedSecret secret = findSecret(propertyName);
 		return (secret != null) ? secret.name() : null;
 	}
@@ -220,7 +220,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * @param propertyName the property name
 	 * @return the secret, or {@code null} if the name resolves to no secret
 	 */
-	public @Nullable BakedSecret findSecret(String propertyName) {
+	@Nullable BakedSecret findSecret(String propertyName) {
 		BakedSecret secret = findRelaxed(propertyName);
 		if (secret == null && this.prefix != null && propertyName.length() > this.prefix.length()
 				&& propertyName.regionMatches(true, 0, this.prefix, 0, this.prefix.length())) {

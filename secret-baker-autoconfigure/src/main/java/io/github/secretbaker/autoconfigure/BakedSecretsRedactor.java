@@ -70,7 +70,7 @@ public final class BakedSecretsRedactor {
 	 * @param propertyName the property name, in any form Spring resolves
 	 * @return the secret names, empty if the property is not a secret
 	 */
-	public Set<String> findSecretsOfProperty(String propertyName) {
+	Set<String> findSecretsOfProperty(String propertyName) {
 		Set<String> names = new TreeSet<>();
 		String name = this.secrets.findSecretName(propertyName);
 		if (name != null) {
@@ -97,7 +97,7 @@ public final class BakedSecretsRedactor {
 	 * @param propertyName the property name
 	 * @return whether its value must not be shown
 	 */
-	public boolean isSecretProperty(String propertyName) {
+	boolean isSecretProperty(String propertyName) {
 		return !findSecretsOfProperty(propertyName).isEmpty();
 	}
 
@@ -128,7 +128,7 @@ public final class BakedSecretsRedactor {
 	 * @param text the text to search
 	 * @return the secret names, empty if no value appears
 	 */
-	public Set<String> findSecretsWhoseValueAppearsIn(CharSequence text) {
+	Set<String> findSecretsWhoseValueAppearsIn(CharSequence text) {
 		Set<String> names = new TreeSet<>();
 		String string = text.toString();
 		this.secrets.forEachDecrypted((name, value) -> {
@@ -154,7 +154,7 @@ public final class BakedSecretsRedactor {
 	 * @param text the text to redact
 	 * @return the redacted text
 	 */
-	public String redact(String text) {
+	String redact(String text) {
 		String[] redacted = { text };
 		this.secrets.forEachDecrypted((name, value) -> {
 			if (!value.isEmpty()) {

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
  *
  * @since 0.1.0
  */
-public final class SecretBakerRuntimeHints implements RuntimeHintsRegistrar {
+final class SecretBakerRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

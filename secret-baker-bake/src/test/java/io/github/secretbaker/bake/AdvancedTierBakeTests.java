@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and parameters shared from other accounts, against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class AdvancedTierBakeTests {
 
 	private static final String OTHER_ACCOUNT = "111122223333";

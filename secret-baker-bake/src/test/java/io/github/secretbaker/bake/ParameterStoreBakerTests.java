@@ -45,6 +45,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Tests for {@link ParameterStoreBaker} against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class ParameterStoreBakerTests {
 
 	private final LocalAwsServer server;

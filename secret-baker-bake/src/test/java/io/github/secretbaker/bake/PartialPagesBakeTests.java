@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them with short and empty pages that still have a {@code NextToken}, as AWS may.
  */
 @LocalAwsTest
+@LocalCredentials
 class PartialPagesBakeTests {
 
 	private final LocalAwsServer server;

@@ -25,17 +25,8 @@ public final class TestSecrets {
 	}
 
 	/**
-	 * Make the SDK's default credentials chain find credentials, through the system
-	 * properties it reads, as the command line expects in CI.
-	 */
-	public static void useLocalCredentials() {
-		System.setProperty("aws.accessKeyId", "AKIATESTSECRETBAKER0");
-		System.setProperty("aws.secretAccessKey", "test-secret-access-key");
-	}
-
-	/**
 	 * Create an SSM client for the server with {@link AwsClientOptions}, as the command line
-	 * does, adaptive retry included.
+	 * does, adaptive retry included. Its credentials come from {@link LocalCredentials}.
 	 * @param server the server
 	 * @return a new client
 	 */
@@ -54,12 +45,12 @@ public final class TestSecrets {
 	}
 
 	/**
-	 * Return the options the command line would use for the server.
+	 * Return the options the command line would use for the server; the test class needs
+	 * {@link LocalCredentials} for the credentials.
 	 * @param server the server
 	 * @return the options
 	 */
 	public static AwsClientOptions bakeOptions(LocalAwsServer server) {
-		useLocalCredentials();
 		URI endpoint = server.endpoint();
 		return new AwsClientOptions(server.region(), null, endpoint, AwsClientOptions.DEFAULT_MAX_ATTEMPTS);
 	}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for the plugin's goals, run against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class SecretBakerMojoTests {
 
 	private final LocalAwsServer server;
@@ -186,6 +188,8 @@ class SecretBakerMojoTests {
 	void policyAllowsDecryptOnlyOnBakedKeysAndParameters() throws Exception {
 		String keyArn = this.server.createKey();
 		String arn = this.server.putSecureString("/app/db/password", secretValue(), keyArn);
+		String otherKeyArn = this.server.createKey();
+		this.server.putSecureString("/app/other", secretValue(), otherKeyArn);
 		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n");
 		BakeMojo bake = configure(new BakeMojo());
 		bake.output = output().toFile();
@@ -197,9 +201,12 @@ class SecretBakerMojoTests {
 		JsonNode statement = JsonMapper.builder().build().readTree(policy.policyOutput);
 		assertThat(statement.get("Effect").asString()).isEqualTo("Allow");
 		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
-		assertThat(statement.get("Resource").toString()).contains(keyArn);
-		assertThat(statement.get("Condition").toString()).contains("kms:EncryptionContext:PARAMETER_ARN")
-			.contains(arn);
+		assertThat(statement.get("Resource").values()).extracting(JsonNode::asString).containsExactly(keyArn);
+		assertThat(statement.get("Condition").propertyNames()).containsExactly("StringEquals");
+		JsonNode equals = statement.get("Condition").get("StringEquals");
+		assertThat(equals.propertyNames()).containsExactly("kms:EncryptionContext:PARAMETER_ARN");
+		assertThat(equals.get("kms:EncryptionContext:PARAMETER_ARN").values()).extracting(JsonNode::asString)
+			.containsExactly(arn);
 		assertThat(this.log.text()).contains("kms:Decrypt");
 	}
 
@@ -287,10 +294,6 @@ class SecretBakerMojoTests {
 			ssmMojo.endpoint = this.server.endpoint().toString();
 			ssmMojo.region = this.server.region();
 			ssmMojo.maxAttempts = 2;
-			System.setProperty("aws.accessKeyId",
-					this.server.credentialsProvider().resolveCredentials().accessKeyId());
-			System.setProperty("aws.secretAccessKey",
-					this.server.credentialsProvider().resolveCredentials().secretAccessKey());
 		}
 		return mojo;
 	}

@@ -1,5 +1,6 @@
 package io.github.secretbaker.test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * count is the server's own.
  */
 interface AwsBackend {
+
+	/**
+	 * How far the backend's clock may be from this machine's, for checks of the dates it
+	 * stamps.
+	 */
+	Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	String name();
 

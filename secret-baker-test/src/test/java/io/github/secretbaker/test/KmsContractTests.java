@@ -1,6 +1,7 @@
 package io.github.secretbaker.test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -57,8 +58,9 @@ class KmsContractTests {
 
 	@Test
 	void createsSymmetricKeyWithMetadata() {
+		Instant before = Instant.now().minus(AwsBackend.CLOCK_SKEW);
 		KeyMetadata key = this.kms.createKey((request) -> request.description("orders")).keyMetadata();
-		assertThat(key.keyId()).isNotBlank();
+		assertThat(key.keyId()).matches("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 		assertThat(key.arn()).isEqualTo("arn:aws:kms:" + this.aws.region() + ":" + this.aws.accountId() + ":key/" + key.keyId());
 		assertThat(key.awsAccountId()).isEqualTo(this.aws.accountId());
 		assertThat(key.description()).isEqualTo("orders");
@@ -68,7 +70,7 @@ class KmsContractTests {
 		assertThat(key.keySpec()).isEqualTo(KeySpec.SYMMETRIC_DEFAULT);
 		assertThat(key.keyManager()).isEqualTo(KeyManagerType.CUSTOMER);
 		assertThat(key.encryptionAlgorithms()).containsExactly(EncryptionAlgorithmSpec.SYMMETRIC_DEFAULT);
-		assertThat(key.creationDate()).isNotNull();
+		assertThat(key.creationDate()).isBetween(before, Instant.now().plus(AwsBackend.CLOCK_SKEW));
 	}
 
 	@Test

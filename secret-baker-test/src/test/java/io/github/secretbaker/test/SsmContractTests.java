@@ -1,5 +1,6 @@
 package io.github.secretbaker.test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -59,6 +60,7 @@ class SsmContractTests {
 
 	@Test
 	void putsAndGetsStringAndStringList() {
+		Instant before = Instant.now().minus(AwsBackend.CLOCK_SKEW);
 		String name = this.path + "/url";
 		PutParameterResponse put = put(name, ParameterType.STRING, "https://example.com");
 		assertThat(put.version()).isEqualTo(1);
@@ -69,7 +71,7 @@ class SsmContractTests {
 		assertThat(parameter.version()).isEqualTo(1);
 		assertThat(parameter.arn()).isEqualTo(this.aws.parameterArn(name));
 		assertThat(parameter.dataType()).isEqualTo("text");
-		assertThat(parameter.lastModifiedDate()).isNotNull();
+		assertThat(parameter.lastModifiedDate()).isBetween(before, Instant.now().plus(AwsBackend.CLOCK_SKEW));
 		put(this.path + "/hosts", ParameterType.STRING_LIST, "a,b,c");
 		assertThat(get(this.path + "/hosts", true).value()).isEqualTo("a,b,c");
 		assertThat(get(this.path + "/hosts", true).type()).isEqualTo(ParameterType.STRING_LIST);
@@ -332,6 +334,7 @@ class SsmContractTests {
 
 	@Test
 	void describesParametersWithFiltersAndPages() {
+		Instant before = Instant.now().minus(AwsBackend.CLOCK_SKEW);
 		put(this.path + "/a", ParameterType.STRING, "A");
 		put(this.path + "/b", ParameterType.SECURE_STRING, "B");
 		put(this.path + "/c", ParameterType.STRING_LIST, "C,D");
@@ -347,7 +350,7 @@ class SsmContractTests {
 		assertThat(a.type()).isEqualTo(ParameterType.STRING);
 		assertThat(a.version()).isEqualTo(2);
 		assertThat(a.tier()).isEqualTo(ParameterTier.STANDARD);
-		assertThat(a.lastModifiedDate()).isNotNull();
+		assertThat(a.lastModifiedDate()).isBetween(before, Instant.now().plus(AwsBackend.CLOCK_SKEW));
 		assertThat(describe(this.path + "/b").keyId()).isEqualTo("alias/aws/ssm");
 		assertThat(describe(this.path + "/b").type()).isEqualTo(ParameterType.SECURE_STRING);
 		assertThatExceptionOfType(SsmException.class)

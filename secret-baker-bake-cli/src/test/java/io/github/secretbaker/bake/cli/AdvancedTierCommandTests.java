@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.secretbaker.bake.TestSecrets;
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server.
  */
 @LocalAwsTest
+@LocalCredentials
 class AdvancedTierCommandTests {
 
 	private static final String OTHER_ACCOUNT = "111122223333";
@@ -61,11 +61,6 @@ class AdvancedTierCommandTests {
 	AdvancedTierCommandTests(LocalAwsServer server) {
 		this.server = server;
 		this.leakCheck = new SecretLeakCheck(server);
-	}
-
-	@BeforeAll
-	static void credentials() {
-		TestSecrets.useLocalCredentials();
 	}
 
 	@BeforeEach

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.secretbaker.bake.TestSecrets;
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every logger at DEBUG and the AWS SDK's at TRACE.
  */
 @LocalAwsTest
+@LocalCredentials
 class SecretBakerCommandLoggingTests {
 
 	private final LocalAwsServer server;
@@ -44,7 +45,6 @@ class SecretBakerCommandLoggingTests {
 
 	@Test
 	void bakesChecksAndWritesThePolicyWithoutPrintingValuesOrCiphertextsAtDebugAndSdkTrace() throws IOException {
-		TestSecrets.useLocalCredentials();
 		String keyArn = this.server.createKey("alias/orders");
 		this.server.putSecureString("/orders/prod/db", this.leakCheck.newValue(), keyArn);
 		this.server.putSecureString("/orders/prod/token", this.leakCheck.newValue(), "alias/orders");

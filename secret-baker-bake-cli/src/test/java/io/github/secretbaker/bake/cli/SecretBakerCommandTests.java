@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.secretbaker.bake.TestSecrets;
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class SecretBakerCommandTests {
 
 	private final LocalAwsServer server;
@@ -51,11 +51,6 @@ class SecretBakerCommandTests {
 	SecretBakerCommandTests(LocalAwsServer server) {
 		this.server = server;
 		this.leakCheck = new SecretLeakCheck(server);
-	}
-
-	@BeforeAll
-	static void credentials() {
-		TestSecrets.useLocalCredentials();
 	}
 
 	@BeforeEach

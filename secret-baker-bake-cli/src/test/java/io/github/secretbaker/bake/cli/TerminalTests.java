@@ -1,5 +1,6 @@
 package io.github.secretbaker.bake.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -41,9 +42,10 @@ class TerminalTests {
 	}
 
 	@Test
-	void readsWhereStandardErrorPointsOnLinux() {
-		assumeTrue(Files.isSymbolicLink(Path.of("/proc/self/fd/2")), "standard error is inspectable on Linux only");
-		assertThat(Terminal.standardErrorTarget()).isNotBlank();
+	void readsWhereStandardErrorPointsOnLinux() throws IOException {
+		Path standardError = Path.of("/proc/self/fd/2");
+		assumeTrue(Files.isSymbolicLink(standardError), "standard error is inspectable on Linux only");
+		assertThat(Terminal.standardErrorTarget()).isEqualTo(Files.readSymbolicLink(standardError).toString());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.secretbaker.bake.BakeException;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.bake.TestSecrets;
 import io.github.secretbaker.bake.check.DriftFinding.Kind;
 import io.github.secretbaker.format.BakedSecret;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Tests for {@link DriftChecker} against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class DriftCheckerTests {
 
 	private final LocalAwsServer server;

@@ -130,7 +130,7 @@ public final class LocalLambdaInvoker {
 	 * Return how long the handler took to initialize, as Lambda's {@code Init Duration}.
 	 * @return the init duration
 	 */
-	public Duration initDuration() {
+	Duration initDuration() {
 		return this.initDuration;
 	}
 

@@ -35,6 +35,8 @@ public record Invocation(String requestId, Status status, byte @Nullable [] resp
 
 	/**
 	 * How an invocation ended.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Status {
 

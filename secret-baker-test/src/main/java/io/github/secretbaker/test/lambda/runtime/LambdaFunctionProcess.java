@@ -314,7 +314,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	 * {@code Max Memory Used}, read from {@code /proc} where there is one.
 	 * @return the peak memory, empty where the OS does not tell it or the process ended
 	 */
-	public OptionalLong maxMemoryUsedMegabytes() {
+	OptionalLong maxMemoryUsedMegabytes() {
 		Path status = Path.of("/proc", Long.toString(this.process.pid()), "status");
 		try (Stream<String> lines = Files.lines(status)) {
 			return lines.filter((line) -> line.startsWith("VmHWM:"))
@@ -361,7 +361,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	 * Return the Runtime API this process talks to, with everything it recorded.
 	 * @return the Runtime API
 	 */
-	public LocalRuntimeApi runtimeApi() {
+	LocalRuntimeApi runtimeApi() {
 		return this.runtimeApi;
 	}
 
@@ -369,7 +369,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	 * Return the task root, the process's working directory.
 	 * @return the task root
 	 */
-	public Path taskRoot() {
+	Path taskRoot() {
 		return this.taskRoot;
 	}
 
@@ -425,6 +425,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
 		/**
 		 * How init ended.
+		 *
+		 * @since 0.1.0
 		 */
 		public enum Status {
 
@@ -532,7 +534,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @param initTimeout the init timeout
 		 * @return this builder
 		 */
-		public Builder initTimeout(Duration initTimeout) {
+		Builder initTimeout(Duration initTimeout) {
 			if (initTimeout.isNegative() || initTimeout.isZero()) {
 				throw new IllegalArgumentException("Init timeout must be positive but was " + initTimeout);
 			}
@@ -600,7 +602,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @param runtimeClassPath the jars
 		 * @return this builder
 		 */
-		public Builder runtimeClassPath(List<Path> runtimeClassPath) {
+		Builder runtimeClassPath(List<Path> runtimeClassPath) {
 			if (runtimeClassPath.isEmpty()) {
 				throw new IllegalArgumentException("The runtime class path must not be empty");
 			}
@@ -613,7 +615,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @param javaExecutable the executable
 		 * @return this builder
 		 */
-		public Builder javaExecutable(Path javaExecutable) {
+		Builder javaExecutable(Path javaExecutable) {
 			this.javaExecutable = javaExecutable;
 			return this;
 		}

@@ -172,7 +172,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	 * gives it.
 	 * @return the ARN
 	 */
-	public String functionArn() {
+	String functionArn() {
 		return "arn:aws:lambda:" + this.region + ":" + this.accountId + ":function:" + this.functionName;
 	}
 
@@ -211,7 +211,7 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	 * Return whether the runtime asked for an event, which ends a successful init.
 	 * @return whether the function is initialized
 	 */
-	public boolean initialized() {
+	boolean initialized() {
 		return this.initialized;
 	}
 

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class RuntimeInterfaceClient {
+final class RuntimeInterfaceClient {
 
 	/**
 	 * The runtime interface client's entry point, given the handler as its only argument.
 	 */
-	public static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+	static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
 	// One class of each jar the runtime interface client needs at run time, by artifact id.
 	// The jar is matched by name too: shaded jars on a class path (an executable CLI, say)
@@ -53,7 +53,7 @@ public final class RuntimeInterfaceClient {
 	 * @return the jars, the runtime interface client first
 	 * @throws IllegalStateException if one is missing, naming the dependency to add
 	 */
-	public static List<Path> classPath(ClassLoader classLoader) {
+	static List<Path> classPath(ClassLoader classLoader) {
 		List<Path> jars = new ArrayList<>();
 		REQUIRED_CLASSES.forEach((artifactId, className) -> jars.add(jarOf(classLoader, artifactId, className)));
 		return List.copyOf(jars);
@@ -82,7 +82,7 @@ public final class RuntimeInterfaceClient {
 	 * class path of this class's class loader.
 	 * @return the jars
 	 */
-	public static List<Path> classPath() {
+	static List<Path> classPath() {
 		return classPath(RuntimeInterfaceClient.class.getClassLoader());
 	}
 

@@ -142,7 +142,7 @@ class LambdaFunctionProcessTests {
 			.start()) {
 			Init init = function.awaitInit();
 			assertThat(init.status()).isEqualTo(Init.Status.RUNTIME_EXITED);
-			assertThat(init.exitCode()).isNotZero();
+			assertThat(init.exitCode()).isEqualTo(1);
 			assertThat(function.output()).contains("UnknownOptionOfNoJvm");
 		}
 	}
