@@ -17,14 +17,15 @@ import java.util.function.BiConsumer;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
-import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.PendingSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -89,16 +90,6 @@ public final class BakedSecretsRedactor {
 			}
 		}
 		return names;
-	}
-
-	/**
-	 * Return whether the given property is a secret, as {@link #findSecretsOfProperty}
-	 * decides.
-	 * @param propertyName the property name
-	 * @return whether its value must not be shown
-	 */
-	boolean isSecretProperty(String propertyName) {
-		return !findSecretsOfProperty(propertyName).isEmpty();
 	}
 
 	/**

@@ -219,6 +219,8 @@ public class SecretBakerProperties {
 
 	/**
 	 * When secrets are decrypted.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Mode {
 
@@ -237,6 +239,8 @@ public class SecretBakerProperties {
 
 	/**
 	 * When secrets are decrypted in a JVM that is snapshotted.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Snapshot {
 

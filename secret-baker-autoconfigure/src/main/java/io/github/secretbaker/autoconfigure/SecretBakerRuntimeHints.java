@@ -2,6 +2,7 @@ package io.github.secretbaker.autoconfigure;
 
 import io.github.secretbaker.format.BakedSecretsFile;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;

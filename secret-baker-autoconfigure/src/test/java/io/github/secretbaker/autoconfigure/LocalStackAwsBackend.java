@@ -1,11 +1,11 @@
 package io.github.secretbaker.autoconfigure;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.testcontainers.localstack.LocalStackContainer;

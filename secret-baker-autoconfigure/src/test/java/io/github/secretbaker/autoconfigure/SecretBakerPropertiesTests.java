@@ -12,9 +12,10 @@ import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.KmsClientType;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.convert.DurationStyle;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

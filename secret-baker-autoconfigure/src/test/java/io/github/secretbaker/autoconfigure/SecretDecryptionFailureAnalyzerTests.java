@@ -6,11 +6,11 @@ import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,10 +87,15 @@ class SecretDecryptionFailureAnalyzerTests {
 
 	@Test
 	void findsTheFailureBehindABeanCreationException() {
-		SecretDecryptionException cause = new SecretDecryptionException(List.of(failure("A", Kind.DISABLED)), 1);
+		SecretDecryptionException cause = new SecretDecryptionException(
+				List.of(failure("WEBHOOK_SIGNING_KEY", Kind.DISABLED)), 1);
 		FailureAnalysis analysis = this.analyzer.analyze(new BeanCreationException("secrets", "failed", cause));
+		FailureAnalysis direct = this.analyzer.analyze(cause);
 		assertThat(analysis).isNotNull();
-		assertThat(analysis.getDescription()).contains("A");
+		assertThat(analysis.getDescription()).contains("WEBHOOK_SIGNING_KEY").isEqualTo(direct.getDescription());
+		assertThat(analysis.getAction()).startsWith("Enable the key of WEBHOOK_SIGNING_KEY")
+			.isEqualTo(direct.getAction());
+		assertThat(analysis.getCause()).isSameAs(cause);
 	}
 
 	private FailureAnalysis analyze(SecretDecryptionFailure... failures) {

@@ -49,6 +49,8 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 
 	/**
 	 * The kinds of bake problems.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Kind {
 

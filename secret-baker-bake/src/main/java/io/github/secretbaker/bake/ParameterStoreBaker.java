@@ -13,18 +13,13 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Bakes SSM SecureString parameters: reads each one with {@code WithDecryption=false}, checks
- * it can be decrypted by KMS alone at runtime, and returns the ciphertexts with their ARN,
- * version, key ARN and tier. The bake never holds a plaintext and never calls
- * {@code kms:Decrypt}.
- * <p>
- * Parameters are read with {@code GetParameters}, ten names per call, the calls running in
- * parallel up to the configured concurrency; key and tier come from
- * {@code DescribeParameters} (fifty names per call), and from {@code GetParameterHistory}
- * only for a version that is not the latest. A key that SSM reports by alias is resolved to
- * its key ARN with one KMS {@code DescribeKey} call per alias; when that fails, the alias ARN
- * is recorded and {@link BakeResult#warnings()} says so. A bake either succeeds for every
- * secret or fails with a {@link BakeException} listing every problem.
+ * Bakes SSM Parameter Store SecureStrings: reads each with {@code WithDecryption=false}, checks
+ * that KMS alone can decrypt it at runtime, and returns the ciphertexts with their ARN,
+ * version, key ARN and tier, never holding a plaintext nor calling {@code kms:Decrypt}.
+ * Parameters are read ten names per {@code GetParameters} call, in parallel up to the
+ * concurrency, their keys from {@code DescribeParameters} (or {@code GetParameterHistory} for
+ * an older version) and, for a key given by alias, {@code DescribeKey}. A bake either succeeds
+ * for every secret or fails with a {@link BakeException} listing every problem.
  * <pre class="code">
  * try (ParameterStoreBaker baker = ParameterStoreBaker.builder(AwsClientOptions.defaults()).concurrency(8).build()) {
  *     BakeResult result = baker.bakeTo(manifest.secrets(), Path.of("target/classes/secret-baker-secrets.json"));
@@ -156,6 +151,8 @@ public final class ParameterStoreBaker implements AutoCloseable {
 
 	/**
 	 * Builds a {@link ParameterStoreBaker}.
+	 *
+	 * @since 0.2.0
 	 */
 	public static final class Builder {
 

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link KeyAliasResolver} against the local KMS server.
  */
 @LocalAwsTest
+@LocalCredentials
 class KeyAliasResolverTests {
 
 	private final LocalAwsServer server;

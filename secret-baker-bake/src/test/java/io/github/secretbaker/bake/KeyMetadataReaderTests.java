@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Tests for {@link KeyMetadataReader} against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class KeyMetadataReaderTests {
 
 	private final LocalAwsServer server;

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * Tests for {@link ParameterFetcher} against the local KMS and SSM server.
  */
 @LocalAwsTest
+@LocalCredentials
 class ParameterFetcherTests {
 
 	private final LocalAwsServer server;

@@ -83,7 +83,7 @@ public record Arn(String partition, String service, String region, String accoun
 	 * @param resource the other resource
 	 * @return the ARN
 	 */
-	public Arn sibling(String service, String resource) {
+	Arn sibling(String service, String resource) {
 		return new Arn(this.partition, service, this.region, this.accountId, resource);
 	}
 

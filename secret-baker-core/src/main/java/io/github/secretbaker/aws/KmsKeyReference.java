@@ -154,6 +154,8 @@ public record KmsKeyReference(Form form, String value) {
 
 	/**
 	 * The forms of a key reference.
+	 *
+	 * @since 0.2.0
 	 */
 	public enum Form {
 

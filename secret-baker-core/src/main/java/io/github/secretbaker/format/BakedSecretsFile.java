@@ -39,13 +39,12 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.core.util.Separators.Spacing;
 
 /**
- * Reads and writes {@code secret-baker-secrets.json}, the one place that knows its format.
- * <p>
- * The file is a JSON object keyed by secret name, keys sorted; each entry holds, in this
- * order, {@code ciphertext}, {@code arn}, {@code version}, {@code keyId} and {@code tier}.
- * Files written by the Node plugin serverless-secret-baker, whose entries hold only
- * {@code ciphertext} and {@code arn}, are read too. Output uses two-space indentation,
- * {@code \n} line ends and a final newline, so the same secrets always give the same bytes.
+ * Reads and writes {@code secret-baker-secrets.json}, the one place that knows its format: a
+ * JSON object keyed by secret name, keys sorted, each entry holding {@code ciphertext},
+ * {@code arn}, {@code version}, {@code keyId} and {@code tier} in this order, written with
+ * two-space indentation and {@code \n} line ends so the same secrets always give the same
+ * bytes. Files of the Node plugin serverless-secret-baker, whose entries hold only
+ * {@code ciphertext} and {@code arn}, are read too.
  *
  * @since 0.1.0
  */

@@ -20,14 +20,11 @@ import org.jspecify.annotations.Nullable;
  * Decrypts baked secrets through a {@link KmsDecrypter}: each entry's ciphertext with the
  * {@code PARAMETER_ARN} encryption context that SSM bound to it, or, for an Advanced-tier
  * entry, the data key of its AWS Encryption SDK message with the message's context.
- * <p>
- * {@link #start(BakedSecrets)} decrypts every secret on background daemon threads and returns
- * at once, so that the caller can go on starting while KMS answers; the first secret goes
- * alone, warming the client and opening a connection, then the others follow with at most
- * {@linkplain Builder#concurrency(int) concurrency} calls in flight. Everything is bounded by
- * one {@linkplain Builder#timeout(Duration) deadline}. Throttling, server errors and network
- * errors are retried with exponential backoff and full jitter until that deadline; every
- * other failure is final at once. Every failure is reported together in one
+ * {@link #start(BakedSecrets)} decrypts on background daemon threads while the caller goes on
+ * starting: the first secret alone, to warm the client, then the others with at most
+ * {@linkplain Builder#concurrency(int) concurrency} calls in flight, all within one
+ * {@linkplain Builder#timeout(Duration) deadline} that bounds the retries of throttling, server
+ * and network errors. Every failure is reported together in one
  * {@link SecretDecryptionException}.
  *
  * @since 0.1.0
@@ -328,6 +325,8 @@ public final class BakedSecretsDecryptor {
 
 	/**
 	 * Builder for a {@link BakedSecretsDecryptor}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

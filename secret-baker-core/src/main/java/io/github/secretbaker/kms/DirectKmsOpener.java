@@ -1,8 +1,8 @@
 package io.github.secretbaker.kms;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.util.Map;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.format.BakedSecret;
 

@@ -2,7 +2,6 @@ package io.github.secretbaker.kms;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,16 +66,6 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 */
 	public KmsClientSettings withFips(@Nullable Boolean fips) {
 		return new KmsClientSettings(this.region, this.endpoint, fips, this.timeout);
-	}
-
-	/**
-	 * Return these settings with the given timeout.
-	 * @param timeout the timeout
-	 * @return new settings
-	 */
-	public KmsClientSettings withTimeout(Duration timeout) {
-		return new KmsClientSettings(this.region, this.endpoint, this.fips,
-				Objects.requireNonNull(timeout, "'timeout' must not be null"));
 	}
 
 }

@@ -89,6 +89,8 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 
 	/**
 	 * The kinds of decryption failure.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Kind {
 

@@ -90,6 +90,8 @@ public final class BakedSecretsLoader {
 
 	/**
 	 * Builder that changes where the file is and how KMS is called.
+	 *
+	 * @since 0.2.0
 	 */
 	public static final class Builder {
 

@@ -1,12 +1,12 @@
 package io.github.secretbaker.kms;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;

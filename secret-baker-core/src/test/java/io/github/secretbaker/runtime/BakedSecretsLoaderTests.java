@@ -12,12 +12,12 @@ import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.KmsClientType;
+import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.github.secretbaker.kms.KmsClientType;
-import io.github.secretbaker.kms.KmsDecrypter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -5,7 +5,7 @@ package io.github.secretbaker.bake.cli;
  *
  * @since 0.1.0
  */
-public final class ExitCodes {
+final class ExitCodes {
 
 	/**
 	 * Success.

@@ -1,12 +1,12 @@
 package io.github.secretbaker.bake.cli;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.bake.policy.DecryptPolicy;
 import io.github.secretbaker.bake.policy.PolicyGenerator;
 import io.github.secretbaker.format.BakedSecretsFile;

@@ -32,6 +32,8 @@ public record DriftFinding(String secretName, Kind kind, String message) {
 
 	/**
 	 * The kinds of differences.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Kind {
 

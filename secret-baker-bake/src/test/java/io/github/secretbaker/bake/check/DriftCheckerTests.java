@@ -3,9 +3,9 @@ package io.github.secretbaker.bake.check;
 import java.util.List;
 
 import io.github.secretbaker.bake.BakeException;
+import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
-import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.bake.TestSecrets;
 import io.github.secretbaker.bake.check.DriftFinding.Kind;
 import io.github.secretbaker.format.BakedSecret;

@@ -1,12 +1,12 @@
 package io.github.secretbaker.kms.envelope;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.util.Arrays;
 import java.util.Map;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.CryptoResult;
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import com.amazonaws.encryptionsdk.CryptoAlgorithm;

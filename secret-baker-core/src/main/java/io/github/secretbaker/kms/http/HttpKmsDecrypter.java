@@ -1,6 +1,5 @@
 package io.github.secretbaker.kms.http;
 
-import io.github.secretbaker.aws.DecryptPermission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
@@ -441,6 +441,8 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	/**
 	 * Builds an {@link HttpKmsDecrypter}.
+	 *
+	 * @since 0.2.0
 	 */
 	public static final class Builder {
 
