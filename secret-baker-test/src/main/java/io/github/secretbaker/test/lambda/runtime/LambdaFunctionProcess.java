@@ -100,12 +100,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		this.deleteTaskRoot = deleteTaskRoot;
 		this.memorySize = builder.memorySize;
 		this.initTimeout = builder.initTimeout;
-		this.runtimeApi = LocalRuntimeApi.builder()
-			.functionName(builder.functionName)
-			.timeout(builder.timeout)
-			.region(builder.region)
-			.accountId(builder.accountId)
-			.start();
+		this.runtimeApi = builder.runtimeApi.start();
 		List<Path> runtimeClassPath = (builder.runtimeClassPath != null) ? builder.runtimeClassPath
 				: RuntimeInterfaceClient.classPath();
 		List<String> command = new ArrayList<>();
@@ -144,16 +139,16 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
 		environment.put("LAMBDA_RUNTIME_DIR", runtimeDirectory.toString());
 		environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", builder.functionName);
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", this.runtimeApi.functionName());
 		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(builder.memorySize));
 		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + builder.functionName);
+		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + this.runtimeApi.functionName());
 		environment.put("AWS_LAMBDA_LOG_STREAM_NAME",
 				LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/[$LATEST]"
 						+ UUID.randomUUID().toString().replace("-", ""));
-		environment.put("AWS_REGION", builder.region);
-		environment.put("AWS_DEFAULT_REGION", builder.region);
+		environment.put("AWS_REGION", this.runtimeApi.region());
+		environment.put("AWS_DEFAULT_REGION", this.runtimeApi.region());
 		return environment;
 	}
 
@@ -466,17 +461,11 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
 		private final String handler;
 
-		private String functionName = "local-function";
+		private final LocalRuntimeApi.Builder runtimeApi = LocalRuntimeApi.builder();
 
 		private int memorySize = 512;
 
-		private Duration timeout = Duration.ofSeconds(30);
-
 		private Duration initTimeout = DEFAULT_INIT_TIMEOUT;
-
-		private String region = "us-east-1";
-
-		private String accountId = "123456789012";
 
 		private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
 
@@ -502,7 +491,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder functionName(String functionName) {
-			this.functionName = functionName;
+			this.runtimeApi.functionName(functionName);
 			return this;
 		}
 
@@ -521,11 +510,11 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
 		/**
 		 * Set the function timeout (default 30 s), which sets each invocation's deadline.
-		 * @param timeout the timeout
+		 * @param timeout the timeout, positive
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
-			this.timeout = timeout;
+			this.runtimeApi.timeout(timeout);
 			return this;
 		}
 
@@ -549,7 +538,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder region(String region) {
-			this.region = region;
+			this.runtimeApi.region(region);
 			return this;
 		}
 
@@ -559,7 +548,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder accountId(String accountId) {
-			this.accountId = accountId;
+			this.runtimeApi.accountId(accountId);
 			return this;
 		}
 

@@ -168,6 +168,14 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	}
 
 	/**
+	 * Return the region of the function, part of its ARN.
+	 * @return the region
+	 */
+	String region() {
+		return this.region;
+	}
+
+	/**
 	 * Return the function's ARN, as the {@code Lambda-Runtime-Invoked-Function-Arn} header
 	 * gives it.
 	 * @return the ARN
