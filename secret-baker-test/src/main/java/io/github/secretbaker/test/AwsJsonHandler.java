@@ -20,9 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers AWS JSON 1.1 requests for KMS ({@code TrentService.*}) and SSM
- * ({@code AmazonSSM.*}): checks that a SigV4 {@code Authorization} header is present (without
- * verifying the signature), takes the region from its credential scope, applies faults and
- * counts calls.
+ * ({@code AmazonSSM.*}): checks that a SigV4 {@code Authorization} header is present, verifies
+ * its signature when it is made with credentials the server knows, takes the region from its
+ * credential scope, applies faults and counts calls.
  */
 final class AwsJsonHandler implements HttpHandler {
 
@@ -49,11 +49,15 @@ final class AwsJsonHandler implements HttpHandler {
 
 	private final CallStatistics statistics;
 
-	AwsJsonHandler(KmsService kms, SsmService ssm, Faults faults, CallStatistics statistics) {
+	private final SignatureVerifier signatures;
+
+	AwsJsonHandler(KmsService kms, SsmService ssm, Faults faults, CallStatistics statistics,
+			SignatureVerifier signatures) {
 		this.kms = kms;
 		this.ssm = ssm;
 		this.faults = faults;
 		this.statistics = statistics;
+		this.signatures = signatures;
 	}
 
 	@Override
@@ -116,7 +120,10 @@ final class AwsJsonHandler implements HttpHandler {
 			throw AwsException.badRequest("InvalidSignatureException",
 					"Credential should be scoped to correct service: '" + service + "'.");
 		}
-		JsonRequest request = readRequest(exchange);
+		byte[] body = readBody(exchange);
+		this.signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+				exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+		JsonRequest request = parse(body);
 		this.statistics.begin(operation);
 		try {
 			if (applyFaults(operation)) {
@@ -171,7 +178,7 @@ final class AwsJsonHandler implements HttpHandler {
 		}
 	}
 
-	private static JsonRequest readRequest(HttpExchange exchange) throws IOException {
+	private static byte[] readBody(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
 			// A chunked body has no declared length: read one byte more than the limit at most
@@ -180,6 +187,10 @@ final class AwsJsonHandler implements HttpHandler {
 		if (body.length > MAX_BODY_BYTES) {
 			throw tooLarge();
 		}
+		return body;
+	}
+
+	private static JsonRequest parse(byte[] body) {
 		if (body.length == 0) {
 			return JsonRequest.empty();
 		}

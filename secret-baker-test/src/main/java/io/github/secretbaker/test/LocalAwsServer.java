@@ -96,8 +96,12 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
 
+	private static final String ACCESS_KEY_ID = "AKIALOCALAWSSERVER00";
+
+	private static final String SECRET_ACCESS_KEY = "local-aws-server-secret-access-key";
+
 	private static final AwsCredentialsProvider CREDENTIALS = StaticCredentialsProvider
-		.create(AwsBasicCredentials.create("AKIALOCALAWSSERVER00", "local-aws-server-secret-access-key"));
+		.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
 
 	private final int port;
 
@@ -199,7 +203,8 @@ public final class LocalAwsServer implements AutoCloseable {
 				});
 		executor.allowCoreThreadTimeOut(true);
 		server.setExecutor(executor);
-		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics));
+		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics,
+				new SignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY))));
 		server.start();
 		this.httpServer = server;
 		this.executor = executor;
@@ -297,7 +302,9 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return a provider of static, fake credentials; the server does not verify signatures.
+	 * Return a provider of static, fake credentials. The server verifies the signature of
+	 * every request made with their access key id (with or without a session token); it
+	 * accepts requests signed with any other access key id unverified.
 	 * @return the credentials provider
 	 */
 	public AwsCredentialsProvider credentialsProvider() {

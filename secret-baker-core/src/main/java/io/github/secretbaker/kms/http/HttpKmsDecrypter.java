@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.secretbaker.aws.DecryptPermission;
+import io.github.secretbaker.aws.SigV4Signer;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
@@ -30,17 +32,17 @@ import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import tools.jackson.core.JacksonException;
 
 /**
  * The light default {@link KmsDecrypter}: one AWS JSON 1.1 {@code TrentService.Decrypt}
- * request over the JDK's {@link HttpURLConnection}, signed with the AWS SDK's
- * {@link AwsV4HttpSigner} and the SDK's credential providers, without an SDK service client.
+ * request over the JDK's {@link HttpURLConnection}, signed by {@link SigV4Signer} on
+ * {@code javax.crypto} with credentials from the SDK's providers, without an SDK service
+ * client or signer.
  * It keeps at most {@value #MAX_CONNECTIONS} connections open and reuses them, never retries
  * (the {@link BakedSecretsDecryptor} does, within its deadline) and never quotes an answer.
  * <p>
@@ -78,6 +80,9 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	static final String TARGET = "TrentService.Decrypt";
 
+	private static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", CONTENT_TYPE, "X-Amz-Target",
+			TARGET);
+
 	private static final long MAX_CONNECT_TIMEOUT_MILLIS = 2000;
 
 	private static final byte[] PRIMING_ANSWER = ("{\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\","
@@ -97,7 +102,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	private final CredentialsSource credentialsSource;
 
-	private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+	private final SigV4Signer signer;
 
 	private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
@@ -116,6 +121,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		}
 		URI uri = this.endpoint.uri();
 		this.host = uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
+		this.signer = new SigV4Signer(this.endpoint.region(), "kms");
 		this.timeout = builder.settings.timeout();
 		this.credentialsProvider = builder.credentialsProvider;
 		this.credentialsSource = (builder.credentialsProvider != null) ? CredentialsSource.SUPPLIED
@@ -269,19 +275,26 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	}
 
 	private SdkHttpRequest sign(byte[] body, AwsCredentialsIdentity credentials) {
-		SdkHttpRequest request = SdkHttpRequest.builder()
+		SigV4Signer.SignedHeaders signature;
+		try {
+			signature = this.signer.sign(
+					new SigV4Signer.Request("POST", SigV4Signer.hostHeader(this.endpoint.uri()),
+							this.endpoint.uri().getRawPath(), SIGNED_HEADERS, body),
+					new SigV4Signer.Credentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+							(credentials instanceof AwsSessionCredentialsIdentity session) ? session.sessionToken() : null),
+					Instant.now());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+					"the path of the KMS endpoint cannot be signed: use an absolute, normalized path");
+		}
+		SdkHttpRequest.Builder request = SdkHttpRequest.builder()
 			.method(SdkHttpMethod.POST)
 			.uri(this.endpoint.uri())
 			.putHeader("Content-Type", CONTENT_TYPE)
-			.putHeader("X-Amz-Target", TARGET)
-			.build();
-		return this.signer
-			.sign((sign) -> sign.identity(credentials)
-				.request(request)
-				.payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-				.putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "kms")
-				.putProperty(AwsV4HttpSigner.REGION_NAME, this.endpoint.region()))
-			.request();
+			.putHeader("X-Amz-Target", TARGET);
+		signature.forEach(request::putHeader);
+		return request.build();
 	}
 
 	private byte[] call(SdkHttpRequest signed, byte[] body, Deadline deadline) {
