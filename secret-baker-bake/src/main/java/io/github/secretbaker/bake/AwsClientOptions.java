@@ -3,6 +3,7 @@ package io.github.secretbaker.bake;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.secretbaker.kms.sdk.SigV4AuthScheme;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -67,7 +68,8 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 
 	/**
 	 * Create an SSM client with these options, the SDK's adaptive retry mode (which slows
-	 * down when throttled) and the URL connection HTTP client. The caller closes it.
+	 * down when throttled), the URL connection HTTP client and {@link SigV4AuthScheme}, so
+	 * that no SDK signer logs a credential. The caller closes it.
 	 * @return a new client
 	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
 	 * found
@@ -89,6 +91,8 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	}
 
 	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+		// The SDK's own signer logs each canonical request, session token included, at DEBUG.
+		builder.putAuthScheme(SigV4AuthScheme.create());
 		builder.httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration((override) -> {
 			override
 				.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())

@@ -113,6 +113,14 @@ public final class SigV4Signer {
 		return this.region;
 	}
 
+	/**
+	 * Return the signing name of the service.
+	 * @return the service
+	 */
+	public String service() {
+		return this.service;
+	}
+
 	@Override
 	public String toString() {
 		return "SigV4Signer[region=" + this.region + ", service=" + this.service + "]";

@@ -17,6 +17,7 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proves with the JVM's class-load log ({@code -Xlog:class+load}) that a function whose file
  * holds only standard-tier entries loads no class of the AWS Encryption SDK or of Bouncy
  * Castle, even with both on its class path, and that a file with an Advanced-tier entry does;
+ * and that the light client signs its requests without loading the SDK's signer;
  * each cold start runs in a JVM of its own, as a function's does.
  */
 @LocalAwsTest
@@ -58,7 +60,7 @@ class EncryptionSdkClassLoadingTests {
 		String second = BakedSecretFixtures.randomValue();
 		Path file = write(BakedSecretFixtures.bake(this.server, "FIRST", first, this.keyArn),
 				BakedSecretFixtures.bake(this.server, "SECOND", second, this.keyArn));
-		Run run = run(file, testClassPath());
+		Run run = run(file, testClassPath(), null);
 		assertThat(run.output()).contains("decrypted 2").doesNotContain(first).doesNotContain(second);
 		assertThat(run.loaded()).contains("io.github.secretbaker.kms.DirectKmsOpener");
 		assertThat(envelopeClasses(run)).isEmpty();
@@ -67,12 +69,27 @@ class EncryptionSdkClassLoadingTests {
 	}
 
 	@Test
+	void signsWithoutLoadingTheSdksSignerWithOrWithoutASessionToken() throws Exception {
+		String first = BakedSecretFixtures.randomValue();
+		String second = BakedSecretFixtures.randomValue();
+		Path file = write(BakedSecretFixtures.bake(this.server, "FIRST", first, this.keyArn),
+				BakedSecretFixtures.bake(this.server, "SECOND", second, this.keyArn));
+		for (String sessionToken : new String[] { null, "session, \"token\"/+= with spaces" }) {
+			Run run = run(file, testClassPath(), sessionToken);
+			assertThat(run.output()).contains("decrypted 2").doesNotContain(first).doesNotContain(second);
+			assertThat(run.loaded()).contains("io.github.secretbaker.aws.SigV4Signer");
+			assertThat(run.loaded()).noneMatch((name) -> name.startsWith("software.amazon.awssdk.http.auth."));
+		}
+		assertThat(testClassPath()).anyMatch((entry) -> entry.contains("http-auth-aws"));
+	}
+
+	@Test
 	void loadsTheEncryptionSdkForAFileWithAnAdvancedEntry() throws Exception {
 		String advanced = EncryptionSdkFixtures.randomValue(5000);
 		String standard = BakedSecretFixtures.randomValue();
 		Path file = write(EncryptionSdkFixtures.bake(this.server, "ADVANCED", advanced, this.keyArn),
 				BakedSecretFixtures.bake(this.server, "STANDARD", standard, this.keyArn));
-		Run run = run(file, testClassPath());
+		Run run = run(file, testClassPath(), null);
 		assertThat(run.output()).contains("decrypted 2").doesNotContain(advanced).doesNotContain(standard);
 		assertThat(run.loaded()).contains("com.amazonaws.encryptionsdk.AwsCrypto",
 				"io.github.secretbaker.kms.envelope.EncryptionSdkMessages");
@@ -86,7 +103,7 @@ class EncryptionSdkClassLoadingTests {
 		List<String> withoutSdk = testClassPath().stream()
 			.filter((entry) -> !entry.contains("aws-encryption-sdk-java"))
 			.toList();
-		Run run = run(file, withoutSdk);
+		Run run = run(file, withoutSdk, null);
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.output()).contains("ADVANCED")
 			.contains("UNSUPPORTED_TIER")
@@ -102,7 +119,8 @@ class EncryptionSdkClassLoadingTests {
 		return file;
 	}
 
-	private Run run(Path file, List<String> classPath) throws IOException, InterruptedException {
+	private Run run(Path file, List<String> classPath, @Nullable String sessionToken)
+			throws IOException, InterruptedException {
 		Path log = this.directory.resolve("class-load.log");
 		Path output = this.directory.resolve("output.txt");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -114,6 +132,9 @@ class EncryptionSdkClassLoadingTests {
 		Map<String, String> environment = builder.environment();
 		environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
 		environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+		if (sessionToken != null) {
+			environment.put("AWS_SESSION_TOKEN", sessionToken);
+		}
 		Process process = builder.start();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
@@ -135,9 +156,11 @@ class EncryptionSdkClassLoadingTests {
 	}
 
 	// Surefire may start the tests from a manifest-only jar; it names the real class path here.
+	// Logback, there for the tests that capture logs, is left out: a function without Spring
+	// logs through SLF4J's no-op default, and Logback's start would eat into the deadline.
 	private static List<String> testClassPath() {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		return Arrays.asList(classPath.split(File.pathSeparator));
+		return Arrays.stream(classPath.split(File.pathSeparator)).filter((entry) -> !entry.contains("logback")).toList();
 	}
 
 	private record Run(int exitCode, String output, java.util.Set<String> loaded) {

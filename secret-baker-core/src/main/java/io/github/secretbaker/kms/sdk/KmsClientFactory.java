@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the light {@link UrlConnectionHttpClient},
  * no SDK retries (the {@link BakedSecretsDecryptor} retries within its own deadline), call
  * timeouts no longer than that deadline, the region from configuration or the SDK's default
- * chain ({@code AWS_REGION} on Lambda) and the SDK's default credentials chain.
+ * chain ({@code AWS_REGION} on Lambda) and the SDK's default credentials chain. Requests are
+ * signed by {@link SigV4AuthScheme}, never by the SDK's signer, which logs credentials.
  * <p>
  * Create one client per process and share it.
  *
@@ -105,6 +106,7 @@ public final class KmsClientFactory {
 		Duration connectionTimeout = (this.timeout.compareTo(MAX_CONNECTION_TIMEOUT) < 0) ? this.timeout
 				: MAX_CONNECTION_TIMEOUT;
 		KmsClientBuilder builder = KmsClient.builder()
+			.putAuthScheme(SigV4AuthScheme.create())
 			.httpClientBuilder(
 					UrlConnectionHttpClient.builder().connectionTimeout(connectionTimeout).socketTimeout(this.timeout))
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())

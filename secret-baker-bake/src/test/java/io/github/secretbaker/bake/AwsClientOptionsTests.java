@@ -1,0 +1,82 @@
+package io.github.secretbaker.bake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.secretbaker.kms.sdk.LogCapture;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.LocalAwsTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AwsClientOptions}: its clients sign with secret-baker's signer, which the
+ * local server verifies, and no SDK logger sees a credential, even at TRACE.
+ */
+@LocalAwsTest
+class AwsClientOptionsTests {
+
+	private static final String TOKEN = "IQoJb3JpZ2luX2VjE/bAkE, \"sEsSiOn\" tOkEn+= wiTh  sPaCeS";
+
+	private final LocalAwsServer server;
+
+	private final Map<String, String> previous = new HashMap<>();
+
+	private AwsCredentials credentials;
+
+	AwsClientOptionsTests(LocalAwsServer server) {
+		this.server = server;
+	}
+
+	@BeforeEach
+	void useTheServersCredentialsWithASessionToken() {
+		this.credentials = this.server.credentialsProvider().resolveCredentials();
+		Map.of("aws.accessKeyId", this.credentials.accessKeyId(), "aws.secretAccessKey",
+				this.credentials.secretAccessKey(), "aws.sessionToken", TOKEN)
+			.forEach((name, value) -> {
+				this.previous.put(name, System.getProperty(name));
+				System.setProperty(name, value);
+			});
+	}
+
+	@AfterEach
+	void restoreCredentials() {
+		this.previous.forEach((name, value) -> {
+			if (value != null) {
+				System.setProperty(name, value);
+			}
+			else {
+				System.clearProperty(name);
+			}
+		});
+	}
+
+	@Test
+	void signsSsmAndKmsCallsWithoutAnySdkLoggerSeeingACredential() {
+		String keyArn = this.server.createKey("alias/bake");
+		this.server.putSecureString("/app/db-password_x.y", "value, \"quoted\" with  spaces\n", keyArn);
+		AwsClientOptions options = new AwsClientOptions(this.server.region(), null, this.server.endpoint(), 1);
+		String output = LogCapture.atTrace(() -> {
+			try (SsmClient ssm = options.createSsmClient(); KmsClient kms = options.createKmsClient()) {
+				Parameter parameter = ssm
+					.getParameter((request) -> request.name("/app/db-password_x.y").withDecryption(false))
+					.parameter();
+				assertThat(parameter.arn()).isEqualTo(this.server.parameterArn("/app/db-password_x.y"));
+				assertThat(kms.describeKey((request) -> request.keyId("alias/bake")).keyMetadata().arn())
+					.isEqualTo(keyArn);
+			}
+		});
+		assertThat(output).as("the SDK logged at TRACE").contains("software.amazon.awssdk");
+		LogCapture.assertHoldsNoCredential(output, this.credentials.secretAccessKey(), TOKEN);
+		assertThat(this.server.callCount("GetParameter")).isOne();
+		assertThat(this.server.callCount("DescribeKey")).isOne();
+	}
+
+}
