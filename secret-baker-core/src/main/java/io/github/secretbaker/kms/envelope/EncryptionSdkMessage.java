@@ -104,7 +104,8 @@ final class EncryptionSdkMessage {
 
 	private final int signatureOffset;
 
-	private EncryptionSdkMessage(byte[] message, Reader reader, AlgorithmSuite suite, int version) throws InvalidMessageException {
+	private EncryptionSdkMessage(byte[] message, Reader reader, AlgorithmSuite suite, int version)
+			throws InvalidMessageException {
 		this.message = message;
 		this.suite = suite;
 		this.version = version;
