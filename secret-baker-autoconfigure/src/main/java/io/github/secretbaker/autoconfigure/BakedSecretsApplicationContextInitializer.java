@@ -7,8 +7,9 @@ import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
  * When the environment has baked secrets: wraps the bean factory's conversion service in a
- * {@link BakedSecretsConversionService}, so no conversion failure carries a secret value, and
- * waits for their decryption before any bean is created ({@link BakedSecretsStartupJoin}).
+ * {@link BakedSecretsConversionService} and registers a {@link BakedSecretsBindHandlerAdvisor},
+ * so no conversion or binding failure carries a secret value, and waits for their decryption
+ * before any bean is created ({@link BakedSecretsStartupJoin}).
  */
 class BakedSecretsApplicationContextInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -24,6 +25,8 @@ class BakedSecretsApplicationContextInitializer
 				&& !(conversion instanceof BakedSecretsConversionService)) {
 			beanFactory.setConversionService(new BakedSecretsConversionService(conversion, secrets));
 		}
+		beanFactory.registerSingleton(BakedSecretsBindHandlerAdvisor.class.getName(),
+				new BakedSecretsBindHandlerAdvisor(secrets));
 		context.addBeanFactoryPostProcessor(new BakedSecretsStartupJoin(secrets.getPropertySource()));
 	}
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.Banner;
@@ -65,8 +67,9 @@ class BakedSecretValueFailureAnalyzerTests {
 	@BeforeEach
 	void bakeSecrets() throws Exception {
 		String keyArn = this.server.createKey();
-		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT")) {
-			String value = BakedSecretFixtures.randomValue();
+		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT",
+				"PSP_EXPRESSION")) {
+			String value = SecretLeakAssertions.awkwardValue();
 			this.values.put(name, value);
 			this.baked.add(BakedSecretFixtures.bake(this.server, name, value, keyArn));
 		}
@@ -128,13 +131,26 @@ class BakedSecretValueFailureAnalyzerTests {
 		assertNoSecretIn(output);
 	}
 
-	@Test
-	void keepsValuesOutOfTheFailureLoggedAtDebugLevel(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run(PortApplication.class, "--logging.level.root=DEBUG"));
-		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--logging.level.root=DEBUG"));
-		assertThat(output).contains("Application failed to start due to an exception")
+	@ParameterizedTest
+	@ValueSource(strings = { "DEBUG", "TRACE" })
+	void keepsEveryPartOfAValueOutOfTheWarningAndTheFailureLoggedAtDebugAndTraceLevel(String level,
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(PortApplication.class, "--logging.level.root=" + level));
+		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--logging.level.root=" + level));
+		assertThat(output).contains("Exception encountered during context initialization")
+			.contains("Application failed to start due to an exception")
 			.contains("Failed to convert baked secret PAYMENT_PORT to int")
 			.contains("Failed to bind baked secret PAYMENT_RETRIES to int");
+		assertNoSecretIn(output);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "INFO", "DEBUG", "TRACE" })
+	void keepsEveryPartOfASecretOutOfTheFailureOfAnExpressionThatReadsIt(String level, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(ExpressionApplication.class, "--logging.level.root=" + level));
+		assertThat(output).contains("Exception encountered during context initialization")
+			.contains("APPLICATION FAILED TO START")
+			.contains("PSP_EXPRESSION");
 		assertNoSecretIn(output);
 	}
 
@@ -195,7 +211,7 @@ class BakedSecretValueFailureAnalyzerTests {
 
 	private void assertNoSecretIn(CharSequence output) {
 		String text = output.toString();
-		this.values.values().forEach((value) -> assertThat(text).doesNotContain(value));
+		SecretLeakAssertions.assertNoPartOfAny(text, this.values.values());
 		this.baked.forEach((secret) -> assertThat(text).doesNotContain(secret.ciphertext()));
 	}
 
@@ -288,6 +304,20 @@ class BakedSecretValueFailureAnalyzerTests {
 				entries.put("payment-port", environment.getProperty("payment-port"));
 			});
 			return "unreachable";
+		}
+
+	}
+
+	/**
+	 * Evaluates a baked secret as an expression, which fails to parse.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class ExpressionApplication {
+
+		@Bean
+		String expression(@Value("#{${PSP_EXPRESSION}}") String expression) {
+			return expression;
 		}
 
 	}
