@@ -1,5 +1,7 @@
 package io.github.secretbaker.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link BakedSecretValueFailureAnalyzer}: real applications that fail to start
@@ -69,7 +72,8 @@ class BakedSecretValueFailureAnalyzerTests {
 		String keyArn = this.server.createKey();
 		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT",
 				"PSP_EXPRESSION")) {
-			String value = SecretLeakAssertions.awkwardValue();
+			String value = name.equals("PSP_EXPRESSION") ? SecretLeakAssertions.expressionValue()
+					: SecretLeakAssertions.awkwardValue();
 			this.values.put(name, value);
 			this.baked.add(BakedSecretFixtures.bake(this.server, name, value, keyArn));
 		}
@@ -133,15 +137,19 @@ class BakedSecretValueFailureAnalyzerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "DEBUG", "TRACE" })
-	void keepsEveryPartOfAValueOutOfTheWarningAndTheFailureLoggedAtDebugAndTraceLevel(String level,
-			CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run(PortApplication.class, "--logging.level.root=" + level));
-		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--logging.level.root=" + level));
+	void keepsEveryPartOfAValueOutOfTheWarningTheFailureLoggedAtDebugAndTraceLevelAndTheThrownException(
+			String level, CapturedOutput output) {
+		Throwable portFailure = catchThrowable(() -> run(PortApplication.class, "--logging.level.root=" + level));
+		Throwable retriesFailure = catchThrowable(
+				() -> run(RetriesApplication.class, "--logging.level.root=" + level));
 		assertThat(output).contains("Exception encountered during context initialization")
 			.contains("Application failed to start due to an exception")
 			.contains("Failed to convert baked secret PAYMENT_PORT to int")
 			.contains("Failed to bind baked secret PAYMENT_RETRIES to int");
 		assertNoSecretIn(output);
+		// What SpringApplication throws is what Lambda reports for a failed init.
+		assertNoSecretIn(stackTrace(portFailure));
+		assertNoSecretIn(stackTrace(retriesFailure));
 	}
 
 	@ParameterizedTest
@@ -207,6 +215,13 @@ class BakedSecretValueFailureAnalyzerTests {
 			.bannerMode(Banner.Mode.OFF)
 			.run(arguments.toArray(String[]::new))
 			.close();
+	}
+
+	private static String stackTrace(Throwable failure) {
+		assertThat(failure).isNotNull();
+		StringWriter stackTrace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(stackTrace));
+		return stackTrace.toString();
 	}
 
 	private void assertNoSecretIn(CharSequence output) {

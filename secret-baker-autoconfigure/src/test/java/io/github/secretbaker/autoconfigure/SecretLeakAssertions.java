@@ -42,6 +42,17 @@ public final class SecretLeakAssertions {
 	}
 
 	/**
+	 * Return a new random value that an expression parser reads as a word followed by more
+	 * words, which it quotes in its error: words with spaces, a comma, regular expression
+	 * characters and a trailing newline between them, but no quote or backslash.
+	 * @return the value
+	 */
+	public static String expressionValue() {
+		return random(6) + " " + random(6) + ", " + random(6) + " (.*)" + random(6) + "+[" + random(6) + "]$"
+				+ random(6) + "\n";
+	}
+
+	/**
 	 * Assert that the given text holds no part of any of the given values.
 	 * @param text the text, such as captured output or an endpoint's response
 	 * @param values the secret values
