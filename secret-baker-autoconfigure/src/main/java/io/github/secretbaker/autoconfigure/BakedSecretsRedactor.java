@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.github.secretbaker.autoconfigure.BakedSecretsExpressionResolver.BakedSecretExpressionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.TypeMismatchException;
@@ -193,7 +194,7 @@ public final class BakedSecretsRedactor {
 	/**
 	 * Return the names of the secrets decrypted so far that appear, in any form Spring
 	 * derives from them, in the messages of the given failure or of its causes, or as the
-	 * value that one of them failed to convert.
+	 * value that one of them failed to convert, and of those that a failed expression held.
 	 * @param failure the failure
 	 * @return the secret names, empty if no secret is involved
 	 */
@@ -207,6 +208,9 @@ public final class BakedSecretsRedactor {
 					: (cause instanceof TypeMismatchException typeMismatch) ? typeMismatch.getValue() : null;
 			if (value != null) {
 				names.addAll(findSecretsWhoseValueAppearsIn(value.toString()));
+			}
+			if (cause instanceof BakedSecretExpressionException expressionFailure) {
+				names.addAll(expressionFailure.getSecretNames());
 			}
 		}
 		return names;
