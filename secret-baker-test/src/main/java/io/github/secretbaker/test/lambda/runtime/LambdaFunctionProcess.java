@@ -600,11 +600,13 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set the {@code java} executable (default: this JVM's).
+		 * Set the {@code java} executable (default: this JVM's), or a launcher that ends by
+		 * running {@code java} with the arguments it was given, such as one that first moves
+		 * itself into a cgroup with a CPU quota.
 		 * @param javaExecutable the executable
 		 * @return this builder
 		 */
-		Builder javaExecutable(Path javaExecutable) {
+		public Builder javaExecutable(Path javaExecutable) {
 			this.javaExecutable = javaExecutable;
 			return this;
 		}

@@ -1,0 +1,335 @@
+package io.github.secretbaker.benchmarks.lambda;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import io.github.secretbaker.benchmarks.BenchmarkOptions;
+import io.github.secretbaker.benchmarks.BenchmarkSecrets;
+import io.github.secretbaker.benchmarks.LambdaEnvironment;
+import io.github.secretbaker.benchmarks.coldstart.Variant;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The headline cold start benchmark, shaped as Lambda runs a function: the benchmark
+ * function laid out as a task root and started by AWS's runtime interface client against a
+ * local Runtime API, with the managed runtime's JVM flags, inside a cgroup v1 CPU quota of
+ * the share of a CPU its memory size gets, calling the local KMS + SSM server (outside the
+ * quota) over HTTPS with a copy of the JDK's own {@code cacerts} as trust store. Fresh JVMs,
+ * every variant once per round in a rotated order, each paired with the baseline of its
+ * round.
+ *
+ * @since 0.2.0
+ */
+public final class LambdaShapedBenchmark {
+
+	/**
+	 * The JVM options of the Java managed runtime, with the processor count Lambda's JVM
+	 * sees whatever its CPU share.
+	 */
+	public static final List<String> MANAGED_RUNTIME_JVM_OPTIONS = List.of("-XX:+TieredCompilation",
+			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
+
+	/**
+	 * The variants of every round, the baseline first.
+	 */
+	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
+			Variant.EAGER, Variant.SPRING_CLOUD_AWS);
+
+	/**
+	 * The name of the child cgroup of each memory size, followed by the size.
+	 */
+	public static final String CGROUP_PREFIX = "secret-baker-benchmarks-";
+
+	private static final String HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+
+	private static final String MAIN_CLASS = "io.github.secretbaker.benchmarks.function.BenchmarkFunctionApplication";
+
+	private static final Path MOUNTS = Path.of("/proc/mounts");
+
+	private final BenchmarkOptions options;
+
+	private final Path workDir;
+
+	/**
+	 * Create the benchmark.
+	 * @param options the settings: memory sizes, rounds, numbers of secrets (0 is left out:
+	 * the starter without a file stands for it), latency
+	 * @param workDir where to write task roots, baked files, the trust store and launchers
+	 */
+	public LambdaShapedBenchmark(BenchmarkOptions options, Path workDir) {
+		this.options = options;
+		this.workDir = workDir.resolve("lambda");
+	}
+
+	/**
+	 * Run every round of every memory size and number of secrets, then profile the classes
+	 * each variant loads.
+	 * @return the summary; memory sizes that could not run, and why, are in its
+	 * {@link LambdaShapedSummary#skipped()}
+	 */
+	public LambdaShapedSummary run() {
+		List<Integer> sizes = this.options.sizes().stream().filter((secrets) -> secrets > 0).toList();
+		if (sizes.isEmpty()) {
+			throw new IllegalArgumentException("The Lambda-shaped benchmark needs a number of secrets above 0 in --sizes");
+		}
+		Map<Integer, String> skipped = new LinkedHashMap<>();
+		CpuQuota.Controllers controllers = null;
+		try {
+			controllers = CpuQuota.controllers(Files.readAllLines(MOUNTS));
+		}
+		catch (IOException | IllegalStateException ex) {
+			this.options.lambdaMemorySizes().forEach((memory) -> skipped.put(memory, ex.getMessage()));
+		}
+		List<LambdaShapedSample> samples = new ArrayList<>();
+		Map<Variant, Long> classes = new LinkedHashMap<>();
+		Map<Integer, Long> quotas = new LinkedHashMap<>();
+		String[] cpuSource = { "none" };
+		String trustStoreDescription = "none";
+		try (LocalAwsServer server = LocalAwsServer.builder().https(true).start()) {
+			Path trustStore = this.workDir.resolve("cacerts-with-local-server");
+			JdkTrustStore.Copy copy = JdkTrustStore.writeWith(JdkTrustStore.cacerts(javaHome()), server.trustStore(),
+					server.trustStorePassword(), trustStore);
+			trustStoreDescription = String.format(Locale.ROOT, "a copy of the JDK's own cacerts (%s, %d certificates "
+					+ "with the local server's), loaded without a password as the JDK loads its default store",
+					copy.type(), copy.certificates());
+			Function function = new Function(server, trustStore);
+			for (int secrets : sizes) {
+				function.bake(secrets);
+			}
+			for (int memory : this.options.lambdaMemorySizes()) {
+				if (controllers == null) {
+					continue;
+				}
+				CpuQuota quota;
+				try {
+					quota = CpuQuota.create(controllers, CGROUP_PREFIX + memory, memory);
+				}
+				catch (IllegalStateException ex) {
+					skipped.put(memory, ex.getMessage());
+					System.out.println("[lambda] skipping " + memory + " MB: " + ex.getMessage());
+					continue;
+				}
+				try (quota) {
+					quotas.put(memory, quota.quotaMicros());
+					Path launcher = quota.writeLauncher(javaHome().resolve("bin").resolve("java"),
+							this.workDir.resolve("java-" + memory + "mb.sh"));
+					cpuSource[0] = quota.resetUsage() ? "cpuacct.usage of the function's cgroup"
+							: "utime + stime of /proc/<pid>/stat (10 ms ticks)";
+					for (int secrets : sizes) {
+						samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
+					}
+					if (classes.isEmpty()) {
+						classes.putAll(profileClasses(function, quota, launcher, memory, sizes.get(0)));
+					}
+				}
+			}
+		}
+		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
+		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(), VARIANTS,
+				MANAGED_RUNTIME_JVM_OPTIONS, trustStoreDescription, cpuSource[0], sizes.get(0));
+		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
+	}
+
+	private List<LambdaShapedSample> rounds(Function function, CpuQuota quota, Path launcher, int memory, int secrets,
+			boolean warmUp) {
+		List<LambdaShapedSample> samples = new ArrayList<>();
+		int rounds = this.options.lambdaRounds();
+		function.server.faults().latency("*", this.options.latency());
+		try {
+			for (int round = warmUp ? -1 : 0; round < rounds; round++) {
+				for (int i = 0; i < VARIANTS.size(); i++) {
+					Variant variant = VARIANTS.get(Math.floorMod(i + round, VARIANTS.size()));
+					Start start = start(function, quota, launcher, memory, secrets, variant, List.of(), null);
+					System.out.printf(Locale.ROOT, "[lambda] %d MB N=%d round %d/%d %-40s Init Duration %5.0f ms, CPU %5.0f ms%s%n",
+							memory, secrets, round + 1, rounds, variant.label(), start.initMillis(), start.cpuMillis(),
+							(round < 0) ? " (warm-up, discarded)" : "");
+					if (round >= 0) {
+						samples.add(new LambdaShapedSample(memory, secrets, variant, round, start.initMillis(),
+								start.cpuMillis()));
+					}
+				}
+			}
+			return samples;
+		}
+		finally {
+			function.server.faults().clear();
+		}
+	}
+
+	private Map<Variant, Long> profileClasses(Function function, CpuQuota quota, Path launcher, int memory,
+			int secrets) {
+		Map<Variant, Long> classes = new LinkedHashMap<>();
+		function.server.faults().latency("*", this.options.latency());
+		try {
+			for (Variant variant : VARIANTS) {
+				Path log = this.workDir.resolve("class-load-" + variant.id() + ".log");
+				Files.deleteIfExists(log);
+				Start start = start(function, quota, launcher, memory, secrets, variant,
+						List.of("-Xlog:class+load=info:file=" + log), log);
+				classes.put(variant, start.classesLoaded());
+				System.out.printf(Locale.ROOT, "[lambda] %s had loaded %d classes when init ended (%d MB, N=%d)%n",
+						variant.label(), start.classesLoaded(), memory, secrets);
+			}
+			return classes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete a previous class loading log", ex);
+		}
+		finally {
+			function.server.faults().clear();
+		}
+	}
+
+	private Start start(Function function, CpuQuota quota, Path launcher, int memory, int secrets, Variant variant,
+			List<String> extraJvmOptions, @Nullable Path classLoadLog) {
+		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
+				function.trustStore, extraJvmOptions);
+		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
+		// Lambda's own variables come from LambdaFunctionProcess; the credentials from here.
+		environment.keySet().removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
+				|| name.equals("AWS_DEFAULT_REGION"));
+		// As in the function's configuration: FunctionInvoker finds the application through it.
+		environment.put("MAIN_CLASS", MAIN_CLASS);
+		boolean cgroupCpu = quota.resetUsage();
+		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.taskRoot(variant, secrets), HANDLER)
+			.region(function.server.region())
+			.accountId(function.server.accountId())
+			.memorySize(memory)
+			.environment(environment)
+			.jvmOptions(jvmOptions)
+			.javaExecutable(launcher)
+			.start()) {
+			Init init = process.awaitInit();
+			double cpuMillis = cpuMillis(quota, cgroupCpu, process.pid());
+			long classesLoaded = (classLoadLog != null) ? classesLoaded(classLoadLog) : -1;
+			if (init.status() != Init.Status.READY) {
+				String output = process.output();
+				throw new IllegalStateException(variant.label() + " with " + secrets + " secrets at " + memory
+						+ " MB did not initialise: " + init.status() + " "
+						+ ((init.error() != null) ? init.error().errorType() : "") + "\n"
+						+ output.substring(Math.max(0, output.length() - 4000)));
+			}
+			Invocation invocation = process.invoke(FunctionAnswer.EVENT);
+			FunctionAnswer.check(variant, secrets, invocation);
+			return new Start(init.duration().toNanos() / 1e6, cpuMillis, classesLoaded);
+		}
+	}
+
+	/**
+	 * Return the JVM options of a variant's function: the managed runtime's, the extra ones,
+	 * the variant's configuration, and the trust store, which every variant gets, as it is
+	 * part of the function's configuration, not of the library's.
+	 * @param variant the variant
+	 * @param endpoint the local server's endpoint
+	 * @param parameterPath the Parameter Store path of the secrets
+	 * @param trustStore the trust store
+	 * @param extraJvmOptions options added after the managed runtime's
+	 * @return the options
+	 */
+	static List<String> jvmOptions(Variant variant, URI endpoint, String parameterPath, Path trustStore,
+			List<String> extraJvmOptions) {
+		List<String> options = new ArrayList<>(MANAGED_RUNTIME_JVM_OPTIONS);
+		options.addAll(extraJvmOptions);
+		options.addAll(variant.systemProperties(endpoint, parameterPath));
+		options.add("-Djavax.net.ssl.trustStore=" + trustStore);
+		return options;
+	}
+
+	private static double cpuMillis(CpuQuota quota, boolean cgroupCpu, long pid) {
+		if (cgroupCpu) {
+			OptionalLong usage = quota.usageNanos();
+			if (usage.isPresent()) {
+				return usage.getAsLong() / 1e6;
+			}
+		}
+		try {
+			return CpuQuota.processCpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Return the number of classes a {@code -Xlog:class+load} log names so far.
+	 * @param log the log
+	 * @return the number of classes loaded
+	 */
+	static long classesLoaded(Path log) {
+		try (Stream<String> lines = Files.lines(log)) {
+			return lines.filter((line) -> line.contains("[class,load]")).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the class loading log " + log, ex);
+		}
+	}
+
+	private static Path javaHome() {
+		return Path.of(System.getProperty("java.home"));
+	}
+
+	private static String parameterPath(int secrets) {
+		return "/benchmarks/lambda-shaped/n" + secrets + "/";
+	}
+
+	private record Start(double initMillis, double cpuMillis, long classesLoaded) {
+
+	}
+
+	/**
+	 * The HTTPS server with its key and trust store, and the baked files and task roots of
+	 * the variants for each number of secrets.
+	 */
+	private final class Function {
+
+		private final LocalAwsServer server;
+
+		private final Path trustStore;
+
+		private final String keyArn;
+
+		private final Map<String, Path> taskRoots = new LinkedHashMap<>();
+
+		private Function(LocalAwsServer server, Path trustStore) {
+			this.server = server;
+			this.trustStore = trustStore;
+			this.keyArn = server.createKey("alias/benchmarks-lambda-shaped");
+		}
+
+		void bake(int secrets) {
+			Path file = LambdaShapedBenchmark.this.workDir.resolve("secrets-n" + secrets)
+				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
+			BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets), secrets, file);
+			for (Variant variant : VARIANTS) {
+				// Only the starter's task root holds the file; the others serve every N.
+				String name = variant.baked() ? variant.id() + "-n" + secrets : variant.id();
+				if (!this.taskRoots.containsKey(name)) {
+					this.taskRoots.put(name, TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(),
+							variant, variant.baked() ? file : null,
+							LambdaShapedBenchmark.this.workDir.resolve("task-" + name)));
+				}
+			}
+		}
+
+		Path taskRoot(Variant variant, int secrets) {
+			return this.taskRoots.get(variant.baked() ? variant.id() + "-n" + secrets : variant.id());
+		}
+
+	}
+
+}
