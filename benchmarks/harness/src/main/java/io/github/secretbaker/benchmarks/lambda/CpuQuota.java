@@ -212,6 +212,36 @@ public final class CpuQuota implements AutoCloseable {
 	}
 
 	/**
+	 * Return how long the group's processes have been throttled so far, waiting for the next
+	 * period because they had used up their quota ({@code throttled_time} of
+	 * {@code cpu.stat}).
+	 * @return the throttled time in nanoseconds, empty where the kernel does not tell it
+	 */
+	public OptionalLong throttledNanos() {
+		try {
+			return throttledNanos(Files.readAllLines(this.cpuGroup.resolve("cpu.stat")));
+		}
+		catch (IOException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	static OptionalLong throttledNanos(List<String> cpuStat) {
+		for (String line : cpuStat) {
+			String[] fields = line.strip().split("\\s+");
+			if (fields.length == 2 && fields[0].equals("throttled_time")) {
+				try {
+					return OptionalLong.of(Long.parseLong(fields[1]));
+				}
+				catch (NumberFormatException ex) {
+					return OptionalLong.empty();
+				}
+			}
+		}
+		return OptionalLong.empty();
+	}
+
+	/**
 	 * Return the CPU time of a process from its {@code /proc/<pid>/stat} line: user and system
 	 * time, in clock ticks of 10 ms.
 	 * @param stat the line

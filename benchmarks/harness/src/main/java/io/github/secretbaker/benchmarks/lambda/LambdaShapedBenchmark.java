@@ -162,12 +162,14 @@ public final class LambdaShapedBenchmark {
 				for (int i = 0; i < VARIANTS.size(); i++) {
 					Variant variant = VARIANTS.get(Math.floorMod(i + round, VARIANTS.size()));
 					Start start = start(function, quota, launcher, memory, secrets, variant, List.of(), null);
-					System.out.printf(Locale.ROOT, "[lambda] %d MB N=%d round %d/%d %-40s Init Duration %5.0f ms, CPU %5.0f ms%s%n",
+					System.out.printf(Locale.ROOT,
+							"[lambda] %d MB N=%d round %d/%d %-40s Init Duration %5.0f ms, CPU %5.0f ms, "
+									+ "throttled %5.0f ms%s%n",
 							memory, secrets, round + 1, rounds, variant.label(), start.initMillis(), start.cpuMillis(),
-							(round < 0) ? " (warm-up, discarded)" : "");
+							start.throttledMillis(), (round < 0) ? " (warm-up, discarded)" : "");
 					if (round >= 0) {
 						samples.add(new LambdaShapedSample(memory, secrets, variant, round, start.initMillis(),
-								start.cpuMillis()));
+								start.cpuMillis(), start.throttledMillis()));
 					}
 				}
 			}
@@ -213,6 +215,7 @@ public final class LambdaShapedBenchmark {
 		// As in the function's configuration: FunctionInvoker finds the application through it.
 		environment.put("MAIN_CLASS", MAIN_CLASS);
 		boolean cgroupCpu = quota.resetUsage();
+		OptionalLong throttledBefore = quota.throttledNanos();
 		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.taskRoot(variant, secrets), HANDLER)
 			.region(function.server.region())
 			.accountId(function.server.accountId())
@@ -225,6 +228,9 @@ public final class LambdaShapedBenchmark {
 			.start()) {
 			Init init = process.awaitInit();
 			double cpuMillis = cpuMillis(quota, cgroupCpu, process.pid());
+			OptionalLong throttledAfter = quota.throttledNanos();
+			double throttledMillis = (throttledBefore.isPresent() && throttledAfter.isPresent())
+					? (throttledAfter.getAsLong() - throttledBefore.getAsLong()) / 1e6 : -1;
 			long classesLoaded = (classLoadLog != null) ? classesLoaded(classLoadLog) : -1;
 			if (init.status() != Init.Status.READY) {
 				String output = process.output();
@@ -235,7 +241,7 @@ public final class LambdaShapedBenchmark {
 			}
 			Invocation invocation = process.invoke(FunctionAnswer.EVENT);
 			FunctionAnswer.check(variant, secrets, invocation);
-			return new Start(init.duration().toNanos() / 1e6, cpuMillis, classesLoaded);
+			return new Start(init.duration().toNanos() / 1e6, cpuMillis, throttledMillis, classesLoaded);
 		}
 	}
 
@@ -301,7 +307,7 @@ public final class LambdaShapedBenchmark {
 		return "/benchmarks/lambda-shaped/n" + secrets + "/";
 	}
 
-	private record Start(double initMillis, double cpuMillis, long classesLoaded) {
+	private record Start(double initMillis, double cpuMillis, double throttledMillis, long classesLoaded) {
 
 	}
 

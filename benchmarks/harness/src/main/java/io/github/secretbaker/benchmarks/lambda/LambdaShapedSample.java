@@ -13,9 +13,11 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * @param initMillis from the process start to the runtime's first {@code next}
  * @param cpuMillis the CPU time of the JVM, all threads, when init ended, or {@code -1} if
  * unknown
+ * @param throttledMillis how long the quota held the JVM back until init ended, or {@code -1}
+ * if unknown
  * @since 0.2.0
  */
 public record LambdaShapedSample(int memoryMb, int secrets, Variant variant, int round, double initMillis,
-		double cpuMillis) {
+		double cpuMillis, double throttledMillis) {
 
 }

@@ -141,6 +141,18 @@ public final class LambdaShapedSummary {
 	}
 
 	/**
+	 * Return how long the quota held a variant's JVM back until init ended.
+	 * @param memoryMb the memory size
+	 * @param variant the variant
+	 * @param secrets the number of secrets
+	 * @return the statistics, or {@code null} if the throttled time is not known
+	 */
+	public @Nullable Samples throttled(int memoryMb, Variant variant, int secrets) {
+		List<Double> values = values(memoryMb, variant, secrets, LambdaShapedSample::throttledMillis);
+		return values.isEmpty() ? null : Samples.of(values);
+	}
+
+	/**
 	 * Return the Init Duration a variant adds over the baseline of the same round.
 	 * @param memoryMb the memory size
 	 * @param variant the variant

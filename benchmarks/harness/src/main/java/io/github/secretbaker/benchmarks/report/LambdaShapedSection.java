@@ -50,9 +50,10 @@ final class LambdaShapedSection {
 				+ "a cgroup v1 CPU quota, the share of a CPU its memory size gets (one vCPU at 1,769 MB), from its first "
 				+ "instruction; the local KMS + SSM server outside the quota, over HTTPS, with L = "
 				+ this.latency.toMillis() + " ms on every AWS call; the trust store " + setting.trustStore() + ". "
-				+ setting.rounds() + " rounds per memory size and N, every variant once per round in an order rotated "
-				+ "each round, after one discarded warm-up round per memory size. *Added*: the Init Duration minus that "
-				+ "of the function without the library in the same round; medians with the interquartile range "
+				+ "Rounds per memory size and N: " + setting.rounds() + ", each starting every variant once in a fresh "
+				+ "JVM, in an order rotated each round, after one discarded warm-up round per memory size. *Added*: "
+				+ "the Init Duration minus that of the function without the library in the same round; medians with "
+				+ "the interquartile range "
 				+ "(p25–p75) of the paired differences. CPU: " + setting.cpuSource() + ", when init ended.");
 		line();
 		List<Integer> memorySizes = this.summary.memorySizes();
@@ -113,7 +114,7 @@ final class LambdaShapedSection {
 		}
 		if (hasWithoutFile(memory)) {
 			Samples added = this.summary.added(memory, Variant.STARTER_WITHOUT_FILE, null);
-			line(String.format(Locale.ROOT, "| The starter without a file adds ≤ %.0f ms | %s, %d pairs over every N%s "
+			line(String.format(Locale.ROOT, "| The starter without a file adds ≤ %.0f ms | %s, pairs over every N: %d%s "
 					+ "| %s |", WITHOUT_FILE_TARGET, spread(added), added.count(),
 					cpu(this.summary.addedCpu(memory, Variant.STARTER_WITHOUT_FILE, null)),
 					verdict(added.median() <= WITHOUT_FILE_TARGET,
@@ -146,7 +147,11 @@ final class LambdaShapedSection {
 		header.append(" Spring Cloud AWS ÷ secret-baker, per round (of the medians) |");
 		line(header.toString());
 		line("|---|" + "---|".repeat(others.size() + 1));
-		for (int secrets : this.summary.sizes()) {
+		List<Integer> sizes = this.summary.sizes()
+			.stream()
+			.filter((secrets) -> this.summary.has(memory, Variant.BASELINE, secrets))
+			.toList();
+		for (int secrets : sizes) {
 			StringBuilder row = new StringBuilder("| " + secrets + " |");
 			for (Variant variant : others) {
 				row.append(' ')
@@ -162,23 +167,24 @@ final class LambdaShapedSection {
 			line(row.toString());
 		}
 		line();
-		line("Init Duration and CPU time when init ended, medians, ms:");
+		line("Init Duration, CPU time when init ended, and how long the quota held the JVM back until then "
+				+ "(throttled), medians, ms:");
 		line();
 		StringBuilder all = new StringBuilder("| N |");
 		variants.forEach((variant) -> all.append(' ').append(variant.label()).append(" |"));
 		line(all.toString());
 		line("|---|" + "---|".repeat(variants.size()));
-		for (int secrets : this.summary.sizes()) {
+		for (int secrets : sizes) {
 			StringBuilder row = new StringBuilder("| " + secrets + " |");
 			for (Variant variant : variants) {
 				if (!this.summary.has(memory, variant, secrets)) {
 					row.append(" – |");
 					continue;
 				}
-				Samples cpu = this.summary.cpu(memory, variant, secrets);
-				row.append(String.format(Locale.ROOT, " init %.0f; CPU %s |",
+				row.append(String.format(Locale.ROOT, " init %.0f; CPU %s; throttled %s |",
 						this.summary.init(memory, variant, secrets).median(),
-						(cpu != null) ? String.format(Locale.ROOT, "%.0f", cpu.median()) : "–"));
+						median(this.summary.cpu(memory, variant, secrets)),
+						median(this.summary.throttled(memory, variant, secrets))));
 			}
 			line(row.toString());
 		}
@@ -207,8 +213,13 @@ final class LambdaShapedSection {
 		Long baseline = classes.get(Variant.BASELINE);
 		if (!classes.isEmpty() && baseline != null) {
 			List<String> counts = new ArrayList<>();
-			classes.forEach((variant, count) -> counts.add(variant.label() + " " + count
-					+ ((variant != Variant.BASELINE) ? String.format(Locale.ROOT, " (%+d)", count - baseline) : "")));
+			for (Variant variant : this.summary.setting().variants()) {
+				Long count = classes.get(variant);
+				if (count != null) {
+					counts.add(variant.label() + " " + count + ((variant != Variant.BASELINE)
+							? String.format(Locale.ROOT, " (%+d)", count - baseline) : ""));
+				}
+			}
 			line("Classes loaded when init ended (one extra cold start per variant with `-Xlog:class+load`, at "
 					+ String.format(Locale.ROOT, "%,d", memorySizes.get(0)) + " MB and N = "
 					+ this.summary.setting().classProfileSecrets() + "): " + String.join("; ", counts) + ".");
@@ -217,12 +228,17 @@ final class LambdaShapedSection {
 	}
 
 	static String csv(List<LambdaShapedSample> samples) {
-		StringBuilder csv = new StringBuilder("memory_mb,secrets,variant,round,init_ms,cpu_ms\n");
+		StringBuilder csv = new StringBuilder("memory_mb,secrets,variant,round,init_ms,cpu_ms,throttled_ms\n");
 		for (LambdaShapedSample sample : samples) {
-			csv.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%.2f,%.1f%n", sample.memoryMb(), sample.secrets(),
-					sample.variant().id(), sample.round(), sample.initMillis(), sample.cpuMillis()));
+			csv.append(String.format(Locale.ROOT, "%d,%d,%s,%d,%.2f,%.1f,%.1f%n", sample.memoryMb(), sample.secrets(),
+					sample.variant().id(), sample.round(), sample.initMillis(), sample.cpuMillis(),
+					sample.throttledMillis()));
 		}
 		return csv.toString();
+	}
+
+	private static String median(@Nullable Samples samples) {
+		return (samples != null) ? String.format(Locale.ROOT, "%.0f", samples.median()) : "–";
 	}
 
 	private static String spread(Samples samples) {

@@ -123,6 +123,18 @@ class CpuQuotaTests {
 	}
 
 	@Test
+	void readsHowLongTheGroupWasThrottled(@TempDir Path root) throws IOException {
+		assertThat(CpuQuota.throttledNanos(List.of("nr_periods 42", "nr_throttled 17", "throttled_time 1234567890",
+				"nr_bursts 0", "burst_time 0"))).hasValue(1_234_567_890L);
+		assertThat(CpuQuota.throttledNanos(List.of("usage_usec 10"))).isEmpty();
+		Path cpu = Files.createDirectories(root.resolve("cpu"));
+		CpuQuota quota = CpuQuota.create(new CpuQuota.Controllers(cpu, null), "throttled", 1024);
+		assertThat(quota.throttledNanos()).isEmpty();
+		Files.writeString(cpu.resolve("throttled/cpu.stat"), "nr_periods 8\nnr_throttled 3\nthrottled_time 250000000\n");
+		assertThat(quota.throttledNanos()).hasValue(250_000_000L);
+	}
+
+	@Test
 	void readsTheCpuTimeOfAProcessWhoseNameHasSpacesAndBrackets() {
 		String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 9000 0 12 0 153 47 0 0 20 0 30 0 777 "
 				+ "3000000000 60000 18446744073709551615 1 1 0 0 0 0 0 4096 17116 0 0 0 17 1 0 0 0 0 0";

@@ -51,11 +51,11 @@ class LambdaShapedSummaryTests {
 	@Test
 	void leavesOutUnknownCpuTimesAndRoundsWithoutABaseline() {
 		List<LambdaShapedSample> samples = new ArrayList<>();
-		samples.add(new LambdaShapedSample(1024, 1, Variant.BASELINE, 0, 3000, 1700));
-		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 0, 3500, 2300));
-		samples.add(new LambdaShapedSample(1024, 1, Variant.BASELINE, 1, 3000, -1));
-		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 1, 3600, 2400));
-		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 2, 9000, 9000));
+		samples.add(new LambdaShapedSample(1024, 1, Variant.BASELINE, 0, 3000, 1700, 1200));
+		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 0, 3500, 2300, 1600));
+		samples.add(new LambdaShapedSample(1024, 1, Variant.BASELINE, 1, 3000, -1, -1));
+		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 1, 3600, 2400, 1800));
+		samples.add(new LambdaShapedSample(1024, 1, Variant.EAGER, 2, 9000, 9000, 6000));
 		LambdaShapedSummary summary = summary(samples);
 		assertThat(summary.added(1024, Variant.EAGER, 1).count()).isEqualTo(2);
 		Samples cpu = summary.addedCpu(1024, Variant.EAGER, 1);
@@ -63,6 +63,8 @@ class LambdaShapedSummaryTests {
 		assertThat(cpu.count()).isEqualTo(1);
 		assertThat(cpu.median()).isEqualTo(600);
 		assertThat(summary.cpu(1024, Variant.BASELINE, 1).count()).isEqualTo(1);
+		assertThat(summary.throttled(1024, Variant.BASELINE, 1).median()).isEqualTo(1200);
+		assertThat(summary.throttled(1024, Variant.EAGER, 1).median()).isEqualTo(1800);
 	}
 
 	@Test
@@ -75,9 +77,10 @@ class LambdaShapedSummaryTests {
 
 	static void round(List<LambdaShapedSample> samples, int memory, int secrets, int round, double baseline,
 			Map<Variant, Double> others) {
-		samples.add(new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2));
+		samples.add(new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2,
+				baseline / 3));
 		others.forEach((variant, init) -> samples.add(new LambdaShapedSample(memory, secrets, variant, round, init,
-				init / 2)));
+				init / 2, init / 3)));
 	}
 
 	static LambdaShapedSummary summary(List<LambdaShapedSample> samples) {

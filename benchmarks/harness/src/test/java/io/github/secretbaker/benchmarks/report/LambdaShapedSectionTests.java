@@ -37,8 +37,8 @@ class LambdaShapedSectionTests {
 		assertThat(markdown.indexOf("## Lambda-shaped cold start")).isPositive()
 			.isLessThan(markdown.indexOf("## Settings"))
 			.isLessThan(markdown.indexOf("## Targets"));
-		assertThat(Files.readAllLines(results.resolve("lambda-samples.csv"))).hasSize(1 + 2 * 3 * 4)
-			.contains("1024,10,starter-without-file,0,3020.00,1510.0");
+		assertThat(Files.readAllLines(results.resolve("lambda-samples.csv"))).hasSize(1 + 24)
+			.contains("1024,10,starter-without-file,0,3020.00,1510.0,1020.0");
 	}
 
 	@Test
@@ -53,9 +53,12 @@ class LambdaShapedSectionTests {
 						+ "| **missed: 1.0× short** |",
 				"| N = 10: ≥ 3.0× less added than the Spring Cloud AWS import | 3.0× (3.0–3.0×; of the medians 3.0×) "
 						+ "| met |",
-				"| The starter without a file adds ≤ 25 ms | 40 ms (40–40), 4 pairs over every N; CPU +20 ms "
+				"| The starter without a file adds ≤ 25 ms | 40 ms (40–40), pairs over every N: 4; CPU +20 ms "
 						+ "| **missed by 15 ms** |",
-				"### 1,024 MB: CPU quota 57,800 µs per 100,000 µs", "### 1,769 MB: CPU quota 100,000 µs per 100,000 µs");
+				"### 1,024 MB: CPU quota 57,800 µs per 100,000 µs", "### 1,769 MB: CPU quota 100,000 µs per 100,000 µs",
+				"| 1 | init 3050; CPU 1525; throttled 1000 | init 3090; CPU 1545; throttled 1040 "
+						+ "| init 3500; CPU 1750; throttled 1450 | init 4400; CPU 2200; throttled 2350 |")
+			.doesNotContain("| 10 | – | – | – | – |", "| 100 | – | – | – |");
 	}
 
 	@Test
@@ -64,8 +67,8 @@ class LambdaShapedSectionTests {
 				Variant.SPRING_CLOUD_AWS, 1500.0),
 				Map.of(Variant.BASELINE, 9000L, Variant.STARTER_WITHOUT_FILE, 9120L, Variant.EAGER, 9800L));
 		assertThat(String.join("\n", new LambdaShapedSection(summary, LATENCY).lines()))
-			.contains("baseline 9000; ", "secret-baker starter without a file 9120 (+120)",
-					"secret-baker (default) 9800 (+800)");
+			.contains("1,024 MB and N = 1): baseline 9000; secret-baker starter without a file 9120 (+120); "
+					+ "secret-baker (default) 9800 (+800).");
 	}
 
 	@Test
@@ -83,10 +86,12 @@ class LambdaShapedSectionTests {
 			for (int secrets : List.of(1, 10, 100)) {
 				for (int round = 0; round < 2; round++) {
 					double baseline = 3000 + 100 * round;
-					samples.add(new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2));
+					samples.add(new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2,
+							1000));
 					for (Map.Entry<Variant, Double> entry : added.entrySet()) {
 						double init = baseline + entry.getValue();
-						samples.add(new LambdaShapedSample(memory, secrets, entry.getKey(), round, init, init / 2));
+						samples.add(new LambdaShapedSample(memory, secrets, entry.getKey(), round, init, init / 2,
+								1000 + entry.getValue()));
 					}
 				}
 			}
