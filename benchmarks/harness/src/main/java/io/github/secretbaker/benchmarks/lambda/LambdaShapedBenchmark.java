@@ -90,23 +90,30 @@ public final class LambdaShapedBenchmark {
 	 * {@link LambdaShapedSummary#skipped()}
 	 */
 	public LambdaShapedSummary run() {
+		List<String> mounts;
+		try {
+			mounts = Files.readAllLines(MOUNTS);
+		}
+		catch (IOException ex) {
+			mounts = List.of();
+		}
+		return run(mounts);
+	}
+
+	LambdaShapedSummary run(List<String> mounts) {
 		List<Integer> sizes = this.options.sizes().stream().filter((secrets) -> secrets > 0).toList();
 		if (sizes.isEmpty()) {
 			throw new IllegalArgumentException("The Lambda-shaped benchmark needs a number of secrets above 0 in --sizes");
 		}
 		Map<Integer, String> skipped = new LinkedHashMap<>();
-		CpuQuota.Controllers controllers = null;
-		try {
-			controllers = CpuQuota.controllers(Files.readAllLines(MOUNTS));
-		}
-		catch (IOException | IllegalStateException ex) {
-			this.options.lambdaMemorySizes().forEach((memory) -> skipped.put(memory, ex.getMessage()));
-		}
+		Map<Integer, CpuQuota> quotas = quotas(mounts, skipped);
 		List<LambdaShapedSample> samples = new ArrayList<>();
 		Map<Variant, Long> classes = new LinkedHashMap<>();
-		Map<Integer, Long> quotas = new LinkedHashMap<>();
-		String[] cpuSource = { "none" };
+		String cpuSource = "none";
 		String trustStoreDescription = "none";
+		if (quotas.isEmpty()) {
+			return summary(samples, classes, Map.of(), skipped, trustStoreDescription, cpuSource, sizes.get(0));
+		}
 		try (LocalAwsServer server = LocalAwsServer.builder().https(true).start()) {
 			Path trustStore = this.workDir.resolve("cacerts-with-local-server");
 			JdkTrustStore.Copy copy = JdkTrustStore.writeWith(JdkTrustStore.cacerts(javaHome()), server.trustStore(),
@@ -118,37 +125,60 @@ public final class LambdaShapedBenchmark {
 			for (int secrets : sizes) {
 				function.bake(secrets);
 			}
-			for (int memory : this.options.lambdaMemorySizes()) {
-				if (controllers == null) {
-					continue;
+			for (Map.Entry<Integer, CpuQuota> entry : quotas.entrySet()) {
+				int memory = entry.getKey();
+				CpuQuota quota = entry.getValue();
+				Path launcher = quota.writeLauncher(javaHome().resolve("bin").resolve("java"),
+						this.workDir.resolve("java-" + memory + "mb.sh"));
+				cpuSource = quota.resetUsage() ? "cpuacct.usage of the function's cgroup"
+						: "utime + stime of /proc/<pid>/stat (10 ms ticks)";
+				for (int secrets : sizes) {
+					samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
 				}
-				CpuQuota quota;
-				try {
-					quota = CpuQuota.create(controllers, CGROUP_PREFIX + memory, memory);
-				}
-				catch (IllegalStateException ex) {
-					skipped.put(memory, ex.getMessage());
-					System.out.println("[lambda] skipping " + memory + " MB: " + ex.getMessage());
-					continue;
-				}
-				try (quota) {
-					quotas.put(memory, quota.quotaMicros());
-					Path launcher = quota.writeLauncher(javaHome().resolve("bin").resolve("java"),
-							this.workDir.resolve("java-" + memory + "mb.sh"));
-					cpuSource[0] = quota.resetUsage() ? "cpuacct.usage of the function's cgroup"
-							: "utime + stime of /proc/<pid>/stat (10 ms ticks)";
-					for (int secrets : sizes) {
-						samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
-					}
-					if (classes.isEmpty()) {
-						classes.putAll(profileClasses(function, quota, launcher, memory, sizes.get(0)));
-					}
+				if (classes.isEmpty()) {
+					classes.putAll(profileClasses(function, quota, launcher, memory, sizes.get(0)));
 				}
 			}
 		}
+		finally {
+			quotas.values().forEach(CpuQuota::close);
+		}
+		Map<Integer, Long> quotaMicros = new LinkedHashMap<>();
+		quotas.forEach((memory, quota) -> quotaMicros.put(memory, quota.quotaMicros()));
+		return summary(samples, classes, quotaMicros, skipped, trustStoreDescription, cpuSource, sizes.get(0));
+	}
+
+	/**
+	 * Create the cgroup of every memory size, before anything is started, so that a machine
+	 * where none can be created runs nothing.
+	 */
+	private Map<Integer, CpuQuota> quotas(List<String> mounts, Map<Integer, String> skipped) {
+		Map<Integer, CpuQuota> quotas = new LinkedHashMap<>();
+		CpuQuota.Controllers controllers;
+		try {
+			controllers = CpuQuota.controllers(mounts);
+		}
+		catch (IllegalStateException ex) {
+			this.options.lambdaMemorySizes().forEach((memory) -> skipped.put(memory, ex.getMessage()));
+			return quotas;
+		}
+		for (int memory : this.options.lambdaMemorySizes()) {
+			try {
+				quotas.put(memory, CpuQuota.create(controllers, CGROUP_PREFIX + memory, memory));
+			}
+			catch (IllegalStateException ex) {
+				skipped.put(memory, ex.getMessage());
+			}
+		}
+		return quotas;
+	}
+
+	private LambdaShapedSummary summary(List<LambdaShapedSample> samples, Map<Variant, Long> classes,
+			Map<Integer, Long> quotas, Map<Integer, String> skipped, String trustStore, String cpuSource,
+			int classProfileSecrets) {
 		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
 		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(), VARIANTS,
-				MANAGED_RUNTIME_JVM_OPTIONS, trustStoreDescription, cpuSource[0], sizes.get(0));
+				MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
 		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,29 @@ class LambdaShapedBenchmarkTests {
 			.containsSubsequence("-XX:ActiveProcessorCount=2", "-Xlog:class+load=info:file=/tmp/x.log",
 					"-Dspring.config.import=aws-parameterstore:/p/n10/",
 					"-Dspring.cloud.aws.parameterstore.endpoint=https://127.0.0.1:4443");
+	}
+
+	@Test
+	void saysWhyItIsSkippedWhereNoCpuControllerIsMounted(@TempDir Path dir) {
+		BenchmarkOptions options = BenchmarkOptions
+			.parse(new String[] { "--benchmarks-dir=" + dir, "--lambda-memory-sizes=1024,1769" });
+		LambdaShapedSummary summary = new LambdaShapedBenchmark(options, dir)
+			.run(List.of("cgroup2 /sys/fs/cgroup cgroup2 rw,nosuid,nodev,noexec,relatime 0 0"));
+		assertThat(summary.samples()).isEmpty();
+		assertThat(summary.skipped()).containsOnlyKeys(1024, 1769)
+			.containsValue("no cgroup v1 cpu controller is mounted (see mount | grep cgroup)");
+	}
+
+	@Test
+	void saysWhyAMemorySizeIsSkippedWhereItsGroupCannotBeCreated(@TempDir Path dir) throws IOException {
+		Path readOnly = Files.writeString(dir.resolve("cpu"), "not a cgroup folder");
+		BenchmarkOptions options = BenchmarkOptions
+			.parse(new String[] { "--benchmarks-dir=" + dir, "--lambda-memory-sizes=1024" });
+		LambdaShapedSummary summary = new LambdaShapedBenchmark(options, dir)
+			.run(List.of("cgroup " + readOnly + " cgroup rw,relatime,cpu 0 0"));
+		assertThat(summary.samples()).isEmpty();
+		assertThat(summary.skipped().get(1024)).startsWith("the cgroup cpu controller at " + readOnly
+				+ " is not writable (run as root");
 	}
 
 	@Test
