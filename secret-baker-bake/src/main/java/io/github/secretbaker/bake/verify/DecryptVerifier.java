@@ -1,0 +1,143 @@
+package io.github.secretbaker.bake.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.secretbaker.aws.DecryptPermission;
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DecryptRequest;
+import software.amazon.awssdk.services.kms.model.DryRunOperationException;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/**
+ * Checks, before a deploy, that the caller can decrypt every secret of a baked file, with a
+ * KMS {@code Decrypt} dry run per secret: the entry's ciphertext (for an Advanced-tier entry,
+ * the message's encrypted data key), its encryption context and its recorded key. No call
+ * ever asks for a plaintext.
+ *
+ * @since 0.2.0
+ */
+public final class DecryptVerifier {
+
+	private final KmsClient kms;
+
+	/**
+	 * Create a verifier that calls KMS with the given client, as the role to check.
+	 * @param kms the client, with the credentials of the role to check
+	 */
+	public DecryptVerifier(KmsClient kms) {
+		this.kms = Objects.requireNonNull(kms, "'kms' must not be null");
+	}
+
+	/**
+	 * Check every secret of a baked file.
+	 * @param secrets the baked secrets
+	 * @param principal who the client's credentials are, for the report
+	 * @return the report
+	 */
+	public VerifyReport verify(BakedSecrets secrets, String principal) {
+		List<VerifyFinding> findings = new ArrayList<>();
+		for (BakedSecret secret : secrets) {
+			VerifyFinding finding = check(secret);
+			if (finding != null) {
+				findings.add(finding);
+			}
+		}
+		return new VerifyReport(secrets.size(), principal, findings);
+	}
+
+	private @Nullable VerifyFinding check(BakedSecret secret) {
+		DecryptRequest request;
+		try {
+			request = dryRun(secret);
+		}
+		catch (IllegalArgumentException ex) {
+			return finding(secret, secret.keyId(), VerifyFinding.Kind.INVALID_CIPHERTEXT,
+					"the baked Advanced-tier value is not a readable Encryption SDK message with a KMS data key: "
+							+ "bake the file again",
+					null);
+		}
+		try {
+			this.kms.decrypt(request);
+			// KMS never answers a dry run with success; a server that does ignored DryRun
+			return finding(secret, request.keyId(), VerifyFinding.Kind.AWS_ERROR,
+					"the endpoint answered the dry run with a plaintext, so it does not support DryRun; check the "
+							+ "endpoint",
+					null);
+		}
+		catch (DryRunOperationException ex) {
+			return null;
+		}
+		catch (KmsException ex) {
+			return failure(secret, request.keyId(), ex);
+		}
+		catch (SdkServiceException ex) {
+			return finding(secret, request.keyId(), VerifyFinding.Kind.AWS_ERROR,
+					"KMS answered with HTTP status " + ex.statusCode() + ": check the endpoint and retry", null);
+		}
+		catch (SdkException ex) {
+			return finding(secret, request.keyId(), VerifyFinding.Kind.AWS_ERROR,
+					"KMS could not be reached (" + ex.getClass().getSimpleName()
+							+ "): check the network, the region and the credentials, and retry",
+					null);
+		}
+	}
+
+	private static DecryptRequest dryRun(BakedSecret secret) {
+		DecryptRequest.Builder request = DecryptRequest.builder().dryRun(true);
+		if (secret.isEncryptionSdkMessage()) {
+			throw new IllegalArgumentException("ADVANCED-PENDING");
+		}
+		request.ciphertextBlob(SdkBytes.fromByteArray(secret.ciphertextBlob()))
+			.encryptionContext(Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, secret.arn()));
+		if (secret.keyId() != null) {
+			request.keyId(secret.keyId());
+		}
+		return request.build();
+	}
+
+	private static VerifyFinding failure(BakedSecret secret, @Nullable String keyArn, KmsException ex) {
+		String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
+		String key = (keyArn != null) ? keyArn : "the key of the ciphertext";
+		if (code == null) {
+			return finding(secret, keyArn, VerifyFinding.Kind.AWS_ERROR,
+					"KMS answered with HTTP status " + ex.statusCode() + ": check the endpoint and retry", null);
+		}
+		return switch (code) {
+			case "AccessDeniedException" -> finding(secret, keyArn, VerifyFinding.Kind.ACCESS_DENIED,
+					"access denied (AccessDeniedException): allow kms:Decrypt on " + key
+							+ " for this parameter, in the role's policy and in the key policy",
+					(keyArn != null) ? new DecryptPermission(List.of(keyArn), List.of(secret.arn())).toJson(false)
+							: null);
+			case "DisabledException", "KMSInvalidStateException" -> finding(secret, keyArn,
+					VerifyFinding.Kind.KEY_DISABLED, "the key is disabled or pending deletion (" + code + "): enable "
+							+ key + ", or re-encrypt the parameter under an enabled key and bake again",
+					null);
+			case "NotFoundException", "IncorrectKeyException" -> finding(secret, keyArn,
+					VerifyFinding.Kind.KEY_NOT_FOUND, "KMS does not find the key (" + code
+							+ "): check the region and the account, or bake again",
+					null);
+			case "InvalidCiphertextException" -> finding(secret, keyArn, VerifyFinding.Kind.INVALID_CIPHERTEXT,
+					"KMS refused the ciphertext with this parameter's encryption context (InvalidCiphertextException): "
+							+ "the file was changed, or baked for another parameter; bake again",
+					null);
+			default -> finding(secret, keyArn, VerifyFinding.Kind.AWS_ERROR,
+					"KMS answered " + code + " (HTTP " + ex.statusCode() + "): retry, or check the key and the role",
+					null);
+		};
+	}
+
+	private static VerifyFinding finding(BakedSecret secret, @Nullable String keyArn, VerifyFinding.Kind kind,
+			String reason, @Nullable String statement) {
+		return new VerifyFinding(secret.name(), secret.arn(), keyArn, kind, reason, statement);
+	}
+
+}
