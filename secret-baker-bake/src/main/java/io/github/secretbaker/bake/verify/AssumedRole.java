@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -47,7 +48,8 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 	 * @param sessionName the session name, or {@code null} for {@value #DEFAULT_SESSION_NAME}
 	 * @return the assumed role
 	 * @throws IllegalArgumentException if the role ARN or the session name is malformed
-	 * @throws software.amazon.awssdk.core.exception.SdkException if STS refuses or cannot be
+	 * @throws RoleAssumptionException if STS refuses
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if STS cannot be
 	 * reached
 	 */
 	public static AssumedRole assume(AwsClientOptions options, String roleArn, @Nullable String externalId,
@@ -58,18 +60,26 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 			throw new IllegalArgumentException("The role session name must be 2 to 64 letters, digits or +=,.@_- but was '"
 					+ session + "'");
 		}
+		AssumeRoleResponse response;
 		try (StsClient sts = options.createStsClient()) {
-			AssumeRoleResponse response = sts.assumeRole((request) -> {
+			response = sts.assumeRole((request) -> {
 				request.roleArn(roleArn).roleSessionName(session);
 				if (externalId != null) {
 					request.externalId(externalId);
 				}
 			});
-			Credentials credentials = response.credentials();
-			return new AssumedRole(response.assumedRoleUser().arn(),
-					StaticCredentialsProvider.create(AwsSessionCredentials.create(credentials.accessKeyId(),
-							credentials.secretAccessKey(), credentials.sessionToken())));
 		}
+		catch (AwsServiceException ex) {
+			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
+			throw new RoleAssumptionException(roleArn, "STS answered " + ((code != null) ? code : "an error") + " (HTTP "
+					+ ex.statusCode() + ")" + (ex.statusCode() == 403 ? ": the role's trust policy must allow this caller "
+							+ "(sts:AssumeRole), with the external id if it asks for one, and the caller's policy must "
+							+ "allow sts:AssumeRole on the role" : ": check the role ARN and retry"),
+					ex);
+		}
+		Credentials credentials = response.credentials();
+		return new AssumedRole(response.assumedRoleUser().arn(), StaticCredentialsProvider.create(AwsSessionCredentials
+			.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())));
 	}
 
 	/**

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.github.secretbaker.aws.DecryptPermission;
+import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import org.jspecify.annotations.Nullable;
@@ -29,29 +34,74 @@ public final class DecryptVerifier {
 
 	private final KmsClient kms;
 
+	private final int concurrency;
+
 	/**
-	 * Create a verifier that calls KMS with the given client, as the role to check.
+	 * Create a verifier that calls KMS with the given client, as the role to check, one call
+	 * at a time.
 	 * @param kms the client, with the credentials of the role to check
 	 */
 	public DecryptVerifier(KmsClient kms) {
+		this(kms, 1);
+	}
+
+	/**
+	 * Create a verifier that calls KMS with the given client, as the role to check.
+	 * @param kms the client, with the credentials of the role to check
+	 * @param concurrency the most dry runs in flight at once
+	 * @throws IllegalArgumentException if the concurrency is not positive
+	 */
+	public DecryptVerifier(KmsClient kms, int concurrency) {
 		this.kms = Objects.requireNonNull(kms, "'kms' must not be null");
+		String problem = ParameterStoreBaker.checkConcurrency(concurrency);
+		if (problem != null) {
+			throw new IllegalArgumentException("'concurrency' " + problem);
+		}
+		this.concurrency = concurrency;
 	}
 
 	/**
 	 * Check every secret of a baked file.
 	 * @param secrets the baked secrets
 	 * @param principal who the client's credentials are, for the report
-	 * @return the report
+	 * @return the report, with the findings in the file's order
 	 */
 	public VerifyReport verify(BakedSecrets secrets, String principal) {
-		List<VerifyFinding> findings = new ArrayList<>();
-		for (BakedSecret secret : secrets) {
-			VerifyFinding finding = check(secret);
-			if (finding != null) {
-				findings.add(finding);
+		List<BakedSecret> entries = secrets.asList();
+		int threads = Math.max(1, Math.min(this.concurrency, entries.size()));
+		ExecutorService executor = Executors.newFixedThreadPool(threads, (runnable) -> {
+			Thread thread = new Thread(runnable, "secret-baker-verify");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<CompletableFuture<@Nullable VerifyFinding>> checks = entries.stream()
+				.map((secret) -> CompletableFuture.supplyAsync(() -> check(secret), executor))
+				.toList();
+			List<VerifyFinding> findings = new ArrayList<>();
+			for (CompletableFuture<@Nullable VerifyFinding> check : checks) {
+				VerifyFinding finding = await(check);
+				if (finding != null) {
+					findings.add(finding);
+				}
 			}
+			return new VerifyReport(entries.size(), principal, findings);
 		}
-		return new VerifyReport(secrets.size(), principal, findings);
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static @Nullable VerifyFinding await(CompletableFuture<@Nullable VerifyFinding> check) {
+		try {
+			return check.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw ex;
+		}
 	}
 
 	private @Nullable VerifyFinding check(BakedSecret secret) {

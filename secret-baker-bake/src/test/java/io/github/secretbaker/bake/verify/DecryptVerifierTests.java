@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.sts.model.StsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -134,9 +133,11 @@ class DecryptVerifierTests {
 	@Test
 	void reportsARoleThatCannotBeAssumed() {
 		this.server.faults().deny("AssumeRole", ROLE);
-		assertThatExceptionOfType(StsException.class)
+		assertThatExceptionOfType(RoleAssumptionException.class)
 			.isThrownBy(() -> AssumedRole.assume(this.options, ROLE, "pipeline", null))
-			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+			.withMessage("Cannot assume role " + ROLE + ": STS answered AccessDenied (HTTP 403): the role's trust policy "
+					+ "must allow this caller (sts:AssumeRole), with the external id if it asks for one, and the "
+					+ "caller's policy must allow sts:AssumeRole on the role");
 	}
 
 	@Test
@@ -157,7 +158,7 @@ class DecryptVerifierTests {
 	private VerifyReport verifyAs(String roleArn) {
 		AssumedRole role = AssumedRole.assume(this.options, roleArn, "pipeline-1", null);
 		try (KmsClient kms = this.options.createKmsClient(role.credentials())) {
-			return new DecryptVerifier(kms).verify(this.baked, role.sessionArn());
+			return new DecryptVerifier(kms, 4).verify(this.baked, role.sessionArn());
 		}
 	}
 
