@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.github.secretbaker.aws.Arn;
 import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.format.BakedSecret;
@@ -90,6 +93,28 @@ public final class DecryptVerifier {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Return the region that the parameter ARNs of a baked file name, the region to verify in
+	 * when none is configured.
+	 * @param secrets the baked secrets
+	 * @return the region, or {@code null} for an empty file
+	 * @throws IllegalArgumentException if the entries name more than one region
+	 */
+	public static @Nullable String regionOf(BakedSecrets secrets) {
+		Set<String> regions = new TreeSet<>();
+		for (BakedSecret secret : secrets) {
+			String region = Arn.regionOf(secret.arn());
+			if (region != null) {
+				regions.add(region);
+			}
+		}
+		if (regions.size() > 1) {
+			throw new IllegalArgumentException("The baked secrets name parameters in several regions ("
+					+ String.join(", ", regions) + "): pass the region to verify in");
+		}
+		return regions.isEmpty() ? null : regions.iterator().next();
 	}
 
 	private static @Nullable VerifyFinding await(CompletableFuture<@Nullable VerifyFinding> check) {
