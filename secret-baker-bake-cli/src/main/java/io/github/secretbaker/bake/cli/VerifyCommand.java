@@ -111,16 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
 	 */
 	static void print(PrintWriter out, Path file, VerifyReport report, boolean quiet) {
 		if (!quiet || !report.passed()) {
-			out.println("Verified " + report.checked() + " secret" + ((report.checked() == 1) ? "" : "s") + " of " + file
-					+ " as " + report.principal() + ": " + (report.passed() ? "every one would decrypt."
-							: report.findings().size() + " would not decrypt."));
-		}
-		for (VerifyFinding finding : report.findings()) {
-			out.println("  " + finding.describe());
-			if (finding.statement() != null) {
-				out.println("    Add this statement to the role's policy, and allow the role in the key policy:");
-				finding.statement().lines().forEach((line) -> out.println("      " + line));
-			}
+			report.summary(file).forEach(out::println);
 		}
 	}
 
