@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * recorded key, so no call returns a plaintext. Fails the build naming each secret that would
  * not decrypt, with the IAM statement to add for access denied.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractAwsMojo {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code verify} command: proves before a deploy, with a KMS {@code Decrypt} dry run per
  * entry, that the function's role can decrypt every secret of a baked file.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Checks that a role can decrypt every secret of a baked file, with a KMS Decrypt dry run per "

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  *
  * @param sessionArn the ARN of the assumed role's session
  * @param credentials the session's credentials
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials) {
 

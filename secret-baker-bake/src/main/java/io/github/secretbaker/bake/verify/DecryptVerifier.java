@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  * the message's encrypted data key), its encryption context and its recorded key. No call
  * ever asks for a plaintext.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class DecryptVerifier {
 

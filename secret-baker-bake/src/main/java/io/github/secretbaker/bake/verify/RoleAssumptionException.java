@@ -4,7 +4,7 @@ package io.github.secretbaker.bake.verify;
  * Thrown when STS refuses to let the caller assume the role to check. The message names the
  * role, STS's error code and what to change; it never holds a credential.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class RoleAssumptionException extends RuntimeException {
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind why the decryption would fail
  * @param reason a description and what to do
  * @param statement the IAM statement to add, for {@link Kind#ACCESS_DENIED}, or {@code null}
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record VerifyFinding(String secretName, String parameterArn, @Nullable String keyArn, Kind kind, String reason,
 		@Nullable String statement) {
@@ -41,7 +41,7 @@ public record VerifyFinding(String secretName, String parameterArn, @Nullable St
 	/**
 	 * Why a decryption would fail.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public enum Kind {
 

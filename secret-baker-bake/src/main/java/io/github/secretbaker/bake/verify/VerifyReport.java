@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param principal who was checked: the assumed role's session ARN, or a description of the
  * caller's own credentials
  * @param findings the secrets that would fail, in the file's order
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record VerifyReport(int checked, String principal, List<VerifyFinding> findings) {
 
