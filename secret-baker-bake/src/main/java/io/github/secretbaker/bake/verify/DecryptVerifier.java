@@ -1,5 +1,6 @@
 package io.github.secretbaker.bake.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecryptRequest;
+import io.github.secretbaker.kms.envelope.EncryptionSdkMessages;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,6 +39,8 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  * @since 0.1.0
  */
 public final class DecryptVerifier {
+
+	private static final Duration DATA_KEY_DEADLINE = Duration.ofMinutes(1);
 
 	private final KmsClient kms;
 
@@ -134,11 +141,10 @@ public final class DecryptVerifier {
 		try {
 			request = dryRun(secret);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (KmsDecryptException ex) {
+			// the message's own fixed words: they never quote its bytes
 			return finding(secret, secret.keyId(), VerifyFinding.Kind.INVALID_CIPHERTEXT,
-					"the baked Advanced-tier value is not a readable Encryption SDK message with a KMS data key: "
-							+ "bake the file again",
-					null);
+					ex.getMessage() + ": bake the file again", null);
 		}
 		try {
 			this.kms.decrypt(request);
@@ -169,7 +175,15 @@ public final class DecryptVerifier {
 	private static DecryptRequest dryRun(BakedSecret secret) {
 		DecryptRequest.Builder request = DecryptRequest.builder().dryRun(true);
 		if (secret.isEncryptionSdkMessage()) {
-			throw new IllegalArgumentException("ADVANCED-PENDING");
+			// the data key's Decrypt is the one KMS call that opening the message makes
+			KmsDecryptRequest dataKey = EncryptionSdkMessages.dataKeyRequest(secret.ciphertextBlob(), secret.arn(),
+					secret.keyId(), Deadline.in(DATA_KEY_DEADLINE));
+			request.ciphertextBlob(SdkBytes.fromByteArray(dataKey.ciphertextBlob()))
+				.encryptionContext(dataKey.encryptionContext());
+			if (dataKey.keyId() != null) {
+				request.keyId(dataKey.keyId());
+			}
+			return request.build();
 		}
 		request.ciphertextBlob(SdkBytes.fromByteArray(secret.ciphertextBlob()))
 			.encryptionContext(Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, secret.arn()));

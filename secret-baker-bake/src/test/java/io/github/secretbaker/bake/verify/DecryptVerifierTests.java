@@ -1,5 +1,7 @@
 package io.github.secretbaker.bake.verify;
 
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import io.github.secretbaker.bake.AwsClientOptions;
@@ -7,6 +9,7 @@ import io.github.secretbaker.bake.LocalCredentials;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.TestSecrets;
+import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
@@ -118,15 +121,41 @@ class DecryptVerifierTests {
 
 	@Test
 	void failsACiphertextBakedForAnotherParameter() {
-		var db = this.baked.get("DB");
-		var api = this.baked.get("API");
-		BakedSecrets swapped = BakedSecrets.of(List.of(new io.github.secretbaker.format.BakedSecret("DB",
+		BakedSecret db = this.baked.get("DB");
+		BakedSecret api = this.baked.get("API");
+		BakedSecrets swapped = BakedSecrets.of(List.of(new BakedSecret("DB",
 				api.ciphertext(), db.arn(), db.version(), db.keyId(), db.tier())));
 		try (KmsClient kms = this.options.createKmsClient(this.server.credentialsProvider())) {
 			VerifyReport report = new DecryptVerifier(kms).verify(swapped, "local");
 			assertThat(report.findings()).extracting(VerifyFinding::kind)
 				.containsExactly(VerifyFinding.Kind.INVALID_CIPHERTEXT);
 			assertThat(report.findings().get(0).describe()).doesNotContain(api.ciphertext());
+		}
+	}
+
+	@Test
+	void checksTheDataKeyOfAnAdvancedTierEntryWithTheMessagesContext() {
+		this.server.putAdvancedSecureString("/orders/cert", TestSecrets.newValue(), this.keyArn);
+		BakedSecrets advanced = this.baker.bake(List.of(SecretRequest.of("CERT", "/orders/cert"))).secrets();
+		this.server.resetCounters();
+		try (KmsClient kms = this.options.createKmsClient(this.server.credentialsProvider())) {
+			assertThat(new DecryptVerifier(kms).verify(advanced, "local").passed()).isTrue();
+			assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
+			this.server.faults().deny("Decrypt", this.keyArn);
+			assertThat(new DecryptVerifier(kms).verify(advanced, "local").findings())
+				.extracting(VerifyFinding::secretName, VerifyFinding::kind)
+				.containsExactly(tuple("CERT", VerifyFinding.Kind.ACCESS_DENIED));
+			this.server.faults().clear();
+			BakedSecret entry = advanced.get("CERT");
+			byte[] message = entry.ciphertextBlob();
+			byte[] truncated = Arrays.copyOf(message, message.length / 2);
+			BakedSecrets broken = BakedSecrets.of(List.of(new BakedSecret("CERT",
+					Base64.getEncoder().encodeToString(truncated), entry.arn(), entry.version(), entry.keyId(),
+					entry.tier())));
+			VerifyReport report = new DecryptVerifier(kms).verify(broken, "local");
+			assertThat(report.findings()).extracting(VerifyFinding::kind)
+				.containsExactly(VerifyFinding.Kind.INVALID_CIPHERTEXT);
+			assertThat(report.findings().get(0).reason()).endsWith(": bake the file again");
 		}
 	}
 
