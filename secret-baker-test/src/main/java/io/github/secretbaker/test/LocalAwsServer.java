@@ -119,6 +119,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private final SsmService ssm;
 
+	private final StsService sts;
+
 	private volatile @Nullable HttpServer httpServer;
 
 	private @Nullable ExecutorService executor;
@@ -137,6 +139,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		this.faults = new Faults(this.accountId);
 		this.kms = new KmsService(this.accountId, this.faults);
 		this.ssm = new SsmService(this.accountId, this.kms, this.faults);
+		this.sts = new StsService(this.faults);
 	}
 
 	/**
@@ -203,8 +206,8 @@ public final class LocalAwsServer implements AutoCloseable {
 				});
 		executor.allowCoreThreadTimeOut(true);
 		server.setExecutor(executor);
-		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics,
-				new SignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY))));
+		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.sts, this.faults, this.statistics,
+				this.accountId, new SignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY))));
 		server.start();
 		this.httpServer = server;
 		this.executor = executor;
@@ -604,7 +607,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Reset all state: keys, aliases, parameters, faults and counters. The
+	 * Reset all state: keys, aliases, parameters, issued credentials, faults and counters. The
 	 * {@code alias/aws/ssm} key is re-created, with new key material.
 	 */
 	public void reset() {
@@ -612,6 +615,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		this.statistics.reset();
 		this.ssm.reset();
 		this.kms.reset();
+		this.sts.reset();
 	}
 
 	/**
