@@ -177,16 +177,26 @@ public final class Manifest {
 		}
 		String awsRegion = options.environment().apply("AWS_REGION");
 		if (region != null && options.region() == null && (awsRegion == null || awsRegion.isBlank())) {
-			collector.region = variables.resolveText(region.value(), "provider.region");
+			try {
+				collector.region = variables.resolveText(region.value(), "provider.region");
+			}
+			catch (ServerlessVariables.ExpansionLimitException ex) {
+				collector.problem(ex.line(), "provider.region: " + ex.getMessage());
+			}
 		}
 		return collector.toManifest();
 	}
 
 	private static void addResolvedSecrets(Collector collector, ServerlessVariables variables, String key,
 			YamlNode node) {
-		YamlNode resolved = variables.resolveTree(node, key);
-		if (resolved != null) {
-			collector.addSecrets(key, resolved);
+		try {
+			YamlNode resolved = variables.resolveTree(node, key);
+			if (resolved != null) {
+				collector.addSecrets(key, resolved);
+			}
+		}
+		catch (ServerlessVariables.ExpansionLimitException ex) {
+			collector.problem(ex.line(), key + ": " + ex.getMessage());
 		}
 	}
 
