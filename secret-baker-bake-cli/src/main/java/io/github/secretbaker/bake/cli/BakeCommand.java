@@ -63,7 +63,8 @@ public final class BakeCommand implements Callable<Integer> {
 	public Integer call() {
 		this.awsOptions.validate(this.spec.commandLine());
 		PrintWriter out = this.spec.commandLine().getOut();
-		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
+		Manifest manifest = this.manifestOptions.load(this.spec.commandLine(), this.awsOptions.region,
+				this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
