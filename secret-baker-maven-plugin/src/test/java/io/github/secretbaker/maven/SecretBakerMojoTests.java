@@ -152,6 +152,18 @@ class SecretBakerMojoTests {
 	}
 
 	@Test
+	void reportsMissingCredentialsInOneLineNamingThePluginSetting() throws Exception {
+		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n  API_KEY: /app/api-key\n");
+		BakeMojo mojo = configure(new BakeMojo());
+		mojo.profile = "secret-baker-missing-" + UUID.randomUUID();
+		mojo.output = output().toFile();
+		assertThatExceptionOfType(MojoExecutionException.class).isThrownBy(mojo::execute)
+			.withMessage("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure "
+					+ "<profile> (-Dsecret-baker.profile=NAME)");
+		assertThat(output()).doesNotExist();
+	}
+
+	@Test
 	void reportsDeniedAccessAsBuildErrorNamingTheParameter() throws Exception {
 		this.server.putSecureString("/app/db/password", secretValue());
 		this.server.faults().deny("GetParameters", "/app/db/password");
