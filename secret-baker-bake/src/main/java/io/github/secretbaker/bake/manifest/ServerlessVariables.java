@@ -266,8 +266,8 @@ final class ServerlessVariables {
 			if (value instanceof Text literal) {
 				checkLength(literal.text().length(), line);
 				if (literal.text().contains("${")) {
-					// Serverless resolves a value from the environment, the command line or a
-					// quoted default as it is, never its own variables.
+					// Serverless uses a value from the environment, the command line or a quoted
+					// default as it is: it never resolves the variables such a value holds.
 					throw new UnresolvableVariableException(line, "'${" + body + "}' gives a value that holds '${', "
 							+ "which Serverless uses as it is, without resolving variables in it again (a value of "
 							+ "an environment variable, --stage, --param or a quoted default); give the value "
