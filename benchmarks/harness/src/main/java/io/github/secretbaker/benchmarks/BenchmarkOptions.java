@@ -72,7 +72,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --bake-repetitions=<n>              bakes per method and size (default: 3)
 			  --http-client-repetitions=<n>       fresh JVMs per HTTP client (default: 10)
 			  --jvm-options=<options>             options of every child JVM (default: %s)
-			  --only=<benchmark,...>              among cold-start, bake, http-client, server-load (default: all)"""
+			  --only=<benchmark,...>              among cold-start, bake, http-client, server-load,
+			                                      lambda-init, burst (default: the first four)"""
 		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS);
 
 	/**
@@ -221,7 +222,13 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		 * Init as Lambda bills it: the function under AWS's runtime interface client on a
 		 * local Runtime API. Not in the default selection.
 		 */
-		LAMBDA_INIT;
+		LAMBDA_INIT,
+
+		/**
+		 * Deploy bursts against a shared quota, simulated and checked against a real burst on
+		 * the local server. Not in the default selection.
+		 */
+		BURST;
 
 		static Benchmark of(String name) {
 			for (Benchmark benchmark : values()) {
@@ -230,7 +237,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 				}
 			}
 			throw new IllegalArgumentException("Unknown benchmark '" + name
-					+ "' in --only: use cold-start, bake, http-client, server-load or lambda-init");
+					+ "' in --only: use cold-start, bake, http-client, server-load, lambda-init or burst");
 		}
 
 		/**
