@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.secretbaker.benchmarks.Machine;
 import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
@@ -44,15 +46,11 @@ public final class BurstBenchmark {
 
 	private static final int[] CAPACITY_SECRETS = { 1, 10, 50, 100 };
 
-	private static final double[] CAPACITY_QUOTAS = { 5_500, 10_000, 20_000, 50_000 };
+	private static final double[] CAPACITY_QUOTAS = { 5_500, 10_000, 20_000 };
 
-	private static final int MAX_SEARCHED_COLD_STARTS = 100_000;
+	private static final int MAX_SEARCHED_COLD_STARTS = 200_000;
 
-	private static final int REAL_COLD_STARTS = 50;
-
-	private static final int REAL_SECRETS = 10;
-
-	private static final double REAL_QUOTA = 200;
+	private static final List<RealSize> REAL_SIZES = List.of(new RealSize(50, 10, 200), new RealSize(10, 10, 40));
 
 	private static final int REAL_RUNS = 3;
 
@@ -86,7 +84,7 @@ public final class BurstBenchmark {
 	public Path run(Path resultsDir) {
 		Instant started = Instant.now();
 		String loadBefore = Machine.loadAverage();
-		List<BurstResult> real = realBursts();
+		Map<RealSize, List<BurstResult>> real = realBursts();
 		String loadAfter = Machine.loadAverage();
 		this.out.setLength(0);
 		line("# Deploy bursts");
@@ -109,7 +107,7 @@ public final class BurstBenchmark {
 		targets();
 		capacity();
 		policies();
-		realBurst(real);
+		realBursts(real);
 		try {
 			Files.createDirectories(resultsDir);
 			Path report = resultsDir.resolve("burst.md");
@@ -161,7 +159,7 @@ public final class BurstBenchmark {
 		line();
 		line("The largest burst, arriving at random within " + WINDOW.toSeconds() + " s, of which every cold start "
 				+ "decrypts its N secrets within the " + BakedSecretsDecryptor.DEFAULT_TIMEOUT.toSeconds()
-				+ " s deadline (searched by halving, up to " + MAX_SEARCHED_COLD_STARTS + "), with the p99 added init "
+				+ " s deadline (searched by doubling, then halving to within 1 %, up to " + MAX_SEARCHED_COLD_STARTS + "), with the p99 added init "
 				+ "at that size; the bucket starts full. Sustained, a quota Q carries Q / N cold starts per second.");
 		line();
 		List<String> columns = new ArrayList<>();
@@ -173,6 +171,7 @@ public final class BurstBenchmark {
 			List<String> cells = new ArrayList<>();
 			for (double quota : CAPACITY_QUOTAS) {
 				int largest = largestBurst(secrets, quota);
+				System.out.printf(Locale.ROOT, "[burst] N=%d, Q=%.0f/s carries %,d cold starts%n", secrets, quota, largest);
 				BurstResult at = BurstSimulation.run(capacityScenario(secrets, quota, largest));
 				cells.add(String.format(Locale.ROOT, "%,d (p99 %s)", largest, millis(at.addedMillis(99))));
 			}
@@ -187,10 +186,15 @@ public final class BurstBenchmark {
 	}
 
 	private int largestBurst(int secrets, double quota) {
-		int low = 1;
-		int high = MAX_SEARCHED_COLD_STARTS;
-		if (allWithin(secrets, quota, high)) {
-			return high;
+		// Up from the bucket's own share, doubling, so that no probe is much larger than the answer.
+		int low = 0;
+		int high = Math.max(1, (int) (quota * ONE_SECOND_BUCKET / secrets));
+		while (high <= MAX_SEARCHED_COLD_STARTS && allWithin(secrets, quota, high)) {
+			low = high;
+			high *= 2;
+		}
+		if (high > MAX_SEARCHED_COLD_STARTS) {
+			return low;
 		}
 		while (high - low > Math.max(1, low / 100)) {
 			int middle = (low + high) >>> 1;
@@ -237,48 +241,57 @@ public final class BurstBenchmark {
 		line();
 	}
 
-	private List<BurstResult> realBursts() {
-		List<BurstResult> results = new ArrayList<>();
-		for (int run = 0; run < REAL_RUNS; run++) {
-			System.out.println("[burst] real burst " + (run + 1) + " of " + REAL_RUNS + ", load " + Machine.loadAverage());
-			results.add(new RealBurst(this.server, this.workDir).run(realScenario(SEED + run)));
+	private Map<RealSize, List<BurstResult>> realBursts() {
+		Map<RealSize, List<BurstResult>> results = new LinkedHashMap<>();
+		for (RealSize size : REAL_SIZES) {
+			for (int run = 0; run < REAL_RUNS; run++) {
+				System.out.println("[burst] real burst " + size + ", run " + (run + 1) + " of " + REAL_RUNS + ", load "
+						+ Machine.loadAverage());
+				results.computeIfAbsent(size, (key) -> new ArrayList<>())
+					.add(new RealBurst(this.server, this.workDir).run(realScenario(size, SEED + run)));
+			}
 		}
 		return results;
 	}
 
-	private BurstScenario realScenario(long seed) {
-		return new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), REAL_COLD_STARTS, REAL_SECRETS,
-				REAL_QUOTA, ONE_SECOND_BUCKET, this.latency, WINDOW, Arrival.BURST, seed);
+	private BurstScenario realScenario(RealSize size, long seed) {
+		return new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), size.coldStarts(), size.secrets(),
+				size.quota(), ONE_SECOND_BUCKET, this.latency, WINDOW, Arrival.BURST, seed);
 	}
 
-	private void realBurst(List<BurstResult> real) {
+	private void realBursts(Map<RealSize, List<BurstResult>> real) {
 		line("## The simulation against a real burst");
 		line();
-		line("B = " + REAL_COLD_STARTS + " `BakedSecretsDecryptor`s, each with its own SDK KMS client (no SDK retry), "
-				+ "in one JVM, started at the arrival instants of seeds " + SEED + " to " + (SEED + REAL_RUNS - 1)
-				+ " against the local server with `faults().rateLimit(\"Decrypt\", " + quota(REAL_QUOTA)
-				+ ")` and L = " + this.latency.toMillis() + " ms; N = " + REAL_SECRETS + ". The simulation runs the "
-				+ "same scenario with seeds " + SEED + " to " + (SEED + SIMULATED_SEEDS - 1)
-				+ "; the table gives each run and the median over runs.");
+		line("B `BakedSecretsDecryptor`s, each with its own SDK KMS client (no SDK retry) warmed by one call before "
+				+ "the burst (the simulation leaves out a client's first call), in one JVM, started at the arrival "
+				+ "instants of seeds " + SEED + " to " + (SEED + REAL_RUNS - 1) + " against the local server with "
+				+ "`faults().rateLimit(\"Decrypt\", Q)` and L = " + this.latency.toMillis() + " ms. The simulation "
+				+ "runs the same scenarios with seeds " + SEED + " to " + (SEED + SIMULATED_SEEDS - 1)
+				+ "; the tables give each run and the medians over runs.");
 		line();
-		resultHeader("Run");
-		List<BurstResult> simulated = new ArrayList<>();
-		for (int i = 0; i < SIMULATED_SEEDS; i++) {
-			simulated.add(BurstSimulation.run(realScenario(SEED + i)));
+		for (Map.Entry<RealSize, List<BurstResult>> entry : real.entrySet()) {
+			RealSize size = entry.getKey();
+			line("### " + size);
+			line();
+			resultHeader("Run");
+			List<BurstResult> simulated = new ArrayList<>();
+			for (int i = 0; i < SIMULATED_SEEDS; i++) {
+				simulated.add(BurstSimulation.run(realScenario(size, SEED + i)));
+			}
+			for (int i = 0; i < entry.getValue().size(); i++) {
+				resultRow("real, seed " + (SEED + i), entry.getValue().get(i));
+			}
+			for (int i = 0; i < entry.getValue().size(); i++) {
+				resultRow("simulated, seed " + (SEED + i), simulated.get(i));
+			}
+			line();
+			header("Median over runs", List.of("Real", "Simulated", "Difference"));
+			compare("p50 added init (ms)", entry.getValue(), simulated, (result) -> result.addedMillis(50));
+			compare("p99 added init (ms)", entry.getValue(), simulated, (result) -> result.addedMillis(99));
+			compare("Throttles", entry.getValue(), simulated, (result) -> result.throttles());
+			compare("Calls", entry.getValue(), simulated, (result) -> result.calls());
+			line();
 		}
-		for (int i = 0; i < real.size(); i++) {
-			resultRow("real, seed " + (SEED + i), real.get(i));
-		}
-		for (int i = 0; i < real.size(); i++) {
-			resultRow("simulated, seed " + (SEED + i), simulated.get(i));
-		}
-		line();
-		header("Median over runs", List.of("Real", "Simulated", "Difference"));
-		compare("p50 added init (ms)", real, simulated, (result) -> result.addedMillis(50));
-		compare("p99 added init (ms)", real, simulated, (result) -> result.addedMillis(99));
-		compare("Throttles", real, simulated, (result) -> result.throttles());
-		compare("Calls", real, simulated, (result) -> result.calls());
-		line();
 	}
 
 	private void compare(String label, List<BurstResult> real, List<BurstResult> simulated, Figure figure) {
@@ -344,6 +357,18 @@ public final class BurstBenchmark {
 
 	private void line() {
 		this.out.append('\n');
+	}
+
+	/**
+	 * The size of a real burst.
+	 */
+	private record RealSize(int coldStarts, int secrets, double quota) {
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "B = %d, N = %d, Q = %.0f/s", this.coldStarts, this.secrets, this.quota);
+		}
+
 	}
 
 	@FunctionalInterface
