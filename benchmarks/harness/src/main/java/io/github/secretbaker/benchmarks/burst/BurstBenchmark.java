@@ -159,8 +159,9 @@ public final class BurstBenchmark {
 		line();
 		line("The largest burst, arriving at random within " + WINDOW.toSeconds() + " s, of which every cold start "
 				+ "decrypts its N secrets within the " + BakedSecretsDecryptor.DEFAULT_TIMEOUT.toSeconds()
-				+ " s deadline (searched by doubling, then halving to within 1 %, up to " + MAX_SEARCHED_COLD_STARTS + "), with the p99 added init "
-				+ "at that size; the bucket starts full. Sustained, a quota Q carries Q / N cold starts per second.");
+				+ " s deadline (searched by doubling, then halving to within 1 %, up to "
+				+ String.format(Locale.ROOT, "%,d", MAX_SEARCHED_COLD_STARTS) + "), with the p99 added init at that "
+				+ "size; the bucket starts full. Sustained, a quota Q carries Q / N cold starts per second.");
 		line();
 		List<String> columns = new ArrayList<>();
 		for (double quota : CAPACITY_QUOTAS) {
@@ -171,7 +172,8 @@ public final class BurstBenchmark {
 			List<String> cells = new ArrayList<>();
 			for (double quota : CAPACITY_QUOTAS) {
 				int largest = largestBurst(secrets, quota);
-				System.out.printf(Locale.ROOT, "[burst] N=%d, Q=%.0f/s carries %,d cold starts%n", secrets, quota, largest);
+				System.out.printf(Locale.ROOT, "[burst] N=%d, Q=%.0f/s carries %,d cold starts%n", secrets, quota,
+						largest);
 				BurstResult at = BurstSimulation.run(capacityScenario(secrets, quota, largest));
 				cells.add(String.format(Locale.ROOT, "%,d (p99 %s)", largest, millis(at.addedMillis(99))));
 			}
@@ -218,7 +220,8 @@ public final class BurstBenchmark {
 		line();
 		int coldStarts = 5_000;
 		line("B = " + String.format(Locale.ROOT, "%,d", coldStarts) + " cold starts within " + WINDOW.toSeconds()
-				+ " s, N = " + TARGET_SECRETS + ", Q = " + quota(TARGET_QUOTA) + "/s: " + quota(coldStarts * TARGET_SECRETS)
+				+ " s, N = " + TARGET_SECRETS + ", Q = " + quota(TARGET_QUOTA) + "/s: "
+				+ quota(coldStarts * TARGET_SECRETS)
 				+ " calls against a bucket of " + quota(TARGET_QUOTA) + " refilled at " + quota(TARGET_QUOTA)
 				+ "/s, so the quota, not the policy, bounds what finishes; the policy decides how the throttles "
 				+ "are spread.");
@@ -226,8 +229,8 @@ public final class BurstBenchmark {
 		resultHeader("Policy");
 		DecryptorPolicy current = DecryptorPolicy.DEFAULT;
 		List<DecryptorPolicy> policies = List.of(current,
-				new DecryptorPolicy(current.concurrency(), current.timeout(), current.backoff(), current.minCall(), false,
-						current.maxFirstCallGrace()),
+				new DecryptorPolicy(current.concurrency(), current.timeout(), current.backoff(), current.minCall(),
+						false, current.maxFirstCallGrace()),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(25), Duration.ofMillis(250))),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(50), Duration.ofSeconds(2))),
@@ -299,7 +302,8 @@ public final class BurstBenchmark {
 		double simulatedMedian = median(simulated, figure);
 		double difference = (simulatedMedian != 0) ? (realMedian - simulatedMedian) / simulatedMedian * 100 : 0;
 		row(label, List.of(String.format(Locale.ROOT, "%.0f", realMedian),
-				String.format(Locale.ROOT, "%.0f", simulatedMedian), String.format(Locale.ROOT, "%+.0f %%", difference)));
+				String.format(Locale.ROOT, "%.0f", simulatedMedian),
+				String.format(Locale.ROOT, "%+.0f %%", difference)));
 	}
 
 	private static double median(List<BurstResult> results, Figure figure) {

@@ -109,7 +109,8 @@ public final class RealBurst {
 			for (Future<InitOutcome> future : futures) {
 				inits.add(future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
 			}
-			return new BurstResult(scenario, List.copyOf(inits), this.server.callCount("Decrypt"), this.throttles.sum());
+			return new BurstResult(scenario, List.copyOf(inits), this.server.callCount("Decrypt"),
+					this.throttles.sum());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

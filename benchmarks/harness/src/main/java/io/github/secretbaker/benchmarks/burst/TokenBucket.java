@@ -26,8 +26,8 @@ public final class TokenBucket {
 	 */
 	public TokenBucket(double requestsPerSecond, double capacity) {
 		if (!(requestsPerSecond > 0) || !(capacity >= 1)) {
-			throw new IllegalArgumentException("A token bucket needs a positive rate and a capacity of at least 1 but had "
-					+ requestsPerSecond + " per second and " + capacity);
+			throw new IllegalArgumentException("A token bucket needs a positive rate and a capacity of at least 1 "
+					+ "but had " + requestsPerSecond + " per second and " + capacity);
 		}
 		this.perNano = requestsPerSecond / NANOS_PER_SECOND;
 		this.capacity = capacity;
