@@ -145,6 +145,14 @@ public final class BurstBenchmark {
 						BurstSimulation.run(target(reader, quota, this.latency)));
 			}
 		}
+		for (double quota : new double[] { 40, 100 }) {
+			Duration ramp = Duration.ofSeconds((long) Math.ceil(TARGET_COLD_STARTS / quota * 1.25));
+			BurstScenario staggered = new BurstScenario(new ParametersByPath(10, SdkRetryPolicy.STANDARD),
+					TARGET_COLD_STARTS, TARGET_SECRETS, quota, ONE_SECOND_BUCKET, this.latency, ramp, Arrival.RAMP,
+					SEED);
+			resultRow("SSM by path, base 100 ms, " + quota(quota) + " TPS, deploy staggered over " + ramp.toSeconds()
+					+ " s", BurstSimulation.run(staggered));
+		}
 		line();
 		boolean allWithin = bakerResult.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT) == 1;
 		boolean p99 = bakerResult.addedMillis(99) <= 2_500;
