@@ -84,7 +84,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --lambda-memory-sizes=<mb,...>      memory sizes of the Lambda-shaped benchmark (default: 1024,1769)
 			  --lambda-rounds=<n>                 its rounds per memory size and N (default: 12)
 			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
-			                                      lambda-init (default: %s)"""
+			                                      lambda-init, burst (default: %s)"""
 		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_BENCHMARKS);
 
 	/**
@@ -246,7 +246,13 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		 * Init as Lambda bills it: the function under AWS's runtime interface client on a
 		 * local Runtime API. Not in the default selection.
 		 */
-		LAMBDA_INIT;
+		LAMBDA_INIT,
+
+		/**
+		 * Deploy bursts against a shared quota, simulated and checked against a real burst on
+		 * the local server. Not in the default selection.
+		 */
+		BURST;
 
 		static Benchmark of(String name) {
 			for (Benchmark benchmark : values()) {
@@ -255,7 +261,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 				}
 			}
 			throw new IllegalArgumentException("Unknown benchmark '" + name
-					+ "' in --only: use lambda, cold-start, bake, http-client, server-load or lambda-init");
+					+ "' in --only: use lambda, cold-start, bake, http-client, server-load, lambda-init or burst");
 		}
 
 		/**

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.secretbaker.benchmarks.BenchmarkOptions.Benchmark;
 import io.github.secretbaker.benchmarks.bake.BakeBenchmark;
 import io.github.secretbaker.benchmarks.bake.BakeSample;
+import io.github.secretbaker.benchmarks.burst.BurstBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
 import io.github.secretbaker.benchmarks.lambda.LambdaInitBenchmark;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedBenchmark;
@@ -88,6 +89,11 @@ public final class BenchmarkRunner {
 				Path lambdaInit = timed(Benchmark.LAMBDA_INIT,
 						() -> new LambdaInitBenchmark(options, server, workDir).run());
 				System.out.println("Lambda init report written to " + lambdaInit);
+			}
+			if (options.benchmarks().contains(Benchmark.BURST)) {
+				Path burst = timed(Benchmark.BURST,
+						() -> new BurstBenchmark(server, options.latency(), workDir).run(options.resultsDir()));
+				System.out.println("Burst report written to " + burst);
 			}
 			if (options.benchmarks().contains(Benchmark.BAKE)) {
 				bake = timed(Benchmark.BAKE, () -> new BakeBenchmark(server, options.bakeSizes(),

@@ -106,4 +106,12 @@ class BenchmarkOptionsTests {
 		assertThat(options.benchmarks()).containsExactly(Benchmark.LAMBDA_INIT);
 	}
 
+	@Test
+	void runsTheBurstBenchmarkOnlyWhenAskedFor() {
+		assertThat(BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b" }).benchmarks())
+			.doesNotContain(Benchmark.BURST);
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--only=burst" });
+		assertThat(options.benchmarks()).containsExactly(Benchmark.BURST);
+	}
+
 }

@@ -1,0 +1,54 @@
+package io.github.secretbaker.benchmarks.burst;
+
+import java.time.Duration;
+
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
+
+/**
+ * How secret-baker's decryptor schedules and retries the {@code Decrypt} calls of one cold
+ * start: the first call alone (the others follow when it ends, or after a grace period), then
+ * at most {@code concurrency} calls in flight, each throttled call retried after a
+ * {@link FullJitterBackoff full-jitter backoff}, all within one deadline.
+ *
+ * @param concurrency the most calls in flight
+ * @param timeout the deadline, counted from the start of the cold start's decryption
+ * @param backoff the backoff between the attempts of one secret
+ * @param minCall the least time left for which a call is still made
+ * @param firstCallAlone whether the first call goes alone
+ * @param maxFirstCallGrace the longest wait for the first call before the others go
+ * @since 0.2.0
+ */
+public record DecryptorPolicy(int concurrency, Duration timeout, FullJitterBackoff backoff, Duration minCall,
+		boolean firstCallAlone, Duration maxFirstCallGrace) {
+
+	/**
+	 * The policy of {@link BakedSecretsDecryptor} and {@code PendingSecrets} with their
+	 * defaults. The concurrency and timeout are read from the decryptor's public constants;
+	 * the backoff (25 ms doubling to 1 s, full jitter), the 10 ms least call and the first
+	 * call's grace (the lesser of 1 s and a fifth of the timeout) are private constants there,
+	 * reproduced here.
+	 */
+	public static final DecryptorPolicy DEFAULT = new DecryptorPolicy(BakedSecretsDecryptor.DEFAULT_CONCURRENCY,
+			BakedSecretsDecryptor.DEFAULT_TIMEOUT, new FullJitterBackoff(Duration.ofMillis(25), Duration.ofSeconds(1)),
+			Duration.ofMillis(10), true, Duration.ofSeconds(1));
+
+	/**
+	 * Return the wait for the first call before the others go.
+	 * @return the grace period
+	 */
+	public Duration firstCallGrace() {
+		Duration fifth = this.timeout.dividedBy(5);
+		return (fifth.compareTo(this.maxFirstCallGrace) < 0) ? fifth : this.maxFirstCallGrace;
+	}
+
+	/**
+	 * Return this policy with the given backoff.
+	 * @param backoff the backoff
+	 * @return the changed policy
+	 */
+	public DecryptorPolicy withBackoff(FullJitterBackoff backoff) {
+		return new DecryptorPolicy(this.concurrency, this.timeout, backoff, this.minCall, this.firstCallAlone,
+				this.maxFirstCallGrace);
+	}
+
+}

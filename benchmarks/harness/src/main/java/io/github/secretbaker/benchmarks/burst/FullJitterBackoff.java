@@ -1,0 +1,41 @@
+package io.github.secretbaker.benchmarks.burst;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with full jitter: before retry {@code n} (after {@code n} attempts), a
+ * delay drawn uniformly from zero to {@code min(max, base * 2^(n-1))}, both included.
+ * secret-baker's decryptor and the AWS SDK's standard retry mode both back off this way.
+ *
+ * @param base the ceiling after the first attempt
+ * @param max the largest ceiling
+ * @since 0.2.0
+ */
+public record FullJitterBackoff(Duration base, Duration max) {
+
+	private static final int MAX_DOUBLINGS = 20;
+
+	/**
+	 * Return the ceiling of the delay after the given number of attempts.
+	 * @param attempts the attempts made so far, at least one
+	 * @return the ceiling in nanoseconds
+	 */
+	public long ceilingNanos(int attempts) {
+		if (attempts < 1) {
+			throw new IllegalArgumentException("Backoff follows at least one attempt but had " + attempts);
+		}
+		return Math.min(this.max.toNanos(), this.base.toNanos() << Math.min(attempts - 1, MAX_DOUBLINGS));
+	}
+
+	/**
+	 * Draw the delay after the given number of attempts.
+	 * @param attempts the attempts made so far, at least one
+	 * @param random the source of jitter
+	 * @return the delay in nanoseconds
+	 */
+	public long delayNanos(int attempts, RandomGenerator random) {
+		return random.nextLong(ceilingNanos(attempts) + 1);
+	}
+
+}

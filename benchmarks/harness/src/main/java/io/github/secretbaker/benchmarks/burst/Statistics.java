@@ -1,0 +1,48 @@
+package io.github.secretbaker.benchmarks.burst;
+
+import java.util.Arrays;
+
+/**
+ * Percentiles and shares of the added init times of a burst.
+ *
+ * @since 0.2.0
+ */
+public final class Statistics {
+
+	private Statistics() {
+	}
+
+	/**
+	 * Return a percentile by the nearest-rank method: the smallest value that at least
+	 * {@code percent} % of the values do not exceed.
+	 * @param values the values, in any order
+	 * @param percent the percentile, greater than 0 and at most 100
+	 * @return the percentile
+	 */
+	public static long percentile(long[] values, double percent) {
+		if (values.length == 0) {
+			throw new IllegalArgumentException("A percentile needs at least one value");
+		}
+		if (!(percent > 0 && percent <= 100)) {
+			throw new IllegalArgumentException("A percentile must be in (0, 100] but was " + percent);
+		}
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int rank = (int) Math.ceil(percent / 100 * sorted.length);
+		return sorted[Math.max(rank, 1) - 1];
+	}
+
+	/**
+	 * Return the share of values at most the given limit.
+	 * @param values the values
+	 * @param limit the limit, included
+	 * @return the share, from 0 to 1
+	 */
+	public static double shareAtMost(long[] values, long limit) {
+		if (values.length == 0) {
+			throw new IllegalArgumentException("A share needs at least one value");
+		}
+		return (double) Arrays.stream(values).filter((value) -> value <= limit).count() / values.length;
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.github.secretbaker.benchmarks.burst;
+
+import java.time.Duration;
+
+import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
+import io.github.secretbaker.benchmarks.burst.ColdStartReader.ParametersByPath;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BurstSimulationTests {
+
+	private static final Duration L = Duration.ofMillis(25);
+
+	private static final long L_NANOS = L.toNanos();
+
+	@Test
+	void unthrottledColdStartMakesTheFirstCallAloneThenTheOthersInParallel() {
+		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 1, 10, 1_000_000));
+		assertThat(result.inits()).containsExactly(new InitOutcome(2 * L_NANOS, true));
+		assertThat(result.calls()).isEqualTo(10);
+		assertThat(result.throttles()).isZero();
+	}
+
+	@Test
+	void concurrencyBoundsTheCallsInFlight() {
+		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 1, 34, 1_000_000));
+		// 1 alone, then 33 on 16 threads: 3 more round trips.
+		assertThat(result.inits()).containsExactly(new InitOutcome(4 * L_NANOS, true));
+	}
+
+	@Test
+	void withoutTheFirstCallAloneAllCallsStartAtOnce() {
+		DecryptorPolicy together = new DecryptorPolicy(16, Duration.ofSeconds(5), DecryptorPolicy.DEFAULT.backoff(),
+				Duration.ofMillis(10), false, Duration.ofSeconds(1));
+		BurstResult result = BurstSimulation.run(scenario(together, 1, 10, 1_000_000));
+		assertThat(result.inits()).containsExactly(new InitOutcome(L_NANOS, true));
+	}
+
+	@Test
+	void throttledCallsAreRetriedUntilEverySecretIsDecrypted() {
+		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 50, 10, 200));
+		assertThat(result.failures()).isZero();
+		assertThat(result.throttles()).isPositive();
+		assertThat(result.calls()).isEqualTo(50 * 10 + result.throttles());
+		assertThat(result.addedMillis(99)).isGreaterThan(result.addedMillis(50));
+	}
+
+	@Test
+	void deadlineEndsTheRetriesOfAQuotaTooSmall() {
+		DecryptorPolicy short200ms = new DecryptorPolicy(16, Duration.ofMillis(200), DecryptorPolicy.DEFAULT.backoff(),
+				Duration.ofMillis(10), true, Duration.ofSeconds(1));
+		BurstResult result = BurstSimulation.run(scenario(short200ms, 20, 10, 10));
+		assertThat(result.failures()).isPositive();
+		assertThat(result.shareSucceededWithin(Duration.ofMillis(200))).isLessThan(1);
+		assertThat(result.inits()).allSatisfy((init) -> assertThat(init.addedNanos())
+			.isLessThanOrEqualTo(Duration.ofMillis(200).toNanos()));
+	}
+
+	@Test
+	void sameSeedGivesTheSameBurstAndAnotherSeedAnotherOne() {
+		BurstScenario scenario = scenario(DecryptorPolicy.DEFAULT, 200, 10, 500);
+		assertThat(BurstSimulation.run(scenario)).isEqualTo(BurstSimulation.run(scenario));
+		BurstScenario other = new BurstScenario(scenario.reader(), 200, 10, 500, 1, L, Duration.ofSeconds(1),
+				Arrival.BURST, 25);
+		assertThat(BurstSimulation.run(other).inits()).isNotEqualTo(BurstSimulation.run(scenario).inits());
+	}
+
+	@Test
+	void readerByPathCallsOnePageAfterAnother() {
+		BurstScenario scenario = new BurstScenario(new ParametersByPath(10, SdkRetryPolicy.STANDARD), 1, 25, 100, 1, L,
+				Duration.ZERO, Arrival.BURST, 1);
+		BurstResult result = BurstSimulation.run(scenario);
+		assertThat(result.inits()).containsExactly(new InitOutcome(3 * L_NANOS, true));
+		assertThat(result.calls()).isEqualTo(3);
+	}
+
+	@Test
+	void readerByPathFailsAfterItsThirdThrottledAttempt() {
+		BurstScenario scenario = new BurstScenario(new ParametersByPath(10, SdkRetryPolicy.STANDARD), 100, 10, 1, 1,
+				L, Duration.ZERO, Arrival.BURST, 1);
+		BurstResult result = BurstSimulation.run(scenario);
+		assertThat(result.failures()).isPositive();
+		long succeeded = 100 - result.failures();
+		assertThat(result.calls()).isLessThanOrEqualTo(succeeded + 3 * 100);
+		assertThat(result.throttles()).isEqualTo(result.calls() - succeeded);
+		assertThat(result.throttles()).isGreaterThanOrEqualTo(3 * result.failures());
+	}
+
+	@Test
+	void rampSpreadsTheArrivalsEvenlyOverTheWindow() {
+		BurstScenario ramp = new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), 4, 1, 10, 1, L,
+				Duration.ofSeconds(2), Arrival.RAMP, 1);
+		assertThat(ramp.arrivalsNanos()).containsExactly(0, 500_000_000L, 1_000_000_000L, 1_500_000_000L);
+	}
+
+	private static BurstScenario scenario(DecryptorPolicy policy, int coldStarts, int secrets, double quota) {
+		return new BurstScenario(new BakedDecryption(policy), coldStarts, secrets, quota, 1, L, Duration.ofSeconds(1),
+				Arrival.BURST, 24);
+	}
+
+}
