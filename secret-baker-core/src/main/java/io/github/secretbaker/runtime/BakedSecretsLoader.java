@@ -109,6 +109,8 @@ public final class BakedSecretsLoader {
 
 		private @Nullable URI endpoint;
 
+		private boolean allowInsecureEndpoint;
+
 		private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
 
 		private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
@@ -195,6 +197,17 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
+		 * Set whether a KMS endpoint over plain http to a host other than this machine may be
+		 * called; refused by default.
+		 * @param allowInsecureEndpoint whether to allow it
+		 * @return this builder
+		 */
+		public Builder allowInsecureEndpoint(boolean allowInsecureEndpoint) {
+			this.allowInsecureEndpoint = allowInsecureEndpoint;
+			return this;
+		}
+
+		/**
 		 * Set the deadline for decrypting every secret, retries included; 5 seconds by default.
 		 * @param timeout the timeout
 		 * @return this builder
@@ -247,7 +260,8 @@ public final class BakedSecretsLoader {
 		private KmsDecrypter createClient(BakedSecrets secrets) {
 			try {
 				return KmsDecrypters.create(this.clientType,
-						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout));
+						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout,
+								this.allowInsecureEndpoint));
 			}
 			catch (KmsDecryptException ex) {
 				throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

@@ -239,6 +239,30 @@ class HttpKmsDecrypterTests {
 	}
 
 	@Test
+	void timesOutWithinTheDeadlineWhenKmsSendsAStatusLineThenDripsItsHeaders() {
+		try (RawHttpServer dripping = RawHttpServer.start((out) -> {
+			out.write("HTTP/1.1 200 OK\r\nx-amzn-RequestId: ".getBytes(StandardCharsets.ISO_8859_1));
+			for (int i = 0; i < 600; i++) {
+				out.write('a');
+				out.flush();
+				Thread.sleep(100);
+			}
+		})) {
+			HttpKmsDecrypter client = HttpKmsDecrypter.builder()
+				.settings(settings(dripping.endpoint(), Duration.ofSeconds(5)))
+				.credentialsProvider(SESSION_CREDENTIALS)
+				.environment((name) -> null)
+				.build();
+			this.clients.add(client);
+			long start = System.nanoTime();
+			assertThatExceptionOfType(KmsDecryptException.class)
+				.isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(1))))
+				.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TIMEOUT));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		}
+	}
+
+	@Test
 	void waitsForAFreeConnectionNoLongerThanTheDeadline() throws Exception {
 		this.server.hang();
 		HttpKmsDecrypter client = client(SESSION_CREDENTIALS);
@@ -297,7 +321,7 @@ class HttpKmsDecrypterTests {
 		assertThatExceptionOfType(KmsDecryptException.class)
 			.isThrownBy(() -> client(failing).decrypt(request(Duration.ofSeconds(5))))
 			.satisfies((ex) -> {
-				assertThat(ex.getKind()).isEqualTo(Kind.CLIENT_CONFIGURATION);
+				assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS);
 				assertThat(ex.getDetail()).isEqualTo("cannot get AWS credentials from the given credentials provider "
 						+ "(SdkClientException); check that provider");
 			});
