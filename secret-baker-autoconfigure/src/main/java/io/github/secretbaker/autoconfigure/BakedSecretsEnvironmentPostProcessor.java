@@ -179,7 +179,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 
 	private static KmsClientSettings settings(SecretBakerProperties properties) {
 		return new KmsClientSettings(properties.getRegion(), properties.getEndpoint(), properties.getFips(),
-				properties.getTimeout());
+				properties.getTimeout(), properties.isAllowInsecureEndpoint());
 	}
 
 	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {
