@@ -17,15 +17,18 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -83,6 +86,50 @@ class SdkKmsDecrypterTests {
 			assertThat(decryption.errorCode()).isEqualTo("AccessDeniedException");
 		});
 		assertNoValueIn(failure);
+	}
+
+	@Test
+	void endsAtTheDeadlineWhenTheCredentialsProviderBlocksAndSaysKmsWasNotCalled() {
+		answer(200, "{}");
+		AwsCredentialsProvider blocking = () -> {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("interrupted");
+		};
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN)));
+		long start = System.nanoTime();
+		try (SdkKmsDecrypter kms = SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+			.endpoint(endpoint())
+			.timeout(Duration.ofSeconds(1))
+			.credentialsProvider(blocking))) {
+			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(1)).build();
+			SecretDecryptionException failure = catchThrowableOfType(SecretDecryptionException.class,
+					() -> decryptor.decryptAll(secrets));
+			assertThat(failure.getFailures()).singleElement().satisfies((decryption) -> {
+				assertThat(decryption.kind()).isEqualTo(Kind.CREDENTIALS);
+				assertThat(decryption.detail()).endsWith("were not obtained within the 1 s deadline; KMS was not called");
+			});
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void refusesAnEndpointOverPlainHttpToAnotherHost() {
+		assertThatExceptionOfType(KmsDecryptException.class)
+			.isThrownBy(() -> SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+				.endpoint(URI.create("http://kms.example.com"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(Kind.INSECURE_ENDPOINT);
+				assertThat(ex.getDetail()).startsWith("the endpoint in secret-baker.endpoint is plain http to kms.example.com");
+			});
+		SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+			.endpoint(URI.create("http://kms.example.com"))
+			.allowInsecureEndpoint(true)).close();
 	}
 
 	private SecretDecryptionException decryptFails() {
