@@ -2,6 +2,7 @@ package io.github.secretbaker.kms.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLException;
-
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsErrors;
@@ -38,7 +37,9 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} when
  * they are set (Lambda's on-demand start, no AWS SDK class involved), from the container
  * credentials endpoint over {@link HttpTransport} (Lambda SnapStart, ECS), else from the AWS
- * SDK's default chain. Credentials are kept until shortly before they expire.
+ * SDK's default chain. Credentials of the first two are kept until shortly before they expire;
+ * an SDK provider, which keeps its own, is asked on every call, on a thread of its own so that
+ * the call still ends at the deadline.
  *
  * @since 0.2.0
  */
@@ -221,8 +222,8 @@ public final class CredentialsResolver implements AutoCloseable {
 				throw new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the "
 						+ "certificate of the container credentials endpoint " + endpoint + "; KMS was not called");
 			}
-			String problem = (ex instanceof SSLException || ex instanceof UnknownHostException || !isProtocol(ex))
-					? "cannot be reached (" + ex.getClass().getSimpleName() + ")" : "did not answer in HTTP/1.1";
+			String problem = (ex instanceof ProtocolException) ? "did not answer in HTTP/1.1"
+					: "cannot be reached (" + ex.getClass().getSimpleName() + ")";
 			throw failure(problem, endpoint);
 		}
 		try {
@@ -238,10 +239,6 @@ public final class CredentialsResolver implements AutoCloseable {
 		finally {
 			response.clear();
 		}
-	}
-
-	private static boolean isProtocol(IOException ex) {
-		return ex instanceof java.net.ProtocolException;
 	}
 
 	private URI containerUri() {

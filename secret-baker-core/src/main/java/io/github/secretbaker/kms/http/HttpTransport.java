@@ -88,9 +88,9 @@ public final class HttpTransport implements AutoCloseable {
 	 * @param deadline when the exchange must be over
 	 * @param abort where to register the connection, so that another thread can close it
 	 * @return the answer; the caller clears its body once read
-	 * @throws IOException if the exchange fails; a {@link DeadlineExceededException} when
-	 * the deadline passed, a {@link ProtocolException} for an answer that is not strict
-	 * HTTP/1.1 within the limits
+	 * @throws IOException if the exchange fails: a {@link SocketTimeoutException} when the
+	 * deadline passed, a {@link ProtocolException} for an answer that is not strict HTTP/1.1
+	 * within the limits
 	 */
 	public Response exchange(Request request, Deadline deadline, @Nullable Abort abort) throws IOException {
 		Objects.requireNonNull(request, "'request' must not be null");

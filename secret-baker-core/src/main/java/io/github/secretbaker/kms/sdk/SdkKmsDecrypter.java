@@ -53,7 +53,8 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	}
 
 	/**
-	 * Return a decrypter over a client that the caller owns and closes.
+	 * Return a decrypter over a client that the caller owns and closes. The client's
+	 * credentials provider is asked before each call, within the call's deadline.
 	 * @param client the client
 	 * @return the decrypter
 	 */
