@@ -46,8 +46,7 @@ public enum Variant {
 
 	/**
 	 * The default, with the secret the function reads baked from an Advanced-tier parameter
-	 * (an AWS Encryption SDK message) and the Encryption SDK on the class path: what one such
-	 * entry costs.
+	 * (an AWS Encryption SDK message), opened with the JDK alone: what one such entry costs.
 	 */
 	EAGER_ADVANCED("secret-baker, the read secret Advanced-tier", Library.SECRET_BAKER),
 
