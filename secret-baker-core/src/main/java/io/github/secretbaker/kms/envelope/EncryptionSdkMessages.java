@@ -3,7 +3,6 @@ package io.github.secretbaker.kms.envelope;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Map;
 
 import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.kms.Deadline;
@@ -26,6 +25,8 @@ public final class EncryptionSdkMessages {
 
 	private static final String KMS_PROVIDER_ID = "aws-kms";
 
+	private static final String NO_KMS_DATA_KEY = "the AWS Encryption SDK message holds no data key encrypted by AWS KMS";
+
 	private EncryptionSdkMessages() {
 	}
 
@@ -44,13 +45,7 @@ public final class EncryptionSdkMessages {
 	public static byte[] open(KmsDecrypter kms, byte[] message, String parameterArn, @Nullable String keyId,
 			Deadline deadline) {
 		try {
-			EncryptionSdkMessage parsed = EncryptionSdkMessage.parse(message);
-			Map<String, String> context = parsed.encryptionContext();
-			// Checked before any call: KMS must never be asked to open another parameter's value.
-			if (!parameterArn.equals(context.get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
-				throw invalid("the AWS Encryption SDK message is not bound to this entry's parameter: its "
-						+ "PARAMETER_ARN encryption context names another parameter or none");
-			}
+			EncryptionSdkMessage parsed = parseBound(message, parameterArn);
 			parsed.verifySignature();
 			byte[] dataKey = dataKey(kms, parsed, keyId, deadline);
 			try {
@@ -69,6 +64,52 @@ public final class EncryptionSdkMessages {
 		}
 	}
 
+	/**
+	 * Return the KMS {@code Decrypt} request for a message's data key, the first call that
+	 * {@link #open} would make, without calling KMS or decrypting anything: what a dry run of
+	 * the entry checks.
+	 * @param message the message, as Parameter Store returned it without decryption
+	 * @param parameterArn the ARN of the entry's parameter, which the message must be bound to
+	 * @param keyId the key ARN or key id to pin the request to, or {@code null} to use the key
+	 * the message names
+	 * @param deadline the deadline of the request
+	 * @return the request for the first data key that AWS KMS encrypted
+	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message that is
+	 * malformed, bound to another parameter, or holds no data key of AWS KMS
+	 */
+	public static KmsDecryptRequest dataKeyRequest(byte[] message, String parameterArn, @Nullable String keyId,
+			Deadline deadline) {
+		try {
+			EncryptionSdkMessage parsed = parseBound(message, parameterArn);
+			for (EncryptedDataKey encrypted : parsed.encryptedDataKeys()) {
+				if (KMS_PROVIDER_ID.equals(encrypted.providerId())) {
+					return request(parsed, encrypted, keyId, deadline);
+				}
+			}
+			throw invalid(NO_KMS_DATA_KEY);
+		}
+		catch (InvalidMessageException ex) {
+			throw invalid("the value is not an AWS Encryption SDK message that opens: " + ex.getMessage());
+		}
+	}
+
+	// Checked before any call: KMS must never be asked to open another parameter's value.
+	private static EncryptionSdkMessage parseBound(byte[] message, String parameterArn)
+			throws InvalidMessageException {
+		EncryptionSdkMessage parsed = EncryptionSdkMessage.parse(message);
+		if (!parameterArn.equals(parsed.encryptionContext().get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
+			throw invalid("the AWS Encryption SDK message is not bound to this entry's parameter: its "
+					+ "PARAMETER_ARN encryption context names another parameter or none");
+		}
+		return parsed;
+	}
+
+	private static KmsDecryptRequest request(EncryptionSdkMessage message, EncryptedDataKey encrypted,
+			@Nullable String keyId, Deadline deadline) {
+		String pinned = (keyId != null) ? keyId : new String(encrypted.providerInformation(), StandardCharsets.UTF_8);
+		return KmsDecryptRequest.of(encrypted.ciphertext(), message.encryptionContext(), pinned, deadline);
+	}
+
 	private static byte[] dataKey(KmsDecrypter kms, EncryptionSdkMessage message, @Nullable String keyId,
 			Deadline deadline) {
 		KmsDecryptException firstFailure = null;
@@ -76,12 +117,9 @@ public final class EncryptionSdkMessages {
 			if (!KMS_PROVIDER_ID.equals(encrypted.providerId())) {
 				continue;
 			}
-			String pinned = (keyId != null) ? keyId
-					: new String(encrypted.providerInformation(), StandardCharsets.UTF_8);
 			byte[] plaintext;
 			try {
-				plaintext = kms.decrypt(
-						KmsDecryptRequest.of(encrypted.ciphertext(), message.encryptionContext(), pinned, deadline));
+				plaintext = kms.decrypt(request(message, encrypted, keyId, deadline));
 			}
 			catch (KmsDecryptException ex) {
 				firstFailure = (firstFailure != null) ? firstFailure : ex;
@@ -98,7 +136,7 @@ public final class EncryptionSdkMessages {
 		if (firstFailure != null) {
 			throw firstFailure;
 		}
-		throw invalid("the AWS Encryption SDK message holds no data key encrypted by AWS KMS");
+		throw invalid(NO_KMS_DATA_KEY);
 	}
 
 	private static KmsDecryptException invalid(String detail) {

@@ -20,6 +20,12 @@ public enum Variant {
 	BASELINE("baseline", Library.NONE),
 
 	/**
+	 * secret-baker's starter on the class path, with its defaults, but no baked file: what
+	 * the starter's mere presence costs.
+	 */
+	STARTER_WITHOUT_FILE("secret-baker starter without a file", Library.SECRET_BAKER),
+
+	/**
 	 * secret-baker as it starts by default: eager, the light client
 	 * ({@code secret-baker.client=http}), decrypting on background threads from the moment the
 	 * environment is prepared ({@code secret-baker.background=true}).
@@ -111,7 +117,7 @@ public enum Variant {
 	 * @return whether baked
 	 */
 	public boolean baked() {
-		return this.library == Library.SECRET_BAKER;
+		return this.library == Library.SECRET_BAKER && this != STARTER_WITHOUT_FILE;
 	}
 
 	/**
@@ -120,7 +126,7 @@ public enum Variant {
 	 * @return whether the variant has secrets
 	 */
 	public boolean hasSecrets() {
-		return this != BASELINE;
+		return this != BASELINE && this != STARTER_WITHOUT_FILE;
 	}
 
 	/**
@@ -138,7 +144,7 @@ public enum Variant {
 	 * @return the properties, as {@code -Dname=value} options
 	 */
 	public List<String> systemProperties(URI endpoint, String parameterPath) {
-		if (this == BASELINE) {
+		if (this == BASELINE || this == STARTER_WITHOUT_FILE) {
 			return List.of();
 		}
 		if (this == SPRING_CLOUD_AWS) {
