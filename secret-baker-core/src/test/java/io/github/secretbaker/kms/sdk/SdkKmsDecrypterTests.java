@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +18,9 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
@@ -100,19 +103,18 @@ class SdkKmsDecrypterTests {
 			}
 			throw new IllegalStateException("interrupted");
 		};
-		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN)));
 		long start = System.nanoTime();
 		try (SdkKmsDecrypter kms = SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
 			.endpoint(endpoint())
 			.timeout(Duration.ofSeconds(1))
 			.credentialsProvider(blocking))) {
-			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(1)).build();
-			SecretDecryptionException failure = catchThrowableOfType(SecretDecryptionException.class,
-					() -> decryptor.decryptAll(secrets));
-			assertThat(failure.getFailures()).singleElement().satisfies((decryption) -> {
-				assertThat(decryption.kind()).isEqualTo(Kind.CREDENTIALS);
-				assertThat(decryption.detail()).endsWith("were not obtained within the 1 s deadline; KMS was not called");
-			});
+			assertThatExceptionOfType(KmsDecryptException.class)
+				.isThrownBy(() -> kms.decrypt(KmsDecryptRequest.of(new byte[] { 1, 2, 3, 4 }, Map.of("PARAMETER_ARN", ARN),
+						null, Deadline.in(Duration.ofSeconds(1)))))
+				.satisfies((ex) -> {
+					assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS);
+					assertThat(ex.getDetail()).endsWith("were not obtained within the 1 s deadline; KMS was not called");
+				});
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 		assertThat(this.requests).hasValue(0);
