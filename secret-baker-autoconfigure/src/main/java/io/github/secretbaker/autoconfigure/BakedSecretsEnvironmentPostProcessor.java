@@ -182,7 +182,8 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 
 	private static KmsClientSettings settings(BakedSecrets secrets, SecretBakerProperties properties) {
 		return KeyRegions.apply(new KmsClientSettings(properties.getRegion(), properties.getEndpoint(),
-				properties.getFips(), properties.getTimeout()), secrets, System::getenv);
+				properties.getFips(), properties.getTimeout(), properties.isAllowInsecureEndpoint()), secrets,
+				System::getenv);
 	}
 
 	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {

@@ -63,14 +63,20 @@ public class SecretBakerProperties {
 	private @Nullable URI endpoint;
 
 	/**
+	 * Whether a KMS endpoint over plain http to a host other than this machine may be
+	 * called. Requests, session tokens and secrets then cross the network in clear.
+	 */
+	private boolean allowInsecureEndpoint;
+
+	/**
 	 * Whether to call the FIPS endpoint of KMS. By default, as the AWS_USE_FIPS_ENDPOINT
 	 * environment variable says.
 	 */
 	private @Nullable Boolean fips;
 
 	/**
-	 * Client that calls KMS: 'http', the light client (the JDK's HTTP connection, the AWS
-	 * SDK's SigV4 signer and credential providers), or 'sdk', the AWS SDK's KmsClient.
+	 * Client that calls KMS: 'http', the light client (secret-baker's own HTTP/1.1
+	 * transport and the AWS SDK's SigV4 signer), or 'sdk', the AWS SDK's KmsClient.
 	 */
 	private KmsClientType client = KmsClientType.DEFAULT;
 
@@ -159,6 +165,14 @@ public class SecretBakerProperties {
 
 	public void setEndpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	public boolean isAllowInsecureEndpoint() {
+		return this.allowInsecureEndpoint;
+	}
+
+	public void setAllowInsecureEndpoint(boolean allowInsecureEndpoint) {
+		this.allowInsecureEndpoint = allowInsecureEndpoint;
 	}
 
 	public @Nullable Boolean getFips() {

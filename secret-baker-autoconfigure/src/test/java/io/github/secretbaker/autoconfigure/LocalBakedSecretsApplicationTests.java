@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
 import io.github.secretbaker.aws.DecryptPermission;
@@ -91,6 +93,55 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			.contains("Sending Request")
 			.contains("x-amz-target:TrentService.Decrypt")
 			.contains("Parsing service response JSON");
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void keepsCredentialsOutOfEveryLoggerAtDebugAndTraceLevelWithEitherClient(CapturedOutput output) {
+		String keyArn = this.server.createKey();
+		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		String unique = UUID.randomUUID().toString().replace("-", "");
+		String accessKeyId = "ASIA" + unique.substring(0, 16).toUpperCase(Locale.ROOT);
+		String secretAccessKey = "leak/" + unique.substring(0, 12) + "+secret, \"key\" [.*]";
+		String sessionToken = "IQoJb3JpZ2luX2Vj/" + unique + "+token==";
+		Map<String, String> credentials = Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey",
+				secretAccessKey, "aws.sessionToken", sessionToken);
+		Map<String, String> previous = new HashMap<>();
+		credentials.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
+		try {
+			for (String level : List.of("DEBUG", "TRACE")) {
+				for (String client : List.of("http", "sdk")) {
+					try (ConfigurableApplicationContext context = run("--logging.level.root=" + level,
+							"--secret-baker.client=" + client)) {
+						assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
+					}
+					try (ConfigurableApplicationContext context = run("--logging.level.root=" + level,
+							"--secret-baker.client=" + client, "--secret-baker.mode=lazy")) {
+						assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
+					}
+				}
+			}
+		}
+		finally {
+			previous.forEach((name, value) -> {
+				if (value != null) {
+					System.setProperty(name, value);
+				}
+				else {
+					System.clearProperty(name);
+				}
+			});
+		}
+		// Neither the JDK's HTTP logger ("X-Amz-Security-Token: ...") nor the AWS SDK's signer
+		// (its canonical request's "x-amz-security-token:...") may show the token.
+		String text = output.toString();
+		assertThat(text).contains("Decrypted 2 baked secrets in");
+		for (String credential : List.of(accessKeyId, secretAccessKey, sessionToken)) {
+			assertThat(text).doesNotContain(credential);
+		}
+		assertThat(text).doesNotContain(unique.substring(0, 12), unique.substring(12, 24), unique.substring(20))
+			.doesNotContainPattern("Signature=[0-9a-f]{64}")
+			.doesNotContain("AWS4-HMAC-SHA256 Credential=");
 		assertNoSecretIn(output);
 	}
 

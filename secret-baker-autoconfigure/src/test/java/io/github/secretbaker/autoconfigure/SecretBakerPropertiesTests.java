@@ -36,6 +36,7 @@ class SecretBakerPropertiesTests {
 		assertThat(properties.getInclude()).isEmpty();
 		assertThat(properties.getRegion()).isNull();
 		assertThat(properties.getEndpoint()).isNull();
+		assertThat(properties.isAllowInsecureEndpoint()).isFalse();
 		assertThat(properties.getPropertyPrefix()).isNull();
 		assertThat(properties.getFips()).isNull();
 		assertThat(properties.getClient()).isEqualTo(KmsClientType.DEFAULT);
@@ -73,7 +74,8 @@ class SecretBakerPropertiesTests {
 		assertThat(names).containsExactlyInAnyOrder("secret-baker.enabled", "secret-baker.location",
 				"secret-baker.required", "secret-baker.timeout", "secret-baker.concurrency", "secret-baker.region",
 				"secret-baker.endpoint", "secret-baker.include", "secret-baker.mode", "secret-baker.property-prefix",
-				"secret-baker.fips", "secret-baker.client", "secret-baker.background", "secret-baker.snapshot");
+				"secret-baker.fips", "secret-baker.client", "secret-baker.background", "secret-baker.snapshot",
+				"secret-baker.allow-insecure-endpoint");
 	}
 
 	private static JsonNode defaultValue(Map<String, JsonNode> properties, String name) {

@@ -1,5 +1,6 @@
 package io.github.secretbaker.bake;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,10 +16,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link AwsClientOptions}: its clients sign with secret-baker's signer, which the
- * local server verifies, and no SDK logger sees a credential, even at TRACE.
+ * local server verifies, no SDK logger sees a credential, even at TRACE, and plain http goes
+ * to this machine only unless allowed.
  */
 @LocalAwsTest
 class AwsClientOptionsTests {
@@ -77,6 +80,35 @@ class AwsClientOptionsTests {
 		LogCapture.assertHoldsNoCredential(output, this.credentials.secretAccessKey(), TOKEN);
 		assertThat(this.server.callCount("GetParameter")).isOne();
 		assertThat(this.server.callCount("DescribeKey")).isOne();
+	}
+
+	@Test
+	void refusesToCreateClientsForPlainHttpToAnotherHost() {
+		AwsClientOptions options = new AwsClientOptions("eu-west-1", null, URI.create("http://ssm.example.com"), 1);
+		assertThat(options.checkEndpoints("<endpoint>", "<allowInsecureEndpoint>true</allowInsecureEndpoint>"))
+			.isEqualTo("the endpoint in <endpoint> is plain http to ssm.example.com, a host that is not this machine: "
+					+ "signed requests, session tokens and secrets would cross the network in clear. Use https, or set "
+					+ "<allowInsecureEndpoint>true</allowInsecureEndpoint> if that network path is trusted");
+		assertThatIllegalArgumentException().isThrownBy(options::createSsmClient)
+			.withMessageContaining("plain http to ssm.example.com");
+		assertThatIllegalArgumentException().isThrownBy(options::createKmsClient)
+			.withMessageContaining("plain http to ssm.example.com");
+	}
+
+	@Test
+	void allowsPlainHttpToAnotherHostWhenExplicitlyAllowed() {
+		AwsClientOptions options = new AwsClientOptions("eu-west-1", null, URI.create("http://ssm.example.com"), 1,
+				true);
+		assertThat(options.checkEndpoints("--endpoint-url", "--allow-insecure-endpoint")).isNull();
+		options.createSsmClient().close();
+	}
+
+	@Test
+	void allowsPlainHttpToThisMachineAndHttpsAnywhere() {
+		assertThat(new AwsClientOptions("eu-west-1", null, URI.create("http://127.0.0.1:4566"), 1)
+			.checkEndpoints("--endpoint-url", "--allow-insecure-endpoint")).isNull();
+		assertThat(new AwsClientOptions("eu-west-1", null, URI.create("https://ssm.example.com"), 1)
+			.checkEndpoints("--endpoint-url", "--allow-insecure-endpoint")).isNull();
 	}
 
 }

@@ -88,6 +88,19 @@ final class DecryptionActions {
 			case CLIENT_CONFIGURATION -> "The KMS client cannot call KMS for " + names + ". On Lambda, AWS_REGION "
 					+ "and the execution role provide the region and credentials; elsewhere set secret-baker.region "
 					+ "and provide AWS credentials (environment, profile or container credentials).";
+			case CREDENTIALS -> "No AWS credentials could be obtained to decrypt " + names + ", so KMS was not called. "
+					+ "On Lambda SnapStart and ECS check that the container credentials endpoint "
+					+ "(AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) answers, and "
+					+ "AWS_CONTAINER_AUTHORIZATION_TOKEN or AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE; elsewhere provide "
+					+ "credentials through the environment, a profile or an IAM role, or raise secret-baker.timeout.";
+			case UNTRUSTED_CERTIFICATE -> "The JVM does not trust the certificate of the server at the KMS endpoint "
+					+ "for " + names + " (host named above). If the endpoint is yours (a proxy or a local KMS), add its "
+					+ "certificate authority to the JVM's trust store (javax.net.ssl.trustStore); otherwise check "
+					+ "secret-baker.endpoint and AWS_ENDPOINT_URL_KMS, and that nothing intercepts TLS on the way to KMS.";
+			case INSECURE_ENDPOINT -> "An endpoint for " + names + " is plain http to a host other than this machine, "
+					+ "so credentials and secrets would cross the network in clear. Use an https endpoint; if the "
+					+ "network path is trusted, set secret-baker.allow-insecure-endpoint=true for the KMS endpoint. "
+					+ "A container credentials endpoint over http must be a loopback address or the ECS/EKS agent's.";
 			case INVALID_RESPONSE -> "What answered at the KMS endpoint for " + names + " did not return a Decrypt "
 					+ "result (HTTP status above). Check secret-baker.endpoint, AWS_ENDPOINT_URL_KMS and any proxy between "
 					+ "the function and KMS; the parameter's value must be text.";

@@ -17,10 +17,31 @@ import org.jspecify.annotations.Nullable;
  * @param fips whether to call the FIPS endpoint, or {@code null} for the environment's
  * choice
  * @param timeout the longest time a call may take
+ * @param allowInsecureEndpoint whether an endpoint over plain http to a host other than
+ * this machine may be called
  * @since 0.2.0
  */
 public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
-		Duration timeout) {
+		Duration timeout, boolean allowInsecureEndpoint) {
+
+	/**
+	 * The opt-in that allows a KMS endpoint over plain http to another host, as named in
+	 * messages.
+	 */
+	public static final String ALLOW_INSECURE_ENDPOINT = "secret-baker.allow-insecure-endpoint=true";
+
+	/**
+	 * Create new settings that refuse plain http to another host.
+	 * @param region the region, or {@code null} for the environment's
+	 * @param endpoint the endpoint to call instead of the regional one, or {@code null}
+	 * @param fips whether to call the FIPS endpoint, or {@code null} for the environment's
+	 * choice
+	 * @param timeout the longest time a call may take
+	 */
+	public KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
+			Duration timeout) {
+		this(region, endpoint, fips, timeout, false);
+	}
 
 	/**
 	 * Create new settings.
@@ -47,7 +68,7 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * @return new settings
 	 */
 	public KmsClientSettings withRegion(@Nullable String region) {
-		return new KmsClientSettings(region, this.endpoint, this.fips, this.timeout);
+		return new KmsClientSettings(region, this.endpoint, this.fips, this.timeout, this.allowInsecureEndpoint);
 	}
 
 	/**
@@ -56,7 +77,16 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * @return new settings
 	 */
 	public KmsClientSettings withEndpoint(@Nullable URI endpoint) {
-		return new KmsClientSettings(this.region, endpoint, this.fips, this.timeout);
+		return new KmsClientSettings(this.region, endpoint, this.fips, this.timeout, this.allowInsecureEndpoint);
+	}
+
+	/**
+	 * Return these settings with the given choice about plain http to another host.
+	 * @param allowInsecureEndpoint whether such an endpoint may be called
+	 * @return new settings
+	 */
+	public KmsClientSettings withAllowInsecureEndpoint(boolean allowInsecureEndpoint) {
+		return new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout, allowInsecureEndpoint);
 	}
 
 	/**
@@ -65,7 +95,7 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * @return new settings
 	 */
 	public KmsClientSettings withFips(@Nullable Boolean fips) {
-		return new KmsClientSettings(this.region, this.endpoint, fips, this.timeout);
+		return new KmsClientSettings(this.region, this.endpoint, fips, this.timeout, this.allowInsecureEndpoint);
 	}
 
 }

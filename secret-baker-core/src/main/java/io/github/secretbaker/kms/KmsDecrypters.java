@@ -55,6 +55,7 @@ public final class KmsDecrypters {
 			return SdkKmsDecrypter.create(new KmsClientFactory().region(settings.region())
 				.endpoint(settings.endpoint())
 				.fips(settings.fips())
+				.allowInsecureEndpoint(settings.allowInsecureEndpoint())
 				.timeout(settings.timeout()));
 		}
 

@@ -1,5 +1,9 @@
 package io.github.secretbaker.kms;
 
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLHandshakeException;
+
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +66,25 @@ public final class KmsErrors {
 			return Kind.SERVICE_ERROR;
 		}
 		return Kind.OTHER;
+	}
+
+	/**
+	 * Return whether a failure, or one of its causes, is a TLS handshake that failed because
+	 * the JVM does not trust the server's certificate for the host called (an unknown
+	 * authority, an expired certificate or another host's name): not a network failure, and
+	 * not worth a retry.
+	 * @param failure the failure
+	 * @return whether the server's certificate was refused
+	 */
+	public static boolean isUntrustedCertificate(Throwable failure) {
+		boolean handshake = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			handshake |= cause instanceof SSLHandshakeException;
+			if (handshake && cause instanceof CertificateException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

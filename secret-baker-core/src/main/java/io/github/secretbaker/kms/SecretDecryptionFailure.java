@@ -159,6 +159,24 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		CLIENT_CONFIGURATION(false),
 
 		/**
+		 * The AWS credentials could not be obtained in time, for example because the
+		 * container credentials endpoint hangs or fails; KMS was not called.
+		 */
+		CREDENTIALS(false),
+
+		/**
+		 * The server at the KMS endpoint presented a certificate the JVM does not trust
+		 * for that host. Not retried.
+		 */
+		UNTRUSTED_CERTIFICATE(false),
+
+		/**
+		 * An endpoint is plain {@code http} to a host that is not this machine, so requests,
+		 * credentials and answers would cross the network in clear; nothing was sent.
+		 */
+		INSECURE_ENDPOINT(false),
+
+		/**
 		 * KMS, or whatever answered at its endpoint, gave an answer that is not a
 		 * {@code Decrypt} result: a body that cannot be parsed, no {@code Plaintext}, or a
 		 * plaintext that is not UTF-8 text. Not retried.

@@ -110,6 +110,8 @@ public final class BakedSecretsLoader {
 
 		private @Nullable URI endpoint;
 
+		private boolean allowInsecureEndpoint;
+
 		private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
 
 		private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
@@ -197,6 +199,17 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
+		 * Set whether a KMS endpoint over plain http to a host other than this machine may be
+		 * called; refused by default.
+		 * @param allowInsecureEndpoint whether to allow it
+		 * @return this builder
+		 */
+		public Builder allowInsecureEndpoint(boolean allowInsecureEndpoint) {
+			this.allowInsecureEndpoint = allowInsecureEndpoint;
+			return this;
+		}
+
+		/**
 		 * Set the deadline for decrypting every secret, retries included; 5 seconds by default.
 		 * @param timeout the timeout
 		 * @return this builder
@@ -249,7 +262,9 @@ public final class BakedSecretsLoader {
 		private KmsDecrypter createClient(BakedSecrets secrets) {
 			try {
 				return KmsDecrypters.create(this.clientType, KeyRegions.apply(
-						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout), secrets, System::getenv));
+						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout,
+								this.allowInsecureEndpoint),
+						secrets, System::getenv));
 			}
 			catch (KmsDecryptException ex) {
 				throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

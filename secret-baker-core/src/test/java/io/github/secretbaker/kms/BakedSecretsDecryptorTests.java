@@ -147,6 +147,40 @@ class BakedSecretsDecryptorTests {
 	}
 
 	@Test
+	void failsWithinTheDeadlineWhenKmsDripsItsAnswer() {
+		BakedSecrets secrets = bake("DB_PASSWORD");
+		this.server.faults().dripNext("Decrypt", 1, Duration.ofMillis(100));
+		long start = System.nanoTime();
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> decryptor(Duration.ofSeconds(1)).decryptAll(secrets))
+			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
+				.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT)));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void saysTheJvmDoesNotTrustTheCertificateOfTheEndpointWithoutRetrying() {
+		BakedSecrets secrets = bake("DB_PASSWORD");
+		try (LocalAwsServer untrusted = LocalAwsServer.builder().https(true).start();
+				KmsDecrypter client = BakedSecretFixtures.decrypter(untrusted, this.clientType, Duration.ofSeconds(5))) {
+			assertThatExceptionOfType(SecretDecryptionException.class)
+				.isThrownBy(() -> BakedSecretsDecryptor.builder(client).timeout(Duration.ofSeconds(5)).build()
+					.decryptAll(secrets))
+				.satisfies((ex) -> {
+					assertThat(ex.getAttempted()).isEqualTo(1);
+					assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
+						assertThat(failure.kind()).isEqualTo(Kind.UNTRUSTED_CERTIFICATE);
+						assertThat(failure.detail()).isEqualTo("the JVM does not trust the TLS certificate of the KMS "
+								+ "endpoint 127.0.0.1:" + untrusted.endpoint().getPort()
+								+ " (no trusted certificate for that host name)");
+					});
+					assertThat(ex.getMessage()).contains("trust store");
+				});
+			assertThat(untrusted.callCount("Decrypt")).isZero();
+		}
+	}
+
+	@Test
 	void reportsEveryFailedSecretWithoutRetryingPermanentErrors() {
 		String otherKeyArn = this.server.createKey("alias/other");
 		String disabledKeyArn = this.server.createKey("alias/disabled");

@@ -42,6 +42,12 @@ abstract class AbstractAwsMojo extends AbstractSecretBakerMojo {
 	int concurrency = ParameterStoreBaker.DEFAULT_CONCURRENCY;
 
 	/**
+	 * Whether an endpoint over plain http to a host other than this machine may be called.
+	 */
+	@Parameter(property = "secret-baker.allow-insecure-endpoint", defaultValue = "false")
+	boolean allowInsecureEndpoint;
+
+	/**
 	 * How many attempts each SSM call gets, first try included, with adaptive retry.
 	 */
 	@Parameter(property = "secret-baker.max-attempts", defaultValue = "" + AwsClientOptions.DEFAULT_MAX_ATTEMPTS)
@@ -63,8 +69,13 @@ abstract class AbstractAwsMojo extends AbstractSecretBakerMojo {
 			throw new MojoFailureException("<maxAttempts> " + problem);
 		}
 		String region = blankToNull(this.region);
-		return new AwsClientOptions((region != null) ? region : defaultRegion, blankToNull(this.profile),
-				endpointUri(), this.maxAttempts);
+		AwsClientOptions options = new AwsClientOptions((region != null) ? region : defaultRegion,
+				blankToNull(this.profile), endpointUri(), this.maxAttempts, this.allowInsecureEndpoint);
+		problem = options.checkEndpoints("<endpoint>", "<allowInsecureEndpoint>true</allowInsecureEndpoint>");
+		if (problem != null) {
+			throw new MojoFailureException(problem);
+		}
+		return options;
 	}
 
 	private @Nullable URI endpointUri() throws MojoFailureException {

@@ -129,7 +129,7 @@ final class AwsJsonHandler implements HttpHandler {
 		JsonRequest request = parse(readSignedBody(exchange));
 		this.statistics.begin(operation);
 		try {
-			if (applyFaults(operation)) {
+			if (applyFaults(this.faults, operation) || drip(exchange, this.faults, operation)) {
 				return null;
 			}
 			return this.faults.as(caller, () -> service.equals("kms") ? this.kms.handle(operation, region, request)
@@ -183,7 +183,7 @@ final class AwsJsonHandler implements HttpHandler {
 			Map<String, String> form = readForm(readSignedBody(exchange));
 			this.statistics.begin(operation);
 			try {
-				if (applyFaults(operation)) {
+				if (applyFaults(this.faults, operation)) {
 					return;
 				}
 				String answer = this.faults.as(caller, () -> this.sts.handle(form));
@@ -253,14 +253,19 @@ final class AwsJsonHandler implements HttpHandler {
 		}
 	}
 
-	private boolean applyFaults(String operation) {
+	/**
+	 * Apply the faults of an operation, except a drip: wait for latency, hang, or throw an
+	 * error to send.
+	 * @return whether the call hung and gets no answer
+	 */
+	static boolean applyFaults(Faults faults, String operation) {
 		try {
-			Duration latency = this.faults.latency(operation);
+			Duration latency = faults.latency(operation);
 			if (!latency.isZero()) {
 				Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
 			}
-			if (this.faults.shouldHang(operation)) {
-				this.faults.awaitRelease();
+			if (faults.shouldHang(operation)) {
+				faults.awaitRelease();
 				return true;
 			}
 		}
@@ -268,14 +273,47 @@ final class AwsJsonHandler implements HttpHandler {
 			Thread.currentThread().interrupt();
 			return true;
 		}
-		if (this.faults.shouldFail(operation)) {
+		if (faults.shouldFail(operation)) {
 			throw new AwsException(500, "InternalFailure",
 					"The request processing has failed because of an unknown error, exception or failure.");
 		}
-		if (this.faults.shouldThrottle(operation)) {
+		if (faults.shouldThrottle(operation)) {
 			throw AwsException.badRequest("ThrottlingException", "Rate exceeded");
 		}
 		return false;
+	}
+
+	/**
+	 * Answer slowly if a drip fault applies: headers at once, then one byte of a body that
+	 * never ends per interval, until the client leaves or the faults are cleared.
+	 * @return whether the call was answered this way
+	 */
+	static boolean drip(HttpExchange exchange, Faults faults, String operation) throws IOException {
+		Duration interval = faults.drip(operation);
+		if (interval == null) {
+			return false;
+		}
+		long generation = faults.hangGeneration();
+		exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		long end = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+		try {
+			out.write('{');
+			out.flush();
+			while (faults.hangGeneration() == generation && System.nanoTime() < end) {
+				Thread.sleep(interval.toMillis(), interval.toNanosPart() % 1_000_000);
+				out.write(' ');
+				out.flush();
+			}
+		}
+		catch (IOException ex) {
+			// The client gave up, which is what the fault waits for.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return true;
 	}
 
 	private static void checkLength(HttpExchange exchange) {
@@ -316,7 +354,7 @@ final class AwsJsonHandler implements HttpHandler {
 				"The request body is larger than the local server's limit of " + MAX_BODY_BYTES + " bytes");
 	}
 
-	private static void sendError(HttpExchange exchange, AwsException ex) throws IOException {
+	static void sendError(HttpExchange exchange, AwsException ex) throws IOException {
 		ObjectNode body = JsonRequest.object();
 		body.put("__type", ex.code());
 		if (ex.getMessage() != null) {
@@ -326,7 +364,7 @@ final class AwsJsonHandler implements HttpHandler {
 		send(exchange, ex.status(), body);
 	}
 
-	private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+	static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
 		byte[] bytes = mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
 		exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());

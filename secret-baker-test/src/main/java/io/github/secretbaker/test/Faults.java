@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Faults injected into the answers of a {@link LocalAwsServer}: added latency, throttling,
- * internal failures, hangs and access denials, each for one operation (such as
+ * internal failures, hangs, slow answers and access denials, each for one operation (such as
  * {@code "Decrypt"} or {@code "GetParameters"}) or for all of them ({@code "*"}).
  * <p>
  * Faults apply to requests received over HTTP; a deny rule also applies to the KMS calls
@@ -41,6 +41,10 @@ public final class Faults {
 	private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> hangs = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> drips = new ConcurrentHashMap<>();
+
+	private final Map<String, Duration> dripIntervals = new ConcurrentHashMap<>();
 
 	private final Map<String, RateLimiter> rateLimits = new ConcurrentHashMap<>();
 
@@ -125,6 +129,25 @@ public final class Faults {
 	 */
 	public Faults hangNext(String operation, int count) {
 		add(this.hangs, operation, count);
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code count} calls of the operation slowly: the status line and
+	 * headers at once, then the body one byte per {@code interval}, until the client gives
+	 * up, the faults are cleared, the server is reset or it stops. A client whose timeout
+	 * applies to each read only waits forever.
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param count how many calls to answer slowly
+	 * @param interval the time between two bytes of the body, positive
+	 * @return these faults
+	 */
+	public Faults dripNext(String operation, int count, Duration interval) {
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("Drip interval must be positive");
+		}
+		add(this.drips, operation, count);
+		this.dripIntervals.put(Operations.normalize(operation), interval);
 		return this;
 	}
 
@@ -326,6 +349,8 @@ public final class Faults {
 		this.throttles.clear();
 		this.failures.clear();
 		this.hangs.clear();
+		this.drips.clear();
+		this.dripIntervals.clear();
 		this.rateLimits.clear();
 		this.denyRules.clear();
 		this.partialPages.clear();
@@ -348,6 +373,28 @@ public final class Faults {
 
 	boolean shouldHang(String operation) {
 		return consume(this.hangs, operation);
+	}
+
+	/**
+	 * Return the interval of a drip fault that applies to this call, or {@code null}.
+	 */
+	@Nullable Duration drip(String operation) {
+		if (decrement(this.drips.get(operation))) {
+			return this.dripIntervals.get(operation);
+		}
+		if (decrement(this.drips.get(Operations.ALL))) {
+			return this.dripIntervals.get(Operations.ALL);
+		}
+		return null;
+	}
+
+	/**
+	 * Return the generation of hanging calls, which {@link #clear()} moves on.
+	 */
+	long hangGeneration() {
+		synchronized (this.hangMonitor) {
+			return this.hangGeneration;
+		}
 	}
 
 	boolean shouldFail(String operation) {

@@ -88,6 +88,29 @@ public final class LocalAwsServer implements AutoCloseable {
 	 */
 	public static final int REQUEST_TIMEOUT_SECONDS = 5;
 
+	/**
+	 * The token the container credentials endpoint expects in {@code Authorization}, as
+	 * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN} gives it.
+	 */
+	public static final String CONTAINER_AUTHORIZATION_TOKEN = "local-container-authorization-token";
+
+	/**
+	 * The access key id the container credentials endpoint answers with.
+	 */
+	public static final String CONTAINER_ACCESS_KEY_ID = "ASIALOCALCONTAINER00";
+
+	/**
+	 * The secret access key the container credentials endpoint answers with.
+	 */
+	public static final String CONTAINER_SECRET_ACCESS_KEY = "local+container/secret=access,key";
+
+	/**
+	 * The session token the container credentials endpoint answers with.
+	 */
+	public static final String CONTAINER_SESSION_TOKEN = "IQoJb3JpZ2luX2VjEOr//////////wEaCWxvY2FsLWNvbnRhaW5lcg==";
+
+	private static final String CONTAINER_CREDENTIALS_PATH = "/container-credentials";
+
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	private static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
@@ -208,6 +231,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		server.setExecutor(executor);
 		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.sts, this.faults, this.statistics,
 				this.accountId, new SignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY))));
+		server.createContext(CONTAINER_CREDENTIALS_PATH, new ContainerCredentialsHandler(this.faults, this.statistics));
 		server.start();
 		this.httpServer = server;
 		this.executor = executor;
@@ -227,6 +251,19 @@ public final class LocalAwsServer implements AutoCloseable {
 			throw new IllegalStateException("The server is not started");
 		}
 		return URI.create((this.https ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Return the URL of the container credentials endpoint, for
+	 * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}: a {@code GET} with
+	 * {@link #CONTAINER_AUTHORIZATION_TOKEN} in {@code Authorization} is answered with
+	 * temporary credentials, as Lambda SnapStart's endpoint does. Faults apply to it under the
+	 * operation name {@code ContainerCredentials}.
+	 * @return the URL
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public URI containerCredentialsUri() {
+		return endpoint().resolve(CONTAINER_CREDENTIALS_PATH);
 	}
 
 	/**

@@ -23,10 +23,17 @@ final class Operations {
 	static final List<String> STS = List.of("AssumeRole");
 
 	/**
+	 * The container credentials endpoint's answer, a {@code GET} outside the AWS JSON
+	 * protocol, which faults can name like an operation.
+	 */
+	static final String CONTAINER_CREDENTIALS = "ContainerCredentials";
+
+	/**
 	 * Operations that act on no particular resource, so that only a deny rule on {@code *}
 	 * applies to them.
 	 */
-	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters");
+	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters",
+			CONTAINER_CREDENTIALS);
 
 	/**
 	 * Operations whose pages AWS documents as best-effort: a page may hold fewer items than
@@ -41,6 +48,7 @@ final class Operations {
 		Set<String> names = new TreeSet<>(KMS);
 		names.addAll(SSM);
 		names.addAll(STS);
+		names.add(CONTAINER_CREDENTIALS);
 		NAMES = names;
 	}
 

@@ -28,6 +28,10 @@ final class AwsOptions {
 			description = "SSM and KMS endpoint. Default: the region's, or AWS_ENDPOINT_URL.")
 	@Nullable URI endpoint;
 
+	@Option(names = "--allow-insecure-endpoint",
+			description = "Allow an endpoint over plain http to a host other than this machine. Default: refused.")
+	boolean allowInsecureEndpoint;
+
 	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + ParameterStoreBaker.DEFAULT_CONCURRENCY,
 			description = "Most AWS calls in flight at once. Default: ${DEFAULT-VALUE}.")
 	int concurrency;
@@ -50,6 +54,10 @@ final class AwsOptions {
 		if (problem != null) {
 			throw new ParameterException(commandLine, "--max-attempts " + problem);
 		}
+		problem = clientOptions(null).checkEndpoints("--endpoint-url", "--allow-insecure-endpoint");
+		if (problem != null) {
+			throw new ParameterException(commandLine, problem);
+		}
 	}
 
 	/**
@@ -59,7 +67,7 @@ final class AwsOptions {
 	 */
 	AwsClientOptions clientOptions(@Nullable String manifestRegion) {
 		return new AwsClientOptions((this.region != null) ? this.region : manifestRegion, this.profile, this.endpoint,
-				this.maxAttempts);
+				this.maxAttempts, this.allowInsecureEndpoint);
 	}
 
 }

@@ -163,6 +163,17 @@ class SecretBakerCommandTests {
 	}
 
 	@Test
+	void refusesAnEndpointOverPlainHttpToAnotherHostBeforeCallingIt() {
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		Run run = run("bake", "-s", "DB=/app/db", "--endpoint-url", "http://192.0.2.10:4566", "-o", output.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err()).contains("the endpoint in --endpoint-url is plain http to 192.0.2.10, a host that is "
+				+ "not this machine")
+			.contains("or set --allow-insecure-endpoint if that network path is trusted");
+		assertThat(output).doesNotExist();
+	}
+
+	@Test
 	void writesEmptyObjectForEmptyManifestAndSaysSo() throws IOException {
 		Path manifest = write("secret-baker.yml", "secrets:\n");
 		Path output = this.folder.resolve("secret-baker-secrets.json");
@@ -518,7 +529,7 @@ class SecretBakerCommandTests {
 	private Run runIn(Map<String, String> environment, String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		if (List.of("bake", "check").contains(args[0]) && !arguments.contains("--help")
-				&& !arguments.contains("--version")) {
+				&& !arguments.contains("--version") && !arguments.contains("--endpoint-url")) {
 			arguments.addAll(List.of("--endpoint-url", this.server.endpoint().toString()));
 		}
 		StringWriter out = new StringWriter();

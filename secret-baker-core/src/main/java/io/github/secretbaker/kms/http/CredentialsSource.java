@@ -3,10 +3,6 @@ package io.github.secretbaker.kms.http;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
 /**
  * Where an {@link HttpKmsDecrypter} takes its credentials from, chosen once from the
@@ -76,17 +72,11 @@ enum CredentialsSource {
 	}
 
 	/**
-	 * Create the provider of this source; it caches the credentials and refreshes them
-	 * before they expire.
-	 * @return a new provider
+	 * Return what this source is, for messages.
+	 * @return the description
 	 */
-	AwsCredentialsProvider createProvider() {
-		return switch (this) {
-			case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
-			case CONTAINER -> ContainerCredentialsProvider.builder().build();
-			case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
-			case SUPPLIED -> throw new IllegalStateException("A supplied provider is not created");
-		};
+	String description() {
+		return this.description;
 	}
 
 	/**
@@ -96,7 +86,7 @@ enum CredentialsSource {
 	 * @param ex what the provider threw
 	 * @return the description
 	 */
-	String describeFailure(RuntimeException ex) {
+	String describeFailure(Throwable ex) {
 		return "cannot get AWS credentials from " + this.description + " (" + ex.getClass().getSimpleName() + "); "
 				+ this.action;
 	}

@@ -1,18 +1,15 @@
 package io.github.secretbaker.kms.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.SocketTimeoutException;
+import java.net.ProtocolException;
 import java.net.URI;
-import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -31,24 +28,19 @@ import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import tools.jackson.core.JacksonException;
 
 /**
  * The light default {@link KmsDecrypter}: one AWS JSON 1.1 {@code TrentService.Decrypt}
- * request over the JDK's {@link HttpURLConnection}, signed by {@link SigV4Signer} on
- * {@code javax.crypto} with credentials from the SDK's providers, without an SDK service
- * client or signer.
- * It keeps at most {@value #MAX_CONNECTIONS} connections open and reuses them, never retries
- * (the {@link BakedSecretsDecryptor} does, within its deadline) and never quotes an answer.
+ * request over {@link HttpTransport} (which logs nothing), signed by {@link SigV4Signer} on
+ * {@code javax.crypto}, without an SDK service client or signer. It keeps at most
+ * {@value #MAX_CONNECTIONS} connections open and reuses them, never retries (the
+ * {@link BakedSecretsDecryptor} does, within its deadline), never quotes an answer, and
+ * ends each call, credentials included, at the request's deadline.
  * <p>
  * Unless a provider is given, credentials come from the environment variables (Lambda's
  * on-demand start), else the container credentials endpoint (Lambda SnapStart), else the
- * SDK's default chain; the choice is made once, from the environment.
+ * SDK's default chain, through a {@link CredentialsResolver}.
  *
  * @since 0.2.0
  */
@@ -59,17 +51,6 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	 * one costs a TLS handshake, so all of them are kept for reuse.
 	 */
 	static final int MAX_CONNECTIONS = 16;
-
-	private static final String KEEP_ALIVE_CACHE_PROPERTY = "http.maxConnections";
-
-	static {
-		// The JDK keeps 5 idle connections per host unless told otherwise, read once when its
-		// keep-alive cache is first used: with more in flight, each extra one would be closed
-		// after its call and the next call would pay a new TLS handshake.
-		if (System.getProperty(KEEP_ALIVE_CACHE_PROPERTY) == null) {
-			System.setProperty(KEEP_ALIVE_CACHE_PROPERTY, String.valueOf(MAX_CONNECTIONS));
-		}
-	}
 
 	/**
 	 * The largest answer read; a {@code Decrypt} answer of a SecureString is far smaller.
@@ -83,8 +64,6 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	private static final Map<String, String> SIGNED_HEADERS = Map.of("Content-Type", CONTENT_TYPE, "X-Amz-Target",
 			TARGET);
 
-	private static final long MAX_CONNECT_TIMEOUT_MILLIS = 2000;
-
 	private static final byte[] PRIMING_ANSWER = ("{\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\","
 			+ "\"KeyId\":\"arn:aws:kms:us-east-1:000000000000:key/priming\",\"Plaintext\":\"AAAAAA==\"}")
 		.getBytes(StandardCharsets.UTF_8);
@@ -94,38 +73,26 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	private final KmsEndpoint endpoint;
 
-	private final URL url;
-
 	private final String host;
 
 	private final Duration timeout;
 
-	private final CredentialsSource credentialsSource;
+	private final CredentialsResolver credentials;
+
+	private final HttpTransport transport = new HttpTransport(MAX_CONNECTIONS, MAX_ANSWER_BYTES);
 
 	private final SigV4Signer signer;
 
 	private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
 
-	private final Object providerLock = new Object();
-
-	private volatile @Nullable AwsCredentialsProvider credentialsProvider;
-
 	private HttpKmsDecrypter(Builder builder) {
 		this.endpoint = KmsEndpoint.resolve(builder.settings, builder.environment);
-		try {
-			this.url = this.endpoint.uri().toURL();
-		}
-		catch (MalformedURLException | IllegalArgumentException ex) {
-			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
-					"the KMS endpoint is not a URL the JDK can call (" + ex.getClass().getSimpleName() + ")");
-		}
 		URI uri = this.endpoint.uri();
 		this.host = uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
 		this.signer = new SigV4Signer(this.endpoint.region(), "kms");
 		this.timeout = builder.settings.timeout();
-		this.credentialsProvider = builder.credentialsProvider;
-		this.credentialsSource = (builder.credentialsProvider != null) ? CredentialsSource.SUPPLIED
-				: CredentialsSource.choose(builder.environment);
+		this.credentials = CredentialsResolver.of(builder.environment,
+				(builder.credentialsProvider != null) ? SdkCredentials.supplier(builder.credentialsProvider) : null);
 	}
 
 	/**
@@ -154,7 +121,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		if (deadline.hasPassed()) {
 			throw timeout(deadline);
 		}
-		AwsCredentialsIdentity credentials = credentials();
+		AwsCredentials credentials = this.credentials.resolve(deadline);
 		byte[] body = DecryptJson.request(request);
 		try {
 			acquireConnection(deadline);
@@ -177,13 +144,12 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 
 	/**
 	 * Load and run the request path without the network or real credentials: write, sign
-	 * (with throwaway credentials) and read one canned answer of each kind, and open (but
-	 * not connect) a connection to the endpoint.
+	 * (with throwaway credentials) and read one canned answer of each kind, and load the
+	 * transport's classes.
 	 */
 	@Override
 	public void prime() {
-		AwsSessionCredentials throwaway = AwsSessionCredentials.create("AKIAPRIMINGONLY00000", "priming-only",
-				"priming-only");
+		AwsCredentials throwaway = new AwsCredentials("AKIAPRIMINGONLY00000", "priming-only", "priming-only", null);
 		KmsDecryptRequest sample = KmsDecryptRequest.of(new byte[64],
 				Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, "arn:aws:ssm:us-east-1:000000000000:parameter/p"),
 				null, Deadline.in(this.timeout));
@@ -194,28 +160,13 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 			Arrays.fill(plaintext, (byte) 0);
 		}
 		DecryptJson.errorCode(PRIMING_ERROR, PRIMING_ERROR.length);
-		try {
-			this.url.openConnection();
-		}
-		catch (IOException ex) {
-			// Priming is best effort: the first real call reports what is wrong.
-		}
+		this.transport.prime(this.endpoint.uri());
 	}
 
 	@Override
 	public void close() {
-		if (this.credentialsSource == CredentialsSource.SUPPLIED) {
-			return;
-		}
-		AwsCredentialsProvider provider = this.credentialsProvider;
-		if (provider instanceof AutoCloseable closeable) {
-			try {
-				closeable.close();
-			}
-			catch (Exception ex) {
-				// Nothing to release is worth failing a shutdown for.
-			}
-		}
+		this.transport.close();
+		this.credentials.close();
 	}
 
 	/**
@@ -223,7 +174,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	 * @return the source
 	 */
 	CredentialsSource credentialsSource() {
-		return this.credentialsSource;
+		return this.credentials.source();
 	}
 
 	/**
@@ -232,30 +183,6 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	 */
 	URI endpoint() {
 		return this.endpoint.uri();
-	}
-
-	private AwsCredentialsIdentity credentials() {
-		try {
-			return provider().resolveCredentials();
-		}
-		catch (RuntimeException ex) {
-			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
-					this.credentialsSource.describeFailure(ex));
-		}
-	}
-
-	private AwsCredentialsProvider provider() {
-		AwsCredentialsProvider provider = this.credentialsProvider;
-		if (provider == null) {
-			synchronized (this.providerLock) {
-				provider = this.credentialsProvider;
-				if (provider == null) {
-					provider = this.credentialsSource.createProvider();
-					this.credentialsProvider = provider;
-				}
-			}
-		}
-		return provider;
 	}
 
 	private void acquireConnection(Deadline deadline) {
@@ -274,118 +201,60 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		}
 	}
 
-	private SdkHttpRequest sign(byte[] body, AwsCredentialsIdentity credentials) {
+	private List<Map.Entry<String, String>> sign(byte[] body, AwsCredentials credentials) {
 		SigV4Signer.SignedHeaders signature;
 		try {
 			signature = this.signer.sign(
 					new SigV4Signer.Request("POST", SigV4Signer.hostHeader(this.endpoint.uri()),
 							this.endpoint.uri().getRawPath(), SIGNED_HEADERS, body),
 					new SigV4Signer.Credentials(credentials.accessKeyId(), credentials.secretAccessKey(),
-							(credentials instanceof AwsSessionCredentialsIdentity session) ? session.sessionToken() : null),
+							credentials.sessionToken()),
 					Instant.now());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
 					"the path of the KMS endpoint cannot be signed: use an absolute, normalized path");
 		}
-		SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-			.method(SdkHttpMethod.POST)
-			.uri(this.endpoint.uri())
-			.putHeader("Content-Type", CONTENT_TYPE)
-			.putHeader("X-Amz-Target", TARGET);
-		signature.forEach(request::putHeader);
-		return request.build();
+		List<Map.Entry<String, String>> headers = new ArrayList<>();
+		headers.add(Map.entry("Content-Type", CONTENT_TYPE));
+		headers.add(Map.entry("X-Amz-Target", TARGET));
+		signature.forEach((name, value) -> headers.add(Map.entry(name, value)));
+		return headers;
 	}
 
-	private byte[] call(SdkHttpRequest signed, byte[] body, Deadline deadline) {
-		HttpURLConnection connection;
+	private byte[] call(List<Map.Entry<String, String>> headers, byte[] body, Deadline deadline) {
+		HttpTransport.Response answer;
 		try {
-			connection = (HttpURLConnection) this.url.openConnection();
+			answer = this.transport.exchange(new HttpTransport.Request("POST", this.endpoint.uri(), headers, body),
+					deadline, null);
+		}
+		catch (HttpTransport.DeadlineExceededException ex) {
+			throw timeout(deadline);
+		}
+		catch (HttpTransport.AnswerTooLargeException ex) {
+			throw invalidResponse(ex.status(), "with more than " + (ex.limit() / 1024) + " KiB");
+		}
+		catch (ProtocolException ex) {
+			// The transport's messages name what was wrong with the answer, never its bytes.
+			throw invalidResponse(0, "with an " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			throw network(ex);
 		}
-		boolean sent = false;
-		boolean reusable = false;
-		Answer answer = null;
 		try {
-			connection.setRequestMethod("POST");
-			connection.setDoOutput(true);
-			connection.setUseCaches(false);
-			connection.setInstanceFollowRedirects(false);
-			connection.setConnectTimeout(millis(deadline, MAX_CONNECT_TIMEOUT_MILLIS));
-			connection.setReadTimeout(millis(deadline, Long.MAX_VALUE));
-			// A fixed length also keeps the JDK from sending the request again on its own.
-			connection.setFixedLengthStreamingMode(body.length);
-			signed.forEachHeader((name, values) -> {
-				if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-					connection.setRequestProperty(name, String.join(",", values));
-				}
-			});
-			try (OutputStream out = connection.getOutputStream()) {
-				out.write(body);
-			}
-			sent = true;
-			int status = connection.getResponseCode();
-			answer = read(connection, status, deadline);
-			reusable = true;
-			return interpret(connection, status, answer);
-		}
-		catch (SocketTimeoutException ex) {
-			throw (sent || deadline.hasPassed()) ? timeout(deadline) : network(ex);
-		}
-		catch (IOException ex) {
-			throw network(ex);
+			return interpret(answer);
 		}
 		finally {
-			if (answer != null) {
-				answer.clear();
-			}
-			if (!reusable) {
-				connection.disconnect();
-			}
+			answer.clear();
 		}
 	}
 
-	private Answer read(HttpURLConnection connection, int status, Deadline deadline) throws IOException {
-		long declared = connection.getContentLengthLong();
-		if (declared > MAX_ANSWER_BYTES) {
-			throw tooLarge(status);
-		}
-		try (InputStream in = (status >= 400) ? connection.getErrorStream() : connection.getInputStream()) {
-			if (in == null) {
-				return new Answer(new byte[0], 0);
-			}
-			byte[] buffer = new byte[(declared >= 0) ? (int) declared : 1024];
-			int length = 0;
-			while (true) {
-				if (length == buffer.length) {
-					if (length > MAX_ANSWER_BYTES) {
-						Arrays.fill(buffer, (byte) 0);
-						throw tooLarge(status);
-					}
-					byte[] larger = Arrays.copyOf(buffer, Math.max(1024, Math.min(length * 2, MAX_ANSWER_BYTES + 1)));
-					Arrays.fill(buffer, (byte) 0);
-					buffer = larger;
-				}
-				int read = in.read(buffer, length, buffer.length - length);
-				if (read < 0) {
-					return new Answer(buffer, length);
-				}
-				length += read;
-				if (deadline.hasPassed()) {
-					Arrays.fill(buffer, (byte) 0);
-					throw timeout(deadline);
-				}
-			}
-		}
-	}
-
-	private byte[] interpret(HttpURLConnection connection, int status, Answer answer) {
+	private byte[] interpret(HttpTransport.Response answer) {
+		int status = answer.status();
 		if (status >= 200 && status < 300) {
 			byte[] plaintext;
 			try {
-				plaintext = DecryptJson.plaintext(answer.bytes(), answer.length());
+				plaintext = DecryptJson.plaintext(answer.body(), answer.length());
 			}
 			catch (JacksonException ex) {
 				throw invalidResponse(status, "with a body that is not a Decrypt result");
@@ -395,14 +264,14 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 			}
 			return plaintext;
 		}
-		String errorCode = DecryptJson.errorCode(connection.getHeaderField("x-amzn-query-error"));
+		String errorCode = DecryptJson.errorCode(answer.header("x-amzn-query-error"));
 		if (errorCode == null) {
-			errorCode = DecryptJson.errorCode(connection.getHeaderField("X-Amzn-ErrorType"));
+			errorCode = DecryptJson.errorCode(answer.header("X-Amzn-ErrorType"));
 		}
 		boolean json = true;
 		if (errorCode == null && answer.length() > 0) {
 			try {
-				errorCode = DecryptJson.errorCode(answer.bytes(), answer.length());
+				errorCode = DecryptJson.errorCode(answer.body(), answer.length());
 			}
 			catch (JacksonException ex) {
 				json = false;
@@ -417,12 +286,11 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 				KmsErrors.detail(errorCode, status));
 	}
 
-	private static int millis(Deadline deadline, long max) {
-		long millis = TimeUnit.NANOSECONDS.toMillis(deadline.remainingNanos() + 999_999);
-		return (int) Math.max(1, Math.min(Math.min(millis, max), Integer.MAX_VALUE));
-	}
-
 	private KmsDecryptException network(IOException ex) {
+		if (KmsErrors.isUntrustedCertificate(ex)) {
+			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the TLS "
+					+ "certificate of the KMS endpoint " + this.host + " (no trusted certificate for that host name)");
+		}
 		String hint = (ex instanceof UnknownHostException) ? "; check the region and secret-baker.endpoint" : "";
 		return new KmsDecryptException(Kind.NETWORK, null, 0,
 				"cannot reach KMS at " + this.host + " (" + ex.getClass().getSimpleName() + ")" + hint);
@@ -433,23 +301,9 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 				"KMS did not answer within the " + deadline.describeTimeout() + " deadline");
 	}
 
-	private static KmsDecryptException tooLarge(int status) {
-		return invalidResponse(status, "with more than " + (MAX_ANSWER_BYTES / 1024) + " KiB");
-	}
-
 	private static KmsDecryptException invalidResponse(int status, String what) {
-		return new KmsDecryptException(Kind.INVALID_RESPONSE, null, status, "KMS answered HTTP " + status + " " + what);
-	}
-
-	/**
-	 * The body of an answer, cleared once read.
-	 */
-	private record Answer(byte[] bytes, int length) {
-
-		void clear() {
-			Arrays.fill(this.bytes, (byte) 0);
-		}
-
+		return new KmsDecryptException(Kind.INVALID_RESPONSE, null, status,
+				"KMS answered" + ((status != 0) ? " HTTP " + status : "") + " " + what);
 	}
 
 	/**

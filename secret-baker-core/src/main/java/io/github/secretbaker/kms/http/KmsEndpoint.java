@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.github.secretbaker.aws.EndpointTransport;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
@@ -12,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The KMS endpoint and signing region of an {@link HttpKmsDecrypter}, resolved as the AWS
  * SDK's KMS endpoint rules do: an override from the settings, {@code AWS_ENDPOINT_URL_KMS} or
- * {@code AWS_ENDPOINT_URL}, else {@code https://kms[-fips].<region>.<partition DNS suffix>}.
+ * {@code AWS_ENDPOINT_URL}, else {@code https://kms[-fips].<region>.<partition DNS suffix>}. An
+ * override over plain http to another host than this machine is refused unless the settings
+ * allow it ({@link EndpointTransport}).
  *
  * @param uri the URI to send {@code Decrypt} requests to
  * @param region the region to sign for
@@ -44,7 +47,7 @@ record KmsEndpoint(URI uri, String region) {
 			throw configuration("the AWS region '" + region + "' is not a valid region name");
 		}
 		boolean fips = (settings.fips() != null) ? settings.fips() : fips(value(environment, USE_FIPS_ENDPOINT));
-		URI override = override(settings.endpoint(), environment);
+		URI override = override(settings, environment);
 		if (override != null) {
 			if (fips) {
 				// The SDK's KMS endpoint rules refuse this combination too.
@@ -85,9 +88,9 @@ record KmsEndpoint(URI uri, String region) {
 		return "amazonaws.com";
 	}
 
-	private static @Nullable URI override(@Nullable URI endpoint, Function<String, @Nullable String> environment) {
-		if (endpoint != null) {
-			return checked(endpoint, "secret-baker.endpoint");
+	private static @Nullable URI override(KmsClientSettings settings, Function<String, @Nullable String> environment) {
+		if (settings.endpoint() != null) {
+			return checked(settings.endpoint(), "secret-baker.endpoint", settings.allowInsecureEndpoint());
 		}
 		for (String name : new String[] { ENDPOINT_URL_KMS, ENDPOINT_URL }) {
 			String value = value(environment, name);
@@ -99,16 +102,21 @@ record KmsEndpoint(URI uri, String region) {
 				catch (IllegalArgumentException ex) {
 					throw configuration(name + " is not a URL");
 				}
-				return checked(uri, name);
+				return checked(uri, name, settings.allowInsecureEndpoint());
 			}
 		}
 		return null;
 	}
 
-	private static URI checked(URI uri, String source) {
+	private static URI checked(URI uri, String source, boolean allowInsecure) {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null) {
 			throw configuration("the endpoint in " + source + " must be an http or https URL with a host");
+		}
+		String insecure = EndpointTransport.checkInsecure(uri, source, allowInsecure,
+				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
+		if (insecure != null) {
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, insecure);
 		}
 		return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? uri.resolve("/") : uri;
 	}

@@ -3,21 +3,29 @@ package io.github.secretbaker.kms.sdk;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.secretbaker.aws.EndpointTransport;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.KmsClientSettings;
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.http.AwsCredentials;
+import io.github.secretbaker.kms.http.CredentialsResolver;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the light {@link UrlConnectionHttpClient},
- * no SDK retries (the {@link BakedSecretsDecryptor} retries within its own deadline), call
- * timeouts no longer than that deadline, the region from configuration or the SDK's default
- * chain ({@code AWS_REGION} on Lambda) and the SDK's default credentials chain. Requests are
- * signed by {@link SigV4AuthScheme}, never by the SDK's signer, which logs credentials.
+ * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the
+ * {@link SecretBakerHttpClient}, which logs no header, no SDK retries (the
+ * {@link BakedSecretsDecryptor} retries within its own deadline), call timeouts no longer than
+ * that deadline, the region from configuration or the SDK's default chain
+ * ({@code AWS_REGION} on Lambda) and credentials from a {@link CredentialsResolver}.
  * <p>
  * Create one client per process and share it.
  *
@@ -25,7 +33,7 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  */
 public final class KmsClientFactory {
 
-	private static final Duration MAX_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+	private static final String[] ENDPOINT_VARIABLES = { "AWS_ENDPOINT_URL_KMS", "AWS_ENDPOINT_URL" };
 
 	private @Nullable String region;
 
@@ -34,6 +42,8 @@ public final class KmsClientFactory {
 	private @Nullable AwsCredentialsProvider credentialsProvider;
 
 	private @Nullable Boolean fips;
+
+	private boolean allowInsecureEndpoint;
 
 	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
 
@@ -72,8 +82,21 @@ public final class KmsClientFactory {
 	}
 
 	/**
-	 * Set the credentials provider. When not set, the SDK's default credentials chain
-	 * applies, which finds the execution role's credentials on Lambda, SnapStart included.
+	 * Set whether an endpoint over plain http to a host other than this machine may be
+	 * called, from {@link #endpoint(URI)}, {@code AWS_ENDPOINT_URL_KMS} or
+	 * {@code AWS_ENDPOINT_URL}; refused by default.
+	 * @param allowInsecureEndpoint whether to allow it
+	 * @return this factory
+	 */
+	public KmsClientFactory allowInsecureEndpoint(boolean allowInsecureEndpoint) {
+		this.allowInsecureEndpoint = allowInsecureEndpoint;
+		return this;
+	}
+
+	/**
+	 * Set the credentials provider. When not set, a {@link CredentialsResolver} reads them
+	 * from the environment, which finds the execution role's credentials on Lambda, SnapStart
+	 * included.
 	 * @param credentialsProvider the provider or {@code null}
 	 * @return this factory
 	 */
@@ -101,17 +124,36 @@ public final class KmsClientFactory {
 	 * @return a new client
 	 * @throws software.amazon.awssdk.core.exception.SdkClientException if the client cannot be
 	 * created, typically because no region is configured
+	 * @throws KmsDecryptException of kind {@link Kind#INSECURE_ENDPOINT} for an endpoint over
+	 * plain http to another host that is not allowed
 	 */
 	public KmsClient createClient() {
-		Duration connectionTimeout = (this.timeout.compareTo(MAX_CONNECTION_TIMEOUT) < 0) ? this.timeout
-				: MAX_CONNECTION_TIMEOUT;
+		return createClient(credentialsResolver());
+	}
+
+	/**
+	 * Return where the client takes its credentials from.
+	 * @return a new resolver
+	 */
+	CredentialsResolver credentialsResolver() {
+		return (this.credentialsProvider != null) ? CredentialsResolver.supplied(this.credentialsProvider)
+				: CredentialsResolver.fromEnvironment();
+	}
+
+	/**
+	 * Create the client with credentials from the given resolver.
+	 * @param credentials the resolver
+	 * @return a new client
+	 */
+	KmsClient createClient(CredentialsResolver credentials) {
+		checkEndpoint();
+		Duration timeout = this.timeout;
 		KmsClientBuilder builder = KmsClient.builder()
 			.putAuthScheme(SigV4AuthScheme.create())
-			.httpClientBuilder(
-					UrlConnectionHttpClient.builder().connectionTimeout(connectionTimeout).socketTimeout(this.timeout))
+			.httpClientBuilder(SecretBakerHttpClient.builder(timeout))
 			.overrideConfiguration((override) -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
-				.apiCallTimeout(this.timeout)
-				.apiCallAttemptTimeout(this.timeout));
+				.apiCallTimeout(timeout)
+				.apiCallAttemptTimeout(timeout));
 		if (this.region != null) {
 			builder.region(Region.of(this.region));
 		}
@@ -121,10 +163,43 @@ public final class KmsClientFactory {
 		if (this.fips != null) {
 			builder.fipsEnabled(this.fips);
 		}
-		if (this.credentialsProvider != null) {
-			builder.credentialsProvider(this.credentialsProvider);
-		}
+		builder.credentialsProvider((this.credentialsProvider != null) ? this.credentialsProvider
+				: () -> sdkCredentials(credentials.resolve(Deadline.in(timeout))));
 		return builder.build();
+	}
+
+	static software.amazon.awssdk.auth.credentials.AwsCredentials sdkCredentials(AwsCredentials credentials) {
+		return (credentials.sessionToken() != null)
+				? AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+						credentials.sessionToken())
+				: AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey());
+	}
+
+	private void checkEndpoint() {
+		if (this.endpoint != null) {
+			checkEndpoint(this.endpoint, "secret-baker.endpoint");
+			return;
+		}
+		for (String name : ENDPOINT_VARIABLES) {
+			String value = System.getenv(name);
+			if (value != null && !value.isBlank()) {
+				try {
+					checkEndpoint(URI.create(value.strip()), name);
+				}
+				catch (IllegalArgumentException ex) {
+					// The SDK reports an endpoint that is not a URI when it reads it.
+				}
+				return;
+			}
+		}
+	}
+
+	private void checkEndpoint(URI endpoint, String source) {
+		String problem = EndpointTransport.checkInsecure(endpoint, source, this.allowInsecureEndpoint,
+				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
+		if (problem != null) {
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, problem);
+		}
 	}
 
 }

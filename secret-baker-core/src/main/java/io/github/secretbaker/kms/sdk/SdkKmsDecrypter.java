@@ -3,6 +3,7 @@ package io.github.secretbaker.kms.sdk;
 import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +15,10 @@ import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.http.CredentialsResolver;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -38,20 +42,26 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 
 	private final KmsClient client;
 
+	private final CredentialsResolver credentials;
+
 	private final boolean closeClient;
 
-	private SdkKmsDecrypter(KmsClient client, boolean closeClient) {
+	private SdkKmsDecrypter(KmsClient client, CredentialsResolver credentials, boolean closeClient) {
 		this.client = Objects.requireNonNull(client, "'client' must not be null");
+		this.credentials = credentials;
 		this.closeClient = closeClient;
 	}
 
 	/**
-	 * Return a decrypter over a client that the caller owns and closes.
+	 * Return a decrypter over a client that the caller owns and closes. The client's
+	 * credentials provider is asked before each call, within the call's deadline.
 	 * @param client the client
 	 * @return the decrypter
 	 */
 	public static SdkKmsDecrypter of(KmsClient client) {
-		return new SdkKmsDecrypter(client, false);
+		Objects.requireNonNull(client, "'client' must not be null");
+		return new SdkKmsDecrypter(client,
+				CredentialsResolver.supplied(client.serviceClientConfiguration().credentialsProvider()), false);
 	}
 
 	/**
@@ -60,13 +70,15 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	 * @param factory the factory
 	 * @return the decrypter
 	 * @throws KmsDecryptException if the client cannot be created, typically because no
-	 * region is configured
+	 * region is configured or its endpoint is plain http to another host
 	 */
 	public static SdkKmsDecrypter create(KmsClientFactory factory) {
+		CredentialsResolver credentials = factory.credentialsResolver();
 		try {
-			return new SdkKmsDecrypter(factory.createClient(), true);
+			return new SdkKmsDecrypter(factory.createClient(credentials), credentials, true);
 		}
 		catch (SdkClientException ex) {
+			credentials.close();
 			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
 					"cannot create the KMS client (AWS SDK, " + ex.getClass().getSimpleName()
 							+ "), usually because no region is known; set secret-baker.region or AWS_REGION");
@@ -75,11 +87,20 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 
 	@Override
 	public byte[] decrypt(KmsDecryptRequest request) {
+		// The credentials are fetched here, within the deadline, not by the SDK before it
+		// starts its own timeout.
+		AwsCredentialsProvider credentials = StaticCredentialsProvider
+			.create(KmsClientFactory.sdkCredentials(this.credentials.resolve(request.deadline())));
 		Duration remaining = request.deadline().remaining();
+		if (remaining.isZero()) {
+			throw timeout(request);
+		}
 		DecryptRequest.Builder sdkRequest = DecryptRequest.builder()
 			.ciphertextBlob(SdkBytes.fromByteArrayUnsafe(request.ciphertextBlob()))
 			.encryptionContext(request.encryptionContext())
-			.overrideConfiguration((override) -> override.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining));
+			.overrideConfiguration((override) -> override.credentialsProvider(credentials)
+				.apiCallTimeout(remaining)
+				.apiCallAttemptTimeout(remaining));
 		if (request.keyId() != null) {
 			sdkRequest.keyId(request.keyId());
 		}
@@ -110,13 +131,17 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	public void close() {
 		if (this.closeClient) {
 			this.client.close();
+			this.credentials.close();
 		}
 	}
 
-	private static KmsDecryptException classify(SdkException ex, KmsDecryptRequest request) {
+	private KmsDecryptException classify(SdkException ex, KmsDecryptRequest request) {
 		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException) {
-			return new KmsDecryptException(Kind.TIMEOUT, null, 0,
-					"KMS did not answer within the " + request.deadline().describeTimeout() + " deadline");
+			return timeout(request);
+		}
+		if (KmsErrors.isUntrustedCertificate(ex)) {
+			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the TLS "
+					+ "certificate of the KMS endpoint " + endpointHost() + " (no trusted certificate for that host name)");
 		}
 		if (ex instanceof AwsServiceException serviceException) {
 			AwsErrorDetails details = serviceException.awsErrorDetails();
@@ -129,6 +154,9 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 					KmsErrors.detail(errorCode, status));
 		}
 		IOExceptionCause network = IOExceptionCause.find(ex);
+		if (network != null && request.deadline().hasPassed()) {
+			return timeout(request);
+		}
 		if (network != null) {
 			return new KmsDecryptException(Kind.NETWORK, null, 0,
 					"cannot reach KMS (" + network.type() + ")" + network.hint());
@@ -138,6 +166,19 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 					"the AWS SDK found no credentials or no region (" + ex.getClass().getSimpleName() + ")");
 		}
 		return invalidResponse(ex, 0);
+	}
+
+	private static KmsDecryptException timeout(KmsDecryptRequest request) {
+		return new KmsDecryptException(Kind.TIMEOUT, null, 0,
+				"KMS did not answer within the " + request.deadline().describeTimeout() + " deadline");
+	}
+
+	private String endpointHost() {
+		URI endpoint = this.client.serviceClientConfiguration().endpointOverride().orElse(null);
+		if (endpoint != null) {
+			return endpoint.getHost() + ((endpoint.getPort() != -1) ? ":" + endpoint.getPort() : "");
+		}
+		return "of region " + region();
 	}
 
 	private static KmsDecryptException invalidResponse(SdkException ex, int status) {

@@ -3,9 +3,6 @@ package io.github.secretbaker.kms.http;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +42,6 @@ class CredentialsSourceTests {
 	void choosesTheDefaultChainOffLambda() {
 		assertThat(CredentialsSource.choose(Map.of("AWS_PROFILE", "dev", "AWS_CONTAINER_CREDENTIALS_FULL_URI", " ")::get))
 			.isEqualTo(CredentialsSource.DEFAULT_CHAIN);
-	}
-
-	@Test
-	void createsTheProviderOfEachSource() {
-		assertThat(CredentialsSource.ENVIRONMENT.createProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
-		assertThat(CredentialsSource.CONTAINER.createProvider()).isInstanceOf(ContainerCredentialsProvider.class);
-		assertThat(CredentialsSource.DEFAULT_CHAIN.createProvider()).isInstanceOf(DefaultCredentialsProvider.class);
 	}
 
 	@Test

@@ -239,6 +239,32 @@ class HttpKmsDecrypterTests {
 	}
 
 	@Test
+	void timesOutWithinTheDeadlineWhenKmsSendsAStatusLineThenDripsItsHeaders() {
+		try (RawHttpServer dripping = RawHttpServer.start((out) -> {
+			out.write("HTTP/1.1 200 OK\r\nx-amzn-RequestId: ".getBytes(StandardCharsets.ISO_8859_1));
+			// A byte every 10 ms: a timeout that applies to each read never fires.
+			for (int i = 0; i < 6000; i++) {
+				out.write('a');
+				out.flush();
+				Thread.sleep(10);
+			}
+		})) {
+			HttpKmsDecrypter client = HttpKmsDecrypter.builder()
+				.settings(settings(dripping.endpoint(), Duration.ofSeconds(5)))
+				.credentialsProvider(SESSION_CREDENTIALS)
+				.environment((name) -> null)
+				.build();
+			this.clients.add(client);
+			client.prime();
+			long start = System.nanoTime();
+			assertThatExceptionOfType(KmsDecryptException.class)
+				.isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(2))))
+				.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TIMEOUT));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+	}
+
+	@Test
 	void waitsForAFreeConnectionNoLongerThanTheDeadline() throws Exception {
 		this.server.hang();
 		HttpKmsDecrypter client = client(SESSION_CREDENTIALS);
@@ -297,7 +323,7 @@ class HttpKmsDecrypterTests {
 		assertThatExceptionOfType(KmsDecryptException.class)
 			.isThrownBy(() -> client(failing).decrypt(request(Duration.ofSeconds(5))))
 			.satisfies((ex) -> {
-				assertThat(ex.getKind()).isEqualTo(Kind.CLIENT_CONFIGURATION);
+				assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS);
 				assertThat(ex.getDetail()).isEqualTo("cannot get AWS credentials from the given credentials provider "
 						+ "(SdkClientException); check that provider");
 			});

@@ -121,6 +121,39 @@ class KmsEndpointTests {
 				"the endpoint in AWS_ENDPOINT_URL_KMS must be an http or https URL with a host");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "secret-baker.endpoint, http://kms.example.com", "AWS_ENDPOINT_URL_KMS, http://10.0.0.5:4566",
+			"AWS_ENDPOINT_URL, http://[2001:db8::1]:4566" })
+	void refusesPlainHttpToAnotherHostWithoutTheOptIn(String source, String endpoint) {
+		KmsClientSettings settings = KmsClientSettings.defaults().withRegion("eu-west-1");
+		if (source.equals("secret-baker.endpoint")) {
+			settings = settings.withEndpoint(URI.create(endpoint));
+		}
+		else {
+			this.environment.put(source, endpoint);
+		}
+		String host = URI.create(endpoint).getHost();
+		KmsClientSettings refused = settings;
+		assertThatExceptionOfType(KmsDecryptException.class).isThrownBy(() -> resolve(refused)).satisfies((ex) -> {
+			assertThat(ex.getKind()).isEqualTo(Kind.INSECURE_ENDPOINT);
+			assertThat(ex.getDetail()).isEqualTo("the endpoint in " + source + " is plain http to " + host
+					+ ", a host that is not this machine: signed requests, session tokens and secrets would cross "
+					+ "the network in clear. Use https, or set secret-baker.allow-insecure-endpoint=true if that "
+					+ "network path is trusted");
+		});
+		assertThat(resolve(settings.withAllowInsecureEndpoint(true)).uri().getHost()).isEqualTo(host);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "http://127.0.0.1:4566", "http://127.10.0.1:4566", "http://localhost:4566", "http://[::1]:4566",
+			"https://kms.example.com" })
+	void allowsPlainHttpToThisMachineAndHttpsAnywhere(String endpoint) {
+		KmsClientSettings settings = KmsClientSettings.defaults()
+			.withRegion("eu-west-1")
+			.withEndpoint(URI.create(endpoint));
+		assertThat(resolve(settings).uri()).isEqualTo(URI.create(endpoint + "/"));
+	}
+
 	@Test
 	void refusesAFipsSettingThatIsNotABoolean() {
 		this.environment.put("AWS_USE_FIPS_ENDPOINT", "yes");

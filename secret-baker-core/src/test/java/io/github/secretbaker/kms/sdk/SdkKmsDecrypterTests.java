@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,15 +18,20 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -83,6 +89,49 @@ class SdkKmsDecrypterTests {
 			assertThat(decryption.errorCode()).isEqualTo("AccessDeniedException");
 		});
 		assertNoValueIn(failure);
+	}
+
+	@Test
+	void endsAtTheDeadlineWhenTheCredentialsProviderBlocksAndSaysKmsWasNotCalled() {
+		answer(200, "{}");
+		AwsCredentialsProvider blocking = () -> {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("interrupted");
+		};
+		long start = System.nanoTime();
+		try (SdkKmsDecrypter kms = SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+			.endpoint(endpoint())
+			.timeout(Duration.ofSeconds(1))
+			.credentialsProvider(blocking))) {
+			assertThatExceptionOfType(KmsDecryptException.class)
+				.isThrownBy(() -> kms.decrypt(KmsDecryptRequest.of(new byte[] { 1, 2, 3, 4 }, Map.of("PARAMETER_ARN", ARN),
+						null, Deadline.in(Duration.ofSeconds(1)))))
+				.satisfies((ex) -> {
+					assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS);
+					assertThat(ex.getDetail()).endsWith("were not obtained within the 1 s deadline; KMS was not called");
+				});
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void refusesAnEndpointOverPlainHttpToAnotherHost() {
+		assertThatExceptionOfType(KmsDecryptException.class)
+			.isThrownBy(() -> SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+				.endpoint(URI.create("http://kms.example.com"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(Kind.INSECURE_ENDPOINT);
+				assertThat(ex.getDetail()).startsWith("the endpoint in secret-baker.endpoint is plain http to kms.example.com");
+			});
+		SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
+			.endpoint(URI.create("http://kms.example.com"))
+			.allowInsecureEndpoint(true)).close();
 	}
 
 	private SecretDecryptionException decryptFails() {

@@ -1,0 +1,63 @@
+package io.github.secretbaker.test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers as the container credentials endpoint of Lambda SnapStart and ECS does: a
+ * {@code GET} with the authorization token gets temporary credentials as JSON. Faults apply
+ * under the name {@code ContainerCredentials}.
+ */
+final class ContainerCredentialsHandler implements HttpHandler {
+
+	private final Faults faults;
+
+	private final CallStatistics statistics;
+
+	ContainerCredentialsHandler(Faults faults, CallStatistics statistics) {
+		this.faults = faults;
+		this.statistics = statistics;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			exchange.getRequestBody().readNBytes(AwsJsonHandler.MAX_BODY_BYTES);
+			if (!exchange.getRequestMethod().equals("GET")) {
+				AwsJsonHandler.sendError(exchange, new AwsException(405, "MethodNotAllowed", "Use GET"));
+				return;
+			}
+			if (!LocalAwsServer.CONTAINER_AUTHORIZATION_TOKEN
+				.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				AwsJsonHandler.sendError(exchange, new AwsException(401, "Unauthorized", "Invalid token"));
+				return;
+			}
+			String operation = Operations.CONTAINER_CREDENTIALS;
+			this.statistics.begin(operation);
+			try {
+				if (AwsJsonHandler.applyFaults(this.faults, operation)
+						|| AwsJsonHandler.drip(exchange, this.faults, operation)) {
+					return;
+				}
+				ObjectNode credentials = JsonRequest.object();
+				credentials.put("AccessKeyId", LocalAwsServer.CONTAINER_ACCESS_KEY_ID);
+				credentials.put("SecretAccessKey", LocalAwsServer.CONTAINER_SECRET_ACCESS_KEY);
+				credentials.put("Token", LocalAwsServer.CONTAINER_SESSION_TOKEN);
+				credentials.put("Expiration", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+				AwsJsonHandler.send(exchange, 200, credentials);
+			}
+			catch (AwsException ex) {
+				AwsJsonHandler.sendError(exchange, ex);
+			}
+			finally {
+				this.statistics.end(operation);
+			}
+		}
+	}
+
+}
