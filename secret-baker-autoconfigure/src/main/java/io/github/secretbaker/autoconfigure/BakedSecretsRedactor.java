@@ -19,7 +19,7 @@ import org.springframework.util.SystemPropertyUtils;
  * a placeholder that refers to one, or when its value holds the value of a secret decrypted
  * so far. Nothing is ever decrypted or waited for to answer, and no copy of a value is kept.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BakedSecretsRedactor {
 

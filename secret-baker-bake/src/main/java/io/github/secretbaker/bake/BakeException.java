@@ -40,7 +40,7 @@ public class BakeException extends RuntimeException {
 	 * Return one line per problem, except that AWS failures shared by several secrets (such
 	 * as missing credentials or an unreachable endpoint) are one line naming them all.
 	 * @return the lines
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public List<String> describeProblems() {
 		return describe(this.problems);

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param fips whether to call the FIPS endpoint, or {@code null} for the environment's
  * choice
  * @param timeout the longest time a call may take
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
 		Duration timeout) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * none was given. The command line and the Maven plugin both use it, so they combine their
  * sources alike.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ManifestSources {
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * version and any algorithm suite, verifying the signature of a signed one. The message must
  * be bound to the entry's parameter ARN.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EncryptionSdkMessages {
 

@@ -48,7 +48,7 @@ import tools.jackson.core.JacksonException;
  * on-demand start), else the container credentials endpoint (Lambda SnapStart), else the
  * SDK's default chain; the choice is made once, from the environment.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class HttpKmsDecrypter implements KmsDecrypter {
 
@@ -442,7 +442,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	/**
 	 * Builds an {@link HttpKmsDecrypter}.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 
