@@ -11,6 +11,7 @@ import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.KeyRegions;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
@@ -168,7 +169,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		KmsDecrypter client;
 		try {
 			client = (registered != null) ? registered : KmsDecrypters.create(properties.getClient(),
-					settings(properties));
+					settings(secrets, properties));
 		}
 		catch (KmsDecryptException ex) {
 			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
@@ -179,9 +180,9 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			.build();
 	}
 
-	private static KmsClientSettings settings(SecretBakerProperties properties) {
-		return new KmsClientSettings(properties.getRegion(), properties.getEndpoint(), properties.getFips(),
-				properties.getTimeout());
+	private static KmsClientSettings settings(BakedSecrets secrets, SecretBakerProperties properties) {
+		return KeyRegions.apply(new KmsClientSettings(properties.getRegion(), properties.getEndpoint(),
+				properties.getFips(), properties.getTimeout()), secrets, System::getenv);
 	}
 
 	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {
@@ -190,7 +191,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 			return registered;
 		}
 		try {
-			return SharedKmsDecrypters.get(properties.getClient(), settings(properties));
+			return SharedKmsDecrypters.get(properties.getClient(), settings(secrets, properties));
 		}
 		catch (KmsDecryptException ex) {
 			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

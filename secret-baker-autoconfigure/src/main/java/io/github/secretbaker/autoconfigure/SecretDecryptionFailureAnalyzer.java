@@ -1,5 +1,6 @@
 package io.github.secretbaker.autoconfigure;
 
+import java.util.stream.Collectors;
 
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure;
@@ -19,6 +20,9 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 	}
 
 	private static String description(SecretDecryptionException cause) {
+		if (cause.isSharedByEverySecret()) {
+			return sharedDescription(cause);
+		}
 		StringBuilder description = new StringBuilder();
 		description.append("Failed to decrypt ")
 			.append(cause.getFailures().size())
@@ -31,14 +35,32 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 			description.append("        key:       ")
 				.append((failure.keyArn() != null) ? failure.keyArn() : "not recorded in the baked file")
 				.append('\n');
-			description.append("        error:     ")
-				.append((failure.errorCode() != null) ? failure.errorCode() : "none from KMS")
-				.append(" (")
-				.append(failure.kind())
-				.append(")\n");
-			description.append("        detail:    ").append(failure.detail()).append('\n');
+			appendError(description, failure, "        ");
 		}
 		return description.toString();
+	}
+
+	private static String sharedDescription(SecretDecryptionException cause) {
+		SecretDecryptionFailure failure = cause.getFailures().get(0);
+		StringBuilder description = new StringBuilder();
+		description.append("Failed to decrypt all ")
+			.append(cause.getAttempted())
+			.append(" baked secrets with KMS, for the same reason:\n\n");
+		description.append("    secrets:   ")
+			.append(cause.getFailures().stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", ")))
+			.append('\n');
+		appendError(description, failure, "    ");
+		return description.toString();
+	}
+
+	private static void appendError(StringBuilder description, SecretDecryptionFailure failure, String indent) {
+		description.append(indent)
+			.append("error:     ")
+			.append((failure.errorCode() != null) ? failure.errorCode() : "none from KMS")
+			.append(" (")
+			.append(failure.kind())
+			.append(")\n");
+		description.append(indent).append("detail:    ").append(failure.detail()).append('\n');
 	}
 
 }

@@ -266,19 +266,40 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 	}
 
 	@Test
-	void reportsEverySecretWhenNoRegionIsConfigured(CapturedOutput output) {
-		assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
-				"a region is set in the environment");
+	void callsKmsInTheRegionOfTheKeysWhenNoRegionIsConfigured(CapturedOutput output) {
+		assumeTrue(System.getenv("AWS_REGION") == null, "a region is set in the environment");
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecretsApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint())) {
+			assertThat(context.getEnvironment().getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+			assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
+		}
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(2);
+		assertNoSecretIn(output);
+	}
+
+	@Test
+	void refusesOnceListingTheRegionsWhenNoRegionIsConfiguredAndTheKeysAreInSeveral(CapturedOutput output) {
+		assumeTrue(System.getenv("AWS_REGION") == null, "a region is set in the environment");
+		String keyArn = this.server.createKey();
+		String otherRegion = this.server.region().equals("eu-west-3") ? "ap-south-2" : "eu-west-3";
+		BakedSecret elsewhere = bake("API_KEY", keyArn);
+		writeFile(bake("DB_PASSWORD", keyArn), bake("TOKEN", keyArn),
+				withKeyId(elsewhere, keyArn.replace(":" + this.server.region() + ":", ":" + otherRegion + ":")));
+		this.server.resetCounters();
 		DecryptionFailures
 			.assertDecryptionFails(() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("Failed to decrypt 2 of 2 baked secrets")
-			.contains("(CLIENT_CONFIGURATION)")
-			.contains("no AWS region is known")
+			.contains("Failed to decrypt all 3 baked secrets with KMS, for the same reason:")
+			.contains("secrets:   API_KEY, DB_PASSWORD, TOKEN")
+			.containsOnlyOnce("no AWS region is configured (secret-baker.region or AWS_REGION) and the baked keys are "
+					+ "in 2 regions (")
+			.contains(otherRegion + ": API_KEY", this.server.region() + ": DB_PASSWORD, TOKEN")
 			.contains("set secret-baker.region");
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}

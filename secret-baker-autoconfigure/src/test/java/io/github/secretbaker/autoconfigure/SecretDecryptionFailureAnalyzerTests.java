@@ -39,6 +39,22 @@ class SecretDecryptionFailureAnalyzerTests {
 	}
 
 	@Test
+	void describesAFailureSharedByEverySecretOnce() {
+		FailureAnalysis analysis = this.analyzer.analyze(new SecretDecryptionException(List.of(
+				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, KEY_ARN, null, Kind.CLIENT_CONFIGURATION,
+						"no AWS credentials found"),
+				new SecretDecryptionFailure("API_KEY", API_ARN, KEY_ARN, null, Kind.CLIENT_CONFIGURATION,
+						"no AWS credentials found")), 2));
+		assertThat(analysis.getDescription()).isEqualTo("""
+				Failed to decrypt all 2 baked secrets with KMS, for the same reason:
+
+				    secrets:   DB_PASSWORD, API_KEY
+				    error:     none from KMS (CLIENT_CONFIGURATION)
+				    detail:    no AWS credentials found
+				""");
+	}
+
+	@Test
 	void showsThePolicyStatementThatGrantsDecryptForTheParameters() {
 		FailureAnalysis analysis = analyze(
 				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,

@@ -38,7 +38,8 @@ public class BakeException extends RuntimeException {
 
 	/**
 	 * Return one line per problem, except that AWS failures shared by several secrets (such
-	 * as missing credentials or an unreachable endpoint) are one line naming them all.
+	 * as an unreachable endpoint) are one line naming them all, and missing credentials,
+	 * which concern every secret alike, one line naming none.
 	 * @return the lines
 	 * @since 0.1.0
 	 */
@@ -49,11 +50,15 @@ public class BakeException extends RuntimeException {
 	private static List<String> describe(List<BakeProblem> problems) {
 		Map<String, List<BakeProblem>> failuresByMessage = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
+		problems.stream()
+			.filter((problem) -> problem.kind() == BakeProblem.Kind.NO_CREDENTIALS)
+			.findFirst()
+			.ifPresent((problem) -> lines.add(problem.message()));
 		for (BakeProblem problem : problems) {
 			if (problem.kind() == BakeProblem.Kind.AWS_FAILURE) {
 				failuresByMessage.computeIfAbsent(problem.message(), (message) -> new ArrayList<>()).add(problem);
 			}
-			else {
+			else if (problem.kind() != BakeProblem.Kind.NO_CREDENTIALS) {
 				lines.add(problem.describe());
 			}
 		}

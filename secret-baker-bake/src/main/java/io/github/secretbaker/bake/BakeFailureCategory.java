@@ -65,4 +65,24 @@ public enum BakeFailureCategory {
 				&& ex.getMessage().contains("Unable to load region");
 	}
 
+	/**
+	 * Return whether the given exception says that no AWS credentials were found, which the
+	 * SDK's own message explains with a list of every provider it tried, or that a bake
+	 * failed for that reason alone.
+	 * @param ex the exception
+	 * @return whether no credentials were found
+	 * @since 0.2.0
+	 */
+	public static boolean isMissingCredentials(Throwable ex) {
+		if (ex instanceof BakeException bakeException) {
+			return bakeException.getProblems()
+				.stream()
+				.allMatch((problem) -> problem.kind() == BakeProblem.Kind.NO_CREDENTIALS);
+		}
+		String message = ex.getMessage();
+		return ex instanceof SdkClientException && message != null
+				&& (message.startsWith("Unable to load credentials")
+						|| message.startsWith("Profile file contained no credentials"));
+	}
+
 }

@@ -39,7 +39,7 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 	 * @return whether an AWS failure
 	 */
 	public boolean isAwsFailure() {
-		return this.kind == Kind.ACCESS_DENIED || this.kind == Kind.AWS_FAILURE;
+		return this.kind == Kind.ACCESS_DENIED || this.kind == Kind.AWS_FAILURE || this.kind == Kind.NO_CREDENTIALS;
 	}
 
 	@Override
@@ -99,7 +99,14 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		/**
 		 * AWS failed, after retries.
 		 */
-		AWS_FAILURE
+		AWS_FAILURE,
+
+		/**
+		 * No AWS credentials were found, so AWS was never called; it concerns every secret
+		 * alike.
+		 * @since 0.2.0
+		 */
+		NO_CREDENTIALS
 
 	}
 

@@ -9,7 +9,8 @@ package io.github.secretbaker.bake;
 public interface BakeProgressListener {
 
 	/**
-	 * Called each time a {@code GetParameters} call completes.
+	 * Called once with no completed call as the first {@code GetParameters} call starts, so
+	 * that a slow first call shows, then each time a call completes.
 	 * @param completedCalls the calls completed so far
 	 * @param totalCalls the calls the bake makes in all
 	 */

@@ -40,8 +40,8 @@ final class ParameterFetcher {
 	}
 
 	/**
-	 * Fetch the given parameters, telling the progress listener of each call: each one ends
-	 * fetched or failed.
+	 * Fetch the given parameters, telling the progress listener as the calls start and as
+	 * each one completes: each parameter ends fetched or failed.
 	 * @param parameters the parameters, in path order
 	 */
 	void fetch(List<RequestedParameter> parameters) {
@@ -61,6 +61,9 @@ final class ParameterFetcher {
 		List<List<RequestedParameter>> batches = ParallelCalls.batches(parameters,
 				ParameterStoreBaker.MAX_NAMES_PER_GET_PARAMETERS);
 		AtomicInteger completed = new AtomicInteger();
+		if (reportProgress) {
+			this.progressListener.parametersFetched(0, batches.size());
+		}
 		List<Future<List<RequestedParameter>>> futures = new ArrayList<>();
 		for (List<RequestedParameter> batch : batches) {
 			futures.add(this.calls.submit(() -> {

@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record SecretRequest(String name, String parameter, @Nullable String selector) {
 
+	/**
+	 * The most characters a parameter name or ARN may have, selector included, as SSM takes
+	 * it.
+	 * @since 0.2.0
+	 */
+	public static final int MAX_PATH_LENGTH = 2048;
+
 	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.\\-/]+");
 
 	private static final Pattern VERSION = Pattern.compile("[0-9]+");
@@ -56,6 +63,9 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 	public static SecretRequest of(String name, String path) {
 		Objects.requireNonNull(path, "'path' must not be null");
 		String trimmed = path.strip();
+		if (trimmed.length() > MAX_PATH_LENGTH) {
+			throw new IllegalArgumentException(tooLong(name, trimmed));
+		}
 		if (trimmed.contains("${")) {
 			throw new IllegalArgumentException("path '" + trimmed
 					+ "' contains '${': Serverless variables are resolved only in a serverless.yml read with "
@@ -66,6 +76,12 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 			return new SecretRequest(name, trimmed, null);
 		}
 		return new SecretRequest(name, trimmed.substring(0, selectorStart), trimmed.substring(selectorStart + 1));
+	}
+
+	private static String tooLong(String name, String path) {
+		// Not quoted: a path this long would flood the output.
+		return "secret '" + name + "' path is " + path.length() + " characters long, more than the " + MAX_PATH_LENGTH
+				+ " an SSM parameter name or ARN may have; shorten it";
 	}
 
 	private static int selectorStart(String path) {
@@ -127,6 +143,9 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 		}
 		if (parameter.isBlank()) {
 			return "secret '" + name + "' has an empty parameter path";
+		}
+		if (parameter.length() + ((selector != null) ? selector.length() + 1 : 0) > MAX_PATH_LENGTH) {
+			return tooLong(name, parameter);
 		}
 		if (parameter.contains("${")) {
 			return "secret '" + name + "' path '" + parameter

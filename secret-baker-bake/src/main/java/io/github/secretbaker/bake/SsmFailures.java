@@ -4,7 +4,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Objects;
 
 import io.github.secretbaker.bake.BakeProblem.Kind;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,21 +49,18 @@ final class SsmFailures {
 			}
 			return new ParameterFailure(Kind.AWS_FAILURE, detail + " after retries; try again later");
 		}
+		if (BakeFailureCategory.isMissingCredentials(ex)) {
+			return new ParameterFailure(Kind.NO_CREDENTIALS, "no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+					+ "AWS_SECRET_ACCESS_KEY, or use a named profile");
+		}
 		return new ParameterFailure(Kind.AWS_FAILURE, clientFailure(operation, ex));
 	}
 
 	/**
 	 * Describe a failure that happened before AWS answered, in one line: the SDK's own
-	 * message lists every credentials provider it tried, or quotes the request.
+	 * message may quote the request.
 	 */
 	private String clientFailure(String operation, SdkException ex) {
-		String message = Objects.requireNonNullElse(ex.getMessage(), "");
-		if (message.startsWith("Unable to load credentials") || message.startsWith("Profile file contained no credentials")) {
-			return "no AWS credentials found (tried the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment "
-					+ "variables, the aws.accessKeyId system property, a web identity token, the profile in "
-					+ "~/.aws/credentials and ~/.aws/config, container credentials and the EC2 instance profile); "
-					+ "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile (<profile> in Maven)";
-		}
 		Throwable cause = ex;
 		while (cause != null) {
 			if (cause instanceof UnknownHostException) {

@@ -78,7 +78,7 @@ class ParameterFetcherTests {
 		assertThat(parameters.get(1).problems()).extracting(BakeProblem::secretName)
 			.containsExactly("NO_LABEL", "ALSO_NO_LABEL");
 		assertThat(fetcher.getParametersCalls()).isEqualTo(2);
-		assertThat(progress).containsExactly(1);
+		assertThat(progress).containsExactly(0, 1);
 	}
 
 	private ParameterFetcher fetcher(List<Integer> progress) {

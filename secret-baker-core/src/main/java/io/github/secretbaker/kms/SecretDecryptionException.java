@@ -1,6 +1,7 @@
 package io.github.secretbaker.kms;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.github.secretbaker.format.BakedSecrets;
@@ -58,8 +59,35 @@ public class SecretDecryptionException extends RuntimeException {
 		if (failures.isEmpty()) {
 			throw new IllegalArgumentException("'failures' must not be empty");
 		}
+		if (isShared(failures, attempted)) {
+			SecretDecryptionFailure first = failures.get(0);
+			return "Failed to decrypt all " + attempted + " baked secrets ("
+					+ failures.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "))
+					+ ") for the same reason: " + first.kind()
+					+ ((first.errorCode() != null) ? " [" + first.errorCode() + "]" : "") + " " + first.detail();
+		}
 		return "Failed to decrypt " + failures.size() + " of " + attempted + " baked secrets: "
 				+ failures.stream().map(SecretDecryptionFailure::describe).collect(Collectors.joining("; "));
+	}
+
+	private static boolean isShared(List<SecretDecryptionFailure> failures, int attempted) {
+		SecretDecryptionFailure first = failures.get(0);
+		return failures.size() > 1 && failures.size() == attempted
+				&& failures.stream()
+					.allMatch((failure) -> failure.kind() == first.kind()
+							&& Objects.equals(failure.errorCode(), first.errorCode())
+							&& failure.detail().equals(first.detail()) && failure.otherRegion() == null);
+	}
+
+	/**
+	 * Return whether every secret failed for one and the same reason (the same kind, error
+	 * code and detail), such as no region or no credentials, which is then worth reporting
+	 * once rather than once per secret.
+	 * @return whether the failures concern every secret alike
+	 * @since 0.2.0
+	 */
+	public boolean isSharedByEverySecret() {
+		return isShared(this.failures, this.attempted);
 	}
 
 	/**

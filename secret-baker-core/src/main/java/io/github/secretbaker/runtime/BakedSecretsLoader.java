@@ -13,6 +13,7 @@ import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.KeyRegions;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecryptException;
@@ -175,7 +176,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the AWS region, by default the SDK's region chain ({@code AWS_REGION} on Lambda).
+		 * Set the AWS region, by default {@code AWS_REGION} (always set on Lambda), else the
+		 * region that every baked key ARN names.
 		 * @param region the region
 		 * @return this builder
 		 */
@@ -246,8 +248,8 @@ public final class BakedSecretsLoader {
 
 		private KmsDecrypter createClient(BakedSecrets secrets) {
 			try {
-				return KmsDecrypters.create(this.clientType,
-						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout));
+				return KmsDecrypters.create(this.clientType, KeyRegions.apply(
+						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout), secrets, System::getenv));
 			}
 			catch (KmsDecryptException ex) {
 				throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link BakedSecretsLoader}, against the local KMS and SSM server.
@@ -85,6 +86,31 @@ class BakedSecretsLoaderTests {
 			DecryptedSecrets secrets = BakedSecretsLoader.builder()
 				.location(file.toString())
 				.region(server.region())
+				.endpoint(server.endpoint())
+				.load();
+			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
+		}
+		finally {
+			restore("aws.accessKeyId", accessKey);
+			restore("aws.secretAccessKey", secretKey);
+		}
+	}
+
+	@Test
+	void callsKmsInTheRegionOfTheKeysWhenNoRegionIsConfigured(LocalAwsServer server) {
+		assumeTrue(System.getenv("AWS_REGION") == null, "a region is set in the environment");
+		String keyArn = server.createKey();
+		String password = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve("secrets.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
+				file);
+		String accessKey = System.getProperty("aws.accessKeyId");
+		String secretKey = System.getProperty("aws.secretAccessKey");
+		System.setProperty("aws.accessKeyId", "AKIALOCALTEST0000000");
+		System.setProperty("aws.secretAccessKey", "local-test-secret");
+		try {
+			DecryptedSecrets secrets = BakedSecretsLoader.builder()
+				.location(file.toString())
 				.endpoint(server.endpoint())
 				.load();
 			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);

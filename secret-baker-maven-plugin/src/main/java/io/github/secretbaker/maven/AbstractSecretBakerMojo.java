@@ -39,11 +39,18 @@ abstract class AbstractSecretBakerMojo extends AbstractMojo {
 			switch (BakeFailureCategory.of(ex)) {
 				case INVALID_INPUT -> throw new MojoFailureException(BakeFailureCategory.isMissingRegion(ex)
 						? "no AWS region: configure <region> or set AWS_REGION" : ex.getMessage(), ex);
-				case AWS_OR_IO_FAILURE -> throw new MojoExecutionException((ex instanceof BakeException)
-						? ex.getMessage() : "secret-baker:" + goal() + " failed: " + ex.getMessage(), ex);
+				case AWS_OR_IO_FAILURE -> throw new MojoExecutionException(awsOrIoFailure(ex), ex);
 				case UNEXPECTED -> throw ex;
 			}
 		}
+	}
+
+	private String awsOrIoFailure(RuntimeException ex) {
+		if (BakeFailureCategory.isMissingCredentials(ex)) {
+			return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure "
+					+ "<profile> (-Dsecret-baker.profile=NAME)";
+		}
+		return (ex instanceof BakeException) ? ex.getMessage() : "secret-baker:" + goal() + " failed: " + ex.getMessage();
 	}
 
 	/**

@@ -26,10 +26,17 @@ import org.jspecify.annotations.Nullable;
 abstract class AbstractSsmMojo extends AbstractAwsMojo {
 
 	/**
-	 * The manifest listing the secrets under {@code secrets:}. Ignored when it does not exist
-	 * and secrets are configured otherwise.
+	 * The project's folder, where the default manifest is looked for.
 	 */
-	@Parameter(property = "secret-baker.manifest", defaultValue = "${project.basedir}/" + Manifest.DEFAULT_FILE_NAME)
+	@Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+	File basedir;
+
+	/**
+	 * The manifest listing the secrets under {@code secrets:}. By default
+	 * {@code secret-baker.yml} in the project's folder, read only when neither
+	 * {@code serverlessConfig} nor {@code secrets} is configured.
+	 */
+	@Parameter(property = "secret-baker.manifest")
 	@Nullable File manifest;
 
 	/**
@@ -73,17 +80,18 @@ abstract class AbstractSsmMojo extends AbstractAwsMojo {
 	 */
 	Manifest loadManifest() {
 		ManifestSources sources = new ManifestSources();
-		if (this.manifest != null && this.manifest.isFile()) {
-			sources.manifest(this.manifest.toPath());
+		if (this.manifest != null) {
+			sources.manifest(this.manifest.toPath(), "<manifest>");
 		}
 		if (this.serverlessConfig != null) {
 			sources.serverlessConfig(this.serverlessConfig.toPath(), new ServerlessOptions(blankToNull(this.stage),
-					blankToNull(this.region), (this.params != null) ? this.params : Map.of(), this.environment));
+					blankToNull(this.region), (this.params != null) ? this.params : Map.of(), this.environment),
+					"<serverlessConfig>");
 		}
 		if (this.secrets != null && !this.secrets.isEmpty()) {
-			sources.secrets(pomSecrets(this.secrets));
+			sources.secrets(pomSecrets(this.secrets), "<secrets>");
 		}
-		return sources.load((this.manifest != null) ? this.manifest.toPath() : null,
+		return sources.load(this.basedir.toPath().resolve(Manifest.DEFAULT_FILE_NAME),
 				"configure <manifest>, <serverlessConfig> or <secrets>");
 	}
 

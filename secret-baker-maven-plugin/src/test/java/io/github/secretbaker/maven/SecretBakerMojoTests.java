@@ -75,10 +75,39 @@ class SecretBakerMojoTests {
 		this.server.putSecureString("/app/api/token", secretValue(), keyArn);
 		writeManifest("secrets:\n  - name: DB_PASSWORD\n    path: /app/db/password\n");
 		BakeMojo mojo = configure(new BakeMojo());
+		mojo.manifest = this.project.resolve("secret-baker.yml").toFile();
 		mojo.secrets = Map.of("API_TOKEN", "/app/api/token");
 		mojo.output = output().toFile();
 		mojo.execute();
 		assertThat(BakedSecretsFile.read(output()).names()).containsExactly("API_TOKEN", "DB_PASSWORD");
+	}
+
+	@Test
+	void readsTheDefaultManifestOnlyWhenNoOtherSourceIsConfiguredAsTheCommandLineDoes() throws Exception {
+		String db = this.server.putSecureString("/orders/db", secretValue(), this.server.createKey());
+		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n");
+		Path serverless = this.project.resolve("serverless.yml");
+		Files.writeString(serverless, "custom:\n  secretBaker:\n    DB_PASSWORD: /orders/db\n");
+		BakeMojo mojo = configure(new BakeMojo());
+		mojo.serverlessConfig = serverless.toFile();
+		mojo.output = output().toFile();
+		mojo.execute();
+		assertThat(BakedSecretsFile.read(output()).get("DB_PASSWORD").arn()).isEqualTo(db);
+		mojo.manifest = this.project.resolve("secret-baker.yml").toFile();
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(mojo::execute)
+			.withMessageEndingWith("secret 'DB_PASSWORD' is listed both in " + mojo.manifest + " and in " + serverless
+					+ "; list it in one of them, or switch one source off by removing <manifest> or <serverlessConfig>");
+	}
+
+	@Test
+	void failsNamingAConfiguredManifestThatDoesNotExist() {
+		BakeMojo mojo = configure(new BakeMojo());
+		mojo.manifest = this.project.resolve("other.yml").toFile();
+		mojo.secrets = Map.of("API_TOKEN", "/app/api/token");
+		mojo.output = output().toFile();
+		assertThatExceptionOfType(MojoFailureException.class).isThrownBy(mojo::execute)
+			.withMessageContaining("other.yml")
+			.withMessageContaining("no such manifest file");
 	}
 
 	@Test
@@ -120,6 +149,18 @@ class SecretBakerMojoTests {
 		try (Stream<Path> files = Files.list(output().getParent())) {
 			assertThat(files).containsExactly(output());
 		}
+	}
+
+	@Test
+	void reportsMissingCredentialsInOneLineNamingThePluginSetting() throws Exception {
+		writeManifest("secrets:\n  DB_PASSWORD: /app/db/password\n  API_KEY: /app/api-key\n");
+		BakeMojo mojo = configure(new BakeMojo());
+		mojo.profile = "secret-baker-missing-" + UUID.randomUUID();
+		mojo.output = output().toFile();
+		assertThatExceptionOfType(MojoExecutionException.class).isThrownBy(mojo::execute)
+			.withMessage("no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure "
+					+ "<profile> (-Dsecret-baker.profile=NAME)");
+		assertThat(output()).doesNotExist();
 	}
 
 	@Test
@@ -290,7 +331,7 @@ class SecretBakerMojoTests {
 	private <T extends AbstractSecretBakerMojo> T configure(T mojo) {
 		mojo.setLog(this.log);
 		if (mojo instanceof AbstractSsmMojo ssmMojo) {
-			ssmMojo.manifest = this.project.resolve("secret-baker.yml").toFile();
+			ssmMojo.basedir = this.project.toFile();
 			ssmMojo.endpoint = this.server.endpoint().toString();
 			ssmMojo.region = this.server.region();
 			ssmMojo.maxAttempts = 2;

@@ -31,9 +31,12 @@ import picocli.CommandLine.Spec;
 				+ "ssm:GetParameters and ssm:GetParameterHistory, ssm:DescribeParameters on Resource \"*\" to record "
 				+ "key ARNs and tiers (without it, a warning and no key ARN), and kms:DescribeKey to record the key "
 				+ "ARN of keys given by alias (without it, a warning and the alias ARN).",
-				"Refuses, listing every offender at once: String and StringList parameters, Advanced-tier "
-						+ "parameters, values that are not KMS ciphertexts, missing parameters, versions and "
-						+ "labels, and denied reads. On failure the previous file is left untouched." },
+				"Refuses, listing every offender at once: String and StringList parameters, parameters "
+						+ "encrypted with the AWS managed key alias/aws/ssm, values that are neither KMS ciphertexts "
+						+ "nor AWS Encryption SDK messages, missing parameters, versions and labels, and denied "
+						+ "reads. On failure the previous file is left untouched.",
+				"Bakes Advanced-tier parameters (AWS Encryption SDK messages) with a warning: the function "
+						+ "opens them only with the AWS Encryption SDK among its dependencies." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:The file was written.",
 				"2:Bad usage, invalid manifest, a guard refusing a parameter, a missing parameter, version or label.",
@@ -63,7 +66,8 @@ public final class BakeCommand implements Callable<Integer> {
 	public Integer call() {
 		this.awsOptions.validate(this.spec.commandLine());
 		PrintWriter out = this.spec.commandLine().getOut();
-		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
+		Manifest manifest = this.manifestOptions.load(this.spec.commandLine(), this.awsOptions.region,
+				this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();
@@ -104,7 +108,7 @@ public final class BakeCommand implements Callable<Integer> {
 
 		@Override
 		public synchronized void parametersFetched(int completedCalls, int totalCalls) {
-			if (this.enabled && totalCalls > 1) {
+			if (this.enabled) {
 				PrintWriter err = BakeCommand.this.spec.commandLine().getErr();
 				String line = "Reading parameters from SSM: " + completedCalls + "/" + totalCalls + " calls";
 				err.print("\r" + line);

@@ -87,7 +87,8 @@ public final class CheckCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), problem);
 		}
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
-		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
+		Manifest manifest = this.manifestOptions.load(this.spec.commandLine(), this.awsOptions.region,
+				this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
 		manifest.warnings().forEach((warning) -> err.println("warning: " + warning));
 		err.flush();

@@ -3,13 +3,18 @@ package io.github.secretbaker.bake.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
 import io.github.secretbaker.bake.manifest.ManifestSources;
 import io.github.secretbaker.bake.manifest.ServerlessOptions;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Where the list of secrets comes from, shared by {@code bake} and {@code check}.
@@ -43,23 +48,40 @@ final class ManifestOptions {
 
 	/**
 	 * Load every given source of secrets into one manifest.
+	 * @param commandLine the command, for an invalid {@code --param} or {@code --secret}
 	 * @param region the region given on the command line, or {@code null}
 	 * @param environment the environment variables, for {@code ${env:NAME}}
 	 * @return the manifest
+	 * @throws ParameterException if a {@code --param} or {@code --secret} is invalid
 	 */
-	Manifest load(@Nullable String region, Function<String, @Nullable String> environment) {
+	Manifest load(CommandLine commandLine, @Nullable String region, Function<String, @Nullable String> environment) {
 		ManifestSources sources = new ManifestSources();
 		if (this.manifest != null) {
-			sources.manifest(this.manifest);
+			sources.manifest(this.manifest, "--manifest");
 		}
 		if (this.serverlessConfig != null) {
-			sources.serverlessConfig(this.serverlessConfig, new ServerlessOptions(this.stage, region,
-					ServerlessOptions.parseParams("--param", this.params), environment));
+			Map<String, String> params = option(commandLine, () -> ServerlessOptions.parseParams("--param", this.params));
+			sources.serverlessConfig(this.serverlessConfig,
+					new ServerlessOptions(this.stage, region, params, environment), "--serverless-config");
 		}
 		if (!this.secrets.isEmpty()) {
-			sources.secrets(Manifest.parseArguments(this.secrets));
+			sources.secrets(option(commandLine, () -> Manifest.parseArguments(this.secrets)), "--secret");
 		}
 		return sources.load(Path.of(Manifest.DEFAULT_FILE_NAME), "pass --manifest, --serverless-config or --secret");
+	}
+
+	/**
+	 * Read an option's values, reporting invalid ones as the usage error they are rather
+	 * than as an invalid manifest.
+	 */
+	private static <T> T option(CommandLine commandLine, Supplier<T> reader) {
+		try {
+			return reader.get();
+		}
+		catch (InvalidManifestException ex) {
+			throw new ParameterException(commandLine,
+					"invalid " + ex.getSource() + ": " + String.join("; ", ex.getProblems()));
+		}
 	}
 
 }

@@ -15,8 +15,10 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code secret-baker} command line: {@code bake}, {@code check}, {@code policy} and
@@ -80,6 +82,7 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	public static CommandLine commandLine(Function<String, @Nullable String> environment) {
 		CommandLine commandLine = new CommandLine(new SecretBakerCommand(environment));
 		commandLine.setExecutionExceptionHandler(SecretBakerCommand::handleException);
+		commandLine.setParameterExceptionHandler(SecretBakerCommand::handleParameterException);
 		String noColor = environment.apply("NO_COLOR");
 		if (noColor != null && !noColor.isEmpty()) {
 			// picocli lets -Dpicocli.ansi=true override NO_COLOR; https://no-color.org says it wins.
@@ -98,10 +101,28 @@ public final class SecretBakerCommand implements Callable<Integer> {
 		return ExitCodes.INVALID_INPUT;
 	}
 
+	/**
+	 * Report a usage error in one line and where to find the usage, rather than the whole
+	 * usage, which would bury the error.
+	 */
+	private static int handleParameterException(ParameterException ex, String[] args) {
+		CommandLine commandLine = ex.getCommandLine();
+		PrintWriter err = commandLine.getErr();
+		err.println("error: " + ex.getMessage());
+		UnmatchedArgumentException.printSuggestions(ex, err);
+		err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+		err.flush();
+		return ExitCodes.INVALID_INPUT;
+	}
+
 	private static int handleException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		PrintWriter err = commandLine.getErr();
 		BakeFailureCategory category = BakeFailureCategory.of(ex);
-		if (ex instanceof BakeException bakeException) {
+		if (BakeFailureCategory.isMissingCredentials(ex)) {
+			err.println("error: no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass "
+					+ "--profile");
+		}
+		else if (ex instanceof BakeException bakeException) {
 			err.println("error: " + bakeException.getProblems().size() + " of the requested secrets cannot be baked:");
 			bakeException.describeProblems().forEach((problem) -> err.println("  " + problem));
 		}

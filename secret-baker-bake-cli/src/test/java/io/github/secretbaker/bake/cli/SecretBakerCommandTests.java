@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.github.secretbaker.bake.LocalCredentials;
+import io.github.secretbaker.bake.manifest.ExpansionBombs;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -279,11 +283,85 @@ class SecretBakerCommandTests {
 	}
 
 	@Test
-	void exitsWithTwoOnUnknownOptionAndInvalidConcurrency() {
-		assertThat(run("bake", "--no-such-option").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+	void exitsWithTwoOnUnknownOptionAndInvalidConcurrencyPrintingOneErrorLineAndTheHelpHint() {
+		Run unknown = run("bake", "--no-such-option");
+		assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(unknown.err().lines()).first().isEqualTo("error: Unknown option: '--no-such-option'");
+		assertThat(unknown.err().lines()).last().isEqualTo("Run 'secret-baker bake --help' for usage.");
+		assertThat(unknown.err()).doesNotContain("Usage:");
 		Run run = run("bake", "-s", "A=/a", "--concurrency", "0");
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-		assertThat(run.err()).contains("--concurrency must be 1 or more");
+		assertThat(run.err().lines()).containsExactly("error: --concurrency must be 1 or more but was 0",
+				"Run 'secret-baker bake --help' for usage.");
+	}
+
+	@Test
+	void printsOneErrorLineAndTheHelpHintForAnOptionWithoutItsValue() {
+		Run run = run("policy", "--format");
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err().lines()).containsExactly("error: Missing required parameter for option '--format' (FORMAT)",
+				"Run 'secret-baker policy --help' for usage.");
+	}
+
+	@Test
+	void callsAnInvalidParamAnInvalidParamNotAnInvalidManifest() throws IOException {
+		Path serverless = write("serverless.yml", "custom:\n  secretBaker:\n    - API_KEY\n");
+		Run run = run("bake", "--serverless-config", serverless.toString(), "--param", "no-equals-sign", "-o",
+				this.folder.resolve("out.json").toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.err().lines()).containsExactly(
+				"error: invalid --param: value 1 is not KEY=VALUE, such as \"domain=example.com\"",
+				"Run 'secret-baker bake --help' for usage.");
+		Run secret = run("bake", "-s", "A=/a", "-s", "A=/b", "-o", this.folder.resolve("out.json").toString());
+		assertThat(secret.err().lines()).containsExactly("error: invalid --secret: secret 'A' is listed more than once",
+				"Run 'secret-baker bake --help' for usage.");
+	}
+
+	@Test
+	void reportsMissingCredentialsInOneShortLineNamingTheCommandLineOption() {
+		Run run = run("bake", "-s", "A=/app/a", "-s", "B=/app/b", "--profile",
+				"secret-baker-missing-" + UUID.randomUUID(), "-o",
+				this.folder.resolve("out.json").toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+		assertThat(run.err()).isEqualTo("error: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+				+ "AWS_SECRET_ACCESS_KEY, or pass --profile" + System.lineSeparator());
+		assertThat(this.folder.resolve("out.json")).doesNotExist();
+	}
+
+	@ParameterizedTest
+	@MethodSource("expansionBombs")
+	void refusesAServerlessConfigThatExpandsBeyondTheLimitsInAFewLinesKeepingThePreviousFile(String content,
+			String line) throws IOException {
+		put("/app/db");
+		Path output = this.folder.resolve("secret-baker-secrets.json");
+		assertThat(run("bake", "-s", "DB_PASSWORD=/app/db", "-o", output.toString()).exitCode()).isZero();
+		byte[] before = Files.readAllBytes(output);
+		Path serverless = write("serverless.yml", content);
+		this.server.resetCounters();
+		Run run = run("bake", "--serverless-config", serverless.toString(), "-o", output.toString());
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+		assertThat(run.out()).isEmpty();
+		assertThat(run.err()).startsWith("error: invalid manifest '" + serverless + "':")
+			.contains(line)
+			.doesNotContain("\tat ", "Exception", "Error")
+			.hasSizeLessThan(600);
+		assertThat(run.err().lines()).hasSize(2);
+		assertThat(Files.readAllBytes(output)).isEqualTo(before);
+		assertThat(this.server.callCount("GetParameters")).isZero();
+	}
+
+	static Stream<Arguments> expansionBombs() {
+		return Stream.of(Arguments.of(ExpansionBombs.doubling("abcdefghij", 24), "line 10: "),
+				Arguments.of(ExpansionBombs.chain(2000), "line 1939: "),
+				Arguments.of(ExpansionBombs.aliases(9, 8), "at line 7: "),
+				Arguments.of(ExpansionBombs.nesting(20_000), "line 2: "));
+	}
+
+	@Test
+	void describesAdvancedTierParametersAsBakedWithAWarningInTheHelp() {
+		Run help = run("bake", "--help");
+		assertThat(help.out()).contains("Bakes Advanced-tier parameters (AWS Encryption SDK messages) with a warning")
+			.doesNotContain("Advanced-tier parameters, values");
 	}
 
 	@Test

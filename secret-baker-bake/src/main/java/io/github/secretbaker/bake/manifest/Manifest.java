@@ -177,16 +177,26 @@ public final class Manifest {
 		}
 		String awsRegion = options.environment().apply("AWS_REGION");
 		if (region != null && options.region() == null && (awsRegion == null || awsRegion.isBlank())) {
-			collector.region = variables.resolveText(region.value(), "provider.region");
+			try {
+				collector.region = variables.resolveText(region.value(), "provider.region");
+			}
+			catch (ServerlessVariables.ExpansionLimitException ex) {
+				collector.problem(ex.line(), "provider.region: " + ex.getMessage());
+			}
 		}
 		return collector.toManifest();
 	}
 
 	private static void addResolvedSecrets(Collector collector, ServerlessVariables variables, String key,
 			YamlNode node) {
-		YamlNode resolved = variables.resolveTree(node, key);
-		if (resolved != null) {
-			collector.addSecrets(key, resolved);
+		try {
+			YamlNode resolved = variables.resolveTree(node, key);
+			if (resolved != null) {
+				collector.addSecrets(key, resolved);
+			}
+		}
+		catch (ServerlessVariables.ExpansionLimitException ex) {
+			collector.problem(ex.line(), key + ": " + ex.getMessage());
 		}
 	}
 
@@ -225,18 +235,33 @@ public final class Manifest {
 	 * @throws InvalidManifestException if a secret name appears in more than one
 	 */
 	public static Manifest combine(List<Manifest> manifests) {
+		return combine(manifests, List.of());
+	}
+
+	/**
+	 * Combine manifests into one, as {@link #combine(List)} does, saying how to switch a
+	 * source off when a secret appears in more than one.
+	 * @param manifests the manifests
+	 * @param settings the setting that gave each manifest, in the same order, such as
+	 * {@code --manifest}, or none
+	 * @return a manifest with the secrets of all of them
+	 */
+	static Manifest combine(List<Manifest> manifests, List<String> settings) {
 		if (manifests.size() == 1) {
 			return manifests.get(0);
 		}
-		Map<String, String> sourceByName = new HashMap<>();
+		Map<String, Integer> indexByName = new HashMap<>();
 		List<String> problems = new ArrayList<>();
 		List<SecretRequest> secrets = new ArrayList<>();
-		for (Manifest manifest : manifests) {
+		for (int i = 0; i < manifests.size(); i++) {
+			Manifest manifest = manifests.get(i);
 			for (SecretRequest secret : manifest.secrets) {
-				String previous = sourceByName.putIfAbsent(secret.name(), manifest.source);
+				Integer previous = indexByName.putIfAbsent(secret.name(), i);
 				if (previous != null) {
-					problems.add("secret '" + secret.name() + "' is listed both in " + previous + " and in "
-							+ manifest.source);
+					problems.add("secret '" + secret.name() + "' is listed both in " + manifests.get(previous).source
+							+ " and in " + manifest.source + "; list it in one of them"
+							+ (settings.isEmpty() ? "" : ", or switch one source off by removing "
+									+ settings.get(previous) + " or " + settings.get(i)));
 				}
 				else {
 					secrets.add(secret);

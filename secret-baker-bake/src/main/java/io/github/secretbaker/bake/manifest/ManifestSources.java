@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sources of secrets a build tool was given (manifests, a {@code serverless.yml} of the
  * Node plugin, secrets given in-line), loaded into one manifest, or the default manifest when
- * none was given. The command line and the Maven plugin both use it, so they combine their
- * sources alike.
+ * none was given: the default manifest is never combined with a source given explicitly. The
+ * command line and the Maven plugin both use it, so they combine their sources alike; each
+ * source is added with the setting that switched it on, so that a secret listed by two
+ * sources can be reported with the way to switch one off.
  *
  * @since 0.1.0
  */
@@ -21,38 +23,47 @@ public final class ManifestSources {
 
 	private final List<Supplier<Manifest>> sources = new ArrayList<>();
 
+	private final List<String> settings = new ArrayList<>();
+
 	/**
 	 * Add a manifest file, which must exist.
 	 * @param path the manifest
+	 * @param setting the setting that gave it, such as {@code --manifest}
 	 * @return this
 	 */
-	public ManifestSources manifest(Path path) {
+	public ManifestSources manifest(Path path, String setting) {
 		Objects.requireNonNull(path, "'path' must not be null");
-		this.sources.add(() -> Manifest.load(path));
-		return this;
+		return add(() -> Manifest.load(path), setting);
 	}
 
 	/**
 	 * Add a {@code serverless.yml} configured for the Node plugin, which must exist.
 	 * @param path the file
 	 * @param options the stage, region, parameters and environment for its variables
+	 * @param setting the setting that gave it, such as {@code --serverless-config}
 	 * @return this
 	 */
-	public ManifestSources serverlessConfig(Path path, ServerlessOptions options) {
+	public ManifestSources serverlessConfig(Path path, ServerlessOptions options, String setting) {
 		Objects.requireNonNull(path, "'path' must not be null");
 		Objects.requireNonNull(options, "'options' must not be null");
-		this.sources.add(() -> Manifest.loadServerlessConfig(path, options));
-		return this;
+		return add(() -> Manifest.loadServerlessConfig(path, options), setting);
 	}
 
 	/**
 	 * Add secrets given in-line, such as on the command line or in a pom.
 	 * @param secrets the secrets, already read
+	 * @param setting the setting that gave them, such as {@code --secret}
 	 * @return this
 	 */
-	public ManifestSources secrets(Manifest secrets) {
+	public ManifestSources secrets(Manifest secrets, String setting) {
 		Objects.requireNonNull(secrets, "'secrets' must not be null");
-		this.sources.add(() -> secrets);
+		return add(() -> secrets, setting);
+	}
+
+	private ManifestSources add(Supplier<Manifest> source, String setting) {
+		Objects.requireNonNull(setting, "'setting' must not be null");
+		this.sources.add(source);
+		this.settings.add(setting);
 		return this;
 	}
 
@@ -90,7 +101,7 @@ public final class ManifestSources {
 		}
 		List<Manifest> manifests = new ArrayList<>();
 		this.sources.forEach((source) -> manifests.add(source.get()));
-		return Manifest.combine(manifests);
+		return Manifest.combine(manifests, this.settings);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.YamlNode.Entry;
 import io.github.secretbaker.bake.manifest.YamlNode.Mapping;
 import io.github.secretbaker.bake.manifest.YamlNode.Scalar;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ${param:NAME}}, with defaults ({@code ${opt:stage, 'dev'}},
  * {@code ${opt:stage, self:provider.stage, "dev"}}) and variables nested in addresses and
  * defaults. Every other source ({@code ssm:}, {@code file(...)}, {@code cf:}, ...) is
- * refused, since reading it would need more than the file.
+ * refused, since reading it would need more than the file. Expansion is bounded: no value
+ * longer than an SSM parameter name may be, no chain of variables deeper than
+ * {@value #MAX_DEPTH}, no more than {@value #MAX_STEPS} steps for the whole file.
  */
 final class ServerlessVariables {
 
@@ -28,6 +31,24 @@ final class ServerlessVariables {
 
 	private static final String SOURCES = "opt:stage, opt:region, sls:stage, self:, env: and param:";
 
+	/**
+	 * The longest text a variable may expand to, at any step: the most characters an SSM
+	 * parameter name or ARN may have, which every resolved value (a path, a name, a region)
+	 * stays within.
+	 */
+	static final int MAX_LENGTH = SecretRequest.MAX_PATH_LENGTH;
+
+	/**
+	 * The most variables resolved within one another, such as a chain of {@code self:}
+	 * references or variables nested in addresses.
+	 */
+	static final int MAX_DEPTH = 64;
+
+	/**
+	 * The most variables and nodes resolved for one file, aliases expanded.
+	 */
+	static final int MAX_STEPS = 100_000;
+
 	private final @Nullable Mapping root;
 
 	private final ServerlessOptions options;
@@ -35,6 +56,10 @@ final class ServerlessVariables {
 	private final Problems problems;
 
 	private final List<String> resolving = new ArrayList<>();
+
+	private int depth;
+
+	private int steps;
 
 	ServerlessVariables(@Nullable YamlNode root, ServerlessOptions options, Problems problems) {
 		this.root = (root instanceof Mapping mapping) ? mapping : null;
@@ -51,6 +76,7 @@ final class ServerlessVariables {
 	 * @return the resolved node, or {@code null} if the node itself cannot be resolved
 	 */
 	@Nullable YamlNode resolveTree(YamlNode node, String what) {
+		step(node.line());
 		if (node instanceof Scalar scalar) {
 			if (scalar.tag() != null || scalar.text() == null || !scalar.text().contains("${")) {
 				return scalar;
@@ -160,9 +186,28 @@ final class ServerlessVariables {
 			Value value = evaluate(text.substring(start + 2, end), line);
 			result.append((value instanceof Text literal) ? literal.text()
 					: within(((Found) value).address(), variable, line, () -> textOf((Found) value, variable, line)));
+			checkLength(result.length(), line);
 			from = end + 1;
 		}
-		return result.append(text.substring(from)).toString();
+		result.append(text, from, text.length());
+		checkLength(result.length(), line);
+		return result.toString();
+	}
+
+	private static void checkLength(int length, int line) {
+		if (length > MAX_LENGTH) {
+			throw new ExpansionLimitException(line, "the variables here expand to more than " + MAX_LENGTH
+					+ " characters, the most an SSM parameter name may have, as when each variable refers to the "
+					+ "previous one more than once; write the value literally");
+		}
+	}
+
+	private void step(int line) {
+		if (++this.steps > MAX_STEPS) {
+			throw new ExpansionLimitException(line, "resolving the variables of this file takes more than "
+					+ MAX_STEPS + " steps, as when variables or aliases each refer to the previous ones more than "
+					+ "once; write the values literally");
+		}
 	}
 
 	private String textOf(Found found, String variable, int line) {
@@ -189,12 +234,14 @@ final class ServerlessVariables {
 			throw new UnresolvableVariableException(line, "'" + variable + "' refers to itself through "
 					+ String.join(" -> ", cycle) + "; break the cycle with a literal value");
 		}
+		enter(line);
 		this.resolving.add(address);
 		try {
 			return resolution.get();
 		}
 		finally {
 			this.resolving.remove(this.resolving.size() - 1);
+			this.depth--;
 		}
 	}
 
@@ -207,13 +254,49 @@ final class ServerlessVariables {
 	}
 
 	private @Nullable Value tryEvaluate(String body, int line) {
-		List<String> parts = splitDefaults(body, line);
-		String reference = parts.get(0).strip();
-		Value value = lookup(reference, body, line);
-		for (int i = 1; value == null && i < parts.size(); i++) {
-			value = fallback(parts.get(i).strip(), body, line);
+		step(line);
+		enter(line);
+		try {
+			List<String> parts = splitDefaults(body, line);
+			String reference = parts.get(0).strip();
+			Value value = lookup(reference, body, line);
+			for (int i = 1; value == null && i < parts.size(); i++) {
+				value = fallback(parts.get(i).strip(), body, line);
+			}
+			if (value instanceof Text literal) {
+				checkLength(literal.text().length(), line);
+				if (literal.text().contains("${")) {
+					// Serverless uses a value from the environment, the command line or a quoted
+					// default as it is: it never resolves the variables such a value holds.
+					throw new UnresolvableVariableException(line, "'${" + body + "}' gives a value that holds '${', "
+							+ "which Serverless uses as it is, without resolving variables in it again (a value of "
+							+ "an environment variable, --stage, --param or a quoted default); give the value "
+							+ "literally there");
+				}
+			}
+			return value;
 		}
-		return value;
+		finally {
+			this.depth--;
+		}
+	}
+
+	private void enter(int line) {
+		if (this.depth == MAX_DEPTH) {
+			throw new ExpansionLimitException(line, "variables refer to variables more than " + MAX_DEPTH
+					+ " levels deep" + (this.resolving.isEmpty() ? "" : " (" + chain() + ")")
+					+ "; refer to the value more directly");
+		}
+		this.depth++;
+	}
+
+	private String chain() {
+		int size = this.resolving.size();
+		if (size <= 6) {
+			return String.join(" -> ", this.resolving);
+		}
+		return String.join(" -> ", this.resolving.subList(0, 3)) + " -> ... -> "
+				+ String.join(" -> ", this.resolving.subList(size - 3, size));
 	}
 
 	private @Nullable Value fallback(String fallback, String body, int line) {
@@ -438,6 +521,25 @@ final class ServerlessVariables {
 	}
 
 	private record Found(YamlNode node, String address) implements Value {
+
+	}
+
+	/**
+	 * A file whose variables expand beyond a limit, with the line to report; it ends the
+	 * resolution of the whole file.
+	 */
+	static final class ExpansionLimitException extends RuntimeException {
+
+		private final int line;
+
+		ExpansionLimitException(int line, String message) {
+			super(message, null, false, false);
+			this.line = line;
+		}
+
+		int line() {
+			return this.line;
+		}
 
 	}
 

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.YamlUnicodeReader;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.ComposerException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -30,14 +33,18 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * A YAML document as a tree that remembers the line of every node, so that errors can name
  * it. Aliases are resolved to the node they refer to and merge keys ({@code <<}) are applied
- * as YAML 1.1 defines them; duplicate keys, more than one document and recursive aliases are
- * refused with their lines. Tags such as CloudFormation's {@code !Ref} are kept, not
- * resolved.
+ * as YAML 1.1 defines them; duplicate keys, more than one document, recursive aliases, more
+ * than {@value Reader#MAX_ALIASES} aliases of lists or mappings and lists or mappings nested
+ * more than {@value Reader#MAX_DEPTH} deep (aliases expanded) are refused with their lines.
+ * Tags such as CloudFormation's {@code !Ref} are kept, not resolved.
  */
 sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
@@ -119,8 +126,19 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 	 */
 	final class Reader {
 
-		// Expanding aliases multiplies nodes: a few anchors can otherwise make a tree of billions.
 		private static final int MAX_NODES = 200_000;
+
+		/**
+		 * The most lists and mappings nested in one another; deeper files would exhaust the
+		 * stack of the parser, which composes them recursively.
+		 */
+		static final int MAX_DEPTH = 100;
+
+		/**
+		 * The most aliases of lists and mappings: each one can multiply what the tree holds
+		 * once expanded (an alias bomb).
+		 */
+		static final int MAX_ALIASES = 50;
 
 		private final String source;
 
@@ -129,6 +147,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 		private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
 		private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+
+		private final Map<Node, Integer> heights = new IdentityHashMap<>();
 
 		private int nodes;
 
@@ -141,11 +161,14 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 				.setLabel(source)
 				.setSchema(new CoreSchema())
 				.setAllowRecursiveKeys(false)
+				.setMaxAliasesForCollections(MAX_ALIASES)
 				.setParseComments(false)
 				.build();
 			Reader reader = new Reader(source);
+			NestingLimit parser = new NestingLimit(source,
+					new ParserImpl(settings, new StreamReader(settings, new YamlUnicodeReader(in))));
 			try {
-				Iterator<Node> documents = new Compose(settings).composeAllFromInputStream(in).iterator();
+				Iterator<Node> documents = new Composer(settings, parser);
 				if (!documents.hasNext()) {
 					return null;
 				}
@@ -156,7 +179,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 							+ ": a second YAML document starts here; keep a single document (remove the '---' "
 							+ "separator and what follows, or merge it into the first)"));
 				}
-				YamlNode root = reader.convert(document);
+				YamlNode root = reader.convert(document, 0);
 				reader.throwIfProblems();
 				return root;
 			}
@@ -172,7 +195,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 						+ describeProblem(ex) + "; fix the syntax there (the file content is not shown)"));
 			}
 			catch (YamlEngineException ex) {
-				throw new InvalidManifestException(source, List.of("is not valid YAML: "
+				String where = (parser.line > 0) ? " at line " + parser.line : "";
+				throw new InvalidManifestException(source, List.of("is not valid YAML" + where + ": "
 						+ describeProblem(ex) + "; fix the file (its content is not shown)"));
 			}
 		}
@@ -201,7 +225,13 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 			if (ex instanceof ReaderException) {
 				return "a character that YAML does not allow in a file";
 			}
-			return "too many aliases, or a document too large";
+			// Only SnakeYAML's fixed wording is tested, never passed on.
+			if (String.valueOf(ex.getMessage()).startsWith("Number of aliases for non-scalar nodes exceeds")) {
+				return "more than " + MAX_ALIASES + " aliases (*name) of lists or mappings, each of which can "
+						+ "multiply the document (an alias bomb); use fewer aliases";
+			}
+			return "a construct the parser refuses, such as a key that contains its own mapping or a document "
+					+ "larger than 3 MB";
 		}
 
 		private void problem(int line, String message) {
@@ -215,12 +245,24 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 			}
 		}
 
-		private YamlNode convert(Node node) {
+		/**
+		 * Convert a node, refusing lists and mappings nested too deep once aliases are
+		 * expanded, since what reads the tree recurses as deep.
+		 * @param node the node
+		 * @param level how many lists and mappings enclose the node
+		 * @return the converted node
+		 */
+		private YamlNode convert(Node node, int level) {
+			int line = line(node);
 			YamlNode done = this.converted.get(node);
+			int height = (done != null) ? this.heights.get(node) : (node instanceof ScalarNode) ? 0 : 1;
+			if (level + height > MAX_DEPTH) {
+				throw new InvalidManifestException(this.source, List.of("line " + line + ": lists and mappings "
+						+ "are nested more than " + MAX_DEPTH + " deep here, aliases expanded; flatten the file"));
+			}
 			if (done != null) {
 				return done;
 			}
-			int line = line(node);
 			if (this.inProgress.put(node, Boolean.TRUE) != null) {
 				throw new InvalidManifestException(this.source, List.of("line " + line
 						+ ": an alias refers to a node that contains the alias itself; YAML cannot express that here"));
@@ -236,18 +278,27 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 			}
 			else if (node instanceof SequenceNode sequence) {
 				List<YamlNode> items = new ArrayList<>();
-				sequence.getValue().forEach((item) -> items.add(convert(item)));
+				sequence.getValue().forEach((item) -> items.add(convert(item, level + 1)));
 				result = new Sequence(line, items);
 			}
 			else {
-				result = convertMapping((MappingNode) node, line);
+				result = convertMapping((MappingNode) node, line, level);
 			}
 			this.inProgress.remove(node);
 			this.converted.put(node, result);
+			this.heights.put(node, height(node));
 			return result;
 		}
 
-		private Mapping convertMapping(MappingNode mapping, int line) {
+		private int height(Node node) {
+			Stream<Node> children = (node instanceof SequenceNode sequence) ? sequence.getValue().stream()
+					: (node instanceof MappingNode mapping) ? mapping.getValue().stream().map(NodeTuple::getValueNode)
+							: Stream.empty();
+			return (node instanceof ScalarNode) ? 0
+					: 1 + children.mapToInt((child) -> this.heights.getOrDefault(child, 0)).max().orElse(0);
+		}
+
+		private Mapping convertMapping(MappingNode mapping, int line, int level) {
 			// With the core schema, SnakeYAML Engine has already applied merge keys as YAML 1.1
 			// defines them: keys written in the mapping win, then earlier merged mappings.
 			Map<String, Integer> keyLines = new HashMap<>();
@@ -255,7 +306,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 			for (NodeTuple tuple : mapping.getValue()) {
 				Node keyNode = tuple.getKeyNode();
 				int keyLine = line(keyNode);
-				YamlNode value = convert(tuple.getValueNode());
+				YamlNode value = convert(tuple.getValueNode(), level + 1);
 				if (!(keyNode instanceof ScalarNode key)) {
 					problem(keyLine, "a key that is a list or a mapping: keys must be plain text");
 					continue;
@@ -278,6 +329,61 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
 		private static int line(Node node) {
 			return node.getStartMark().map((mark) -> mark.getLine() + 1).orElse(1);
+		}
+
+	}
+
+	/**
+	 * A parser that refuses lists and mappings nested too deep before the composer, which
+	 * recurses for each level, runs out of stack, and remembers the line of the last event
+	 * for the parser's errors that carry none.
+	 */
+	final class NestingLimit implements Parser {
+
+		private final String source;
+
+		private final Parser parser;
+
+		private int depth;
+
+		private int line;
+
+		private NestingLimit(String source, Parser parser) {
+			this.source = source;
+			this.parser = parser;
+		}
+
+		@Override
+		public boolean checkEvent(Event.ID id) {
+			return this.parser.checkEvent(id);
+		}
+
+		@Override
+		public Event peekEvent() {
+			return this.parser.peekEvent();
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.parser.hasNext();
+		}
+
+		@Override
+		public Event next() {
+			Event event = this.parser.next();
+			this.line = event.getStartMark().map((mark) -> mark.getLine() + 1).orElse(this.line);
+			switch (event.getEventId()) {
+				case SequenceStart, MappingStart -> {
+					if (++this.depth > Reader.MAX_DEPTH) {
+						throw new InvalidManifestException(this.source, List.of("line " + this.line + ": lists and "
+								+ "mappings are nested more than " + Reader.MAX_DEPTH + " deep here; flatten the file"));
+					}
+				}
+				case SequenceEnd, MappingEnd -> this.depth--;
+				default -> {
+				}
+			}
+			return event;
 		}
 
 	}

@@ -25,9 +25,10 @@ class ManifestSourcesTests {
 	void combinesEverySourceInTheOrderTheyWereAdded() throws IOException {
 		Path manifest = write("secret-baker.yml", "secrets:\n  DB_PASSWORD: /app/db\n");
 		Path serverless = write("serverless.yml", "custom:\n  secretBaker:\n    - API_KEY\n");
-		Manifest combined = new ManifestSources().manifest(manifest)
-			.serverlessConfig(serverless, new ServerlessOptions(null, null, Map.of(), (name) -> null))
-			.secrets(Manifest.parseArguments(List.of("TOKEN=/app/token:2")))
+		Manifest combined = new ManifestSources().manifest(manifest, "--manifest")
+			.serverlessConfig(serverless, new ServerlessOptions(null, null, Map.of(), (name) -> null),
+					"--serverless-config")
+			.secrets(Manifest.parseArguments(List.of("TOKEN=/app/token:2")), "--secret")
 			.load(null, "unused");
 		assertThat(combined.secrets()).containsExactly(new SecretRequest("DB_PASSWORD", "/app/db", null),
 				new SecretRequest("API_KEY", "API_KEY", null), new SecretRequest("TOKEN", "/app/token", "2"));
@@ -35,13 +36,17 @@ class ManifestSourcesTests {
 	}
 
 	@Test
-	void refusesASecretListedByTwoSources() throws IOException {
+	void refusesASecretListedByTwoSourcesSayingHowToSwitchOneOff() throws IOException {
 		Path manifest = write("secret-baker.yml", "secrets:\n  DB_PASSWORD: /app/db\n");
-		ManifestSources sources = new ManifestSources().manifest(manifest)
-			.secrets(Manifest.parseArguments(List.of("DB_PASSWORD=/other/db")));
+		Path serverless = write("serverless.yml", "custom:\n  secretBaker:\n    - API_KEY\n");
+		ManifestSources sources = new ManifestSources().manifest(manifest, "<manifest>")
+			.serverlessConfig(serverless, new ServerlessOptions(null, null, Map.of(), (name) -> null),
+					"<serverlessConfig>")
+			.secrets(Manifest.parseArguments(List.of("DB_PASSWORD=/other/db")), "<secrets>");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> sources.load(null, "unused"))
-			.satisfies((ex) -> assertThat(ex.getProblems())
-				.containsExactly("secret 'DB_PASSWORD' is listed both in " + manifest + " and in --secret"));
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("secret 'DB_PASSWORD' is listed both in "
+					+ manifest + " and in --secret; list it in one of them, or switch one source off by removing "
+					+ "<manifest> or <secrets>"));
 	}
 
 	@Test
@@ -51,7 +56,8 @@ class ManifestSourcesTests {
 		assertThat(none.isEmpty()).isTrue();
 		assertThat(none.load(defaultManifest, "unused").secrets())
 			.containsExactly(new SecretRequest("DB_PASSWORD", "/app/db", null));
-		ManifestSources inline = new ManifestSources().secrets(Manifest.parseArguments(List.of("API_KEY=/app/api")));
+		ManifestSources inline = new ManifestSources()
+			.secrets(Manifest.parseArguments(List.of("API_KEY=/app/api")), "--secret");
 		assertThat(inline.isEmpty()).isFalse();
 		assertThat(inline.load(defaultManifest, "unused").secrets())
 			.containsExactly(new SecretRequest("API_KEY", "/app/api", null));
@@ -81,7 +87,7 @@ class ManifestSourcesTests {
 		Path defaultManifest = write("secret-baker.yml", "secrets:\n  DB_PASSWORD: /app/db\n");
 		Path missing = this.folder.resolve("other.yml");
 		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> new ManifestSources().manifest(missing).load(defaultManifest, "unused"))
+			.isThrownBy(() -> new ManifestSources().manifest(missing, "--manifest").load(defaultManifest, "unused"))
 			.satisfies((ex) -> assertThat(ex.getSource()).isEqualTo(missing.toString()));
 	}
 

@@ -383,6 +383,42 @@ class ManifestTests {
 	}
 
 	@Test
+	void refusesAnAliasBombWithTheLineOfTheAliasBeyondTheLimit() throws IOException {
+		Path file = write("serverless.yml", ExpansionBombs.aliases(9, 8));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("is not valid YAML at line 7: more than 50 "
+					+ "aliases (*name) of lists or mappings, each of which can multiply the document (an alias bomb); "
+					+ "use fewer aliases; fix the file (its content is not shown)"));
+	}
+
+	@Test
+	void refusesListsNestedDeeperThanTheLimitWithTheirLine() throws IOException {
+		Path serverless = write("serverless.yml", ExpansionBombs.nesting(20_000));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(serverless))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
+		Path manifest = write("secret-baker.yml", "secrets:\n  A: " + "{a: ".repeat(20_000) + "b" + "}".repeat(20_000));
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(manifest))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
+					"line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
+	}
+
+	@Test
+	void refusesListsNestedDeeperThanTheLimitThroughAliasesWithTheirLine() throws IOException {
+		StringBuilder yaml = new StringBuilder("n0: &n0 " + "[".repeat(60) + "]".repeat(60) + "\n");
+		for (int i = 1; i <= 2; i++) {
+			yaml.append("n").append(i).append(": &n").append(i).append(" ").append("[".repeat(59)).append("*n")
+				.append(i - 1).append("]".repeat(59)).append("\n");
+		}
+		Path file = write("secret-baker.yml", yaml.append("secrets: *n2\n").toString());
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 1: lists and mappings are nested "
+					+ "more than 100 deep here, aliases expanded; flatten the file"));
+	}
+
+	@Test
 	void refusesAMergeKeyThatDoesNotTakeAMapping() throws IOException {
 		Path file = write("secret-baker.yml", "secrets:\n  <<: /app/db\n");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))

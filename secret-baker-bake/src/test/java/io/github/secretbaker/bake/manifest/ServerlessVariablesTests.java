@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.secretbaker.bake.SecretRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -253,6 +256,68 @@ class ServerlessVariablesTests {
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"value 2 is not KEY=VALUE, such as \"domain=example.com\"", "parameter 'a' is given more than once"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("no-equals-sign"));
+	}
+
+	@Test
+	void refusesVariablesThatDoubleBeyondTheLongestParameterNameNamingTheLine() throws IOException {
+		Path file = write(ExpansionBombs.doubling("abcdefghij", 24));
+		assertThat(file).satisfies((path) -> assertThat(Files.size(path)).isLessThan(1200));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of())))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 10: custom.secretBaker: the variables "
+					+ "here expand to more than 2048 characters, the most an SSM parameter name may have, as when each "
+					+ "variable refers to the previous one more than once; write the value literally"));
+	}
+
+	@Test
+	@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
+	void refusesEmptyVariablesThatDoubleBeyondTheStepLimitNamingTheLine() throws IOException {
+		Path file = write(ExpansionBombs.doubling("", 60));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of())))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.asString()
+				.matches("line \\d+: custom.secretBaker: resolving the variables of this file takes more than 100000 "
+						+ "steps, .*; write the values literally"));
+	}
+
+	@Test
+	void refusesAChainOfVariablesDeeperThanTheLimitNamingTheLineAndTheChain() throws IOException {
+		Path file = write(ExpansionBombs.chain(2000));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of())))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 1939: custom.secretBaker: variables "
+					+ "refer to variables more than 64 levels deep (self:custom.c2000 -> self:custom.c1999 -> "
+					+ "self:custom.c1998 -> ... -> self:custom.c1939 -> self:custom.c1938 -> self:custom.c1937); refer "
+					+ "to the value more directly"));
+	}
+
+	@Test
+	void refusesAliasesThatExpandBeyondTheStepLimit() throws IOException {
+		Path file = write(ExpansionBombs.aliases(7, 6));
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of())))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.asString()
+				.startsWith("line 1: custom.secretBaker: resolving the variables of this file takes more than 100000 "
+						+ "steps"));
+	}
+
+	@Test
+	void refusesAnEnvironmentValueHoldingAVariableSayingServerlessDoesNotResolveItAgain() throws IOException {
+		Path file = write("""
+				custom:
+				  secretBaker:
+				    DB_PASSWORD: ${env:DB_PATH}
+				""");
+		assertThatExceptionOfType(InvalidManifestException.class)
+			.isThrownBy(() -> Manifest.loadServerlessConfig(file,
+					options(null, Map.of(), Map.of("DB_PATH", "/app/${opt:stage}/db"))))
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 3: secret 'DB_PASSWORD' path: "
+					+ "'${env:DB_PATH}' gives a value that holds '${', which Serverless uses as it is, without "
+					+ "resolving variables in it again (a value of an environment variable, --stage, --param or a "
+					+ "quoted default); give the value literally there"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("--serverless-config", "/app/"));
 	}
 
 	private static ServerlessOptions options(@Nullable String stage, Map<String, String> params,

@@ -1,0 +1,63 @@
+package io.github.secretbaker.kms;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link KeyRegions}.
+ */
+class KeyRegionsTests {
+
+	private static final String EU_KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	private static final String US_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+	private static final String EU_PARAMETER = "arn:aws:ssm:eu-west-1:123456789012:parameter/app/";
+
+	private final KmsClientSettings none = KmsClientSettings.defaults();
+
+	@Test
+	void takesTheRegionEveryKeyNamesWhenNoneIsConfigured() {
+		BakedSecrets secrets = secrets(secret("A", EU_KEY), secret("B", EU_KEY), secret("C", null));
+		assertThat(KeyRegions.apply(this.none, secrets, Map.<String, String>of()::get).region()).isEqualTo("eu-west-1");
+	}
+
+	@Test
+	void keepsTheConfiguredRegionOrTheEnvironmentsWhateverTheKeys() {
+		BakedSecrets secrets = secrets(secret("A", EU_KEY), secret("B", US_KEY));
+		assertThat(KeyRegions.apply(this.none.withRegion("ap-south-1"), secrets, Map.<String, String>of()::get)
+			.region()).isEqualTo("ap-south-1");
+		assertThat(KeyRegions.apply(this.none, secrets, Map.of("AWS_REGION", "us-west-2")::get)).isSameAs(this.none);
+	}
+
+	@Test
+	void refusesListingTheRegionsAndTheirSecretsWhenTheKeysAreInSeveral() {
+		BakedSecrets secrets = secrets(secret("B", EU_KEY), secret("A", US_KEY), secret("C", null));
+		assertThatExceptionOfType(KmsDecryptException.class)
+			.isThrownBy(() -> KeyRegions.apply(this.none, secrets, Map.of("AWS_REGION", " ")::get))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(Kind.CLIENT_CONFIGURATION);
+				assertThat(ex.getDetail()).isEqualTo("no AWS region is configured (secret-baker.region or AWS_REGION) "
+						+ "and the baked keys are in 2 regions (eu-west-1: B, C; us-east-1: A); set "
+						+ "secret-baker.region to the region to call KMS in");
+			});
+	}
+
+	private static BakedSecrets secrets(BakedSecret... secrets) {
+		return BakedSecrets.of(List.of(secrets));
+	}
+
+	private static BakedSecret secret(String name, @Nullable String keyArn) {
+		return new BakedSecret(name, "AQID", EU_PARAMETER + name, 1L, keyArn, null);
+	}
+
+}
