@@ -71,7 +71,7 @@ public enum BakeFailureCategory {
 	 * failed for that reason alone.
 	 * @param ex the exception
 	 * @return whether no credentials were found
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static boolean isMissingCredentials(Throwable ex) {
 		if (ex instanceof BakeException bakeException) {
