@@ -31,7 +31,7 @@ import org.springframework.util.SystemPropertyUtils;
  * tokens). Nothing is ever decrypted or waited for to answer, and no copy of a value is
  * kept.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BakedSecretsRedactor {
 

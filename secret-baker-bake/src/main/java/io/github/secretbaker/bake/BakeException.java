@@ -41,7 +41,7 @@ public class BakeException extends RuntimeException {
 	 * as an unreachable endpoint) are one line naming them all, and missing credentials,
 	 * which concern every secret alike, one line naming none.
 	 * @return the lines
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public List<String> describeProblems() {
 		return describe(this.problems);

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * What kind of failure an exception of the bake library is, for the tools on top of it: the
  * command line turns it into its exit code, the Maven plugin into a build failure or error.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum BakeFailureCategory {
 
@@ -71,7 +71,7 @@ public enum BakeFailureCategory {
 	 * failed for that reason alone.
 	 * @param ex the exception
 	 * @return whether no credentials were found
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static boolean isMissingCredentials(Throwable ex) {
 		if (ex instanceof BakeException bakeException) {

@@ -104,7 +104,7 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		/**
 		 * No AWS credentials were found, so AWS was never called; it concerns every secret
 		 * alike.
-		 * @since 0.2.0
+		 * @since 0.1.0
 		 */
 		NO_CREDENTIALS
 

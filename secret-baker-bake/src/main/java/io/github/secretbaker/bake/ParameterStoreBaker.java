@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * }
  * </pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ParameterStoreBaker implements AutoCloseable {
 
@@ -152,7 +152,7 @@ public final class ParameterStoreBaker implements AutoCloseable {
 	/**
 	 * Builds a {@link ParameterStoreBaker}.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -24,7 +24,7 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 	/**
 	 * The most characters a parameter name or ARN may have, selector included, as SSM takes
 	 * it.
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final int MAX_PATH_LENGTH = 2048;
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param region the region, such as {@code eu-west-1}, or empty
  * @param accountId the twelve-digit account, or empty
  * @param resource the resource, such as {@code key/1234abcd-...}
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record Arn(String partition, String service, String region, String accountId, String resource) {
 

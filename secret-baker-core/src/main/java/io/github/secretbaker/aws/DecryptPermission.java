@@ -20,7 +20,7 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  *
  * @param keyArns the keys, as key ARNs (or, in a report, what stands for a key not known)
  * @param parameterArns the parameter ARNs the ciphertexts are bound to
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record DecryptPermission(List<String> keyArns, List<String> parameterArns) {
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param form the form
  * @param value the reference as written
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record KmsKeyReference(Form form, String value) {
 
@@ -155,7 +155,7 @@ public record KmsKeyReference(Form form, String value) {
 	/**
 	 * The forms of a key reference.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public enum Form {
 

@@ -82,7 +82,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	 * Advanced-tier SecureString is, rather than a KMS ciphertext blob, told from its first
 	 * bytes only.
 	 * @return whether the ciphertext is an Encryption SDK message
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public boolean isEncryptionSdkMessage() {
 		return isEncryptionSdkMessage(Base64.getDecoder().decode(this.ciphertext.substring(0, Math.min(4, this.ciphertext.length()))));
@@ -95,7 +95,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	 * {@code 0x02 0x05 0x78}). A KMS ciphertext blob never starts so.
 	 * @param value the decoded value, or at least its first three bytes
 	 * @return whether the value is an Encryption SDK message
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static boolean isEncryptionSdkMessage(byte[] value) {
 		if (value.length >= 2 && value[0] == 0x01 && value[1] == (byte) 0x80) {
@@ -124,7 +124,7 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 	 * by an environment variable of the same name and answers its relaxed names.
 	 * @param name the name to check
 	 * @return whether the name is a valid environment variable name
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static boolean isEnvironmentVariableName(String name) {
 		return ENVIRONMENT_VARIABLE_NAME.matcher(name).matches();

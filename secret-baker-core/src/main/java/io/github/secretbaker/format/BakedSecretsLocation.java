@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * name, or a file path, optionally prefixed with {@code file:}. The default is the file the
  * bake writes into the artifact, at the root of the classpath.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BakedSecretsLocation {
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A point on the JVM's monotonic clock by which a decryption must be done, shared by every
  * call, retry and wait of one cold start.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Deadline {
 

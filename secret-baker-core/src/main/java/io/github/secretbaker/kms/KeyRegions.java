@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * region that every baked secret's key ARN names (its parameter ARN when no key is
  * recorded), since a ciphertext opens only in its key's region.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KeyRegions {
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the longest time a call may take
  * @param allowInsecureEndpoint whether an endpoint over plain http to a host other than
  * this machine may be called
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
 		Duration timeout, boolean allowInsecureEndpoint) {

@@ -3,7 +3,7 @@ package io.github.secretbaker.kms;
 /**
  * Which {@link KmsDecrypter} implementation calls KMS.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum KmsClientType {
 

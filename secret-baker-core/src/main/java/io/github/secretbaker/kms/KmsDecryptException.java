@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * says what happened from the exception type, the HTTP status and the AWS error code, never
  * from a response body or a client library's message.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class KmsDecryptException extends RuntimeException {
 

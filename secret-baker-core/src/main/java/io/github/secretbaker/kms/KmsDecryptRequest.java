@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * the key to pin it to (or none) and the deadline. The ciphertext never appears in
  * {@link #toString()}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KmsDecryptRequest {
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link KmsDecryptException} whose message never holds a response body, a plaintext or a
  * ciphertext.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface KmsDecrypter extends AutoCloseable {
 

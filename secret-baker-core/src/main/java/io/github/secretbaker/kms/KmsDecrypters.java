@@ -10,7 +10,7 @@ import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
  * Creates the {@link KmsDecrypter} of a {@link KmsClientType}. Each implementation's classes
  * are loaded only when it is chosen.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KmsDecrypters {
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Classifies KMS error answers by their AWS error code and HTTP status, the same way for
  * every {@link KmsDecrypter}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KmsErrors {
 

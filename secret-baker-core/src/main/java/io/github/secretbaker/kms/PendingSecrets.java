@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * past its deadline, and gives the same result however often and from however many threads
  * it is called. Values never appear in {@link #toString()}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class PendingSecrets {
 

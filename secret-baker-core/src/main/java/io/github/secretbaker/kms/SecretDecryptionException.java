@@ -84,7 +84,7 @@ public class SecretDecryptionException extends RuntimeException {
 	 * code and detail), such as no region or no credentials, which is then worth reporting
 	 * once rather than once per secret.
 	 * @return whether the failures concern every secret alike
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public boolean isSharedByEverySecret() {
 		return isShared(this.failures, this.attempted);

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BakedSecretsLoader {
 
@@ -92,7 +92,7 @@ public final class BakedSecretsLoader {
 	/**
 	 * Builder that changes where the file is and how KMS is called.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

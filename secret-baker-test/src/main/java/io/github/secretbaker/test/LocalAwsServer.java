@@ -78,7 +78,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * 4 KB with {@code Intelligent-Tiering}): signed with ECDSA P-384, message format version
 	 * 1, the Encryption SDK's default when the Advanced tier came out (AWS does not document
 	 * which suite Parameter Store uses; the seed methods take any).
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final CryptoAlgorithm ADVANCED_TIER_SUITE = CryptoAlgorithm.ALG_AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384;
 
@@ -480,7 +480,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * @param value the plaintext value, up to 8 KB
 	 * @param keyId the key id, key ARN, alias name or alias ARN
 	 * @return the parameter ARN
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public String putAdvancedSecureString(String name, String value, String keyId) {
 		return putAdvancedSecureString(name, value, keyId, ADVANCED_TIER_SUITE);
@@ -495,7 +495,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * @param keyId the key id, key ARN, alias name or alias ARN
 	 * @param suite the algorithm suite
 	 * @return the parameter ARN
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public String putAdvancedSecureString(String name, String value, String keyId, CryptoAlgorithm suite) {
 		return putSecureString(this.accountId, name, value, keyId, suite);
@@ -506,7 +506,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * lets this account use it: usable by its key ARN only, as a key of another account is.
 	 * @param ownerAccountId the owner's 12-digit account id
 	 * @return the key ARN
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public String createKeyInAccount(String ownerAccountId) {
 		return seed(() -> this.kms.createKey(this.region, ownerAccountId, null, null));
@@ -522,7 +522,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * @param value the plaintext value, up to 8 KB
 	 * @param keyArn the ARN of the owner's key
 	 * @return the parameter ARN, in the owner's account
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public String putSharedSecureString(String ownerAccountId, String name, String value, String keyArn) {
 		if (ownerAccountId.equals(this.accountId)) {

@@ -16,7 +16,7 @@ import io.github.secretbaker.test.LocalAwsServer;
  * The secrets every cold start benchmark reads: N SecureStrings with generated values, baked
  * into a file by secret-baker's bake library.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BenchmarkSecrets {
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * source is added with the setting that switched it on, so that a secret listed by two
  * sources can be reported with the way to switch one off.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ManifestSources {
 

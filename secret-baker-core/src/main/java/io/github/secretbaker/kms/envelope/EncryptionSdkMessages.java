@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * encryption context, which must bind it to the entry's parameter ARN, then its body is
  * decrypted. Every message format version and algorithm suite of the Encryption SDK opens.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EncryptionSdkMessages {
 

@@ -42,7 +42,7 @@ import tools.jackson.core.JacksonException;
  * on-demand start), else the container credentials endpoint (Lambda SnapStart), else the
  * SDK's default chain, through a {@link CredentialsResolver}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class HttpKmsDecrypter implements KmsDecrypter {
 
@@ -309,7 +309,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	/**
 	 * Builds an {@link HttpKmsDecrypter}.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * <p>
  * Create one client per process and share it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class KmsClientFactory {
 

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.kms.model.DecryptResponse;
  * classified from the SDK exception's type, HTTP status and AWS error code; the SDK's own
  * message is never passed on, since for a response it cannot parse it quotes the body.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class SdkKmsDecrypter implements KmsDecrypter {
 

@@ -13,7 +13,7 @@ import org.springframework.core.env.Environment;
  * supplies the secret, if any, depends only on the jar's dependencies and the configuration
  * the harness starts it with.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class BenchmarkApplication {

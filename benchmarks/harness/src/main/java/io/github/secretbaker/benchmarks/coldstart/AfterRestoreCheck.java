@@ -12,7 +12,7 @@ import java.util.Map;
  * @param secrets the number of secrets baked
  * @param refused whether the read was refused as a read before the restore
  * @param calls the calls the local server received during the whole run, by operation
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record AfterRestoreCheck(int secrets, boolean refused, Map<String, Long> calls) {
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * baseline, measured in the same rounds, so that the added time of a variant is always
  * paired with the same function or application started the same way without secrets.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum Setup {
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param secrets the number of secrets
  * @param millis from process start to its exit, the cache written
  * @param calls the calls the local server received, by operation
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record TrainingSample(Setup setup, Variant variant, int secrets, double millis, Map<String, Long> calls) {
 

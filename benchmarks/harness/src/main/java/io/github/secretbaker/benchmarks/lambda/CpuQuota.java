@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * the process joins a group of it as well, whose {@code cpuacct.usage} is its CPU time in
  * nanoseconds.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class CpuQuota implements AutoCloseable {
 
@@ -276,7 +276,7 @@ public final class CpuQuota implements AutoCloseable {
 	 * @param cpu the {@code cpu} controller's
 	 * @param cpuacct the {@code cpuacct} controller's, the same where they are mounted
 	 * together, {@code null} where it is not mounted
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Controllers(Path cpu, @Nullable Path cpuacct) {
 

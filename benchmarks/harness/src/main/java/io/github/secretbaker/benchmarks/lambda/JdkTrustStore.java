@@ -14,7 +14,7 @@ import java.util.Collections;
  * certificate added: a function then validates the local server against a trust store of the
  * size and kind it loads on Lambda, where KMS is trusted by the JDK's default store.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class JdkTrustStore {
 
@@ -73,7 +73,7 @@ public final class JdkTrustStore {
 	 *
 	 * @param type the store type, that of {@code cacerts}, such as {@code JKS} on Java 17
 	 * @param certificates the number of certificates
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Copy(String type, int certificates) {
 

@@ -31,7 +31,7 @@ import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
  * the first {@code next}). The variants run in rounds, rotated, each paired with the
  * baseline of its round; the result is written as {@code lambda-init.md}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class LambdaInitBenchmark {
 

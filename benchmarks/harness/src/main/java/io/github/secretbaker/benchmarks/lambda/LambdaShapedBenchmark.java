@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * every variant once per round in a rotated order, each paired with the baseline of its
  * round.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class LambdaShapedBenchmark {
 

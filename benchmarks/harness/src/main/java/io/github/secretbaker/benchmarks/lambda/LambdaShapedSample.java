@@ -15,7 +15,7 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * unknown
  * @param throttledMillis how long the quota held the JVM back until init ended, or {@code -1}
  * if unknown
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record LambdaShapedSample(int memoryMb, int secrets, Variant variant, int round, double initMillis,
 		double cpuMillis, double throttledMillis) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * of the same memory size, N and round, the classes each variant had loaded when init ended,
  * and the memory sizes that could not be run, with why.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class LambdaShapedSummary {
 
@@ -245,7 +245,7 @@ public final class LambdaShapedSummary {
 	 * @param trustStore what the trust store held
 	 * @param cpuSource where the CPU times come from
 	 * @param classProfileSecrets the N of the class-loading profile
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Setting(int rounds, List<Variant> variants, List<String> jvmOptions, String trustStore,
 			String cpuSource, int classProfileSecrets) {

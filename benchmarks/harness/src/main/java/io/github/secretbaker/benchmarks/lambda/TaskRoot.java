@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * function's jar and its dependencies in {@code lib/} (links to the built jars), and a baked
  * file, if any, at the root, where the runtime's class loader finds it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TaskRoot {
 
