@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * since a signed request, a session token, a ciphertext and a decrypted value would otherwise
  * cross the network in clear.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EndpointTransport {
 

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * signing key of the last day, region and service; no credential ever appears in a
  * {@code toString()} or a message.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class SigV4Signer {
 
@@ -248,7 +248,7 @@ public final class SigV4Signer {
 	 * @param path the percent-encoded path, such as {@code /}
 	 * @param headers the other headers to sign, by name
 	 * @param body the body, not copied
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Request(String method, String host, String path, Map<String, String> headers, byte[] body) {
 
@@ -280,7 +280,7 @@ public final class SigV4Signer {
 	 * @param accessKeyId the access key id
 	 * @param secretAccessKey the secret access key
 	 * @param sessionToken the session token of temporary credentials, or {@code null}
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Credentials(String accessKeyId, String secretAccessKey, @Nullable String sessionToken) {
 
@@ -310,7 +310,7 @@ public final class SigV4Signer {
 	 * @param contentSha256 the value of {@code x-amz-content-sha256}
 	 * @param securityToken the value of {@code X-Amz-Security-Token}, or {@code null}
 	 * @param authorization the value of {@code Authorization}
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record SignedHeaders(String amzDate, String contentSha256, @Nullable String securityToken,
 			String authorization) {

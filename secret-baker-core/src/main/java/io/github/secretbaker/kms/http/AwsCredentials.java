@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param secretAccessKey the secret access key
  * @param sessionToken the session token of temporary credentials, or {@code null}
  * @param expiration when temporary credentials expire, or {@code null} when not known
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record AwsCredentials(String accessKeyId, String secretAccessKey, @Nullable String sessionToken,
 		@Nullable Instant expiration) {

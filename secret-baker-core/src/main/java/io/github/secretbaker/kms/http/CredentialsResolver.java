@@ -41,7 +41,7 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
  * an SDK provider, which keeps its own, is asked on every call, on a thread of its own so that
  * the call still ends at the deadline.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class CredentialsResolver implements AutoCloseable {
 

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * and host name with the JVM's default {@link SSLContext}, and ends every exchange, from
  * connecting to the last byte of the answer, at its {@link Deadline}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class HttpTransport implements AutoCloseable {
 
@@ -399,7 +399,7 @@ public final class HttpTransport implements AutoCloseable {
 	 * @param uri the absolute {@code http} or {@code https} URI
 	 * @param headers the headers, in order
 	 * @param body the body, possibly empty
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Request(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body) {
 
@@ -436,7 +436,7 @@ public final class HttpTransport implements AutoCloseable {
 	 * @param body the buffer holding the body
 	 * @param length the length of the body in the buffer
 	 * @param reusable whether the connection may carry another request
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public record Response(int status, Map<String, List<String>> headers, byte[] body, int length, boolean reusable) {
 
@@ -467,7 +467,7 @@ public final class HttpTransport implements AutoCloseable {
 	/**
 	 * Lets another thread close the connection of an exchange in progress.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Abort {
 

@@ -28,7 +28,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  * every call, from connecting to the last byte of the answer, within its timeout or when the
  * SDK aborts it.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class SecretBakerHttpClient implements SdkHttpClient {
 
@@ -127,7 +127,7 @@ public final class SecretBakerHttpClient implements SdkHttpClient {
 	/**
 	 * Builds a {@link SecretBakerHttpClient} for an SDK client builder.
 	 *
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public static final class Builder implements SdkHttpClient.Builder<Builder> {
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
  * request, session token included, at DEBUG. It signs synchronous requests whose body is in
  * hand and which have no query string, as KMS and SSM requests are.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity> {
 

@@ -3,7 +3,7 @@ package io.github.secretbaker.benchmarks.burst;
 /**
  * How the cold starts of a burst arrive over its window.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum Arrival {
 

@@ -26,7 +26,7 @@ import io.github.secretbaker.test.LocalAwsServer;
  * alternatives, and a real burst on the local server compared with its simulation. Written as
  * {@code burst.md}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BurstBenchmark {
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param inits what the reading added to each cold start
  * @param calls every call made, throttled or not
  * @param throttles the calls answered with a throttle
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record BurstResult(BurstScenario scenario, List<InitOutcome> inits, long calls, long throttles) {
 

@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * @param window the time over which the cold starts arrive
  * @param arrival how they arrive
  * @param seed the seed of the arrival instants and the jitter
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record BurstScenario(ColdStartReader reader, int coldStarts, int secrets, double quota, double bucketSeconds,
 		Duration latency, Duration window, Arrival arrival, long seed) {

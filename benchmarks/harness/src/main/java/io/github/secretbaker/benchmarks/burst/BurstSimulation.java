@@ -18,7 +18,7 @@ import io.github.secretbaker.benchmarks.burst.ColdStartReader.ParametersByPath;
  * arrives at the service, at the end of that latency, as the local server's rate limit does;
  * a throttled call costs its round trip and no token.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class BurstSimulation {
 

@@ -3,7 +3,7 @@ package io.github.secretbaker.benchmarks.burst;
 /**
  * What a simulated cold start does to read its secrets.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public sealed interface ColdStartReader {
 
@@ -17,7 +17,7 @@ public sealed interface ColdStartReader {
 	 * secret-baker: one KMS {@code Decrypt} per baked secret, with the decryptor's policy.
 	 *
 	 * @param policy the decryptor's scheduling, retry and deadline
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	record BakedDecryption(DecryptorPolicy policy) implements ColdStartReader {
 
@@ -35,7 +35,7 @@ public sealed interface ColdStartReader {
 	 *
 	 * @param pageSize the parameters per page
 	 * @param retry the SDK's retry
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	record ParametersByPath(int pageSize, SdkRetryPolicy retry) implements ColdStartReader {
 

@@ -16,7 +16,7 @@ import io.github.secretbaker.kms.BakedSecretsDecryptor;
  * @param minCall the least time left for which a call is still made
  * @param firstCallAlone whether the first call goes alone
  * @param maxFirstCallGrace the longest wait for the first call before the others go
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record DecryptorPolicy(int concurrency, Duration timeout, FullJitterBackoff backoff, Duration minCall,
 		boolean firstCallAlone, Duration maxFirstCallGrace) {

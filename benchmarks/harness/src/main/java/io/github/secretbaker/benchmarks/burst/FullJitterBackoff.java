@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  *
  * @param base the ceiling after the first attempt
  * @param max the largest ceiling
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record FullJitterBackoff(Duration base, Duration max) {
 

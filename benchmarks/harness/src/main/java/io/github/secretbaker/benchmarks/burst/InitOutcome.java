@@ -5,7 +5,7 @@ package io.github.secretbaker.benchmarks.burst;
  *
  * @param addedNanos the time from the start of the reading to its end, success or failure
  * @param succeeded whether every secret was read
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record InitOutcome(long addedNanos, boolean succeeded) {
 

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * server with the scenario's latency and a {@code Decrypt} rate limit of its quota. The
  * decryptors run the project's own scheduling, retry and deadline on real threads and clocks.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RealBurst {
 

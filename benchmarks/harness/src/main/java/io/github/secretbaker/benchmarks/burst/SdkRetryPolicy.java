@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param maxAttempts the attempts of one call, the first included
  * @param backoff the backoff between attempts
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record SdkRetryPolicy(int maxAttempts, FullJitterBackoff backoff) {
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Percentiles and shares of the added init times of a burst.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class Statistics {
 

@@ -5,7 +5,7 @@ package io.github.secretbaker.benchmarks.burst;
  * capacity, starts full, and answers a request it holds no token for with a throttle that
  * consumes nothing, as KMS and SSM do and as the local server's rate limit does.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class TokenBucket {
 
