@@ -126,23 +126,25 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 			return BakedSecretsPropertySource.training(secrets, location, prefix);
 		}
 		BakedSecretsDecryptor decryptor = decryptor(secrets, properties);
-		if (properties.getMode() == Mode.LAZY) {
+		boolean lazy = properties.getMode() == Mode.LAZY;
+		if (properties.getSnapshot() == Snapshot.AFTER_RESTORE && CheckpointSupport.isCheckpointPending(environment)) {
+			String reason = "read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore "
+					+ "decrypts only after each restore; read it when the function is invoked (through the "
+					+ "Environment, an ObjectProvider or a @Lazy bean), or set secret-baker.snapshot=before-checkpoint";
+			BakedSecretsPropertySource propertySource = lazy
+					? BakedSecretsPropertySource.deferredLazy(secrets, location, prefix, reason, this.logger)
+					: BakedSecretsPropertySource.deferred(secrets, location, prefix, reason);
+			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), secrets, propertySource,
+					this.logger);
+			this.logger.info("Found " + secrets.size() + " baked secrets in " + location + ", to be decrypted "
+					+ (lazy ? "each on its first read " : "") + "after the JVM snapshot is restored");
+			return propertySource;
+		}
+		if (lazy) {
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
 					+ ", each to be decrypted on its first read");
 			logNames("Lazy baked secrets: ", secrets);
 			return BakedSecretsPropertySource.lazy(secrets, decryptor, location, prefix, this.logger);
-		}
-		if (properties.getSnapshot() == Snapshot.AFTER_RESTORE && CheckpointSupport.isCheckpointPending(environment)) {
-			BakedSecretsPropertySource propertySource = BakedSecretsPropertySource.deferred(secrets, location, prefix,
-					"read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore decrypts "
-							+ "only after each restore; read it when the function is invoked (through the "
-							+ "Environment, an ObjectProvider or a @Lazy bean), or set "
-							+ "secret-baker.snapshot=before-checkpoint");
-			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), secrets, propertySource,
-					this.logger);
-			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
-					+ ", to be decrypted after the JVM snapshot is restored");
-			return propertySource;
 		}
 		PendingSecrets pending = decryptor.start(secrets);
 		if (!properties.isBackground()) {

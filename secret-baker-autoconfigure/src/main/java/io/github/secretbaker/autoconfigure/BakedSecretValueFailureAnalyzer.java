@@ -16,13 +16,11 @@ import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.Ordered;
-import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -30,7 +28,8 @@ import org.springframework.validation.ObjectError;
 /**
  * Reports a startup failure caused by the value of a baked secret (a secret that does not
  * convert to its target type, or fails validation) without the value that Spring Boot's own
- * analyzers print, and with the failure's messages redacted. It runs before them.
+ * analyzers print, and without the failure's messages that may hold it. It runs before
+ * them.
  */
 class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 
@@ -84,7 +83,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (invalidValue.getValue() != null) {
 			names.addAll(secrets.findSecretsWhoseValueAppearsIn(invalidValue.getValue().toString()));
 		}
-		names.addAll(namesInMessages(failure, secrets));
+		names.addAll(secrets.findSecretsIn(failure));
 		if (names.isEmpty()) {
 			return null;
 		}
@@ -113,13 +112,9 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	private @Nullable FailureAnalysis analyzeBind(Throwable failure, BindException bindFailure,
 			BakedSecretsRedactor secrets) {
 		ConfigurationProperty property = bindFailure.getProperty();
-		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
+		Set<String> names = new TreeSet<>(secrets.findSecretsIn(failure));
 		if (property != null) {
-			names.addAll(secretNames(property, secrets));
-		}
-		ConversionFailedException conversionFailure = findCause(bindFailure, ConversionFailedException.class);
-		if (conversionFailure != null && conversionFailure.getValue() != null) {
-			names.addAll(secrets.findSecretsWhoseValueAppearsIn(conversionFailure.getValue().toString()));
+			names.addAll(secrets.findSecretsOfProperty(property));
 		}
 		if (names.isEmpty()) {
 			return null;
@@ -143,7 +138,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 
 	private @Nullable FailureAnalysis analyzeValidation(Throwable failure, BindValidationException validationFailure,
 			BakedSecretsRedactor secrets) {
-		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
+		Set<String> names = new TreeSet<>(secrets.findSecretsIn(failure));
 		StringBuilder errors = new StringBuilder();
 		for (ObjectError error : validationFailure.getValidationErrors().getAllErrors()) {
 			if (error instanceof FieldError fieldError) {
@@ -178,10 +173,7 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 
 	private @Nullable FailureAnalysis analyzeTypeMismatch(Throwable failure, TypeMismatchException typeMismatch,
 			BakedSecretsRedactor secrets) {
-		Set<String> names = new TreeSet<>(namesInMessages(failure, secrets));
-		if (typeMismatch.getValue() != null) {
-			names.addAll(secrets.findSecretsWhoseValueAppearsIn(typeMismatch.getValue().toString()));
-		}
+		Set<String> names = secrets.findSecretsIn(failure);
 		if (names.isEmpty()) {
 			return null;
 		}
@@ -209,18 +201,16 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	private @Nullable FailureAnalysis analyzeMessages(Throwable failure, BakedSecretsRedactor secrets) {
-		Set<String> names = namesInMessages(failure, secrets);
+		Set<String> names = secrets.findSecretsIn(failure);
 		if (names.isEmpty()) {
 			return null;
 		}
-		StringBuilder description = new StringBuilder("The application failed to start, and the failure's messages "
-				+ "contain the value of baked secret ")
+		StringBuilder description = new StringBuilder("The application failed to start, and the failure involves the "
+				+ "value of baked secret ")
 			.append(String.join(", ", names))
-			.append(", shown as ")
-			.append(BakedSecretsPropertySource.MASK)
-			.append(":\n");
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			description.append("\n    ").append(describe(cause, secrets));
+			.append(", so the messages that may hold it are not shown:\n");
+		for (String cause : describeChain(failure, secrets)) {
+			description.append("\n    ").append(cause);
 		}
 		String action = "Fix the failure described above. The value of " + String.join(", ", names)
 				+ " is not shown because it is a secret.";
@@ -236,50 +226,33 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(propertyName, '.');
 		for (ConfigurationProperty property : validationFailure.getValidationErrors().getBoundProperties()) {
 			if (property.getName().equals(name)) {
-				names.addAll(secretNames(property, secrets));
-			}
-		}
-		return names;
-	}
-
-	private static Set<String> secretNames(ConfigurationProperty property, BakedSecretsRedactor secrets) {
-		Set<String> names = new TreeSet<>();
-		ConfigurationPropertySource source = property.getSource();
-		if (source != null && source.getUnderlyingSource() == secrets.getPropertySource()) {
-			String name = secrets.getPropertySource().findSecretName(property.getName().toString());
-			if (name != null) {
-				names.add(name);
-			}
-		}
-		if (property.getValue() != null) {
-			String value = property.getValue().toString();
-			names.addAll(secrets.findSecretsReferencedBy(value));
-			names.addAll(secrets.findSecretsWhoseValueAppearsIn(value));
-		}
-		return names;
-	}
-
-	private static Set<String> namesInMessages(Throwable failure, BakedSecretsRedactor secrets) {
-		Set<String> names = new TreeSet<>();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause.getMessage() != null) {
-				names.addAll(secrets.findSecretsWhoseValueAppearsIn(cause.getMessage()));
+				names.addAll(secrets.findSecretsOfProperty(property));
 			}
 		}
 		return names;
 	}
 
 	private static String reason(Throwable failure, BakedSecretsRedactor secrets) {
-		List<String> reasons = new ArrayList<>();
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			reasons.add(describe(cause, secrets));
-		}
-		return reasons.isEmpty() ? describe(failure, secrets) : reasons.get(reasons.size() - 1);
+		List<String> chain = describeChain(failure, secrets);
+		return chain.get(chain.size() - 1);
 	}
 
-	private static String describe(Throwable failure, BakedSecretsRedactor secrets) {
-		String message = failure.getMessage();
-		return failure.getClass().getName() + ((message != null) ? ": " + secrets.redact(message) : "");
+	/**
+	 * Describe each exception of the failure's chain by its type and message, until one whose
+	 * message holds a secret: from there on, messages are dropped, since that one and the
+	 * ones it wraps may hold the value in a form that cannot be recognized, such as a token
+	 * of an expression.
+	 */
+	private static List<String> describeChain(Throwable failure, BakedSecretsRedactor secrets) {
+		List<String> descriptions = new ArrayList<>();
+		boolean secretSeen = false;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			secretSeen = secretSeen || (message != null && secrets.containsSecret(message));
+			descriptions.add(cause.getClass().getName() + ((message == null) ? ""
+					: secretSeen ? " (message not shown, as it may hold the value of a baked secret)" : ": " + message));
+		}
+		return descriptions;
 	}
 
 	private static String hidden(Set<String> names) {
@@ -287,14 +260,15 @@ class BakedSecretValueFailureAnalyzer implements FailureAnalyzer, Ordered {
 	}
 
 	/**
-	 * Return what the failure report logs at debug level: the failure with every secret
-	 * value redacted from its messages, and its stack trace, but not its causes, whose
-	 * messages may carry a value in a form that cannot be recognized.
+	 * Return what the failure report logs at debug level: the failure's chain, described
+	 * without the messages that may hold a secret, and its stack trace, but not its causes,
+	 * which would print those messages.
 	 */
 	private static Throwable redacted(Throwable failure, BakedSecretsRedactor secrets) {
-		StringBuilder message = new StringBuilder(describe(failure, secrets));
-		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			message.append("\n  caused by ").append(describe(cause, secrets));
+		List<String> chain = describeChain(failure, secrets);
+		StringBuilder message = new StringBuilder(chain.get(0));
+		for (String cause : chain.subList(1, chain.size())) {
+			message.append("\n  caused by ").append(cause);
 		}
 		RedactedFailureException redacted = new RedactedFailureException(message.toString());
 		redacted.setStackTrace(failure.getStackTrace());

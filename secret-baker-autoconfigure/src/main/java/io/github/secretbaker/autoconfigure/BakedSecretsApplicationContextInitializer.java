@@ -1,5 +1,6 @@
 package io.github.secretbaker.autoconfigure;
 
+import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -7,8 +8,10 @@ import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
  * When the environment has baked secrets: wraps the bean factory's conversion service in a
- * {@link BakedSecretsConversionService}, so no conversion failure carries a secret value, and
- * waits for their decryption before any bean is created ({@link BakedSecretsStartupJoin}).
+ * {@link BakedSecretsConversionService}, registers a {@link BakedSecretsBindHandlerAdvisor} and
+ * wraps the expression resolver in a {@link BakedSecretsExpressionResolver}, so no conversion,
+ * binding or expression failure carries a secret value, and waits for their decryption before
+ * any bean is created ({@link BakedSecretsStartupJoin}).
  */
 class BakedSecretsApplicationContextInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -24,6 +27,15 @@ class BakedSecretsApplicationContextInitializer
 				&& !(conversion instanceof BakedSecretsConversionService)) {
 			beanFactory.setConversionService(new BakedSecretsConversionService(conversion, secrets));
 		}
+		beanFactory.registerSingleton(BakedSecretsBindHandlerAdvisor.class.getName(),
+				new BakedSecretsBindHandlerAdvisor(secrets));
+		// The context sets its expression resolver when it refreshes, after initializers.
+		context.addBeanFactoryPostProcessor((factory) -> {
+			BeanExpressionResolver resolver = factory.getBeanExpressionResolver();
+			if (resolver != null && !(resolver instanceof BakedSecretsExpressionResolver)) {
+				factory.setBeanExpressionResolver(new BakedSecretsExpressionResolver(resolver, secrets));
+			}
+		});
 		context.addBeanFactoryPostProcessor(new BakedSecretsStartupJoin(secrets.getPropertySource()));
 	}
 

@@ -13,10 +13,11 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
- * The bean factory's conversion service, wrapped so that a failure to convert a baked secret
- * (such as {@code @Value("${DB_PORT}") int port}) names the secret instead of carrying its
- * value: Spring copies that message into the exception it logs at WARN level when the
- * context fails to start.
+ * The bean factory's conversion service, wrapped so that a failure to convert a baked secret,
+ * or a part of one (such as {@code @Value("${DB_PORT}") int port}, or an element of a list),
+ * names the secret instead of carrying its value or the message of the failure: Spring
+ * copies that message into the exception it logs at WARN level when the context fails to
+ * start.
  */
 final class BakedSecretsConversionService implements ConfigurableConversionService {
 
@@ -97,19 +98,11 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 	}
 
 	private ConversionException redact(ConversionFailedException ex) {
-		Set<String> names = (ex.getValue() != null)
-				? this.secrets.findSecretsWhoseValueAppearsIn(ex.getValue().toString()) : Set.of();
+		Set<String> names = this.secrets.findSecretsIn(ex);
 		if (names.isEmpty()) {
 			return ex;
 		}
-		Throwable cause = ex.getCause();
-		String message = "Failed to convert from type [" + ex.getSourceType() + "] to type [" + ex.getTargetType()
-				+ "] for the value of baked secret " + String.join(", ", names)
-				+ ((cause != null) ? " (" + cause.getClass().getName() + ": "
-						+ this.secrets.redact(String.valueOf(cause.getMessage())) + ")" : "");
-		BakedSecretConversionException redacted = new BakedSecretConversionException(message);
-		redacted.setStackTrace(ex.getStackTrace());
-		return redacted;
+		return BakedSecretConversionException.of(names, ex.getTargetType().getResolvableType().toString(), ex);
 	}
 
 	@Override
@@ -118,7 +111,9 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 	}
 
 	/**
-	 * A secret that failed to convert, with its value redacted from the message. It is not a
+	 * A secret that failed to convert or to bind, which carries neither its value nor the
+	 * message of the failure, in which the value may be in a form that cannot be recognized
+	 * (trimmed, stripped of its whitespace, split into tokens). It is not a
 	 * {@link ConversionFailedException}, whose value the bean factory would pass on to a
 	 * property editor, whose own failure message would show it.
 	 */
@@ -126,8 +121,29 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 
 		private static final long serialVersionUID = 1L;
 
-		BakedSecretConversionException(String message) {
+		private BakedSecretConversionException(String message) {
 			super(message);
+		}
+
+		/**
+		 * Return the exception that replaces the given failure to convert secrets.
+		 * @param names the names of the secrets
+		 * @param target what they failed to convert to
+		 * @param failure the failure, whose type and stack trace are kept, and whose
+		 * messages and causes are dropped
+		 * @return the exception
+		 */
+		static BakedSecretConversionException of(Set<String> names, String target, Throwable failure) {
+			Throwable cause = failure;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			BakedSecretConversionException exception = new BakedSecretConversionException(
+					"Failed to convert the value of baked secret " + String.join(", ", names) + " to " + target
+							+ " (" + cause.getClass().getName() + ", whose message is not shown because it may "
+							+ "hold the value)");
+			exception.setStackTrace(failure.getStackTrace());
+			return exception;
 		}
 
 	}

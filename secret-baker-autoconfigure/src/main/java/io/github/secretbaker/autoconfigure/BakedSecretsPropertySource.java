@@ -116,7 +116,24 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 */
 	static BakedSecretsPropertySource lazy(BakedSecrets secrets, BakedSecretsDecryptor decryptor, String location,
 			@Nullable String prefix, Log logger) {
-		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(secrets, decryptor, logger));
+		return new BakedSecretsPropertySource(secrets, location, prefix,
+				new LazyValues(secrets, decryptor, null, logger));
+	}
+
+	/**
+	 * Create a property source that decrypts each secret on its first read once it is given
+	 * a decryptor by {@link #supply(BakedSecretsDecryptor)}, such as after a restore from a
+	 * snapshot; a read before that fails with what to do, and decrypts nothing.
+	 * @param secrets the baked secrets
+	 * @param location the location of the file, for origins
+	 * @param prefix the prefix under which the secrets are also exposed, or {@code null}
+	 * @param reason why the values cannot be read yet and what to do, for the failure
+	 * @param logger where to log the name of each decrypted secret at debug level
+	 * @return the property source
+	 */
+	static BakedSecretsPropertySource deferredLazy(BakedSecrets secrets, String location, @Nullable String prefix,
+			String reason, Log logger) {
+		return new BakedSecretsPropertySource(secrets, location, prefix, new LazyValues(secrets, null, reason, logger));
 	}
 
 	/**
@@ -248,6 +265,17 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	void supply(PendingSecrets pending) {
 		if (this.values instanceof DeferredValues deferred) {
 			deferred.supply(pending);
+		}
+	}
+
+	/**
+	 * Give a {@linkplain #deferredLazy deferred lazy} property source the decryptor of its
+	 * first reads.
+	 * @param decryptor the decryptor
+	 */
+	void supply(BakedSecretsDecryptor decryptor) {
+		if (this.values instanceof LazyValues lazy) {
+			lazy.supply(decryptor);
 		}
 	}
 
@@ -426,8 +454,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		public String get(BakedSecret secret) {
 			PendingValues values = this.values;
 			if (values == null) {
-				throw new SecretDecryptionException(List.of(new SecretDecryptionFailure(secret.name(), secret.arn(),
-						secret.keyId(), null, Kind.NOT_ATTEMPTED, this.reason)), 1);
+				throw notYetReadable(secret, this.reason);
 			}
 			return values.get(secret);
 		}
@@ -478,15 +505,32 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		private final Map<String, LazySecret> secrets;
 
-		LazyValues(BakedSecrets secrets, BakedSecretsDecryptor decryptor, Log logger) {
+		private final @Nullable String reason;
+
+		private volatile @Nullable BakedSecretsDecryptor decryptor;
+
+		LazyValues(BakedSecrets secrets, @Nullable BakedSecretsDecryptor decryptor, @Nullable String reason,
+				Log logger) {
 			Map<String, LazySecret> lazySecrets = new HashMap<>();
-			secrets.forEach((secret) -> lazySecrets.put(secret.name(), new LazySecret(secret, decryptor, logger)));
+			secrets.forEach((secret) -> lazySecrets.put(secret.name(), new LazySecret(secret, logger)));
 			this.secrets = Map.copyOf(lazySecrets);
+			this.decryptor = decryptor;
+			this.reason = reason;
+		}
+
+		void supply(BakedSecretsDecryptor decryptor) {
+			this.decryptor = decryptor;
 		}
 
 		@Override
 		public String get(BakedSecret secret) {
-			return this.secrets.get(secret.name()).get();
+			BakedSecretsDecryptor decryptor = this.decryptor;
+			if (decryptor == null) {
+				// Before a restore, a value decrypted with the init credentials would be kept
+				// in the snapshot.
+				throw notYetReadable(secret, String.valueOf(this.reason));
+			}
+			return this.secrets.get(secret.name()).get(decryptor);
 		}
 
 		@Override
@@ -521,8 +565,6 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		private final BakedSecret secret;
 
-		private final BakedSecretsDecryptor decryptor;
-
 		private final Log logger;
 
 		// A ReentrantLock rather than synchronized, so a virtual thread never pins its carrier.
@@ -532,9 +574,8 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 
 		private @Nullable CompletableFuture<String> inFlight;
 
-		LazySecret(BakedSecret secret, BakedSecretsDecryptor decryptor, Log logger) {
+		LazySecret(BakedSecret secret, Log logger) {
 			this.secret = secret;
-			this.decryptor = decryptor;
 			this.logger = logger;
 		}
 
@@ -542,12 +583,12 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 			return this.value;
 		}
 
-		String get() {
+		String get(BakedSecretsDecryptor decryptor) {
 			String value = this.value;
 			if (value != null) {
 				return value;
 			}
-			Deadline deadline = Deadline.in(this.decryptor.getTimeout());
+			Deadline deadline = Deadline.in(decryptor.getTimeout());
 			CompletableFuture<String> attempt;
 			boolean owner = false;
 			this.lock.lock();
@@ -565,12 +606,13 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 			finally {
 				this.lock.unlock();
 			}
-			return owner ? decrypt(attempt, deadline) : await(attempt, deadline);
+			return owner ? decrypt(decryptor, attempt, deadline) : await(attempt, deadline);
 		}
 
-		private String decrypt(CompletableFuture<String> attempt, Deadline deadline) {
+		private String decrypt(BakedSecretsDecryptor decryptor, CompletableFuture<String> attempt,
+				Deadline deadline) {
 			try {
-				String value = this.decryptor.decrypt(this.secret, deadline);
+				String value = decryptor.decrypt(this.secret, deadline);
 				this.value = value;
 				attempt.complete(value);
 				if (this.logger.isDebugEnabled()) {
@@ -625,6 +667,11 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 			return "LazySecret[" + this.secret.name() + "]";
 		}
 
+	}
+
+	private static SecretDecryptionException notYetReadable(BakedSecret secret, String reason) {
+		return new SecretDecryptionException(List.of(new SecretDecryptionFailure(secret.name(), secret.arn(),
+				secret.keyId(), null, Kind.NOT_ATTEMPTED, reason)), 1);
 	}
 
 	/**

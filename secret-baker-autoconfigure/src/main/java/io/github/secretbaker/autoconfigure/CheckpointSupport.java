@@ -19,7 +19,8 @@ import org.springframework.util.ClassUtils;
  * the checkpoint, with {@code secret-baker.snapshot=after-restore} and {@code org.crac} on the
  * class path. Before the checkpoint the client is primed, with no network, no credentials and
  * no value; after each restore a new client, which reads the credentials of the restored
- * environment, decrypts every secret within the deadline.
+ * environment, decrypts every secret within the deadline, or in lazy mode each secret on its
+ * first read. A read before the restore fails in both modes.
  */
 final class CheckpointSupport {
 
@@ -86,11 +87,17 @@ final class CheckpointSupport {
 		void beforeCheckpoint() {
 			this.primed.prime(this.secrets);
 			this.logger.info("Primed the KMS client for " + this.secrets.size()
-					+ " baked secrets before the checkpoint; they are decrypted after the restore");
+					+ " baked secrets before the checkpoint; they are decrypted after the restore"
+					+ (this.propertySource.isLazy() ? ", each on its first read" : ""));
 		}
 
 		void afterRestore() {
-			PendingSecrets pending = this.afterRestore.get().start(this.secrets);
+			BakedSecretsDecryptor decryptor = this.afterRestore.get();
+			if (this.propertySource.isLazy()) {
+				this.propertySource.supply(decryptor);
+				return;
+			}
+			PendingSecrets pending = decryptor.start(this.secrets);
 			this.propertySource.supply(pending);
 			pending.join();
 			BakedSecretsEnvironmentPostProcessor.logDecrypted(pending, this.logger);

@@ -1,5 +1,7 @@
 package io.github.secretbaker.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.Banner;
@@ -40,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for {@link BakedSecretValueFailureAnalyzer}: real applications that fail to start
@@ -65,8 +70,10 @@ class BakedSecretValueFailureAnalyzerTests {
 	@BeforeEach
 	void bakeSecrets() throws Exception {
 		String keyArn = this.server.createKey();
-		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT")) {
-			String value = BakedSecretFixtures.randomValue();
+		for (String name : List.of("PAYMENT_RETRIES", "PSP_TIMEOUT", "PSP_API_TOKEN", "PAYMENT_PORT",
+				"PSP_EXPRESSION")) {
+			String value = name.equals("PSP_EXPRESSION") ? SecretLeakAssertions.expressionValue()
+					: SecretLeakAssertions.awkwardValue();
 			this.values.put(name, value);
 			this.baked.add(BakedSecretFixtures.bake(this.server, name, value, keyArn));
 		}
@@ -128,14 +135,32 @@ class BakedSecretValueFailureAnalyzerTests {
 		assertNoSecretIn(output);
 	}
 
-	@Test
-	void keepsValuesOutOfTheFailureLoggedAtDebugLevel(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> run(PortApplication.class, "--logging.level.root=DEBUG"));
-		assertThatException().isThrownBy(() -> run(RetriesApplication.class, "--logging.level.root=DEBUG"));
-		assertThat(output).contains("Application failed to start due to an exception")
+	@ParameterizedTest
+	@ValueSource(strings = { "DEBUG", "TRACE" })
+	void keepsEveryPartOfAValueOutOfTheWarningTheFailureLoggedAtDebugAndTraceLevelAndTheThrownException(
+			String level, CapturedOutput output) {
+		Throwable portFailure = catchThrowable(() -> run(PortApplication.class, "--logging.level.root=" + level));
+		Throwable retriesFailure = catchThrowable(
+				() -> run(RetriesApplication.class, "--logging.level.root=" + level));
+		assertThat(output).contains("Exception encountered during context initialization")
+			.contains("Application failed to start due to an exception")
 			.contains("Failed to convert baked secret PAYMENT_PORT to int")
 			.contains("Failed to bind baked secret PAYMENT_RETRIES to int");
 		assertNoSecretIn(output);
+		// What SpringApplication throws is what Lambda reports for a failed init.
+		assertNoSecretIn(stackTrace(portFailure));
+		assertNoSecretIn(stackTrace(retriesFailure));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "INFO", "DEBUG", "TRACE" })
+	void keepsEveryPartOfASecretOutOfTheFailureOfAnExpressionThatReadsIt(String level, CapturedOutput output) {
+		Throwable failure = catchThrowable(() -> run(ExpressionApplication.class, "--logging.level.root=" + level));
+		assertThat(output).contains("Exception encountered during context initialization")
+			.contains("APPLICATION FAILED TO START")
+			.contains("Expression parsing failed for the value of baked secret PSP_EXPRESSION");
+		assertNoSecretIn(output);
+		assertNoSecretIn(stackTrace(failure));
 	}
 
 	@Test
@@ -193,9 +218,16 @@ class BakedSecretValueFailureAnalyzerTests {
 			.close();
 	}
 
+	private static String stackTrace(Throwable failure) {
+		assertThat(failure).isNotNull();
+		StringWriter stackTrace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(stackTrace));
+		return stackTrace.toString();
+	}
+
 	private void assertNoSecretIn(CharSequence output) {
 		String text = output.toString();
-		this.values.values().forEach((value) -> assertThat(text).doesNotContain(value));
+		SecretLeakAssertions.assertNoPartOfAny(text, this.values.values());
 		this.baked.forEach((secret) -> assertThat(text).doesNotContain(secret.ciphertext()));
 	}
 
@@ -288,6 +320,20 @@ class BakedSecretValueFailureAnalyzerTests {
 				entries.put("payment-port", environment.getProperty("payment-port"));
 			});
 			return "unreachable";
+		}
+
+	}
+
+	/**
+	 * Evaluates a baked secret as an expression, which fails to parse.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)
+	static class ExpressionApplication {
+
+		@Bean
+		String expression(@Value("#{${PSP_EXPRESSION}}") String expression) {
+			return expression;
 		}
 
 	}

@@ -241,6 +241,28 @@ class BakedSecretsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void refusesALazyReadBeforeTheSnapshotIsRestoredAndDecryptsOnFirstReadAfterIt() throws Exception {
+		StandardEnvironment environment = environment("--secret-baker.mode=lazy",
+				"--secret-baker.snapshot=after-restore", "--AWS_LAMBDA_INITIALIZATION_TYPE=snap-start");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThatExceptionOfType(SecretDecryptionException.class)
+			.isThrownBy(() -> environment.getProperty("DB_PASSWORD"))
+			.withMessageContaining("DB_PASSWORD")
+			.withMessageContaining("read before the JVM snapshot was restored")
+			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(SecretDecryptionFailure::kind)
+				.containsExactly(Kind.NOT_ATTEMPTED));
+		assertThat(this.server.callCounts()).isEmpty();
+		Resource resource = registeredCracResource();
+		resource.beforeCheckpoint(null);
+		assertThat(this.server.callCounts()).isEmpty();
+		resource.afterRestore(null);
+		assertThat(this.server.callCounts()).isEmpty();
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
+	}
+
+	@Test
 	void decryptsBeforeTheCheckpointWhenTheFunctionStartsOnDemand() {
 		StandardEnvironment environment = environment("--secret-baker.snapshot=after-restore",
 				"--AWS_LAMBDA_INITIALIZATION_TYPE=on-demand");
