@@ -71,7 +71,7 @@ class SecretDecryptionFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(failure("A", Kind.INVALID_CIPHERTEXT), failure("B", Kind.INCORRECT_KEY),
 				failure("C", Kind.NOT_FOUND), failure("D", Kind.DISABLED), failure("E", Kind.INVALID_KEY_STATE),
 				failure("F", Kind.THROTTLED), failure("G", Kind.SERVICE_ERROR), failure("H", Kind.NETWORK),
-				failure("I", Kind.CLIENT_CONFIGURATION), failure("J", Kind.OTHER), failure("K", Kind.UNSUPPORTED_TIER));
+				failure("I", Kind.CLIENT_CONFIGURATION), failure("J", Kind.OTHER));
 		assertThat(analysis.getAction()).contains("The ciphertext of A was altered")
 			.contains("The ciphertext of B was not encrypted under the key recorded for it")
 			.contains("KMS cannot find the key of C")
@@ -81,8 +81,7 @@ class SecretDecryptionFailureAnalyzerTests {
 			.contains("KMS failed to decrypt G")
 			.contains("KMS interface endpoint")
 			.contains("set secret-baker.region")
-			.contains("KMS refused to decrypt J")
-			.contains("Add com.amazonaws:aws-encryption-sdk-java:2.4.1 to the function's dependencies: the values of K are");
+			.contains("KMS refused to decrypt J");
 	}
 
 	@Test

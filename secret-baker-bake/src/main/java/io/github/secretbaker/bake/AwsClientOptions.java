@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -11,7 +12,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * How to reach SSM and KMS: region, named profile and endpoint, each optional. What is left
@@ -88,7 +91,37 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 		return configure(KmsClient.builder());
 	}
 
+	/**
+	 * Create a KMS client with these options and the given credentials instead of the
+	 * configured ones, such as those of an assumed role. The caller closes it.
+	 * @param credentials the credentials
+	 * @return a new client
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
+	 * found
+	 */
+	public KmsClient createKmsClient(AwsCredentialsProvider credentials) {
+		KmsClientBuilder builder = KmsClient.builder();
+		builder.credentialsProvider(credentials);
+		return configure(builder, false);
+	}
+
+	/**
+	 * Create an STS client with these options, as {@link #createSsmClient()} does, to assume
+	 * a role. The caller closes it.
+	 * @return a new client
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
+	 * found
+	 */
+	public StsClient createStsClient() {
+		return configure(StsClient.builder());
+	}
+
 	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+		return configure(builder, true);
+	}
+
+	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
+			boolean profileCredentials) {
 		builder.httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration((override) -> {
 			override
 				.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
@@ -100,7 +133,7 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 		if (this.region != null) {
 			builder.region(Region.of(this.region));
 		}
-		if (this.profile != null) {
+		if (this.profile != null && profileCredentials) {
 			builder.credentialsProvider(ProfileCredentialsProvider.create(this.profile));
 		}
 		if (this.endpoint != null) {

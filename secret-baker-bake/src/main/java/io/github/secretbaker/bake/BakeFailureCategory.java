@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.policy.PolicyGenerationException;
+import io.github.secretbaker.bake.verify.RoleAssumptionException;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,7 +48,7 @@ public enum BakeFailureCategory {
 				|| isMissingRegion(ex)) {
 			return INVALID_INPUT;
 		}
-		if (ex instanceof SdkException || ex instanceof UncheckedIOException) {
+		if (ex instanceof SdkException || ex instanceof UncheckedIOException || ex instanceof RoleAssumptionException) {
 			return AWS_OR_IO_FAILURE;
 		}
 		return UNEXPECTED;

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import io.github.secretbaker.aws.KmsKeyReference;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -69,7 +68,6 @@ final class ParameterStoreSource implements SecretSource {
 			KeyMetadataReader keys, KeyAliasResolver.ResolvedAliases aliases) {
 		List<BakedSecret> secrets = new ArrayList<>();
 		Set<String> keptAliases = new TreeSet<>();
-		Set<String> advanced = new TreeSet<>();
 		for (RequestedParameter requested : bakeable(parameters)) {
 			Parameter parameter = requested.parameter();
 			String keyArn = aliases.keyArnOf(requested.keyArn());
@@ -78,9 +76,6 @@ final class ParameterStoreSource implements SecretSource {
 			for (SecretRequest request : requested.requests()) {
 				secrets.add(new BakedSecret(request.name(), parameter.value(), parameter.arn(), parameter.version(),
 						keyArn, tier));
-				if (BakedSecret.ADVANCED_TIER.equals(tier)) {
-					advanced.add(request.name());
-				}
 				if (KmsKeyReference.isAlias(keyArn)) {
 					keptAliases.add(request.name());
 				}
@@ -96,19 +91,8 @@ final class ParameterStoreSource implements SecretSource {
 		if (!keptAliases.isEmpty()) {
 			warnings.add(aliases.warning(keptAliases));
 		}
-		if (!advanced.isEmpty()) {
-			warnings.add(advancedTierWarning(advanced));
-		}
 		return new Resolution(BakedSecrets.of(secrets), problems, fetcher.getParametersCalls(), keys.metadataCalls(),
 				warnings, aliases.keyArns());
-	}
-
-	private static String advancedTierWarning(Set<String> secretNames) {
-		return ((secretNames.size() == 1) ? "Secret " + secretNames.iterator().next()
-				+ ": the value is an AWS Encryption SDK message" : "Secrets " + String.join(", ", secretNames)
-				+ ": the values are AWS Encryption SDK messages")
-				+ " (Advanced tier), which the function opens only with "
-				+ BakedSecretsDecryptor.ENCRYPTION_SDK_DEPENDENCY + " among its dependencies";
 	}
 
 }

@@ -32,12 +32,6 @@ import org.jspecify.annotations.Nullable;
 public final class BakedSecretsDecryptor {
 
 	/**
-	 * The dependency that opens Advanced-tier entries, whose values are AWS Encryption SDK
-	 * messages; a function without such entries does without it.
-	 */
-	public static final String ENCRYPTION_SDK_DEPENDENCY = "com.amazonaws:aws-encryption-sdk-java:2.4.1";
-
-	/**
 	 * The default deadline for decrypting every secret: half of Lambda's 10 second init phase.
 	 */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);

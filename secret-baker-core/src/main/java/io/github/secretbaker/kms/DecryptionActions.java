@@ -59,8 +59,6 @@ final class DecryptionActions {
 		String names = failures.stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", "));
 		String keys = keys(failures);
 		return switch (kind) {
-			case UNSUPPORTED_TIER -> "Add " + BakedSecretsDecryptor.ENCRYPTION_SDK_DEPENDENCY + " to the function's dependencies: the "
-					+ "values of " + names + " are AWS Encryption SDK messages (Advanced-tier parameters), which it opens.";
 			case ACCESS_DENIED -> "Allow the function's execution role to decrypt " + names
 					+ " by adding this statement to its policy (and make sure the key policy does not deny it; a key "
 					+ "of another account than the function's must allow the role in its key policy too):\n\n"

@@ -95,13 +95,6 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 	public enum Kind {
 
 		/**
-		 * The value is an AWS Encryption SDK message (an Advanced-tier parameter) and the
-		 * AWS Encryption SDK for Java, which opens it, is not on the class path; KMS is not
-		 * called.
-		 */
-		UNSUPPORTED_TIER(false),
-
-		/**
 		 * KMS refused the caller: the role lacks {@code kms:Decrypt} on the key for this
 		 * encryption context.
 		 */
@@ -109,7 +102,9 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 
 		/**
 		 * The ciphertext was altered, or the encryption context (the parameter ARN) does not
-		 * match the one it was encrypted with.
+		 * match the one it was encrypted with; for an Advanced-tier entry, also an AWS
+		 * Encryption SDK message that is malformed, truncated, over a limit or does not
+		 * authenticate.
 		 */
 		INVALID_CIPHERTEXT(false),
 

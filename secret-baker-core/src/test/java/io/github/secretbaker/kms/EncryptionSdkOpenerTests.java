@@ -118,13 +118,16 @@ class EncryptionSdkOpenerTests {
 	}
 
 	@Test
-	void verifiesTheSignatureOfASignedMessage() {
+	void verifiesTheSignatureOfASignedMessageBeforeCallingKms() {
 		BakedSecret secret = EncryptionSdkFixtures.bake(this.server, "SECRET", EncryptionSdkFixtures.randomValue(300),
 				this.keyArn, CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384);
 		byte[] message = secret.ciphertextBlob();
 		message[message.length - 5] ^= 0x01;
-		assertThat(failure(withCiphertext(secret, message)).kind()).isEqualTo(Kind.INVALID_CIPHERTEXT);
-		assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
+		this.server.resetCounters();
+		SecretDecryptionFailure failure = failure(withCiphertext(secret, message));
+		assertThat(failure.kind()).isEqualTo(Kind.INVALID_CIPHERTEXT);
+		assertThat(failure.detail()).endsWith("its signature does not verify");
+		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package io.github.secretbaker.maven;
 
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.github.secretbaker.bake.AwsClientOptions;
-import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.bake.manifest.InvalidManifestException;
 import io.github.secretbaker.bake.manifest.Manifest;
@@ -22,11 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of the goals that read SSM: which secrets (the manifest, a Node plugin
- * {@code serverless.yml}, or secrets in the pom) and how to reach AWS.
+ * {@code serverless.yml}, or secrets in the pom).
  *
  * @since 0.1.0
  */
-abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
+abstract class AbstractSsmMojo extends AbstractAwsMojo {
 
 	/**
 	 * The manifest listing the secrets under {@code secrets:}. Ignored when it does not exist
@@ -68,36 +65,6 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	 */
 	@Parameter
 	@Nullable Map<String, String> secrets;
-
-	/**
-	 * The AWS region; by default the SDK's ({@code AWS_REGION}, the profile).
-	 */
-	@Parameter(property = "secret-baker.region")
-	@Nullable String region;
-
-	/**
-	 * The named AWS profile for credentials and region; by default the SDK's default chain.
-	 */
-	@Parameter(property = "secret-baker.profile")
-	@Nullable String profile;
-
-	/**
-	 * The SSM endpoint URL, for a local server such as secret-baker-test's.
-	 */
-	@Parameter(property = "secret-baker.endpoint")
-	@Nullable String endpoint;
-
-	/**
-	 * How many SSM calls run at once.
-	 */
-	@Parameter(property = "secret-baker.concurrency", defaultValue = "" + ParameterStoreBaker.DEFAULT_CONCURRENCY)
-	int concurrency = ParameterStoreBaker.DEFAULT_CONCURRENCY;
-
-	/**
-	 * How many attempts each SSM call gets, first try included, with adaptive retry.
-	 */
-	@Parameter(property = "secret-baker.max-attempts", defaultValue = "" + AwsClientOptions.DEFAULT_MAX_ATTEMPTS)
-	int maxAttempts = AwsClientOptions.DEFAULT_MAX_ATTEMPTS;
 
 	/**
 	 * Load every configured source of secrets into one manifest.
@@ -145,38 +112,7 @@ abstract class AbstractSsmMojo extends AbstractSecretBakerMojo {
 	 * @throws MojoFailureException if a setting is invalid
 	 */
 	AwsClientOptions awsClientOptions(Manifest manifest) throws MojoFailureException {
-		String problem = ParameterStoreBaker.checkConcurrency(this.concurrency);
-		if (problem != null) {
-			throw new MojoFailureException("<concurrency> " + problem);
-		}
-		problem = AwsClientOptions.checkMaxAttempts(this.maxAttempts);
-		if (problem != null) {
-			throw new MojoFailureException("<maxAttempts> " + problem);
-		}
-		String region = blankToNull(this.region);
-		return new AwsClientOptions((region != null) ? region : manifest.region(), blankToNull(this.profile),
-				endpointUri(), this.maxAttempts);
-	}
-
-	private @Nullable URI endpointUri() throws MojoFailureException {
-		String value = blankToNull(this.endpoint);
-		if (value == null) {
-			return null;
-		}
-		try {
-			URI uri = new URI(value);
-			if (uri.getScheme() == null || uri.getHost() == null) {
-				throw new URISyntaxException(value, "an absolute URL such as http://127.0.0.1:4566 is needed");
-			}
-			return uri;
-		}
-		catch (URISyntaxException ex) {
-			throw new MojoFailureException("<endpoint> '" + value + "' is not a URL: " + ex.getReason());
-		}
-	}
-
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		return awsClientOptions(manifest.region());
 	}
 
 }

@@ -6,12 +6,14 @@ import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.check.DriftChecker;
 import io.github.secretbaker.bake.check.DriftReport;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.verify.VerifyReport;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The drift gate: compares the baked file with the configured secrets and SSM, and fails the
@@ -36,6 +38,32 @@ public class CheckMojo extends AbstractSsmMojo {
 	@Parameter(property = "secret-baker.fail-on-drift", defaultValue = "true")
 	boolean failOnDrift = true;
 
+	/**
+	 * Whether to also prove, with a KMS {@code Decrypt} dry run per entry, that the role can
+	 * decrypt every secret of the file, as the {@code verify} goal does.
+	 */
+	@Parameter(property = "secret-baker.verify", defaultValue = "false")
+	boolean verify;
+
+	/**
+	 * The function's execution role to verify as, with {@code verify}; by default the build's
+	 * own credentials.
+	 */
+	@Parameter(property = "secret-baker.role-arn")
+	@Nullable String roleArn;
+
+	/**
+	 * The external id that the role's trust policy asks for, with {@code roleArn}.
+	 */
+	@Parameter(property = "secret-baker.external-id")
+	@Nullable String externalId;
+
+	/**
+	 * The role session name, with {@code roleArn}; by default {@code secret-baker-verify}.
+	 */
+	@Parameter(property = "secret-baker.role-session-name")
+	@Nullable String roleSessionName;
+
 	@Override
 	String goal() {
 		return "check";
@@ -47,15 +75,29 @@ public class CheckMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		DriftReport report;
-		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest))
+			.concurrency(this.concurrency)
+			.build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
 		String summary = String.join(System.lineSeparator(), report.summary(this.file.toPath(), manifest.source()));
-		if (report.isClean()) {
+		VerifyReport verified = null;
+		if (this.verify) {
+			verified = new RoleSettings(blankToNull(this.roleArn), blankToNull(this.externalId),
+					blankToNull(this.roleSessionName))
+				.verify(baked, this);
+			summary += System.lineSeparator()
+					+ String.join(System.lineSeparator(), verified.summary(this.file.toPath()));
+		}
+		else if (blankToNull(this.roleArn) != null) {
+			throw new MojoFailureException("<roleArn> goes with <verify>true</verify>");
+		}
+		boolean passed = report.isClean() && (verified == null || verified.passed());
+		if (passed) {
 			getLog().info(summary);
 			return;
 		}
-		if (this.failOnDrift) {
+		if (this.failOnDrift || (verified != null && !verified.passed())) {
 			throw new MojoFailureException(summary);
 		}
 		getLog().warn(summary);

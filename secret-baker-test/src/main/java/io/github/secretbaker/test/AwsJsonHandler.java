@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers AWS JSON 1.1 requests for KMS ({@code TrentService.*}) and SSM
- * ({@code AmazonSSM.*}): checks that a SigV4 {@code Authorization} header is present (without
+ * ({@code AmazonSSM.*}), and AWS Query requests for STS ({@code AssumeRole}): checks that a SigV4 {@code Authorization} header is present (without
  * verifying the signature), takes the region from its credential scope, applies faults and
  * counts calls.
  */
@@ -31,7 +35,9 @@ final class AwsJsonHandler implements HttpHandler {
 	private static final System.Logger logger = System.getLogger(AwsJsonHandler.class.getName());
 
 	private static final Pattern CREDENTIAL = Pattern
-		.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+		.compile("Credential=([^/,\\s]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+
+	private static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -47,18 +53,29 @@ final class AwsJsonHandler implements HttpHandler {
 
 	private final Faults faults;
 
+	private final StsService sts;
+
 	private final CallStatistics statistics;
 
-	AwsJsonHandler(KmsService kms, SsmService ssm, Faults faults, CallStatistics statistics) {
+	private final String accountId;
+
+	AwsJsonHandler(KmsService kms, SsmService ssm, StsService sts, Faults faults, CallStatistics statistics,
+			String accountId) {
 		this.kms = kms;
 		this.ssm = ssm;
+		this.sts = sts;
 		this.faults = faults;
 		this.statistics = statistics;
+		this.accountId = accountId;
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			if (isQueryProtocol(exchange)) {
+				handleQuery(exchange);
+				return;
+			}
 			ObjectNode response;
 			try {
 				response = answer(exchange);
@@ -86,17 +103,8 @@ final class AwsJsonHandler implements HttpHandler {
 					"The local server answers AWS JSON 1.1 requests, sent with POST, not " + exchange.getRequestMethod());
 		}
 		checkLength(exchange);
-		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-		if (authorization == null || authorization.isBlank()) {
-			throw AwsException.badRequest("MissingAuthenticationTokenException", "Missing Authentication Token");
-		}
-		Matcher credential = CREDENTIAL.matcher(authorization);
-		if (!authorization.startsWith("AWS4-HMAC-SHA256 ") || !credential.find()) {
-			throw AwsException.badRequest("IncompleteSignatureException",
-					"Authorization header requires a SigV4 'Credential' parameter "
-							+ "(AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request).");
-		}
-		String region = credential.group(1);
+		Matcher credential = credential(exchange);
+		String region = credential.group(2);
 		String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
 		String service;
 		String operation;
@@ -112,21 +120,125 @@ final class AwsJsonHandler implements HttpHandler {
 			throw AwsException.badRequest("UnknownOperationException",
 					"The local server does not support the operation " + target);
 		}
-		if (!credential.group(2).equals(service)) {
-			throw AwsException.badRequest("InvalidSignatureException",
-					"Credential should be scoped to correct service: '" + service + "'.");
-		}
+		checkService(credential, service);
+		Caller caller = caller(exchange, credential);
 		JsonRequest request = readRequest(exchange);
 		this.statistics.begin(operation);
 		try {
 			if (applyFaults(operation)) {
 				return null;
 			}
-			return service.equals("kms") ? this.kms.handle(operation, region, request)
-					: this.ssm.handle(operation, region, request);
+			return this.faults.as(caller, () -> service.equals("kms") ? this.kms.handle(operation, region, request)
+					: this.ssm.handle(operation, region, request));
 		}
 		finally {
 			this.statistics.end(operation);
+		}
+	}
+
+	private static Matcher credential(HttpExchange exchange) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || authorization.isBlank()) {
+			throw AwsException.badRequest("MissingAuthenticationTokenException", "Missing Authentication Token");
+		}
+		Matcher credential = CREDENTIAL.matcher(authorization);
+		if (!authorization.startsWith("AWS4-HMAC-SHA256 ") || !credential.find()) {
+			throw AwsException.badRequest("IncompleteSignatureException",
+					"Authorization header requires a SigV4 'Credential' parameter "
+							+ "(AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request).");
+		}
+		return credential;
+	}
+
+	private static void checkService(Matcher credential, String service) {
+		if (!credential.group(3).equals(service)) {
+			throw AwsException.badRequest("InvalidSignatureException",
+					"Credential should be scoped to correct service: '" + service + "'.");
+		}
+	}
+
+	private Caller caller(HttpExchange exchange, Matcher credential) {
+		return this.sts.callerOf(credential.group(1), exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"),
+				this.accountId);
+	}
+
+	private static boolean isQueryProtocol(HttpExchange exchange) {
+		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+		return exchange.getRequestMethod().equals("POST") && contentType != null
+				&& contentType.toLowerCase(Locale.ROOT).startsWith(FORM_CONTENT_TYPE);
+	}
+
+	// STS speaks the AWS Query protocol: a form-encoded POST answered in XML
+	private void handleQuery(HttpExchange exchange) throws IOException {
+		String operation = "AssumeRole";
+		try {
+			checkLength(exchange);
+			Matcher credential = credential(exchange);
+			checkService(credential, "sts");
+			Caller caller = caller(exchange, credential);
+			Map<String, String> form = readForm(exchange);
+			this.statistics.begin(operation);
+			try {
+				if (applyFaults(operation)) {
+					return;
+				}
+				String answer = this.faults.as(caller, () -> this.sts.handle(form));
+				sendXml(exchange, 200, answer);
+			}
+			finally {
+				this.statistics.end(operation);
+			}
+		}
+		catch (AwsException ex) {
+			String type = (ex.status() >= 500) ? "Receiver" : "Sender";
+			sendXml(exchange, ex.status(), "<ErrorResponse xmlns=\"" + StsService.NAMESPACE + "\"><Error><Type>" + type
+					+ "</Type><Code>" + ex.code() + "</Code><Message>"
+					+ StsService.xml((ex.getMessage() != null) ? ex.getMessage() : "") + "</Message></Error><RequestId>"
+					+ UUID.randomUUID() + "</RequestId></ErrorResponse>");
+		}
+		catch (RuntimeException ex) {
+			logger.log(Level.WARNING, "Request failed with " + ex.getClass().getName());
+			sendXml(exchange, 500, "<ErrorResponse xmlns=\"" + StsService.NAMESPACE
+					+ "\"><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>The local server failed "
+					+ "unexpectedly</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
+		}
+	}
+
+	private static Map<String, String> readForm(HttpExchange exchange) throws IOException {
+		byte[] body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			throw tooLarge();
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		String text = new String(body, StandardCharsets.UTF_8);
+		if (text.isEmpty()) {
+			return form;
+		}
+		for (String pair : text.split("&")) {
+			int equals = pair.indexOf('=');
+			try {
+				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
+				String value = (equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)
+						: "";
+				form.put(name, value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new AwsException(400, "MalformedQueryString", "The request body is not a valid form encoding");
+			}
+		}
+		return form;
+	}
+
+	private static void sendXml(HttpExchange exchange, int status, String xml) throws IOException {
+		byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "text/xml");
+		exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
 		}
 	}
 

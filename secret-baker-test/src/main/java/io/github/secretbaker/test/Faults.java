@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,8 @@ public final class Faults {
 	private final Map<String, Random> partialPages = new ConcurrentHashMap<>();
 
 	private final ThreadLocal<Boolean> trusted = ThreadLocal.withInitial(() -> false);
+
+	private final ThreadLocal<@Nullable Caller> caller = new ThreadLocal<>();
 
 	private final Object hangMonitor = new Object();
 
@@ -150,7 +153,72 @@ public final class Faults {
 		if (reason != null) {
 			throw new IllegalArgumentException("Deny rule " + name + "=" + stripped + " can never match: " + reason);
 		}
-		this.denyRules.add(new DenyRule(name, stripped));
+		this.denyRules.add(new DenyRule(Operations.ALL, name, stripped, null, null));
+		return this;
+	}
+
+	/**
+	 * Answer the operation on a resource with {@code AccessDeniedException} for one principal
+	 * only, as an IAM deny statement on a role does. The principal is matched against the
+	 * caller's ARN and, for the credentials of an assumed role, against the role's ARN, so
+	 * {@code arn:aws:iam::123456789012:role/my-function} denies every session of that role;
+	 * {@code "*"} and wildcards inside the ARN are allowed.
+	 * @param principal the principal ARN to deny, or {@code "*"}
+	 * @param operation the operation name, or {@code "*"} for all
+	 * @param resource the resource to deny, or {@code "*"} (see {@link #deny(String, String)})
+	 * @return these faults
+	 * @throws IllegalArgumentException if the rule can never match a request
+	 */
+	public Faults denyTo(String principal, String operation, String resource) {
+		return addPrincipalRule(principal, operation, resource, null, null);
+	}
+
+	/**
+	 * Answer a KMS operation with {@code AccessDeniedException} for one principal when the
+	 * request's encryption context holds a value, as an IAM deny statement with a
+	 * {@code kms:EncryptionContext:<key>} condition does. With the key {@code PARAMETER_ARN}
+	 * and a parameter ARN, it denies decrypting that one parameter, directly or through SSM.
+	 * @param principal the principal ARN to deny, or {@code "*"}
+	 * @param operation a KMS operation name, or {@code "*"} for all
+	 * @param resource the key to deny, or {@code "*"}
+	 * @param contextKey the encryption context key
+	 * @param contextValue the value that the context key must have for the rule to apply
+	 * ({@code "*"} wildcards allowed)
+	 * @return these faults
+	 * @throws IllegalArgumentException if the rule can never match a request
+	 */
+	public Faults denyTo(String principal, String operation, String resource, String contextKey,
+			String contextValue) {
+		if (contextKey == null || contextKey.isBlank() || contextValue == null || contextValue.isEmpty()) {
+			throw new IllegalArgumentException("Encryption context key and value must not be blank");
+		}
+		String name = Operations.normalize(operation);
+		if (!name.equals(Operations.ALL) && !Operations.isKms(name)) {
+			throw new IllegalArgumentException(
+					"Deny rule " + name + " with an encryption context can never match: " + name + " is not a KMS operation");
+		}
+		return addPrincipalRule(principal, operation, resource, contextKey, contextValue);
+	}
+
+	private Faults addPrincipalRule(String principal, String operation, String resource, @Nullable String contextKey,
+			@Nullable String contextValue) {
+		if (principal == null || principal.isBlank()) {
+			throw new IllegalArgumentException("Principal must not be blank");
+		}
+		String who = principal.strip();
+		if (!who.equals(Operations.ALL) && !who.startsWith("arn:")) {
+			throw new IllegalArgumentException("Principal '" + who + "' is neither * nor an ARN");
+		}
+		if (resource == null || resource.isBlank()) {
+			throw new IllegalArgumentException("Resource must not be blank");
+		}
+		String name = Operations.normalize(operation);
+		String stripped = resource.strip();
+		String reason = neverMatches(name, stripped);
+		if (reason != null) {
+			throw new IllegalArgumentException("Deny rule " + name + "=" + stripped + " can never match: " + reason);
+		}
+		this.denyRules.add(new DenyRule(who, name, stripped, contextKey, contextValue));
 		return this;
 	}
 
@@ -191,6 +259,15 @@ public final class Faults {
 				return "a KMS ARN, but " + operation + " acts on SSM parameters";
 			}
 			return startsWithEither(type, "key/", "alias/") ? null : "a KMS ARN names a key/<id> or an alias/<name>";
+		}
+		if (service.equals("iam")) {
+			if (!all && !Operations.isSts(operation)) {
+				return "an IAM ARN, but " + operation + " acts on " + (kms ? "KMS keys" : "SSM parameters");
+			}
+			return startsWithEither(type, "role/") ? null : "an IAM ARN names a role/<name>";
+		}
+		if (Operations.isSts(operation)) {
+			return "AssumeRole acts on IAM roles, arn:aws:iam::<account>:role/<name>";
 		}
 		if (service.equals("ssm")) {
 			if (kms) {
@@ -297,16 +374,58 @@ public final class Faults {
 	 * @return whether the call is denied
 	 */
 	boolean isDenied(String operation, Predicate<String> resourceMatcher) {
+		return isDenied(operation, resourceMatcher, Map.of());
+	}
+
+	/**
+	 * Whether a deny rule matches the caller, the operation, the resource and the encryption
+	 * context of the request.
+	 * @param operation the bare operation name
+	 * @param resourceMatcher whether a rule's resource (never {@code "*"}) designates the
+	 * resource in the request
+	 * @param context the request's encryption context, empty for an operation without one
+	 * @return whether the call is denied
+	 */
+	boolean isDenied(String operation, Predicate<String> resourceMatcher, Map<String, String> context) {
 		if (this.trusted.get()) {
 			return false;
 		}
+		Caller current = caller();
 		for (DenyRule rule : this.denyRules) {
 			if ((rule.operation().equals(operation) || rule.operation().equals(Operations.ALL))
-					&& (rule.resource().equals(Operations.ALL) || resourceMatcher.test(rule.resource()))) {
+					&& (rule.resource().equals(Operations.ALL) || resourceMatcher.test(rule.resource()))
+					&& rule.appliesTo(current) && rule.appliesTo(context)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Return the caller of the request being answered on this thread, or the server's own
+	 * user outside a request.
+	 * @return the caller
+	 */
+	Caller caller() {
+		Caller current = this.caller.get();
+		return (current != null) ? current : Caller.user(this.accountId);
+	}
+
+	/**
+	 * Answer a request as the given caller.
+	 * @param <T> the result type
+	 * @param who the caller
+	 * @param action the answer
+	 * @return the result of the action
+	 */
+	<T> T as(Caller who, Supplier<T> action) {
+		this.caller.set(who);
+		try {
+			return action.get();
+		}
+		finally {
+			this.caller.remove();
+		}
 	}
 
 	/**
@@ -367,7 +486,26 @@ public final class Faults {
 		return counter.getAndUpdate((value) -> (value > 0) ? value - 1 : 0) > 0;
 	}
 
-	private record DenyRule(String operation, String resource) {
+	private record DenyRule(String principal, String operation, String resource, @Nullable String contextKey,
+			@Nullable String contextValue) {
+
+		boolean appliesTo(Caller caller) {
+			if (this.principal.equals(Operations.ALL)) {
+				return true;
+			}
+			Pattern glob = KmsService.glob(this.principal);
+			return glob.matcher(caller.arn()).matches()
+					|| (caller.roleArn() != null && glob.matcher(caller.roleArn()).matches());
+		}
+
+		boolean appliesTo(Map<String, String> context) {
+			if (this.contextKey == null || this.contextValue == null) {
+				return true;
+			}
+			String value = context.get(this.contextKey);
+			return value != null && KmsService.glob(this.contextValue).matcher(value).matches();
+		}
+
 	}
 
 	private static final class RateLimiter {

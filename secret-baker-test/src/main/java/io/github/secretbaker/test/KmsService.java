@@ -63,6 +63,8 @@ final class KmsService {
 	private static final Pattern KEY_ID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+	private static final String IGNORE_CIPHERTEXT = "IGNORE_CIPHERTEXT";
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final String accountId;
@@ -318,13 +320,50 @@ final class KmsService {
 					+ "satisfy constraint: Member must not be null");
 		}
 		checkAlgorithm(request);
+		boolean dryRun = request.bool("DryRun");
+		List<String> modifiers = request.stringList("DryRunModifiers");
+		if (modifiers != null && !dryRun) {
+			throw AwsException.validation("DryRunModifiers is only valid when DryRun is set to true.");
+		}
+		if (dryRun && modifiers != null && !modifiers.isEmpty()) {
+			dryRunAuthorization(region, request, modifiers);
+		}
 		Opened opened = open(region, ciphertext, request.string("KeyId"), request.stringMap("EncryptionContext"),
 				true);
+		if (dryRun) {
+			// KMS checks the whole call, ciphertext included, and never returns the plaintext
+			throw dryRunSucceeded();
+		}
 		ObjectNode response = JsonRequest.object();
 		response.put("KeyId", opened.keyArn());
 		response.put("Plaintext", base64(opened.plaintext()));
 		response.put("EncryptionAlgorithm", SYMMETRIC_DEFAULT);
 		return response;
+	}
+
+	// With IGNORE_CIPHERTEXT, KMS checks only that the caller may use the key named by KeyId
+	private void dryRunAuthorization(String region, JsonRequest request, List<String> modifiers) {
+		for (String modifier : modifiers) {
+			if (!modifier.equals(IGNORE_CIPHERTEXT)) {
+				throw AwsException.validation("1 validation error detected: Value '[" + modifier
+						+ "]' at 'dryRunModifiers' failed to satisfy constraint: Member must satisfy enum value set: ["
+						+ IGNORE_CIPHERTEXT + "]");
+			}
+		}
+		String keyReference = request.string("KeyId");
+		if (keyReference == null) {
+			throw AwsException.validation("KeyId is required when DryRunModifiers contains " + IGNORE_CIPHERTEXT + ".");
+		}
+		Key key = resolve(region, keyReference);
+		checkDenied(region, "Decrypt", key, request.stringMap("EncryptionContext"));
+		checkCustomerManaged(key, "Decrypt");
+		checkEnabled(key);
+		throw dryRunSucceeded();
+	}
+
+	private static AwsException dryRunSucceeded() {
+		return new AwsException(412, "DryRunOperationException",
+				"The request would have succeeded, but the DryRun option is set.");
 	}
 
 	private ObjectNode generateDataKey(String region, JsonRequest request) {
@@ -385,7 +424,7 @@ final class KmsService {
 			throw AwsException.badRequest("IncorrectKeyException",
 					"The key ID in the request does not identify a KMS key that can perform this operation.");
 		}
-		checkDenied(region, "Decrypt", key);
+		checkDenied(region, "Decrypt", key, context);
 		if (direct) {
 			checkCustomerManaged(key, "Decrypt");
 		}
@@ -517,20 +556,24 @@ final class KmsService {
 	// (kms:ViaService), so a direct call is denied even for an administrator.
 	private void checkCustomerManaged(Key key, String operation) {
 		if (key.awsManaged) {
-			throw AwsException.badRequest("AccessDeniedException", "User: arn:aws:iam::" + this.accountId
-					+ ":user/local is not authorized to perform: kms:" + operation + " on resource: " + key.arn
+			throw AwsException.badRequest("AccessDeniedException", "User: " + this.faults.caller().arn()
+					+ " is not authorized to perform: kms:" + operation + " on resource: " + key.arn
 					+ " because the key policy of this AWS managed key allows its use only through the AWS service"
 					+ " that owns it");
 		}
 	}
 
 	private void checkDenied(String region, String operation, @Nullable Key key) {
+		checkDenied(region, operation, key, Map.of());
+	}
+
+	private void checkDenied(String region, String operation, @Nullable Key key, Map<String, String> context) {
 		boolean denied = this.faults.isDenied(operation,
-				(resource) -> key != null && resourceDesignates(region, resource, key));
+				(resource) -> key != null && resourceDesignates(region, resource, key), context);
 		if (denied) {
 			String arn = (key != null) ? key.arn : "*";
 			throw AwsException.badRequest("AccessDeniedException",
-					"User: arn:aws:iam::" + this.accountId + ":user/local is not authorized to perform: kms:" + operation
+					"User: " + this.faults.caller().arn() + " is not authorized to perform: kms:" + operation
 							+ " on resource: " + arn + " because no identity-based policy allows the kms:" + operation
 							+ " action");
 		}

@@ -115,6 +115,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	private final SsmService ssm;
 
+	private final StsService sts;
+
 	private volatile @Nullable HttpServer httpServer;
 
 	private @Nullable ExecutorService executor;
@@ -133,6 +135,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		this.faults = new Faults(this.accountId);
 		this.kms = new KmsService(this.accountId, this.faults);
 		this.ssm = new SsmService(this.accountId, this.kms, this.faults);
+		this.sts = new StsService(this.faults);
 	}
 
 	/**
@@ -199,7 +202,8 @@ public final class LocalAwsServer implements AutoCloseable {
 				});
 		executor.allowCoreThreadTimeOut(true);
 		server.setExecutor(executor);
-		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.faults, this.statistics));
+		server.createContext("/", new AwsJsonHandler(this.kms, this.ssm, this.sts, this.faults, this.statistics,
+				this.accountId));
 		server.start();
 		this.httpServer = server;
 		this.executor = executor;
@@ -597,7 +601,7 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Reset all state: keys, aliases, parameters, faults and counters. The
+	 * Reset all state: keys, aliases, parameters, issued credentials, faults and counters. The
 	 * {@code alias/aws/ssm} key is re-created, with new key material.
 	 */
 	public void reset() {
@@ -605,6 +609,7 @@ public final class LocalAwsServer implements AutoCloseable {
 		this.statistics.reset();
 		this.ssm.reset();
 		this.kms.reset();
+		this.sts.reset();
 	}
 
 	/**

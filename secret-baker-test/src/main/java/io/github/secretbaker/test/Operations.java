@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The KMS and SSM operation names the server answers, and normalization of the names used
+ * The KMS, SSM and STS operation names the server answers, and normalization of the names used
  * for faults and counters.
  */
 final class Operations {
@@ -19,6 +19,8 @@ final class Operations {
 	static final List<String> SSM = List.of("PutParameter", "GetParameter", "GetParameters", "GetParametersByPath",
 			"DescribeParameters", "GetParameterHistory", "LabelParameterVersion", "DeleteParameter",
 			"DeleteParameters");
+
+	static final List<String> STS = List.of("AssumeRole");
 
 	/**
 	 * Operations that act on no particular resource, so that only a deny rule on {@code *}
@@ -38,6 +40,7 @@ final class Operations {
 	static {
 		Set<String> names = new TreeSet<>(KMS);
 		names.addAll(SSM);
+		names.addAll(STS);
 		NAMES = names;
 	}
 
@@ -46,6 +49,10 @@ final class Operations {
 
 	static boolean isKms(String operation) {
 		return KMS.contains(operation);
+	}
+
+	static boolean isSts(String operation) {
+		return STS.contains(operation);
 	}
 
 	/**
@@ -63,7 +70,7 @@ final class Operations {
 		if (ALL.equals(name)) {
 			return name;
 		}
-		for (String prefix : List.of("kms:", "ssm:", "TrentService.", "AmazonSSM.")) {
+		for (String prefix : List.of("kms:", "ssm:", "sts:", "TrentService.", "AmazonSSM.")) {
 			if (name.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
 				name = name.substring(prefix.length());
 			}

@@ -34,12 +34,16 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * @param variants the cold start variants to run, by setup, each list starting with the
  * setup's baseline
  * @param aotJavaHome the JDK 25 of the AOT cache setup
+ * @param lambdaMemorySizes the memory sizes of the Lambda-shaped benchmark, each run under
+ * the CPU quota Lambda gives it
+ * @param lambdaRounds the rounds per memory size and number of secrets of the Lambda-shaped
+ * benchmark
  * @since 0.1.0
  */
 public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
 		int setupRepetitions, List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions,
 		int httpClientRepetitions, List<String> jvmOptions, Set<Benchmark> benchmarks,
-		Map<Setup, List<Variant>> variants, Path aotJavaHome) {
+		Map<Setup, List<Variant>> variants, Path aotJavaHome, List<Integer> lambdaMemorySizes, int lambdaRounds) {
 
 	/**
 	 * The default options of every child JVM: the C1-only compilation that AWS recommends for
@@ -58,6 +62,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 	 */
 	public static final String DEFAULT_AOT_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
 
+	/**
+	 * The benchmarks run by default.
+	 */
+	public static final String DEFAULT_BENCHMARKS = "lambda,cold-start,bake,http-client,server-load";
+
 	static final String USAGE = """
 			Usage: BenchmarkRunner --benchmarks-dir=<dir> [options]
 			  --results-dir=<dir>                 where to write the report (default: <benchmarks-dir>/results)
@@ -72,8 +81,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --bake-repetitions=<n>              bakes per method and size (default: 3)
 			  --http-client-repetitions=<n>       fresh JVMs per HTTP client (default: 10)
 			  --jvm-options=<options>             options of every child JVM (default: %s)
-			  --only=<benchmark,...>              among cold-start, bake, http-client, server-load (default: all)"""
-		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS);
+			  --lambda-memory-sizes=<mb,...>      memory sizes of the Lambda-shaped benchmark (default: 1024,1769)
+			  --lambda-rounds=<n>                 its rounds per memory size and N (default: 12)
+			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
+			                                      lambda-init (default: %s)"""
+		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_BENCHMARKS);
 
 	/**
 	 * Parse the command-line arguments.
@@ -114,8 +126,14 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			.filter((option) -> !option.isEmpty())
 			.toList();
 		values.remove("jvm-options");
+		List<Integer> lambdaMemorySizes = numbers(values, "lambda-memory-sizes", "1024,1769");
+		if (lambdaMemorySizes.stream().anyMatch((memory) -> memory < 128 || memory > 10240)) {
+			throw new IllegalArgumentException("--lambda-memory-sizes takes Lambda memory sizes, 128 to 10240 MB, but was "
+					+ lambdaMemorySizes);
+		}
+		int lambdaRounds = number(values, "lambda-rounds", 12, 1);
 		Set<Benchmark> benchmarksToRun = EnumSet.noneOf(Benchmark.class);
-		for (String name : values.getOrDefault("only", "cold-start,bake,http-client,server-load").split(",")) {
+		for (String name : values.getOrDefault("only", DEFAULT_BENCHMARKS).split(",")) {
 			benchmarksToRun.add(Benchmark.of(name.strip()));
 		}
 		values.remove("only");
@@ -123,7 +141,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			throw new IllegalArgumentException("Unknown option --" + values.keySet().iterator().next());
 		}
 		return new BenchmarkOptions(benchmarks, results, latency, repetitions, setupRepetitions, sizes, bakeSizes,
-				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome);
+				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome,
+				lambdaMemorySizes, lambdaRounds);
 	}
 
 	/**
@@ -198,6 +217,12 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 	public enum Benchmark {
 
 		/**
+		 * Lambda-shaped cold starts: AWS's runtime interface client on a local Runtime API,
+		 * under the CPU quota of each memory size, over HTTPS.
+		 */
+		LAMBDA,
+
+		/**
 		 * Whole-process cold starts of the function variants.
 		 */
 		COLD_START,
@@ -230,7 +255,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 				}
 			}
 			throw new IllegalArgumentException("Unknown benchmark '" + name
-					+ "' in --only: use cold-start, bake, http-client, server-load or lambda-init");
+					+ "' in --only: use lambda, cold-start, bake, http-client, server-load or lambda-init");
 		}
 
 		/**

@@ -10,6 +10,8 @@ import io.github.secretbaker.benchmarks.bake.BakeBenchmark;
 import io.github.secretbaker.benchmarks.bake.BakeSample;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
 import io.github.secretbaker.benchmarks.lambda.LambdaInitBenchmark;
+import io.github.secretbaker.benchmarks.lambda.LambdaShapedBenchmark;
+import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientBenchmark;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
@@ -61,11 +63,15 @@ public final class BenchmarkRunner {
 		Path workDir = options.benchmarksDir().resolve("harness/target/benchmark-work");
 		Instant started = Instant.now();
 		String loadBefore = Machine.loadAverage();
+		LambdaShapedSummary lambda = null;
 		ColdStartSummary coldStart = null;
 		List<BakeSample> bake = null;
 		List<HttpClientSample> httpClients = null;
 		ServerLoadResult serverLoad = null;
 		try (LocalAwsServer server = LocalAwsServer.start()) {
+			if (options.benchmarks().contains(Benchmark.LAMBDA)) {
+				lambda = timed(Benchmark.LAMBDA, () -> new LambdaShapedBenchmark(options, workDir).run());
+			}
 			if (options.benchmarks().contains(Benchmark.SERVER_LOAD)) {
 				serverLoad = timed(Benchmark.SERVER_LOAD,
 						() -> new ServerLoadBenchmark(server, SERVER_LOAD_PARALLELISM, options.latency()).run());
@@ -89,7 +95,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		BenchmarkReport report = new BenchmarkReport(options, machine, started, Instant.now(), loadBefore,
-				Machine.loadAverage(), coldStart, bake, httpClients, serverLoad);
+				Machine.loadAverage(), lambda, coldStart, bake, httpClients, serverLoad);
 		return report.write(options.resultsDir());
 	}
 

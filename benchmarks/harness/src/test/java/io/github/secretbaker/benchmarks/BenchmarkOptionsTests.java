@@ -22,8 +22,10 @@ class BenchmarkOptionsTests {
 		assertThat(options.sizes()).containsExactly(0, 1, 10, 100);
 		assertThat(options.bakeSizes()).containsExactly(10, 100, 1000);
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/tmp/benchmarks/results"));
-		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.COLD_START, Benchmark.BAKE,
-				Benchmark.HTTP_CLIENT, Benchmark.SERVER_LOAD);
+		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.LAMBDA, Benchmark.COLD_START,
+				Benchmark.BAKE, Benchmark.HTTP_CLIENT, Benchmark.SERVER_LOAD);
+		assertThat(options.lambdaMemorySizes()).containsExactly(1024, 1769);
+		assertThat(options.lambdaRounds()).isEqualTo(12);
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
 		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
@@ -37,7 +39,8 @@ class BenchmarkOptionsTests {
 	void parsesEverySetting() {
 		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--results-dir=/r",
 				"--latency=5", "--repetitions=3", "--sizes=1,2", "--bake-sizes=7", "--bake-repetitions=2",
-				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start" });
+				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start",
+				"--lambda-memory-sizes=512, 3008", "--lambda-rounds=2" });
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/r"));
 		assertThat(options.latency()).isEqualTo(Duration.ofMillis(5));
 		assertThat(options.repetitions()).isEqualTo(3);
@@ -47,6 +50,8 @@ class BenchmarkOptionsTests {
 		assertThat(options.httpClientRepetitions()).isEqualTo(4);
 		assertThat(options.jvmOptions()).isEqualTo(List.of("-Xmx256m", "-Xss1m"));
 		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.BAKE, Benchmark.COLD_START);
+		assertThat(options.lambdaMemorySizes()).containsExactly(512, 3008);
+		assertThat(options.lambdaRounds()).isEqualTo(2);
 	}
 
 	@Test
@@ -85,7 +90,14 @@ class BenchmarkOptionsTests {
 			.withMessageContaining("--variants: Unknown setup 'two-cores': use one of function, one-core");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--variants=tls:fast" }))
-			.withMessageContaining("--variants: Unknown variant 'fast': use one of baseline, eager, eager-sdk");
+			.withMessageContaining("--variants: Unknown variant 'fast': use one of baseline, starter-without-file, "
+					+ "eager, eager-sdk");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-memory-sizes=64" }))
+			.withMessageContaining("--lambda-memory-sizes takes Lambda memory sizes, 128 to 10240 MB, but was [64]");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-rounds=0" }))
+			.withMessageContaining("--lambda-rounds must be at least 1");
 	}
 
 	@Test

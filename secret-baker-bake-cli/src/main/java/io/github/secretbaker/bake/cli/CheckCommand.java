@@ -12,12 +12,15 @@ import io.github.secretbaker.bake.check.DriftChecker;
 import io.github.secretbaker.bake.check.DriftFinding;
 import io.github.secretbaker.bake.check.DriftReport;
 import io.github.secretbaker.bake.manifest.Manifest;
+import io.github.secretbaker.bake.verify.VerifyReport;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 				+ "moved, a changed key or parameter ARN. Files of the Node plugin (no versions) are compared by "
 				+ "ciphertext. Never decrypts and never prints values.",
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:The file is up to date.", "1:Differences were found: bake again and redeploy.",
+		exitCodeList = { "0:The file is up to date.", "1:Differences were found: bake again and redeploy (or, with --verify, a secret would not decrypt).",
 				"2:Bad usage, invalid manifest or baked file.",
 				"3:AWS failure after retries (including access denied) or I/O failure." })
 public final class CheckCommand implements Callable<Integer> {
@@ -61,6 +64,14 @@ public final class CheckCommand implements Callable<Integer> {
 			description = "The baked secrets file to check. Default: ${DEFAULT-VALUE}.")
 	Path file;
 
+	@Option(names = "--verify",
+			description = "Also prove, with a KMS Decrypt dry run per entry, that the role can decrypt every secret of "
+					+ "the file, as the verify command does.")
+	boolean verify;
+
+	@Mixin
+	RoleOptions roleOptions;
+
 	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
 			description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
 	TextOrJson format;
@@ -68,6 +79,13 @@ public final class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		this.awsOptions.validate(this.spec.commandLine());
+		String problem = this.roleOptions.problem();
+		if (problem == null && !this.verify && this.roleOptions.roleArn != null) {
+			problem = "--role-arn goes with --verify";
+		}
+		if (problem != null) {
+			throw new ParameterException(this.spec.commandLine(), problem);
+		}
 		BakedSecrets baked = BakedSecretsFile.read(this.file);
 		Manifest manifest = this.manifestOptions.load(this.awsOptions.region, this.parent.environment());
 		PrintWriter err = this.spec.commandLine().getErr();
@@ -79,24 +97,34 @@ public final class CheckCommand implements Callable<Integer> {
 			.build()) {
 			report = new DriftChecker(baker).check(baked, manifest.secrets());
 		}
+		VerifyReport verified = this.verify ? VerifyCommand.verify(baked, this.awsOptions, this.roleOptions) : null;
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.format == TextOrJson.json) {
-			out.print(toJson(report));
+			out.print(toJson(report, verified));
 		}
-		else if (!this.outputOptions.quiet) {
-			report.summary(this.file, manifest.source()).forEach(out::println);
+		else {
+			if (!this.outputOptions.quiet) {
+				report.summary(this.file, manifest.source()).forEach(out::println);
+			}
+			if (verified != null) {
+				VerifyCommand.print(out, this.file, verified, this.outputOptions.quiet);
+			}
 		}
 		out.flush();
-		return report.isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+		boolean passed = report.isClean() && (verified == null || verified.passed());
+		return passed ? ExitCodes.OK : ExitCodes.FINDINGS;
 	}
 
-	private String toJson(DriftReport report) {
+	private String toJson(DriftReport report, @Nullable VerifyReport verified) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("file", this.file.toString());
 		json.put("clean", report.isClean());
 		json.put("checkedSecrets", report.checkedSecrets());
 		List<Map<String, String>> findings = report.findings().stream().map(CheckCommand::toJson).toList();
 		json.put("findings", findings);
+		if (verified != null) {
+			json.put("verify", VerifyCommand.toJson(this.file, verified));
+		}
 		return JSON.writeValueAsString(json) + "\n";
 	}
 

@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "secret-baker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Bakes SSM SecureString ciphertexts into secret-baker-secrets.json without ever decrypting them.",
-		subcommands = { BakeCommand.class, CheckCommand.class, PolicyCommand.class, InspectCommand.class,
-				HelpCommand.class },
+		subcommands = { BakeCommand.class, CheckCommand.class, VerifyCommand.class, PolicyCommand.class,
+				InspectCommand.class, HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:Success.", "1:check found differences.",
+		exitCodeList = { "0:Success.", "1:check found differences, or verify a secret that would not decrypt.",
 				"2:Bad usage or input: options, manifest, baked file, a guard refusing a parameter, "
 						+ "a missing parameter, version or label.",
 				"3:AWS failure after retries (including access denied) or I/O failure." })

@@ -1,42 +1,31 @@
 package io.github.secretbaker.kms.envelope;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Map;
 
-import com.amazonaws.encryptionsdk.AwsCrypto;
-import com.amazonaws.encryptionsdk.CommitmentPolicy;
-import com.amazonaws.encryptionsdk.CryptoResult;
 import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens the AWS Encryption SDK message of an Advanced-tier SecureString: the message's
- * encrypted data key goes to a {@link KmsDecrypter} with the message's own encryption
- * context, then the Encryption SDK for Java checks and decrypts the message, of either format
- * version and any algorithm suite, verifying the signature of a signed one. The message must
- * be bound to the entry's parameter ARN.
+ * Opens the AWS Encryption SDK message of an Advanced-tier SecureString with the JDK's own
+ * cryptography: the message is parsed whole and within limits, its signature verified, its
+ * AWS KMS encrypted data key decrypted by a {@link KmsDecrypter} with the message's own
+ * encryption context, which must bind it to the entry's parameter ARN, then its body is
+ * decrypted. Every message format version and algorithm suite of the Encryption SDK opens.
  *
  * @since 0.2.0
  */
 public final class EncryptionSdkMessages {
 
-	/**
-	 * The encryption context key under which Parameter Store binds a value to its parameter.
-	 */
+	private static final String KMS_PROVIDER_ID = "aws-kms";
 
-	// Parameter Store writes one data key; a bound keeps a crafted message from making the
-	// runtime call KMS without end.
-	private static final int MAX_ENCRYPTED_DATA_KEYS = 4;
-
-	// Both message formats: version 1 (no key commitment) and version 2 (committing suites).
-	private static final AwsCrypto CRYPTO = AwsCrypto.builder()
-		.withCommitmentPolicy(CommitmentPolicy.RequireEncryptAllowDecrypt)
-		.withMaxEncryptedDataKeys(MAX_ENCRYPTED_DATA_KEYS)
-		.build();
+	private static final String NO_KMS_DATA_KEY = "the AWS Encryption SDK message holds no data key encrypted by AWS KMS";
 
 	private EncryptionSdkMessages() {
 	}
@@ -55,45 +44,103 @@ public final class EncryptionSdkMessages {
 	 */
 	public static byte[] open(KmsDecrypter kms, byte[] message, String parameterArn, @Nullable String keyId,
 			Deadline deadline) {
-		CryptoResult<byte[], SeamMasterKey> result;
 		try {
-			result = CRYPTO.decryptData(new SeamMasterKey(kms, parameterArn, keyId, deadline), message);
-		}
-		catch (RuntimeException ex) {
-			KmsDecryptException kmsFailure = kmsFailure(ex);
-			if (kmsFailure != null) {
-				throw kmsFailure;
+			EncryptionSdkMessage parsed = parseBound(message, parameterArn);
+			parsed.verifySignature();
+			byte[] dataKey = dataKey(kms, parsed, keyId, deadline);
+			try {
+				return parsed.decrypt(dataKey);
 			}
-			// Never the exception's message: it may quote the message's bytes.
-			throw invalid("the value is not an AWS Encryption SDK message that opens: the Encryption SDK refused it with "
-					+ ex.getClass().getSimpleName());
+			finally {
+				Arrays.fill(dataKey, (byte) 0);
+			}
 		}
-		byte[] plaintext = result.getResult();
-		// The context the master key checked was not yet authenticated; this one is.
-		Map<String, String> context = result.getEncryptionContext();
-		if (!parameterArn.equals(context.get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
-			Arrays.fill(plaintext, (byte) 0);
-			throw boundElsewhere();
+		catch (InvalidMessageException ex) {
+			throw invalid("the value is not an AWS Encryption SDK message that opens: " + ex.getMessage());
 		}
-		return plaintext;
+		catch (GeneralSecurityException ex) {
+			throw new KmsDecryptException(Kind.OTHER, null, 0,
+					"the JDK could not open the AWS Encryption SDK message: " + ex.getClass().getSimpleName());
+		}
 	}
 
-	static KmsDecryptException boundElsewhere() {
-		return invalid("the AWS Encryption SDK message is not bound to this entry's parameter: its PARAMETER_ARN "
-				+ "encryption context names another parameter or none");
+	/**
+	 * Return the KMS {@code Decrypt} request for a message's data key, the first call that
+	 * {@link #open} would make, without calling KMS or decrypting anything: what a dry run of
+	 * the entry checks.
+	 * @param message the message, as Parameter Store returned it without decryption
+	 * @param parameterArn the ARN of the entry's parameter, which the message must be bound to
+	 * @param keyId the key ARN or key id to pin the request to, or {@code null} to use the key
+	 * the message names
+	 * @param deadline the deadline of the request
+	 * @return the request for the first data key that AWS KMS encrypted
+	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message that is
+	 * malformed, bound to another parameter, or holds no data key of AWS KMS
+	 */
+	public static KmsDecryptRequest dataKeyRequest(byte[] message, String parameterArn, @Nullable String keyId,
+			Deadline deadline) {
+		try {
+			EncryptionSdkMessage parsed = parseBound(message, parameterArn);
+			for (EncryptedDataKey encrypted : parsed.encryptedDataKeys()) {
+				if (KMS_PROVIDER_ID.equals(encrypted.providerId())) {
+					return request(parsed, encrypted, keyId, deadline);
+				}
+			}
+			throw invalid(NO_KMS_DATA_KEY);
+		}
+		catch (InvalidMessageException ex) {
+			throw invalid("the value is not an AWS Encryption SDK message that opens: " + ex.getMessage());
+		}
 	}
 
-	static KmsDecryptException invalid(String detail) {
+	// Checked before any call: KMS must never be asked to open another parameter's value.
+	private static EncryptionSdkMessage parseBound(byte[] message, String parameterArn)
+			throws InvalidMessageException {
+		EncryptionSdkMessage parsed = EncryptionSdkMessage.parse(message);
+		if (!parameterArn.equals(parsed.encryptionContext().get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
+			throw invalid("the AWS Encryption SDK message is not bound to this entry's parameter: its "
+					+ "PARAMETER_ARN encryption context names another parameter or none");
+		}
+		return parsed;
+	}
+
+	private static KmsDecryptRequest request(EncryptionSdkMessage message, EncryptedDataKey encrypted,
+			@Nullable String keyId, Deadline deadline) {
+		String pinned = (keyId != null) ? keyId : new String(encrypted.providerInformation(), StandardCharsets.UTF_8);
+		return KmsDecryptRequest.of(encrypted.ciphertext(), message.encryptionContext(), pinned, deadline);
+	}
+
+	private static byte[] dataKey(KmsDecrypter kms, EncryptionSdkMessage message, @Nullable String keyId,
+			Deadline deadline) {
+		KmsDecryptException firstFailure = null;
+		for (EncryptedDataKey encrypted : message.encryptedDataKeys()) {
+			if (!KMS_PROVIDER_ID.equals(encrypted.providerId())) {
+				continue;
+			}
+			byte[] plaintext;
+			try {
+				plaintext = kms.decrypt(request(message, encrypted, keyId, deadline));
+			}
+			catch (KmsDecryptException ex) {
+				firstFailure = (firstFailure != null) ? firstFailure : ex;
+				continue;
+			}
+			int expected = message.suite().keyLength();
+			if (plaintext.length != expected) {
+				Arrays.fill(plaintext, (byte) 0);
+				throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200, "KMS returned a data key of "
+						+ plaintext.length + " bytes where the message's algorithm suite needs " + expected);
+			}
+			return plaintext;
+		}
+		if (firstFailure != null) {
+			throw firstFailure;
+		}
+		throw invalid(NO_KMS_DATA_KEY);
+	}
+
+	private static KmsDecryptException invalid(String detail) {
 		return new KmsDecryptException(Kind.INVALID_CIPHERTEXT, null, 0, detail);
-	}
-
-	private static @Nullable KmsDecryptException kmsFailure(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof KmsDecryptException kmsFailure) {
-				return kmsFailure;
-			}
-		}
-		return null;
 	}
 
 }

@@ -24,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.amazonaws.encryptionsdk.AwsCrypto;
 import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
@@ -35,8 +34,6 @@ import io.github.secretbaker.benchmarks.coldstart.Setup.Cache;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.LocalLambdaInvoker;
-import org.apache.commons.lang3.StringUtils;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.crac.Core;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -461,12 +458,6 @@ public final class ColdStartBenchmark {
 			throw new UncheckedIOException("Cannot read " + classPathFile, ex);
 		}
 		entries.add(location(LocalLambdaInvoker.class));
-		if (variant == Variant.EAGER_ADVANCED) {
-			// The Encryption SDK with what it needs at runtime, as a function that adds it gets.
-			entries.add(location(AwsCrypto.class));
-			entries.add(location(BouncyCastleProvider.class));
-			entries.add(location(StringUtils.class));
-		}
 		if (setup.cache() != Cache.NONE) {
 			entries.stream().filter((entry) -> !Files.isRegularFile(Path.of(entry))).findFirst().ifPresent((entry) -> {
 				throw new IllegalStateException("The class path of " + setup.label() + " must hold jars only, but has "

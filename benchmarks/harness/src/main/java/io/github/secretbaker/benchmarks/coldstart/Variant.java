@@ -20,6 +20,12 @@ public enum Variant {
 	BASELINE("baseline", Library.NONE),
 
 	/**
+	 * secret-baker's starter on the class path, with its defaults, but no baked file: what
+	 * the starter's mere presence costs.
+	 */
+	STARTER_WITHOUT_FILE("secret-baker starter without a file", Library.SECRET_BAKER),
+
+	/**
 	 * secret-baker as it starts by default: eager, the light client
 	 * ({@code secret-baker.client=http}), decrypting on background threads from the moment the
 	 * environment is prepared ({@code secret-baker.background=true}).
@@ -46,8 +52,7 @@ public enum Variant {
 
 	/**
 	 * The default, with the secret the function reads baked from an Advanced-tier parameter
-	 * (an AWS Encryption SDK message) and the Encryption SDK on the class path: what one such
-	 * entry costs.
+	 * (an AWS Encryption SDK message), opened with the JDK alone: what one such entry costs.
 	 */
 	EAGER_ADVANCED("secret-baker, the read secret Advanced-tier", Library.SECRET_BAKER),
 
@@ -112,7 +117,7 @@ public enum Variant {
 	 * @return whether baked
 	 */
 	public boolean baked() {
-		return this.library == Library.SECRET_BAKER;
+		return this.library == Library.SECRET_BAKER && this != STARTER_WITHOUT_FILE;
 	}
 
 	/**
@@ -121,7 +126,7 @@ public enum Variant {
 	 * @return whether the variant has secrets
 	 */
 	public boolean hasSecrets() {
-		return this != BASELINE;
+		return this != BASELINE && this != STARTER_WITHOUT_FILE;
 	}
 
 	/**
@@ -139,7 +144,7 @@ public enum Variant {
 	 * @return the properties, as {@code -Dname=value} options
 	 */
 	public List<String> systemProperties(URI endpoint, String parameterPath) {
-		if (this == BASELINE) {
+		if (this == BASELINE || this == STARTER_WITHOUT_FILE) {
 			return List.of();
 		}
 		if (this == SPRING_CLOUD_AWS) {

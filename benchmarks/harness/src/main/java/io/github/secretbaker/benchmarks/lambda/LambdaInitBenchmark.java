@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
@@ -26,8 +23,6 @@ import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.runtime.Invocation;
 import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
 import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the benchmark function as the managed Java runtime does: its jars in a task root's
@@ -44,12 +39,8 @@ public final class LambdaInitBenchmark {
 
 	private static final String MAIN_CLASS = "io.github.secretbaker.benchmarks.function.BenchmarkFunctionApplication";
 
-	private static final String CLASS_PATH_FILE = "target/function-class-path.txt";
-
 	private static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.EAGER, Variant.TODAY,
 			Variant.SPRING_CLOUD_AWS);
-
-	private static final String SECRET_READ = BenchmarkSecrets.secretName(0);
 
 	private final BenchmarkOptions options;
 
@@ -58,8 +49,6 @@ public final class LambdaInitBenchmark {
 	private final Path workDir;
 
 	private final String keyArn;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
 	 * Create a new benchmark.
@@ -138,8 +127,8 @@ public final class LambdaInitBenchmark {
 						+ init.status() + " " + ((init.error() != null) ? init.error().errorType() : "") + "\n"
 						+ tail(function.output()));
 			}
-			Invocation invocation = function.invoke("{\"secretName\": \"" + SECRET_READ + "\"}");
-			check(variant, secrets, invocation);
+			Invocation invocation = function.invoke(FunctionAnswer.EVENT);
+			FunctionAnswer.check(variant, secrets, invocation);
 			return init.duration().toNanos() / 1e6;
 		}
 	}
@@ -148,49 +137,9 @@ public final class LambdaInitBenchmark {
 		return (output.length() > 4000) ? output.substring(output.length() - 4000) : output;
 	}
 
-	private void check(Variant variant, int secrets, Invocation invocation) {
-		int expected = (variant.hasSecrets() && secrets > 0) ? UUID.randomUUID().toString().length() : -1;
-		String text = invocation.responseText();
-		JsonNode answer = (text != null) ? this.json.readTree(text) : null;
-		int length = (answer != null) ? answer.path("length").asInt(Integer.MIN_VALUE) : Integer.MIN_VALUE;
-		if (length != expected) {
-			throw new IllegalStateException(variant.label() + " with " + secrets + " secrets answered length " + length
-					+ " instead of " + expected + " (" + invocation.status() + ")");
-		}
-	}
-
-	/**
-	 * Lay the variant's jars out as a Lambda zip is laid out: the function's classes and
-	 * dependencies in {@code lib/}, and the baked file at the task root, on the class path.
-	 */
 	private Path taskRoot(Variant variant, int secrets) {
-		Path root = this.workDir.resolve(variant.id() + "-n" + secrets);
-		try {
-			deleteRecursively(root);
-			Path lib = Files.createDirectories(root.resolve("lib"));
-			Path module = this.options.benchmarksDir().resolve(Setup.FUNCTION.module(variant));
-			List<Path> jars = new ArrayList<>();
-			try (Stream<Path> files = Files.list(module.resolve("target"))) {
-				files.filter((file) -> file.getFileName().toString().endsWith(".jar"))
-					.filter((file) -> !file.getFileName().toString().matches(".*-(exec|sources|javadoc)\\.jar"))
-					.forEach(jars::add);
-			}
-			String dependencies = Files.readString(module.resolve(CLASS_PATH_FILE), StandardCharsets.UTF_8).strip();
-			Arrays.stream(dependencies.split(java.io.File.pathSeparator))
-				.filter((entry) -> !entry.isEmpty())
-				.map(Path::of)
-				.forEach(jars::add);
-			for (Path jar : jars) {
-				Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar.toAbsolutePath());
-			}
-			if (variant.baked()) {
-				Files.copy(bakedFile(secrets), root.resolve(BakedSecretsFile.DEFAULT_FILE_NAME));
-			}
-			return root;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot lay out the task root " + root, ex);
-		}
+		return TaskRoot.layOut(this.options.benchmarksDir(), variant, variant.baked() ? bakedFile(secrets) : null,
+				this.workDir.resolve(variant.id() + "-n" + secrets));
 	}
 
 	private Path bakedFile(int secrets) {
@@ -240,17 +189,6 @@ public final class LambdaInitBenchmark {
 	private static String describe(List<Double> values) {
 		Samples samples = Samples.of(values);
 		return String.format(Locale.ROOT, "%.0f (%.0f)", samples.median(), samples.p90());
-	}
-
-	private static void deleteRecursively(Path root) throws IOException {
-		if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	private static String parameterPath(int secrets) {

@@ -31,14 +31,16 @@ import io.github.secretbaker.benchmarks.coldstart.TrainingSample;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientKind;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
+import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult.ParallelRun;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the results of a run: {@code report.md} with every table, {@code cold-start.png}, and
- * the raw samples as CSV files, so that any figure can be recomputed.
+ * Writes the results of a run: {@code report.md} with every table, the Lambda-shaped cold
+ * starts first, {@code cold-start.png}, and the raw samples as CSV files, so that any figure
+ * can be recomputed.
  *
  * @since 0.1.0
  */
@@ -102,6 +104,8 @@ public final class BenchmarkReport {
 
 	private final String loadAfter;
 
+	private final @Nullable LambdaShapedSummary lambda;
+
 	private final @Nullable ColdStartSummary coldStart;
 
 	private final @Nullable List<BakeSample> bake;
@@ -120,13 +124,15 @@ public final class BenchmarkReport {
 	 * @param finished when it finished
 	 * @param loadBefore the load averages before the run
 	 * @param loadAfter the load averages after it
+	 * @param lambda the Lambda-shaped cold starts
 	 * @param coldStart the cold start statistics
 	 * @param bake the bake samples
 	 * @param httpClients the HTTP client samples
 	 * @param serverLoad the local server's answer times
 	 */
 	public BenchmarkReport(BenchmarkOptions options, Machine machine, Instant started, Instant finished,
-			String loadBefore, String loadAfter, @Nullable ColdStartSummary coldStart, @Nullable List<BakeSample> bake,
+			String loadBefore, String loadAfter, @Nullable LambdaShapedSummary lambda,
+			@Nullable ColdStartSummary coldStart, @Nullable List<BakeSample> bake,
 			@Nullable List<HttpClientSample> httpClients, @Nullable ServerLoadResult serverLoad) {
 		this.options = options;
 		this.machine = machine;
@@ -134,6 +140,7 @@ public final class BenchmarkReport {
 		this.finished = finished;
 		this.loadBefore = loadBefore;
 		this.loadAfter = loadAfter;
+		this.lambda = lambda;
 		this.coldStart = coldStart;
 		this.bake = bake;
 		this.httpClients = httpClients;
@@ -148,6 +155,10 @@ public final class BenchmarkReport {
 	public Path write(Path dir) {
 		try {
 			Files.createDirectories(dir);
+			if (this.lambda != null) {
+				Files.writeString(dir.resolve("lambda-samples.csv"), LambdaShapedSection.csv(this.lambda.samples()),
+						StandardCharsets.UTF_8);
+			}
 			if (this.coldStart != null) {
 				ColdStartPlot.write(this.coldStart, this.options.latency(), dir.resolve("cold-start.png"));
 				Files.writeString(dir.resolve("cold-start-samples.csv"), coldStartCsv(this.coldStart.samples()),
@@ -175,6 +186,9 @@ public final class BenchmarkReport {
 				+ "each benchmark measures and how to read this report.");
 		line();
 		machine();
+		if (this.lambda != null) {
+			new LambdaShapedSection(this.lambda, this.options.latency()).lines().forEach(this::line);
+		}
 		settings();
 		targets();
 		if (this.coldStart != null) {
@@ -212,6 +226,8 @@ public final class BenchmarkReport {
 		line("| | |");
 		line("|---|---|");
 		line("| Latency L added by the local server to every AWS call | " + latency + " ms |");
+		line("| Lambda-shaped: memory sizes, rounds per memory size and N | " + join(this.options.lambdaMemorySizes())
+				+ " MB; " + this.options.lambdaRounds() + " |");
 		line("| Cold starts per variant and N | " + this.options.repetitions() + " in the 2-core setup, "
 				+ this.options.setupRepetitions() + " in the others (each start there costs more: one core, a JDK 25 "
 				+ "or a training run per variant and N); in rounds that run every variant of a setup once, in an order "

@@ -91,8 +91,8 @@ class BenchmarkReportTests {
 
 	private BenchmarkReport report(@Nullable ColdStartSummary coldStart, @Nullable List<BakeSample> bake) {
 		Instant now = Instant.now();
-		return new BenchmarkReport(this.options, Machine.current(), now, now, "0.1 0.1 0.1", "0.2 0.2 0.2", coldStart,
-				bake, null, null);
+		return new BenchmarkReport(this.options, Machine.current(), now, now, "0.1 0.1 0.1", "0.2 0.2 0.2", null,
+				coldStart, bake, null, null);
 	}
 
 	private static ColdStartSummary coldStart(Map<Variant, Double> added) {

@@ -88,18 +88,28 @@ public final class WebhookSignerDemo {
 			say("5. The Spring Boot jar, run with java -jar, gives the same signed webhook (%s)", seconds(run.duration()));
 			server.faults().clear();
 			server.faults().deny("Decrypt", scenario.keyArn());
+			ProcessResult verify = scenario.verifyAsFunctionRole();
+			require(!verify.succeeded() && verify.output().contains("2 would not decrypt"),
+					"verify with kms:Decrypt denied did not fail the build");
+			say("6. Before a deploy with kms:Decrypt denied on the key, mvn secret-baker:verify, as the");
+			say("   function's role (assumed through STS), fails the build with dry runs that decrypt nothing:");
+			verify.output()
+				.lines()
+				.filter((line) -> line.contains("would not decrypt") || line.contains("Secret '"))
+				.map((line) -> line.replaceFirst("^\\[ERROR\\]\\s*", "").strip())
+				.forEach((line) -> say("     %s", line));
 			LambdaRun denied = scenario.invokeLambda(ORDER, Map.of());
 			server.faults().clear();
 			FunctionError initError = denied.init().error();
 			require(denied.init().status() == Init.Status.FAILED && initError != null
 					&& denied.init().exitCode() != null && denied.init().exitCode() == 1,
 					"init with kms:Decrypt denied did not fail through init/error: " + denied.init());
-			say("6. With kms:Decrypt denied on the key, init fails: the runtime client posted to /runtime/init/error");
+			say("7. Deployed anyway, init fails: the runtime client posted to /runtime/init/error");
 			say("   and exited with code %d, as Lambda reports it:", denied.init().exitCode());
 			say("     Lambda-Runtime-Function-Error-Type: %s", initError.runtimeErrorType());
 			say("     errorType    %s", initError.errorType());
 			say("     errorMessage %s", initError.errorMessage());
-			for (ProcessResult result : List.of(build, run)) {
+			for (ProcessResult result : List.of(build, run, verify)) {
 				List<String> leaks = scenario.leaksIn(result.output());
 				require(leaks.isEmpty(), leaks + " appeared in the output of " + result.command());
 			}

@@ -124,8 +124,18 @@ class WebhookSignerEndToEndIT {
 	@Test
 	@Order(5)
 	void decryptionFailureDuringInitReachesInitErrorNamingTheSecretsAndNoValue() {
+		ProcessResult verified = this.scenario.verifyAsFunctionRole();
+		assertThat(verified.succeeded()).as("verify as the function's role:\n%s", verified.tail()).isTrue();
+		assertThat(verified.output()).contains("Verified 2 secrets")
+			.contains("assumed-role/webhook-signer/secret-baker-verify: every one would decrypt.");
 		this.scenario.server().faults().deny("Decrypt", this.scenario.keyArn());
 		try {
+			ProcessResult refused = this.scenario.verifyAsFunctionRole();
+			assertThat(refused.succeeded()).as("verify with kms:Decrypt denied:\n%s", refused.tail()).isFalse();
+			assertThat(refused.output()).contains("2 would not decrypt")
+				.contains("Secret 'WEBHOOK_SIGNING_KEY' (parameter ")
+				.contains("access denied (AccessDeniedException)");
+			assertNoSecretValueIn(verified, refused);
 			LambdaRun run = this.scenario.invokeLambda(ORDER, Map.of());
 			assertThat(run.init().status()).as("init with kms:Decrypt denied:\n%s", run.tail())
 				.isEqualTo(Init.Status.FAILED);

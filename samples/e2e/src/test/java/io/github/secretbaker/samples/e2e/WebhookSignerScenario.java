@@ -192,6 +192,23 @@ final class WebhookSignerScenario implements AutoCloseable {
 		return maven(PLUGIN + ":check");
 	}
 
+	/**
+	 * Run the plugin's {@code verify} goal as the function's execution role, which it
+	 * assumes through the local server's STS.
+	 * @return the build's result
+	 */
+	ProcessResult verifyAsFunctionRole() {
+		return maven(PLUGIN + ":verify", "-Dsecret-baker.role-arn=" + functionRoleArn());
+	}
+
+	/**
+	 * Return the ARN of the function's execution role.
+	 * @return the role ARN
+	 */
+	String functionRoleArn() {
+		return "arn:aws:iam::" + this.server.accountId() + ":role/webhook-signer";
+	}
+
 	private ProcessResult maven(String... goals) {
 		String executable = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
 		List<String> command = new ArrayList<>(List.of(

@@ -519,11 +519,12 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set how long init may take before the process is stopped (default 10 s, Lambda's).
+		 * Set how long init may take before the process is stopped (default 10 s, Lambda's),
+		 * longer for a benchmark on a machine slower than Lambda's.
 		 * @param initTimeout the init timeout
 		 * @return this builder
 		 */
-		Builder initTimeout(Duration initTimeout) {
+		public Builder initTimeout(Duration initTimeout) {
 			if (initTimeout.isNegative() || initTimeout.isZero()) {
 				throw new IllegalArgumentException("Init timeout must be positive but was " + initTimeout);
 			}
@@ -600,11 +601,13 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set the {@code java} executable (default: this JVM's).
+		 * Set the {@code java} executable (default: this JVM's), or a launcher that ends by
+		 * running {@code java} with the arguments it was given, such as one that first moves
+		 * itself into a cgroup with a CPU quota.
 		 * @param javaExecutable the executable
 		 * @return this builder
 		 */
-		Builder javaExecutable(Path javaExecutable) {
+		public Builder javaExecutable(Path javaExecutable) {
 			this.javaExecutable = javaExecutable;
 			return this;
 		}

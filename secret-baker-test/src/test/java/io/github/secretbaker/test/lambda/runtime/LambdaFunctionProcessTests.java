@@ -135,6 +135,26 @@ class LambdaFunctionProcessTests {
 	}
 
 	@Test
+	void startsTheJvmThroughALauncherThatExecsJavaInItsOwnProcess() throws IOException {
+		Path taskRoot = this.temp.resolve("launched");
+		writeJar(taskRoot.resolve("lib/function.jar"));
+		Path pidFile = this.temp.resolve("launcher.pid");
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path launcher = Files.writeString(this.temp.resolve("launcher.sh"),
+				"#!/bin/sh\necho $$ > '" + pidFile + "' && exec '" + java + "' \"$@\"\n");
+		assertThat(launcher.toFile().setExecutable(true)).isTrue();
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)
+			.javaExecutable(launcher)
+			.initTimeout(Duration.ofSeconds(60))
+			.start()) {
+			Init init = function.awaitInit();
+			assertThat(init.status()).as(function.output()).isEqualTo(Init.Status.READY);
+			assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(function.pid()));
+			assertThat(function.invoke("{\"id\":7}").status()).as(function.output()).isEqualTo(Status.SUCCEEDED);
+		}
+	}
+
+	@Test
 	void reportsAProcessThatExitsDuringInit() throws IOException {
 		Path taskRoot = Files.createDirectories(this.temp.resolve("empty"));
 		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)

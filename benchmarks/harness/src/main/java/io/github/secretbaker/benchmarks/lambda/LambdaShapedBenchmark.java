@@ -1,0 +1,385 @@
+package io.github.secretbaker.benchmarks.lambda;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import io.github.secretbaker.benchmarks.BenchmarkOptions;
+import io.github.secretbaker.benchmarks.BenchmarkSecrets;
+import io.github.secretbaker.benchmarks.LambdaEnvironment;
+import io.github.secretbaker.benchmarks.coldstart.Variant;
+import io.github.secretbaker.format.BakedSecretsFile;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.lambda.runtime.Invocation;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
+import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The headline cold start benchmark, shaped as Lambda runs a function: the benchmark
+ * function laid out as a task root and started by AWS's runtime interface client against a
+ * local Runtime API, with the managed runtime's JVM flags, inside a cgroup v1 CPU quota of
+ * the share of a CPU its memory size gets, calling the local KMS + SSM server (outside the
+ * quota) over HTTPS with a copy of the JDK's own {@code cacerts} as trust store. Fresh JVMs,
+ * every variant once per round in a rotated order, each paired with the baseline of its
+ * round.
+ *
+ * @since 0.2.0
+ */
+public final class LambdaShapedBenchmark {
+
+	/**
+	 * The JVM options of the Java managed runtime, with the processor count Lambda's JVM
+	 * sees whatever its CPU share.
+	 */
+	public static final List<String> MANAGED_RUNTIME_JVM_OPTIONS = List.of("-XX:+TieredCompilation",
+			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
+
+	/**
+	 * The variants of every round, the baseline first.
+	 */
+	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
+			Variant.EAGER, Variant.SPRING_CLOUD_AWS);
+
+	/**
+	 * The name of the child cgroup of each memory size, followed by the size.
+	 */
+	public static final String CGROUP_PREFIX = "secret-baker-benchmarks-";
+
+	private static final String HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+
+	private static final String MAIN_CLASS = "io.github.secretbaker.benchmarks.function.BenchmarkFunctionApplication";
+
+	private static final Path MOUNTS = Path.of("/proc/mounts");
+
+	// Lambda's own limit is 10 s; a shared or slow benchmark machine may need more, and a
+	// stopped run would lose every sample taken so far.
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	private static final String DECRYPTION_DEADLINE = "60s";
+
+	private final BenchmarkOptions options;
+
+	private final Path workDir;
+
+	/**
+	 * Create the benchmark.
+	 * @param options the settings: memory sizes, rounds, numbers of secrets (0 is left out:
+	 * the starter without a file stands for it), latency
+	 * @param workDir where to write task roots, baked files, the trust store and launchers
+	 */
+	public LambdaShapedBenchmark(BenchmarkOptions options, Path workDir) {
+		this.options = options;
+		this.workDir = workDir.resolve("lambda");
+	}
+
+	/**
+	 * Run every round of every memory size and number of secrets, then profile the classes
+	 * each variant loads.
+	 * @return the summary; memory sizes that could not run, and why, are in its
+	 * {@link LambdaShapedSummary#skipped()}
+	 */
+	public LambdaShapedSummary run() {
+		List<String> mounts;
+		try {
+			mounts = Files.readAllLines(MOUNTS);
+		}
+		catch (IOException ex) {
+			mounts = List.of();
+		}
+		return run(mounts);
+	}
+
+	LambdaShapedSummary run(List<String> mounts) {
+		List<Integer> sizes = this.options.sizes().stream().filter((secrets) -> secrets > 0).toList();
+		if (sizes.isEmpty()) {
+			throw new IllegalArgumentException("The Lambda-shaped benchmark needs a number of secrets above 0 in --sizes");
+		}
+		Map<Integer, String> skipped = new LinkedHashMap<>();
+		Map<Integer, CpuQuota> quotas = quotas(mounts, skipped);
+		List<LambdaShapedSample> samples = new ArrayList<>();
+		Map<Variant, Long> classes = new LinkedHashMap<>();
+		String cpuSource = "none";
+		String trustStoreDescription = "none";
+		if (quotas.isEmpty()) {
+			return summary(samples, classes, Map.of(), skipped, trustStoreDescription, cpuSource, sizes.get(0));
+		}
+		try (LocalAwsServer server = LocalAwsServer.builder().https(true).start()) {
+			Path trustStore = this.workDir.resolve("cacerts-with-local-server");
+			JdkTrustStore.Copy copy = JdkTrustStore.writeWith(JdkTrustStore.cacerts(javaHome()), server.trustStore(),
+					server.trustStorePassword(), trustStore);
+			trustStoreDescription = String.format(Locale.ROOT, "a copy of the JDK's own cacerts (%s, %d certificates "
+					+ "with the local server's), loaded without a password as the JDK loads its default store",
+					copy.type(), copy.certificates());
+			Function function = new Function(server, trustStore);
+			for (int secrets : sizes) {
+				function.bake(secrets);
+			}
+			for (Map.Entry<Integer, CpuQuota> entry : quotas.entrySet()) {
+				int memory = entry.getKey();
+				CpuQuota quota = entry.getValue();
+				Path launcher = quota.writeLauncher(javaHome().resolve("bin").resolve("java"),
+						this.workDir.resolve("java-" + memory + "mb.sh"));
+				cpuSource = quota.resetUsage() ? "cpuacct.usage of the function's cgroup"
+						: "utime + stime of /proc/<pid>/stat (10 ms ticks)";
+				for (int secrets : sizes) {
+					samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
+				}
+				if (classes.isEmpty()) {
+					classes.putAll(profileClasses(function, quota, launcher, memory, sizes.get(0)));
+				}
+			}
+		}
+		finally {
+			quotas.values().forEach(CpuQuota::close);
+		}
+		Map<Integer, Long> quotaMicros = new LinkedHashMap<>();
+		quotas.forEach((memory, quota) -> quotaMicros.put(memory, quota.quotaMicros()));
+		return summary(samples, classes, quotaMicros, skipped, trustStoreDescription, cpuSource, sizes.get(0));
+	}
+
+	/**
+	 * Create the cgroup of every memory size, before anything is started, so that a machine
+	 * where none can be created runs nothing.
+	 */
+	private Map<Integer, CpuQuota> quotas(List<String> mounts, Map<Integer, String> skipped) {
+		Map<Integer, CpuQuota> quotas = new LinkedHashMap<>();
+		CpuQuota.Controllers controllers;
+		try {
+			controllers = CpuQuota.controllers(mounts);
+		}
+		catch (IllegalStateException ex) {
+			this.options.lambdaMemorySizes().forEach((memory) -> skipped.put(memory, ex.getMessage()));
+			return quotas;
+		}
+		for (int memory : this.options.lambdaMemorySizes()) {
+			try {
+				quotas.put(memory, CpuQuota.create(controllers, CGROUP_PREFIX + memory, memory));
+			}
+			catch (IllegalStateException ex) {
+				skipped.put(memory, ex.getMessage());
+			}
+		}
+		return quotas;
+	}
+
+	private LambdaShapedSummary summary(List<LambdaShapedSample> samples, Map<Variant, Long> classes,
+			Map<Integer, Long> quotas, Map<Integer, String> skipped, String trustStore, String cpuSource,
+			int classProfileSecrets) {
+		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
+		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(), VARIANTS,
+				MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
+		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
+	}
+
+	private List<LambdaShapedSample> rounds(Function function, CpuQuota quota, Path launcher, int memory, int secrets,
+			boolean warmUp) {
+		List<LambdaShapedSample> samples = new ArrayList<>();
+		int rounds = this.options.lambdaRounds();
+		function.server.faults().latency("*", this.options.latency());
+		try {
+			for (int round = warmUp ? -1 : 0; round < rounds; round++) {
+				for (int i = 0; i < VARIANTS.size(); i++) {
+					Variant variant = VARIANTS.get(Math.floorMod(i + round, VARIANTS.size()));
+					Start start = start(function, quota, launcher, memory, secrets, variant, List.of(), null);
+					System.out.printf(Locale.ROOT,
+							"[lambda] %d MB N=%d round %d/%d %-40s Init Duration %5.0f ms, CPU %5.0f ms, "
+									+ "throttled %5.0f ms%s%n",
+							memory, secrets, round + 1, rounds, variant.label(), start.initMillis(), start.cpuMillis(),
+							start.throttledMillis(), (round < 0) ? " (warm-up, discarded)" : "");
+					if (round >= 0) {
+						samples.add(new LambdaShapedSample(memory, secrets, variant, round, start.initMillis(),
+								start.cpuMillis(), start.throttledMillis()));
+					}
+				}
+			}
+			return samples;
+		}
+		finally {
+			function.server.faults().clear();
+		}
+	}
+
+	private Map<Variant, Long> profileClasses(Function function, CpuQuota quota, Path launcher, int memory,
+			int secrets) {
+		Map<Variant, Long> classes = new LinkedHashMap<>();
+		function.server.faults().latency("*", this.options.latency());
+		try {
+			for (Variant variant : VARIANTS) {
+				Path log = this.workDir.resolve("class-load-" + variant.id() + ".log");
+				Files.deleteIfExists(log);
+				Start start = start(function, quota, launcher, memory, secrets, variant,
+						List.of("-Xlog:class+load=info:file=" + log), log);
+				classes.put(variant, start.classesLoaded());
+				System.out.printf(Locale.ROOT, "[lambda] %s had loaded %d classes when init ended (%d MB, N=%d)%n",
+						variant.label(), start.classesLoaded(), memory, secrets);
+			}
+			return classes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete a previous class loading log", ex);
+		}
+		finally {
+			function.server.faults().clear();
+		}
+	}
+
+	private Start start(Function function, CpuQuota quota, Path launcher, int memory, int secrets, Variant variant,
+			List<String> extraJvmOptions, @Nullable Path classLoadLog) {
+		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
+				function.trustStore, extraJvmOptions);
+		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
+		// Lambda's own variables come from LambdaFunctionProcess; the credentials from here.
+		environment.keySet().removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
+				|| name.equals("AWS_DEFAULT_REGION"));
+		// As in the function's configuration: FunctionInvoker finds the application through it.
+		environment.put("MAIN_CLASS", MAIN_CLASS);
+		boolean cgroupCpu = quota.resetUsage();
+		OptionalLong throttledBefore = quota.throttledNanos();
+		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.taskRoot(variant, secrets), HANDLER)
+			.region(function.server.region())
+			.accountId(function.server.accountId())
+			.memorySize(memory)
+			.environment(environment)
+			.jvmOptions(jvmOptions)
+			.javaExecutable(launcher)
+			.initTimeout(TIMEOUT)
+			.timeout(TIMEOUT)
+			.start()) {
+			Init init = process.awaitInit();
+			double cpuMillis = cpuMillis(quota, cgroupCpu, process.pid());
+			OptionalLong throttledAfter = quota.throttledNanos();
+			double throttledMillis = (throttledBefore.isPresent() && throttledAfter.isPresent())
+					? (throttledAfter.getAsLong() - throttledBefore.getAsLong()) / 1e6 : -1;
+			long classesLoaded = (classLoadLog != null) ? classesLoaded(classLoadLog) : -1;
+			if (init.status() != Init.Status.READY) {
+				String output = process.output();
+				throw new IllegalStateException(variant.label() + " with " + secrets + " secrets at " + memory
+						+ " MB did not initialise: " + init.status() + " "
+						+ ((init.error() != null) ? init.error().errorType() : "") + "\n"
+						+ output.substring(Math.max(0, output.length() - 4000)));
+			}
+			Invocation invocation = process.invoke(FunctionAnswer.EVENT);
+			FunctionAnswer.check(variant, secrets, invocation);
+			return new Start(init.duration().toNanos() / 1e6, cpuMillis, throttledMillis, classesLoaded);
+		}
+	}
+
+	/**
+	 * Return the JVM options of a variant's function: the managed runtime's, the extra ones,
+	 * the variant's configuration, and the trust store, which every variant gets, as it is
+	 * part of the function's configuration, not of the library's. The starter gets a deadline
+	 * of {@value #DECRYPTION_DEADLINE} rather than its 5 s: a deadline only, which a busy
+	 * benchmark machine must not turn into a failed run.
+	 * @param variant the variant
+	 * @param endpoint the local server's endpoint
+	 * @param parameterPath the Parameter Store path of the secrets
+	 * @param trustStore the trust store
+	 * @param extraJvmOptions options added after the managed runtime's
+	 * @return the options
+	 */
+	static List<String> jvmOptions(Variant variant, URI endpoint, String parameterPath, Path trustStore,
+			List<String> extraJvmOptions) {
+		List<String> options = new ArrayList<>(MANAGED_RUNTIME_JVM_OPTIONS);
+		options.addAll(extraJvmOptions);
+		options.addAll(variant.systemProperties(endpoint, parameterPath));
+		if (variant.baked()) {
+			options.add("-Dsecret-baker.timeout=" + DECRYPTION_DEADLINE);
+		}
+		options.add("-Djavax.net.ssl.trustStore=" + trustStore);
+		return options;
+	}
+
+	private static double cpuMillis(CpuQuota quota, boolean cgroupCpu, long pid) {
+		if (cgroupCpu) {
+			OptionalLong usage = quota.usageNanos();
+			if (usage.isPresent()) {
+				return usage.getAsLong() / 1e6;
+			}
+		}
+		try {
+			return CpuQuota.processCpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Return the number of classes a {@code -Xlog:class+load} log names so far.
+	 * @param log the log
+	 * @return the number of classes loaded
+	 */
+	static long classesLoaded(Path log) {
+		try (Stream<String> lines = Files.lines(log)) {
+			return lines.filter((line) -> line.contains("[class,load]")).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the class loading log " + log, ex);
+		}
+	}
+
+	private static Path javaHome() {
+		return Path.of(System.getProperty("java.home"));
+	}
+
+	private static String parameterPath(int secrets) {
+		return "/benchmarks/lambda-shaped/n" + secrets + "/";
+	}
+
+	private record Start(double initMillis, double cpuMillis, double throttledMillis, long classesLoaded) {
+
+	}
+
+	/**
+	 * The HTTPS server with its key and trust store, and the baked files and task roots of
+	 * the variants for each number of secrets.
+	 */
+	private final class Function {
+
+		private final LocalAwsServer server;
+
+		private final Path trustStore;
+
+		private final String keyArn;
+
+		private final Map<String, Path> taskRoots = new LinkedHashMap<>();
+
+		private Function(LocalAwsServer server, Path trustStore) {
+			this.server = server;
+			this.trustStore = trustStore;
+			this.keyArn = server.createKey("alias/benchmarks-lambda-shaped");
+		}
+
+		void bake(int secrets) {
+			Path file = LambdaShapedBenchmark.this.workDir.resolve("secrets-n" + secrets)
+				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
+			BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets), secrets, file);
+			for (Variant variant : VARIANTS) {
+				// Only the starter's task root holds the file; the others serve every N.
+				String name = variant.baked() ? variant.id() + "-n" + secrets : variant.id();
+				if (!this.taskRoots.containsKey(name)) {
+					this.taskRoots.put(name, TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(),
+							variant, variant.baked() ? file : null,
+							LambdaShapedBenchmark.this.workDir.resolve("task-" + name)));
+				}
+			}
+		}
+
+		Path taskRoot(Variant variant, int secrets) {
+			return this.taskRoots.get(variant.baked() ? variant.id() + "-n" + secrets : variant.id());
+		}
+
+	}
+
+}
