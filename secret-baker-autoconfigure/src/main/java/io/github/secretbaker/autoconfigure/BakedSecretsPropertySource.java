@@ -201,7 +201,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	 * Return the prefix under which the secrets are also exposed, ending with a dot.
 	 * @return the prefix or {@code null}
 	 */
-	@Nullable String getPrefix() {
+	@Nullable String getPropertyPrefix() {
 		return this.prefix;
 	}
 

@@ -27,10 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
-import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -40,8 +37,6 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -57,8 +52,8 @@ class BakedSecretsEnvironmentPostProcessorTests {
 
 	private final DeferredLogFactory logFactory = (destination) -> destination.get();
 
-	private final BakedSecretsEnvironmentPostProcessor postProcessor = new BakedSecretsEnvironmentPostProcessor(
-			this.logFactory, new DefaultBootstrapContext());
+	private final BakedSecretsEnvironmentPostProcessor postProcessor = EnvironmentPostProcessors
+		.create(this.logFactory);
 
 	private final LocalAwsServer server;
 
@@ -91,9 +86,7 @@ class BakedSecretsEnvironmentPostProcessorTests {
 
 	@Test
 	void isRegisteredAsAnEnvironmentPostProcessor() {
-		List<EnvironmentPostProcessor> postProcessors = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(EnvironmentPostProcessor.class, ArgumentResolver.of(DeferredLogFactory.class, this.logFactory));
-		assertThat(postProcessors).hasAtLeastOneElementOfType(BakedSecretsEnvironmentPostProcessor.class);
+		assertThat(EnvironmentPostProcessors.loadRegistered(this.logFactory)).hasAtLeastOneElementOfType(BakedSecretsEnvironmentPostProcessor.class);
 	}
 
 	@Test
@@ -205,10 +198,9 @@ class BakedSecretsEnvironmentPostProcessorTests {
 
 	@Test
 	void usesTheKmsClientRegisteredInTheBootstrapRegistry() {
-		DefaultBootstrapContext bootstrap = new DefaultBootstrapContext();
 		List<String> calls = new CopyOnWriteArrayList<>();
 		KmsDecrypter client = BakedSecretFixtures.decrypter(this.server, KmsClientType.SDK, Duration.ofSeconds(5));
-		bootstrap.register(KmsDecrypter.class, InstanceSupplier.of(new KmsDecrypter() {
+		KmsDecrypter registered = new KmsDecrypter() {
 
 			@Override
 			public byte[] decrypt(KmsDecryptRequest request) {
@@ -221,10 +213,10 @@ class BakedSecretsEnvironmentPostProcessorTests {
 				return client.region();
 			}
 
-		}));
+		};
 		StandardEnvironment environment = environment();
-		new BakedSecretsEnvironmentPostProcessor(this.logFactory, bootstrap).postProcessEnvironment(environment,
-				new SpringApplication());
+		EnvironmentPostProcessors.withRegisteredClient(this.logFactory, registered)
+			.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
 		assertThat(calls).hasSize(4);
 		client.close();

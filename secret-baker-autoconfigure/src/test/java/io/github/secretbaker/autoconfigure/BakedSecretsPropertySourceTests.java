@@ -90,7 +90,7 @@ class BakedSecretsPropertySourceTests {
 	@Test
 	void exposesSecretsUnderThePrefixToo() {
 		BakedSecretsPropertySource source = eager("secrets.");
-		assertThat(source.getPrefix()).isEqualTo("secrets.");
+		assertThat(source.getPropertyPrefix()).isEqualTo("secrets.");
 		assertThat(source.getPropertyNames()).containsExactly("API_KEY", "DB_PASSWORD", "secrets.API_KEY",
 				"secrets.DB_PASSWORD");
 		assertThat(source.getProperty("secrets.DB_PASSWORD")).isEqualTo(this.password);

@@ -3,6 +3,7 @@ package io.github.secretbaker.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Mode;
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Snapshot;
@@ -22,9 +23,7 @@ import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -49,8 +48,12 @@ import org.springframework.core.io.Resource;
  * property source goes below command-line arguments, Java system properties and OS
  * environment variables, so an operator can override a secret, and above
  * {@code application.*} files, so a baked secret wins over a placeholder default.
+ * <p>
+ * Each Spring Boot line has its own {@code BakedSecretsEnvironmentPostProcessor} that
+ * extends this class with that line's {@code EnvironmentPostProcessor} contract and
+ * bootstrap context.
  */
-class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 
 	/**
 	 * The order of this post-processor: right after config data processing.
@@ -63,11 +66,18 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 
 	private final Log logger;
 
-	private final ConfigurableBootstrapContext bootstrapContext;
+	private final Function<Class<?>, @Nullable Object> bootstrapInstances;
 
-	BakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory, ConfigurableBootstrapContext bootstrapContext) {
-		this.logger = logFactory.getLog(BakedSecretsEnvironmentPostProcessor.class);
-		this.bootstrapContext = bootstrapContext;
+	/**
+	 * Create a new instance.
+	 * @param logFactory the factory of the deferred log
+	 * @param bootstrapInstances the instance registered in the bootstrap context for a type,
+	 * or {@code null} when none is
+	 */
+	AbstractBakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory,
+			Function<Class<?>, @Nullable Object> bootstrapInstances) {
+		this.logger = logFactory.getLog(getClass());
+		this.bootstrapInstances = bootstrapInstances;
 	}
 
 	@Override
@@ -75,7 +85,12 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		return ORDER;
 	}
 
-	@Override
+	/**
+	 * Add the baked secrets to the environment, as the line's
+	 * {@code EnvironmentPostProcessor} contract asks.
+	 * @param environment the environment
+	 * @param application the application
+	 */
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getPropertySources().contains(BakedSecretsPropertySource.NAME)) {
 			return;
@@ -165,7 +180,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 	 * settings of a restored environment are read again.
 	 */
 	private BakedSecretsDecryptor freshDecryptor(BakedSecrets secrets, SecretBakerProperties properties) {
-		KmsDecrypter registered = BootstrapClients.find(this.bootstrapContext);
+		KmsDecrypter registered = BootstrapClients.find(this.bootstrapInstances);
 		KmsDecrypter client;
 		try {
 			client = (registered != null) ? registered : KmsDecrypters.create(properties.getClient(),
@@ -187,7 +202,7 @@ class BakedSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 	}
 
 	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {
-		KmsDecrypter registered = BootstrapClients.find(this.bootstrapContext);
+		KmsDecrypter registered = BootstrapClients.find(this.bootstrapInstances);
 		if (registered != null) {
 			return registered;
 		}
