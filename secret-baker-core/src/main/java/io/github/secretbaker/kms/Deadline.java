@@ -37,6 +37,21 @@ public final class Deadline {
 	}
 
 	/**
+	 * Return a deadline the given margin before this one, named by the same timeout in
+	 * messages: for a step whose own failure must be reported before this deadline passes.
+	 * @param margin how much earlier, not negative
+	 * @return the earlier deadline
+	 */
+	public Deadline ahead(Duration margin) {
+		Objects.requireNonNull(margin, "'margin' must not be null");
+		if (margin.isNegative()) {
+			throw new IllegalArgumentException("'margin' must not be negative but was " + margin);
+		}
+		long nanos = (margin.compareTo(Duration.ofNanos(MAX_NANOS)) > 0) ? MAX_NANOS : margin.toNanos();
+		return new Deadline(this.nanoTime - nanos, this.timeout);
+	}
+
+	/**
 	 * Return the time left, zero once the deadline has passed.
 	 * @return the time left
 	 */

@@ -58,6 +58,9 @@ public final class CredentialsResolver implements AutoCloseable {
 
 	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
+	// At most this long, and a tenth of the timeout, before the call's deadline.
+	private static final Duration MAX_MARGIN = Duration.ofMillis(250);
+
 	private static final int MAX_CREDENTIALS_ANSWER_BYTES = 16 * 1024;
 
 	private final CredentialsSource source;
@@ -118,13 +121,17 @@ public final class CredentialsResolver implements AutoCloseable {
 	/**
 	 * Return the credentials, getting them first if none are kept or they are about to
 	 * expire.
-	 * @param deadline when the credentials must be in hand
+	 * @param callDeadline the deadline of the call that needs them; they must be in hand
+	 * shortly before it
 	 * @return the credentials
 	 * @throws KmsDecryptException of kind {@link Kind#CREDENTIALS} when none could be
 	 * obtained before the deadline, {@link Kind#INSECURE_ENDPOINT} for a container
 	 * credentials endpoint over plain http to another host
 	 */
-	public AwsCredentials resolve(Deadline deadline) {
+	public AwsCredentials resolve(Deadline callDeadline) {
+		// Give up a little before the call's deadline, so that the cold start reports the
+		// credentials as what failed rather than a KMS call that was never made.
+		Deadline deadline = callDeadline.ahead(margin(callDeadline));
 		if (this.supplier != null) {
 			// An SDK provider keeps and refreshes its credentials itself.
 			return bounded(this.supplier, deadline);
@@ -153,6 +160,11 @@ public final class CredentialsResolver implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	private static Duration margin(Deadline deadline) {
+		Duration tenth = deadline.timeout().dividedBy(10);
+		return (tenth.compareTo(MAX_MARGIN) < 0) ? tenth : MAX_MARGIN;
 	}
 
 	/**

@@ -2,11 +2,18 @@ package io.github.secretbaker.kms.http;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.secretbaker.format.BakedSecret;
+import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.BakedSecretsDecryptor;
 import io.github.secretbaker.kms.Deadline;
+import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
@@ -72,6 +79,29 @@ class CredentialsResolverTests {
 		this.server.faults().hangNext("ContainerCredentials", 1);
 		this.resolver = CredentialsResolver.of(container(), null);
 		assertCredentialsFailure(Duration.ofMillis(800), "did not answer within the 800 ms deadline");
+	}
+
+	@Test
+	void reportsEverySecretAsACredentialsFailureWhenTheContainerEndpointHangsThroughTheDeadline() {
+		String keyArn = this.server.createKey();
+		String arn = this.server.putSecureString("/app/db", "v, a\"l ue\n", keyArn);
+		String ciphertext = this.server.ssmClient()
+			.getParameter((request) -> request.name("/app/db").withDecryption(false))
+			.parameter()
+			.value();
+		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB", ciphertext, arn),
+				BakedSecret.of("API", ciphertext, arn), BakedSecret.of("TOKEN", ciphertext, arn)));
+		this.server.faults().hangNext("ContainerCredentials", 10);
+		try (HttpKmsDecrypter client = HttpKmsDecrypter.builder()
+			.settings(new KmsClientSettings(this.server.region(), this.server.endpoint(), false, Duration.ofSeconds(1)))
+			.environment(container())
+			.build()) {
+			SecretDecryptionException failure = catchThrowableOfType(SecretDecryptionException.class,
+					() -> BakedSecretsDecryptor.builder(client).timeout(Duration.ofSeconds(1)).build().decryptAll(secrets));
+			assertThat(failure).isNotNull();
+			assertThat(failure.getFailures()).extracting(SecretDecryptionFailure::kind).containsOnly(Kind.CREDENTIALS);
+			assertThat(this.server.callCount("Decrypt")).isZero();
+		}
 	}
 
 	@Test
