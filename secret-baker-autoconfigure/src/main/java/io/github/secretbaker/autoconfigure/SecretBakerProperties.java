@@ -76,7 +76,8 @@ public class SecretBakerProperties {
 
 	/**
 	 * Client that calls KMS: 'http', the light client (secret-baker's own HTTP/1.1
-	 * transport and the AWS SDK's SigV4 signer), or 'sdk', the AWS SDK's KmsClient.
+	 * transport and core's SigV4 signer), or 'sdk', the AWS SDK's KmsClient, which needs
+	 * software.amazon.awssdk:kms on the class path.
 	 */
 	private KmsClientType client = KmsClientType.DEFAULT;
 

@@ -254,6 +254,60 @@ class BakedSecretsPropertySourceTests {
 		assertThat(server.callCount("Decrypt")).isEqualTo(1);
 	}
 
+	@Test
+	void serves32ConcurrentRequestsOfAManagedInstanceWithOneDecryptPerSecretInLazyMode(LocalAwsServer server)
+			throws Exception {
+		// Lambda Managed Instances run one function instance on many threads, 32 concurrent
+		// requests per vCPU by default: each request reads a secret every request reads and
+		// one it shares with a few others, all for the first time at once.
+		String keyArn = server.createKey();
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("SHARED", "shared, \"quoted\" $1 .*\n");
+		for (int i = 0; i < 8; i++) {
+			values.put("REQUEST_" + i, BakedSecretFixtures.randomValue() + ", [a-z]+ \\d " + i + "\n");
+		}
+		List<BakedSecret> baked = new ArrayList<>();
+		values.forEach((name, value) -> baked.add(BakedSecretFixtures.bake(server, name, value, keyArn)));
+		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(10));
+		Duration timeout = Duration.ofSeconds(5);
+		BakedSecretsPropertySource source = BakedSecretsPropertySource.lazy(BakedSecrets.of(baked),
+				BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(), LOCATION, null,
+				LogFactory.getLog(getClass()));
+		server.resetCounters();
+		server.faults().latency("Decrypt", Duration.ofMillis(300));
+		int threads = 32;
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Callable<Request>> requests = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				String own = "REQUEST_" + (i % 8);
+				boolean sharedFirst = i % 2 == 0;
+				requests.add(() -> {
+					start.await();
+					long began = System.nanoTime();
+					Map<String, Object> read = new LinkedHashMap<>();
+					for (String name : sharedFirst ? List.of("SHARED", own) : List.of(own, "SHARED")) {
+						read.put(name, source.getProperty(name));
+					}
+					return new Request(read, Duration.ofNanos(System.nanoTime() - began));
+				});
+			}
+			for (Future<Request> request : executor.invokeAll(requests)) {
+				Request done = request.get();
+				done.read().forEach((name, value) -> assertThat(value).as(name).isEqualTo(values.get(name)));
+				assertThat(done.read()).hasSize(2);
+				assertThat(done.took()).isLessThan(timeout);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(server.callCount("Decrypt")).isEqualTo(values.size());
+		assertThat(values.keySet()).allMatch(source::isDecrypted);
+		assertThat(source.toString()).doesNotContain(values.get("SHARED").strip());
+	}
+
 	/**
 	 * Return secret names that a hash map keeps in one bin, so that a lock held per bin
 	 * while KMS answers would make their first reads wait for each other.
@@ -288,6 +342,9 @@ class BakedSecretsPropertySourceTests {
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		return BakedSecretsPropertySource.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), LOCATION, null,
 				LogFactory.getLog(getClass()));
+	}
+
+	private record Request(Map<String, Object> read, Duration took) {
 	}
 
 }

@@ -14,7 +14,8 @@ public enum KmsClientType {
 	HTTP,
 
 	/**
-	 * The AWS SDK's {@code KmsClient}.
+	 * The AWS SDK's {@code KmsClient}, which needs {@code software.amazon.awssdk:kms} on the
+	 * class path: core declares it optional, so the light client's functions go without it.
 	 */
 	SDK;
 

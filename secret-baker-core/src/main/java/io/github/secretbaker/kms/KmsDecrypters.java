@@ -2,6 +2,7 @@ package io.github.secretbaker.kms;
 
 import java.util.Objects;
 
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.HttpKmsDecrypter;
 import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
@@ -24,7 +25,8 @@ public final class KmsDecrypters {
 	 * @return the client
 	 * @throws KmsDecryptException of kind
 	 * {@link SecretDecryptionFailure.Kind#CLIENT_CONFIGURATION} if the client cannot be
-	 * created, typically because no region is known
+	 * created, typically because no region is known, or if {@link KmsClientType#SDK} is
+	 * chosen without {@code software.amazon.awssdk:kms} on the class path
 	 */
 	public static KmsDecrypter create(KmsClientType type, KmsClientSettings settings) {
 		Objects.requireNonNull(type, "'type' must not be null");
@@ -51,12 +53,30 @@ public final class KmsDecrypters {
 	 */
 	private static final class Sdk {
 
+		private static final String KMS_CLIENT = "software.amazon.awssdk.services.kms.KmsClient";
+
 		static KmsDecrypter create(KmsClientSettings settings) {
+			if (!isKmsClientPresent()) {
+				throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+						"secret-baker.client=sdk needs the AWS SDK's KMS client, which is not on the class path: "
+								+ "add the dependency software.amazon.awssdk:kms, or use the default "
+								+ "secret-baker.client=http, which does not need it");
+			}
 			return SdkKmsDecrypter.create(new KmsClientFactory().region(settings.region())
 				.endpoint(settings.endpoint())
 				.fips(settings.fips())
 				.allowInsecureEndpoint(settings.allowInsecureEndpoint())
 				.timeout(settings.timeout()));
+		}
+
+		private static boolean isKmsClientPresent() {
+			try {
+				Class.forName(KMS_CLIENT, false, KmsDecrypters.class.getClassLoader());
+				return true;
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				return false;
+			}
 		}
 
 	}

@@ -8,7 +8,8 @@ import io.github.secretbaker.runtime.BakedSecretsLoader;
 /**
  * A function's cold start in a JVM of its own, for {@link EncryptionSdkClassLoadingTests}:
  * loads and decrypts a baked file, then prints how many secrets it decrypted (never a value),
- * or the decryption failure's message.
+ * or the decryption failure's message. An optional fourth argument names the
+ * {@link KmsClientType}.
  */
 final class ClassLoadProbe {
 
@@ -21,6 +22,7 @@ final class ClassLoadProbe {
 				.location(BakedSecretsLocation.FILE_PREFIX + args[0])
 				.region(args[1])
 				.endpoint(URI.create(args[2]))
+				.clientType((args.length > 3) ? KmsClientType.valueOf(args[3]) : KmsClientType.DEFAULT)
 				.load();
 			System.out.println("decrypted " + secrets.size());
 		}

@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds only standard-tier entries loads no class that opens AWS Encryption SDK messages, and
  * that a file with an Advanced-tier entry opens without the AWS Encryption SDK or Bouncy
  * Castle on the class path, loading no class beyond the JDK's and core's for it; and that the
- * light client signs its requests without loading the SDK's signer. Each cold start runs in a
- * JVM of its own, as a function's does.
+ * light client signs its requests without loading the SDK's signer, and decrypts without the
+ * SDK's KMS client, its JSON protocol or url-connection-client on the class path, while the SDK
+ * client, chosen without them, names the dependency to add. Each cold start runs in a JVM of
+ * its own, as a function's does.
  */
 @LocalAwsTest
 class EncryptionSdkClassLoadingTests {
@@ -44,6 +46,13 @@ class EncryptionSdkClassLoadingTests {
 	// org.jcp.xml.dsig.internal: the JDK's XML signature provider, which the JCA looks at.
 	private static final List<String> JDK_AND_CORE_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"org.jcp.xml.dsig.internal.", "io.github.secretbaker.");
+
+	// What only secret-baker.client=sdk needs: the jars core declares optional.
+	private static final List<String> SDK_KMS_CLIENT_JARS = List.of("kms-", "aws-json-protocol-",
+			"url-connection-client-");
+
+	private static final List<String> SDK_KMS_CLIENT_PACKAGES = List.of("software.amazon.awssdk.services.kms.",
+			"software.amazon.awssdk.protocols.json.", "software.amazon.awssdk.http.urlconnection.");
 
 	private final LocalAwsServer server;
 
@@ -113,6 +122,46 @@ class EncryptionSdkClassLoadingTests {
 		assertThat(testClassPath()).anyMatch((entry) -> entry.contains("http-auth-aws"));
 	}
 
+	@Test
+	void decryptsWithTheLightClientWithoutTheSdksKmsClientOnTheClassPath() throws Exception {
+		List<String> functionClassPath = withoutSdkKmsClient(testClassPath());
+		String first = BakedSecretFixtures.randomValue();
+		String second = BakedSecretFixtures.randomValue();
+		Path file = write(BakedSecretFixtures.bake(this.server, "FIRST", first, this.keyArn),
+				BakedSecretFixtures.bake(this.server, "SECOND", second, this.keyArn));
+		Run run = run(file, functionClassPath, null, KmsClientType.HTTP);
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.output()).contains("decrypted 2").doesNotContain(first).doesNotContain(second);
+		assertThat(run.loaded()).contains("io.github.secretbaker.kms.http.HttpKmsDecrypter")
+			.noneMatch((name) -> SDK_KMS_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
+		Run withSdkJars = run(file, testClassPath(), null, KmsClientType.HTTP);
+		assertThat(withSdkJars.loaded()).noneMatch((name) -> SDK_KMS_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
+	}
+
+	@Test
+	void refusesTheSdkClientWithoutTheSdksKmsClientNamingTheDependencyToAdd() throws Exception {
+		String value = BakedSecretFixtures.randomValue();
+		Path file = write(BakedSecretFixtures.bake(this.server, "ONLY", value, this.keyArn));
+		this.server.resetCounters();
+		Run run = run(file, withoutSdkKmsClient(testClassPath()), null, KmsClientType.SDK);
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.output()).startsWith("failed ")
+			.contains("ONLY")
+			.contains("secret-baker.client=sdk needs the AWS SDK's KMS client")
+			.contains("add the dependency software.amazon.awssdk:kms")
+			.doesNotContain(value)
+			.doesNotContain("Exception");
+		assertThat(this.server.callCount("Decrypt")).isZero();
+	}
+
+	private static List<String> withoutSdkKmsClient(List<String> classPath) {
+		List<String> without = classPath.stream()
+			.filter((entry) -> SDK_KMS_CLIENT_JARS.stream().noneMatch((jar) -> Path.of(entry).getFileName().toString().startsWith(jar)))
+			.toList();
+		assertThat(classPath.size() - without.size()).isEqualTo(SDK_KMS_CLIENT_JARS.size());
+		return without;
+	}
+
 	private Path write(BakedSecret... secrets) {
 		Path file = this.directory.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
 		BakedSecretsFile.write(BakedSecrets.of(List.of(secrets)), file);
@@ -125,12 +174,17 @@ class EncryptionSdkClassLoadingTests {
 
 	private Run run(Path file, List<String> classPath, @Nullable String sessionToken)
 			throws IOException, InterruptedException {
+		return run(file, classPath, sessionToken, KmsClientType.DEFAULT);
+	}
+
+	private Run run(Path file, List<String> classPath, @Nullable String sessionToken, KmsClientType clientType)
+			throws IOException, InterruptedException {
 		Path log = this.directory.resolve("class-load.log");
 		Path output = this.directory.resolve("output.txt");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xshare:off", "-Xlog:class+load=info:file=" + log, "-cp", String.join(File.pathSeparator, classPath),
 				ClassLoadProbe.class.getName(), file.toString(), this.server.region(),
-				this.server.endpoint().toString()));
+				this.server.endpoint().toString(), clientType.name()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
 		Map<String, String> environment = builder.environment();

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -88,6 +90,11 @@ class PublishedArtifactsIT {
 		assertThat(build.exitCode()).as("consumer build:\n%s", build.tail()).isZero();
 		assertThat(build.output()).contains("Baked 1 secret");
 		assertResolvedOnlyFromReleaseRepository(localRepository);
+		assertThat(libraries(function.resolve("target/consumer-function-1.0.0.jar")))
+			.as("the default light client runs without the SDK's KMS client, its JSON protocol or HTTP client")
+			.anyMatch((library) -> library.startsWith("secret-baker-core-"))
+			.noneMatch((library) -> library.startsWith("kms-") || library.startsWith("aws-json-protocol-")
+					|| library.startsWith("url-connection-client-"));
 
 		String payload = "order-42, \"EUR\"";
 		ProcessResult started = run("java -jar consumer-function", function,
@@ -99,6 +106,16 @@ class PublishedArtifactsIT {
 		for (String output : List.of(deploy.output(), build.output(), started.output())) {
 			assertThat(output).doesNotContain(signingKey)
 				.doesNotContain(Base64.getEncoder().encodeToString(signingKey.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	private static List<String> libraries(Path bootJar) throws IOException {
+		try (JarFile jar = new JarFile(bootJar.toFile())) {
+			return jar.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/lib/"))
+				.map((name) -> name.substring("BOOT-INF/lib/".length()))
+				.toList();
 		}
 	}
 
