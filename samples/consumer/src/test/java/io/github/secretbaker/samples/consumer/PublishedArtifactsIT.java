@@ -45,7 +45,8 @@ class PublishedArtifactsIT {
 
 	private static final List<String> PUBLISHED = List.of("secret-baker-core", "secret-baker-bake",
 			"secret-baker-bake-cli", "secret-baker-autoconfigure", "secret-baker-spring-boot-starter",
-			"secret-baker-maven-plugin", "secret-baker-test");
+			"secret-baker-boot3-autoconfigure", "secret-baker-spring-boot3-starter", "secret-baker-maven-plugin",
+			"secret-baker-test");
 
 	private static final String REPOSITORY_ID = "secret-baker-release";
 
