@@ -1,4 +1,4 @@
-package io.github.secretbaker.test;
+package io.github.secretbaker.test.backend;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.secretbaker.test.LocalAwsServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -32,9 +33,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@code local} (the default) starts a {@link LocalAwsServer} per test class and resets it
  * before each test; {@code localstack} starts one LocalStack container per test run (image
  * from {@code localstack.image}, {@code LOCALSTACK_AUTH_TOKEN} passed through when set), and
- * disables the suite with a clear reason where no Docker engine is available.
+ * disables the suite with a clear reason where no Docker engine is available. The local
+ * backend needs nothing beyond this module; LocalStack needs Testcontainers'
+ * {@code testcontainers-localstack} on the test class path.
+ *
+ * @since 0.1.0
  */
-class AwsBackendExtension implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
+public class AwsBackendExtension implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
 
 	private static final Namespace NAMESPACE = Namespace.create(AwsBackendExtension.class);
 
@@ -130,6 +135,11 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		}
 
 		@Override
+		public URI endpoint() {
+			return this.server.endpoint();
+		}
+
+		@Override
 		public KmsClient kms() {
 			return this.kms;
 		}
@@ -212,6 +222,11 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		@Override
 		public String name() {
 			return "LocalStack";
+		}
+
+		@Override
+		public URI endpoint() {
+			return this.container.getEndpoint();
 		}
 
 		@Override
