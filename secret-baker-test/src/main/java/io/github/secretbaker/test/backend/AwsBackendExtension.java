@@ -121,11 +121,9 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 
 		private final LocalAwsServer server = LocalAwsServer.start();
 
-		private final KmsClient kms = AwsBackendExtension.kms(this.server.endpoint(), this.server.region(),
-				this.server.credentialsProvider());
+		private @Nullable KmsClient kms;
 
-		private final SsmClient ssm = AwsBackendExtension.ssm(this.server.endpoint(), this.server.region(),
-				this.server.credentialsProvider());
+		private @Nullable SsmClient ssm;
 
 		private final Map<String, KmsClient> regionalKms = new ConcurrentHashMap<>();
 
@@ -140,12 +138,20 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 		}
 
 		@Override
-		public KmsClient kms() {
+		public synchronized KmsClient kms() {
+			if (this.kms == null) {
+				this.kms = AwsBackendExtension.kms(this.server.endpoint(), this.server.region(),
+						this.server.credentialsProvider());
+			}
 			return this.kms;
 		}
 
 		@Override
-		public SsmClient ssm() {
+		public synchronized SsmClient ssm() {
+			if (this.ssm == null) {
+				this.ssm = AwsBackendExtension.ssm(this.server.endpoint(), this.server.region(),
+						this.server.credentialsProvider());
+			}
 			return this.ssm;
 		}
 
@@ -181,9 +187,13 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 		}
 
 		@Override
-		public void close() {
-			this.kms.close();
-			this.ssm.close();
+		public synchronized void close() {
+			if (this.kms != null) {
+				this.kms.close();
+			}
+			if (this.ssm != null) {
+				this.ssm.close();
+			}
 			this.regionalKms.values().forEach(KmsClient::close);
 			this.server.close();
 		}
