@@ -96,7 +96,6 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 			.contains("Decrypted baked secret API_KEY on its first read")
 			.contains("software.amazon.awssdk.request")
 			.contains("Sending Request")
-			.contains("x-amz-target:TrentService.Decrypt")
 			.contains("Parsing service response JSON");
 		assertNoSecretIn(output);
 	}

@@ -105,6 +105,9 @@ class VerifyMojoTests {
 
 	private <T extends AbstractAwsMojo> T configure(T mojo) {
 		mojo.setLog(this.log);
+		if (mojo instanceof AbstractSsmMojo ssmMojo) {
+			ssmMojo.basedir = this.project.toFile();
+		}
 		mojo.endpoint = this.server.endpoint().toString();
 		mojo.maxAttempts = 2;
 		return mojo;

@@ -167,17 +167,7 @@ public final class Faults {
 	 * {@code DescribeParameters})
 	 */
 	public Faults deny(String operation, String resource) {
-		if (resource == null || resource.isBlank()) {
-			throw new IllegalArgumentException("Resource must not be blank");
-		}
-		String name = Operations.normalize(operation);
-		String stripped = resource.strip();
-		String reason = neverMatches(name, stripped);
-		if (reason != null) {
-			throw new IllegalArgumentException("Deny rule " + name + "=" + stripped + " can never match: " + reason);
-		}
-		this.denyRules.add(new DenyRule(Operations.ALL, name, stripped, null, null));
-		return this;
+		return addPrincipalRule(Operations.ALL, operation, resource, null, null);
 	}
 
 	/**
