@@ -6,18 +6,24 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.secretbaker.autoconfigure.SecretsApplication.DatabaseProperties;
 import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
+import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.backend.AwsBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -53,7 +59,7 @@ abstract class BakedSecretsApplicationContractTests {
 
 	@Test
 	void injectsSecretsIntoValueAndConfigurationProperties(CapturedOutput output) {
-		String keyArn = backend().createKey();
+		String keyArn = createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
 		try (ConfigurableApplicationContext context = run("--secret-baker.property-prefix=secrets",
 				"--logging.level.io.github.secretbaker=DEBUG")) {
@@ -69,7 +75,7 @@ abstract class BakedSecretsApplicationContractTests {
 
 	@Test
 	void decryptsFilesWrittenByTheNodePlugin(CapturedOutput output) {
-		String keyArn = backend().createKey();
+		String keyArn = createKey();
 		writeFile(BakedSecretFixtures.asNodePluginEntry(bake("DB_PASSWORD", keyArn)));
 		try (ConfigurableApplicationContext context = run()) {
 			assertThat(context.getBean(Secrets.class).password()).isEqualTo(this.values.get("DB_PASSWORD"));
@@ -79,7 +85,7 @@ abstract class BakedSecretsApplicationContractTests {
 
 	@Test
 	void decryptsEachSecretOnFirstReadInLazyMode(CapturedOutput output) {
-		String keyArn = backend().createKey();
+		String keyArn = createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn));
 		try (ConfigurableApplicationContext context = run("--secret-baker.mode=lazy",
 				"--logging.level.io.github.secretbaker=DEBUG")) {
@@ -97,15 +103,15 @@ abstract class BakedSecretsApplicationContractTests {
 
 	@Test
 	void failsStartupNamingEverySecretThatCannotBeDecrypted(CapturedOutput output) {
-		String keyArn = backend().createKey();
-		String otherKeyArn = backend().createKey();
-		String disabledKeyArn = backend().createKey();
+		String keyArn = createKey();
+		String otherKeyArn = createKey();
+		String disabledKeyArn = createKey();
 		BakedSecret tampered = tamper(bake("TAMPERED", keyArn));
 		BakedSecret first = bake("FIRST", keyArn);
 		BakedSecret second = bake("SECOND", keyArn);
 		BakedSecret wrongKey = withKeyId(bake("WRONG_KEY", keyArn), otherKeyArn);
 		BakedSecret disabled = bake("DISABLED", disabledKeyArn);
-		backend().disableKey(disabledKeyArn);
+		disableKey(disabledKeyArn);
 		writeFile(bake("DB_PASSWORD", keyArn), tampered, withArn(first, second.arn()), withArn(second, first.arn()),
 				wrongKey, disabled);
 		DecryptionFailures.assertDecryptionFails(() -> run("--logging.level.io.github.secretbaker=DEBUG"));
@@ -135,9 +141,44 @@ abstract class BakedSecretsApplicationContractTests {
 	protected BakedSecret bake(String name, String keyArn) {
 		String value = BakedSecretFixtures.randomValue();
 		this.values.put(name, value);
-		BakedSecret secret = backend().bake(name, value, keyArn);
+		BakedSecret secret = bake(name, value, keyArn);
 		this.baked.add(secret);
 		return secret;
+	}
+
+	protected String createKey() {
+		LocalAwsServer server = backend().localServer();
+		if (server != null) {
+			return server.createKey();
+		}
+		return backend().kms().createKey((request) -> request.description("secret-baker test")).keyMetadata().arn();
+	}
+
+	private void disableKey(String keyArn) {
+		LocalAwsServer server = backend().localServer();
+		KmsClient kms = (server != null) ? server.kmsClient() : backend().kms();
+		kms.disableKey((request) -> request.keyId(keyArn));
+	}
+
+	/**
+	 * Bake a secret as the bake step does: through Parameter Store on the local server;
+	 * LocalStack's SSM returns no SecureString ciphertexts, so there with KMS {@code Encrypt}
+	 * and the {@code PARAMETER_ARN} context, as Parameter Store encrypts the standard tier.
+	 */
+	private BakedSecret bake(String name, String value, String keyArn) {
+		LocalAwsServer server = backend().localServer();
+		if (server != null) {
+			return BakedSecretFixtures.bake(server, name, value, keyArn);
+		}
+		String arn = backend().parameterArn("/app/" + name.toLowerCase(Locale.ROOT));
+		byte[] ciphertext = backend().kms()
+			.encrypt((request) -> request.keyId(keyArn)
+				.plaintext(SdkBytes.fromUtf8String(value))
+				.encryptionContext(Map.of(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY, arn)))
+			.ciphertextBlob()
+			.asByteArray();
+		return new BakedSecret(name, Base64.getEncoder().encodeToString(ciphertext), arn, 1L, keyArn,
+				BakedSecret.STANDARD_TIER);
 	}
 
 	protected void writeFile(BakedSecret... secrets) {

@@ -17,8 +17,10 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.test.LocalAwsServer;
-import io.github.secretbaker.test.LocalAwsTest;
+import io.github.secretbaker.test.backend.AwsBackend;
+import io.github.secretbaker.test.backend.AwsBackendExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -41,18 +43,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Integration tests that start a real {@link org.springframework.boot.SpringApplication}
  * against the local KMS and SSM server, whose counters and faults show how KMS is called.
  */
-@LocalAwsTest
+@ExtendWith(AwsBackendExtension.class)
 class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractTests {
+
+	private final AwsBackend backend;
 
 	private final LocalAwsServer server;
 
-	LocalBakedSecretsApplicationTests(LocalAwsServer server) {
-		this.server = server;
+	LocalBakedSecretsApplicationTests(AwsBackend backend) {
+		this.backend = backend;
+		this.server = backend.assumeLocalServer();
 	}
 
 	@Override
 	protected AwsBackend backend() {
-		return new LocalAwsBackend(this.server);
+		return this.backend;
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for baking Advanced-tier SecureStrings, whose values are AWS Encryption SDK messages,
  * and parameters shared from other accounts, against the local KMS and SSM server.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class AdvancedTierBakeTests {
 
@@ -30,27 +29,21 @@ class AdvancedTierBakeTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
+	private final SsmClient ssm;
 
-	private KmsClient kms;
+	private final KmsClient kms;
 
 	private String keyArn;
 
-	AdvancedTierBakeTests(LocalAwsServer server) {
+	AdvancedTierBakeTests(LocalAwsServer server, SsmClient ssm, KmsClient kms) {
 		this.server = server;
+		this.ssm = ssm;
+		this.kms = kms;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
-		this.kms = TestSecrets.bakeKmsClient(this.server);
 		this.keyArn = this.server.createKey("alias/app");
-	}
-
-	@AfterEach
-	void closeClients() {
-		this.ssm.close();
-		this.kms.close();
 	}
 
 	@Test

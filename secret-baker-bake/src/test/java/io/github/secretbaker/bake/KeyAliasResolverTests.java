@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link KeyAliasResolver} against the local KMS server.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class KeyAliasResolverTests {
 
 	private final LocalAwsServer server;
 
-	private KmsClient kms;
+	private final KmsClient kms;
 
 	private ParallelCalls calls;
 
@@ -30,13 +30,13 @@ class KeyAliasResolverTests {
 
 	private String aliasArn;
 
-	KeyAliasResolverTests(LocalAwsServer server) {
+	KeyAliasResolverTests(LocalAwsServer server, KmsClient kms) {
 		this.server = server;
+		this.kms = kms;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.kms = TestSecrets.bakeKmsClient(this.server);
 		this.calls = new ParallelCalls(2);
 		this.keyArn = this.server.createKey("alias/app");
 		this.aliasArn = "arn:aws:kms:" + this.server.region() + ":" + this.server.accountId() + ":alias/app";
@@ -45,7 +45,6 @@ class KeyAliasResolverTests {
 	@AfterEach
 	void close() {
 		this.calls.close();
-		this.kms.close();
 	}
 
 	@Test

@@ -16,25 +16,25 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Tests for {@link KeyMetadataReader} against the local KMS and SSM server.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class KeyMetadataReaderTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
+	private final SsmClient ssm;
 
 	private ParallelCalls calls;
 
 	private String keyArn;
 
-	KeyMetadataReaderTests(LocalAwsServer server) {
+	KeyMetadataReaderTests(LocalAwsServer server, SsmClient ssm) {
 		this.server = server;
+		this.ssm = ssm;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
 		this.calls = new ParallelCalls(2);
 		this.keyArn = this.server.createKey("alias/app");
 	}
@@ -42,7 +42,6 @@ class KeyMetadataReaderTests {
 	@AfterEach
 	void close() {
 		this.calls.close();
-		this.ssm.close();
 	}
 
 	@Test

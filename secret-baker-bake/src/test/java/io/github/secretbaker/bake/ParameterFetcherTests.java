@@ -17,30 +17,29 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Tests for {@link ParameterFetcher} against the local KMS and SSM server.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class ParameterFetcherTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
+	private final SsmClient ssm;
 
 	private ParallelCalls calls;
 
-	ParameterFetcherTests(LocalAwsServer server) {
+	ParameterFetcherTests(LocalAwsServer server, SsmClient ssm) {
 		this.server = server;
+		this.ssm = ssm;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
 		this.calls = new ParallelCalls(2);
 	}
 
 	@AfterEach
 	void close() {
 		this.calls.close();
-		this.ssm.close();
 	}
 
 	@Test

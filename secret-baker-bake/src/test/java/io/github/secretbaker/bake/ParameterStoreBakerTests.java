@@ -18,7 +18,6 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,33 +43,27 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * Tests for {@link ParameterStoreBaker} against the local KMS and SSM server.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class ParameterStoreBakerTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
+	private final SsmClient ssm;
 
-	private KmsClient kms;
+	private final KmsClient kms;
 
 	private String keyArn;
 
-	ParameterStoreBakerTests(LocalAwsServer server) {
+	ParameterStoreBakerTests(LocalAwsServer server, SsmClient ssm, KmsClient kms) {
 		this.server = server;
+		this.ssm = ssm;
+		this.kms = kms;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
-		this.kms = TestSecrets.bakeKmsClient(this.server);
 		this.keyArn = this.server.createKey("alias/app");
-	}
-
-	@AfterEach
-	void closeClients() {
-		this.ssm.close();
-		this.kms.close();
 	}
 
 	@Test

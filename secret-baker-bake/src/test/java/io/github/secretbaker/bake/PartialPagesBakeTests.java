@@ -6,7 +6,6 @@ import java.util.List;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,33 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ParameterStoreBaker} reading the paged SSM APIs while the local server answers
  * them with short and empty pages that still have a {@code NextToken}, as AWS may.
  */
-@LocalAwsTest
+@LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
 class PartialPagesBakeTests {
 
 	private final LocalAwsServer server;
 
-	private SsmClient ssm;
+	private final SsmClient ssm;
 
-	private KmsClient kms;
+	private final KmsClient kms;
 
 	private String keyArn;
 
-	PartialPagesBakeTests(LocalAwsServer server) {
+	PartialPagesBakeTests(LocalAwsServer server, SsmClient ssm, KmsClient kms) {
 		this.server = server;
+		this.ssm = ssm;
+		this.kms = kms;
 	}
 
 	@BeforeEach
 	void setUp() {
-		this.ssm = TestSecrets.bakeClient(this.server);
-		this.kms = TestSecrets.bakeKmsClient(this.server);
 		this.keyArn = this.server.createKey("alias/app");
-	}
-
-	@AfterEach
-	void closeClients() {
-		this.ssm.close();
-		this.kms.close();
 	}
 
 	@ParameterizedTest

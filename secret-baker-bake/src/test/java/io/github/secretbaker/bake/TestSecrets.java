@@ -3,6 +3,7 @@ package io.github.secretbaker.bake;
 import java.net.URI;
 import java.util.UUID;
 
+import io.github.secretbaker.test.LocalAwsClients;
 import io.github.secretbaker.test.LocalAwsServer;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -25,26 +26,6 @@ public final class TestSecrets {
 	}
 
 	/**
-	 * Create an SSM client for the server with {@link AwsClientOptions}, as the command line
-	 * does, adaptive retry included. Its credentials come from {@link LocalCredentials}.
-	 * @param server the server
-	 * @return a new client
-	 */
-	public static SsmClient bakeClient(LocalAwsServer server) {
-		return bakeOptions(server).createSsmClient();
-	}
-
-	/**
-	 * Create a KMS client for the server with {@link AwsClientOptions}, as the command line
-	 * does.
-	 * @param server the server
-	 * @return a new client
-	 */
-	public static KmsClient bakeKmsClient(LocalAwsServer server) {
-		return bakeOptions(server).createKmsClient();
-	}
-
-	/**
 	 * Return the options the command line would use for the server; the test class needs
 	 * {@link LocalCredentials} for the credentials.
 	 * @param server the server
@@ -53,6 +34,25 @@ public final class TestSecrets {
 	public static AwsClientOptions bakeOptions(LocalAwsServer server) {
 		URI endpoint = server.endpoint();
 		return new AwsClientOptions(server.region(), null, endpoint, AwsClientOptions.DEFAULT_MAX_ATTEMPTS);
+	}
+
+	/**
+	 * The clients {@code @LocalAwsTest(clients = BakeClients.class)} injects: built with
+	 * {@link AwsClientOptions} as the command line builds them (adaptive retry, signer,
+	 * transport), credentials from {@link LocalCredentials}.
+	 */
+	public static class BakeClients extends LocalAwsClients {
+
+		@Override
+		public SsmClient createSsmClient(LocalAwsServer server) {
+			return bakeOptions(server).createSsmClient();
+		}
+
+		@Override
+		public KmsClient createKmsClient(LocalAwsServer server) {
+			return bakeOptions(server).createKmsClient();
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.secretbaker.test;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -8,15 +9,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * JUnit Jupiter extension that starts a {@link LocalAwsServer}, injects it into parameters of
  * that type (test methods, lifecycle methods, constructors) and {@link LocalAwsServer#reset()
  * resets} it before each test. One server serves a test class by default; configure the scope,
  * account id and region with {@link LocalAwsTest @LocalAwsTest}. Servers stop when their scope
- * ends.
+ * ends. Parameters of type {@link KmsClient} and {@link SsmClient} receive new clients for the
+ * server, made by {@link LocalAwsTest#clients()} and closed when the test (or, for a class-level
+ * lifecycle method, the class) ends; a constructor's clients live as long as its test.
  *
  * @since 0.1.0
  */
@@ -35,13 +41,42 @@ public class LocalAwsExtension implements BeforeAllCallback, BeforeEachCallback,
 	}
 
 	@Override
+	public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+		return ExtensionContextScope.TEST_METHOD;
+	}
+
+	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == LocalAwsServer.class;
+		Class<?> type = parameterContext.getParameter().getType();
+		return type == LocalAwsServer.class || type == KmsClient.class || type == SsmClient.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return server(extensionContext);
+		LocalAwsServer server = server(extensionContext);
+		Class<?> type = parameterContext.getParameter().getType();
+		if (type == LocalAwsServer.class) {
+			return server;
+		}
+		LocalAwsClients clients = clients(extensionContext);
+		AutoCloseable client = (type == KmsClient.class) ? clients.createKmsClient(server)
+				: clients.createSsmClient(server);
+		extensionContext.getStore(NAMESPACE).put(client, client);
+		return client;
+	}
+
+	private static LocalAwsClients clients(ExtensionContext context) {
+		LocalAwsTest settings = settings(context);
+		Class<? extends LocalAwsClients> type = (settings != null) ? settings.clients() : LocalAwsClients.class;
+		try {
+			return type.getConstructor().newInstance();
+		}
+		catch (NoSuchMethodException | InstantiationException | IllegalAccessException
+				| InvocationTargetException ex) {
+			throw new ExtensionConfigurationException(
+					"@LocalAwsTest(clients = " + type.getName() + ".class) needs a public no-argument constructor",
+					ex);
+		}
 	}
 
 	private static LocalAwsServer server(ExtensionContext context) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against a {@link LocalAwsServer}, injected into test, lifecycle and
- * constructor parameters of that type and reset before each test.
+ * constructor parameters of that type and reset before each test. Parameters of type
+ * {@code KmsClient} and {@code SsmClient} receive clients for the server, made by
+ * {@link #clients()} and closed after the test (or, for class-level lifecycle methods, after
+ * the class).
  *
  * @since 0.1.0
  * @see LocalAwsExtension
@@ -42,6 +45,13 @@ public @interface LocalAwsTest {
 	 * @return the region
 	 */
 	String region() default LocalAwsServer.DEFAULT_REGION;
+
+	/**
+	 * The factory of the injected {@code KmsClient} and {@code SsmClient} parameters; a
+	 * subclass needs a public no-argument constructor.
+	 * @return the client factory
+	 */
+	Class<? extends LocalAwsClients> clients() default LocalAwsClients.class;
 
 	/**
 	 * How long a server lives.

@@ -1,9 +1,11 @@
-package io.github.secretbaker.test;
+package io.github.secretbaker.test.backend;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import io.github.secretbaker.test.LocalAwsServer;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -11,9 +13,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * The AWS a contract suite runs against: the {@link LocalAwsServer} by default, or LocalStack
  * with {@code -Daws.backend=localstack}. Clients do not retry, so every error and every call
- * count is the server's own.
+ * count is the server's own. {@link AwsBackendExtension} injects it.
+ *
+ * @since 0.1.0
  */
-interface AwsBackend {
+public interface AwsBackend {
 
 	/**
 	 * How far the backend's clock may be from this machine's, for checks of the dates it
@@ -21,10 +25,28 @@ interface AwsBackend {
 	 */
 	Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+	/**
+	 * Return the backend's name for skip and failure reasons.
+	 * @return the name
+	 */
 	String name();
 
+	/**
+	 * Return the endpoint that clients and the code under test point at.
+	 * @return the endpoint
+	 */
+	URI endpoint();
+
+	/**
+	 * Return a KMS client of this backend, closed with the backend.
+	 * @return the client
+	 */
 	KmsClient kms();
 
+	/**
+	 * Return an SSM client of this backend, closed with the backend.
+	 * @return the client
+	 */
 	SsmClient ssm();
 
 	/**
@@ -43,10 +65,23 @@ interface AwsBackend {
 		return region().equals("eu-west-1") ? "eu-central-1" : "eu-west-1";
 	}
 
+	/**
+	 * Return the region of the clients and of the ARNs the backend forms.
+	 * @return the region
+	 */
 	String region();
 
+	/**
+	 * Return the account id of the ARNs the backend forms.
+	 * @return the account id
+	 */
 	String accountId();
 
+	/**
+	 * Return whether the backend has a behaviour of AWS.
+	 * @param capability the behaviour
+	 * @return whether the backend has it
+	 */
 	boolean supports(Capability capability);
 
 	/**
@@ -60,12 +95,20 @@ interface AwsBackend {
 	 */
 	void reset();
 
+	/**
+	 * Return the local server, skipping the test on another backend.
+	 * @return the local server
+	 */
 	default LocalAwsServer assumeLocalServer() {
 		LocalAwsServer server = localServer();
 		Assumptions.assumeTrue(server != null, () -> name() + " is not the local server");
 		return server;
 	}
 
+	/**
+	 * Skip the test on a backend without the capability, naming it and why.
+	 * @param capability the behaviour the test needs
+	 */
 	default void assumeSupports(Capability capability) {
 		Assumptions.assumeTrue(supports(capability),
 				() -> name() + " lacks capability " + capability + ": " + capability.description());
@@ -80,6 +123,11 @@ interface AwsBackend {
 		return "/contract/" + UUID.randomUUID().toString().replace("-", "");
 	}
 
+	/**
+	 * Return the ARN of a parameter of this backend's region and account.
+	 * @param name the parameter name, with or without its leading slash
+	 * @return the parameter ARN
+	 */
 	default String parameterArn(String name) {
 		return "arn:aws:ssm:" + region() + ":" + accountId() + ":parameter/"
 				+ (name.startsWith("/") ? name.substring(1) : name);
@@ -117,7 +165,11 @@ interface AwsBackend {
 			this.description = description;
 		}
 
-		String description() {
+		/**
+		 * Return what a backend without the capability lacks.
+		 * @return the description
+		 */
+		public String description() {
 			return this.description;
 		}
 

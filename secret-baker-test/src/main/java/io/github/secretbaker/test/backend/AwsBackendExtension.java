@@ -1,4 +1,4 @@
-package io.github.secretbaker.test;
+package io.github.secretbaker.test.backend;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.secretbaker.test.LocalAwsServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -32,9 +33,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * {@code local} (the default) starts a {@link LocalAwsServer} per test class and resets it
  * before each test; {@code localstack} starts one LocalStack container per test run (image
  * from {@code localstack.image}, {@code LOCALSTACK_AUTH_TOKEN} passed through when set), and
- * disables the suite with a clear reason where no Docker engine is available.
+ * disables the suite with a clear reason where no Docker engine is available. The local
+ * backend needs nothing beyond this module; LocalStack needs Testcontainers'
+ * {@code testcontainers-localstack} on the test class path.
+ *
+ * @since 0.1.0
  */
-class AwsBackendExtension implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
+public class AwsBackendExtension implements ExecutionCondition, ParameterResolver, BeforeEachCallback {
 
 	private static final Namespace NAMESPACE = Namespace.create(AwsBackendExtension.class);
 
@@ -116,11 +121,9 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 
 		private final LocalAwsServer server = LocalAwsServer.start();
 
-		private final KmsClient kms = AwsBackendExtension.kms(this.server.endpoint(), this.server.region(),
-				this.server.credentialsProvider());
+		private @Nullable KmsClient kms;
 
-		private final SsmClient ssm = AwsBackendExtension.ssm(this.server.endpoint(), this.server.region(),
-				this.server.credentialsProvider());
+		private @Nullable SsmClient ssm;
 
 		private final Map<String, KmsClient> regionalKms = new ConcurrentHashMap<>();
 
@@ -130,12 +133,25 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		}
 
 		@Override
-		public KmsClient kms() {
+		public URI endpoint() {
+			return this.server.endpoint();
+		}
+
+		@Override
+		public synchronized KmsClient kms() {
+			if (this.kms == null) {
+				this.kms = AwsBackendExtension.kms(this.server.endpoint(), this.server.region(),
+						this.server.credentialsProvider());
+			}
 			return this.kms;
 		}
 
 		@Override
-		public SsmClient ssm() {
+		public synchronized SsmClient ssm() {
+			if (this.ssm == null) {
+				this.ssm = AwsBackendExtension.ssm(this.server.endpoint(), this.server.region(),
+						this.server.credentialsProvider());
+			}
 			return this.ssm;
 		}
 
@@ -171,9 +187,13 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		}
 
 		@Override
-		public void close() {
-			this.kms.close();
-			this.ssm.close();
+		public synchronized void close() {
+			if (this.kms != null) {
+				this.kms.close();
+			}
+			if (this.ssm != null) {
+				this.ssm.close();
+			}
 			this.regionalKms.values().forEach(KmsClient::close);
 			this.server.close();
 		}
@@ -212,6 +232,11 @@ class AwsBackendExtension implements ExecutionCondition, ParameterResolver, Befo
 		@Override
 		public String name() {
 			return "LocalStack";
+		}
+
+		@Override
+		public URI endpoint() {
+			return this.container.getEndpoint();
 		}
 
 		@Override

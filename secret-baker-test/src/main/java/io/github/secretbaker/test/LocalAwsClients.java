@@ -1,0 +1,35 @@
+package io.github.secretbaker.test;
+
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Creates the KMS and SSM clients that {@link LocalAwsExtension} injects into parameters of
+ * those types. The default clients come from {@link LocalAwsServer#kmsClientBuilder()} and
+ * {@link LocalAwsServer#ssmClientBuilder()}; subclass it, with a public no-argument
+ * constructor, and name it in {@link LocalAwsTest#clients()} to inject clients built another
+ * way.
+ *
+ * @since 0.1.0
+ */
+public class LocalAwsClients {
+
+	/**
+	 * Create a KMS client for the server. The extension closes it.
+	 * @param server the server
+	 * @return a new client
+	 */
+	public KmsClient createKmsClient(LocalAwsServer server) {
+		return server.kmsClientBuilder().build();
+	}
+
+	/**
+	 * Create an SSM client for the server. The extension closes it.
+	 * @param server the server
+	 * @return a new client
+	 */
+	public SsmClient createSsmClient(LocalAwsServer server) {
+		return server.ssmClientBuilder().build();
+	}
+
+}
