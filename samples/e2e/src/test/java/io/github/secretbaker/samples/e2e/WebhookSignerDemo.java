@@ -96,7 +96,8 @@ public final class WebhookSignerDemo {
 			verify.output()
 				.lines()
 				.filter((line) -> line.contains("would not decrypt") || line.contains("Secret '"))
-				.map((line) -> line.replaceFirst("^\\[ERROR\\]\\s*", "").strip())
+				.map((line) -> line.replaceFirst("^\\[ERROR\\]\\s*", "").replaceFirst("^Failed to execute goal .*?: (Verified )", "$1")
+					.strip())
 				.forEach((line) -> say("     %s", line));
 			LambdaRun denied = scenario.invokeLambda(ORDER, Map.of());
 			server.faults().clear();
