@@ -146,11 +146,12 @@ class WebhookSignerEndToEndIT {
 			assertThat(error.errorType()).isEqualTo("io.github.secretbaker.kms.SecretDecryptionException");
 			String region = this.scenario.server().region();
 			String account = this.scenario.server().accountId();
-			assertThat(error.errorMessage()).startsWith("Failed to decrypt 2 of 2 baked secrets: ")
-				.contains("WEBHOOK_SIGNING_KEY (parameter arn:aws:ssm:" + region + ":" + account
-						+ ":parameter/webhook-signer/signing-key")
-				.contains("PAYMENT_API_TOKEN (parameter arn:aws:ssm:" + region + ":" + account
-						+ ":parameter/webhook-signer/payment-api-token")
+			// A failure shared by every secret is stated once, with the statement naming each parameter
+			assertThat(error.errorMessage())
+				.startsWith("Failed to decrypt all 2 baked secrets (PAYMENT_API_TOKEN, WEBHOOK_SIGNING_KEY) for the "
+						+ "same reason: ")
+				.contains("arn:aws:ssm:" + region + ":" + account + ":parameter/webhook-signer/signing-key")
+				.contains("arn:aws:ssm:" + region + ":" + account + ":parameter/webhook-signer/payment-api-token")
 				.contains("ACCESS_DENIED")
 				.contains("kms:Decrypt");
 			assertThat(run.invocation().status()).isEqualTo(Invocation.Status.INIT_FAILED);
