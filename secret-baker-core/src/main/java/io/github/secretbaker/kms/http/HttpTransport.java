@@ -33,6 +33,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import io.github.secretbaker.aws.SigV4Signer;
 import io.github.secretbaker.kms.Deadline;
 import org.jspecify.annotations.Nullable;
 
@@ -298,11 +299,9 @@ public final class HttpTransport implements AutoCloseable {
 		}
 	}
 
+	// The Host header sent must be the one signed: the signer owns that rule.
 	static String hostHeader(URI uri) {
-		int port = uri.getPort();
-		boolean defaultPort = port == -1 || (port == 443 && "https".equals(uri.getScheme()))
-				|| (port == 80 && "http".equals(uri.getScheme()));
-		return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+		return SigV4Signer.hostHeader(uri);
 	}
 
 	private static int status(String line) throws ProtocolException {
