@@ -658,8 +658,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 		}
 
 		private SecretDecryptionException failed(Kind kind, String detail) {
-			return new SecretDecryptionException(List.of(new SecretDecryptionFailure(this.secret.name(),
-					this.secret.arn(), this.secret.keyId(), null, kind, detail)), 1);
+			return new SecretDecryptionException(List.of(SecretDecryptionFailure.of(this.secret, kind, detail)), 1);
 		}
 
 		@Override
@@ -670,8 +669,7 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	}
 
 	private static SecretDecryptionException notYetReadable(BakedSecret secret, String reason) {
-		return new SecretDecryptionException(List.of(new SecretDecryptionFailure(secret.name(), secret.arn(),
-				secret.keyId(), null, Kind.NOT_ATTEMPTED, reason)), 1);
+		return new SecretDecryptionException(List.of(SecretDecryptionFailure.of(secret, Kind.NOT_ATTEMPTED, reason)), 1);
 	}
 
 	/**

@@ -266,8 +266,7 @@ public final class BakedSecretsDecryptor {
 	}
 
 	SecretDecryptionFailure failure(BakedSecret secret, @Nullable String errorCode, Kind kind, String detail) {
-		return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), errorCode, kind, detail,
-				this.kms.region());
+		return SecretDecryptionFailure.of(secret, errorCode, kind, detail, this.kms.region());
 	}
 
 	/**
