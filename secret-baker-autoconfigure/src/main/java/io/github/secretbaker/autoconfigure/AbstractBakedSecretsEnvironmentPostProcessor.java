@@ -2,11 +2,13 @@ package io.github.secretbaker.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Mode;
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Snapshot;
+import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.BakedSecretsLocation;
@@ -17,8 +19,8 @@ import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
-import io.github.secretbaker.kms.PendingSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -115,16 +117,20 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 
 	private BakedSecretsPropertySource createPropertySource(BakedSecrets secrets, String location,
 			SecretBakerProperties properties, ConfigurableEnvironment environment) {
-		boolean trainingRun = TrainingRun.isTrainingRun(environment);
-		String prefix = properties.getPropertyPrefix();
+		return new BakedSecretsPropertySource(createValues(secrets, location, properties, environment), location,
+				properties.getPropertyPrefix());
+	}
+
+	private SecretValues createValues(BakedSecrets secrets, String location, SecretBakerProperties properties,
+			ConfigurableEnvironment environment) {
 		if (TrainingRun.isAotProcessing(environment)) {
 			this.logger.info("AOT processing (spring.aot.processing=true): the " + secrets.size()
 					+ " baked secrets are not decrypted at build time; every secret reads as a placeholder");
-			return BakedSecretsPropertySource.training(secrets, location, prefix);
+			return SecretValues.placeholders(secrets, BakedSecretsPropertySource.TRAINING_VALUE);
 		}
-		if (trainingRun) {
+		if (TrainingRun.isTrainingRun(environment)) {
 			TrainingRun.prime(() -> decryptor(secrets, properties), secrets, this.logger);
-			return BakedSecretsPropertySource.training(secrets, location, prefix);
+			return SecretValues.placeholders(secrets, BakedSecretsPropertySource.TRAINING_VALUE);
 		}
 		BakedSecretsDecryptor decryptor = decryptor(secrets, properties);
 		boolean lazy = properties.getMode() == Mode.LAZY;
@@ -132,39 +138,44 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 			String reason = "read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore "
 					+ "decrypts only after each restore; read it when the function is invoked (through the "
 					+ "Environment, an ObjectProvider or a @Lazy bean), or set secret-baker.snapshot=before-checkpoint";
-			BakedSecretsPropertySource propertySource = lazy
-					? BakedSecretsPropertySource.deferredLazy(secrets, location, prefix, reason, this.logger)
-					: BakedSecretsPropertySource.deferred(secrets, location, prefix, reason);
-			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), secrets, propertySource,
-					this.logger);
+			SecretValues values = SecretValues.deferred(secrets, lazy, reason, this::logFirstRead);
+			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), values, this.logger);
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location + ", to be decrypted "
 					+ (lazy ? "each on its first read " : "") + "after the JVM snapshot is restored");
-			return propertySource;
+			return values;
 		}
 		if (lazy) {
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
 					+ ", each to be decrypted on its first read");
 			logNames("Lazy baked secrets: ", secrets);
-			return BakedSecretsPropertySource.lazy(secrets, decryptor, location, prefix, this.logger);
+			return SecretValues.lazy(secrets, decryptor, this::logFirstRead);
 		}
-		PendingSecrets pending = decryptor.start(secrets);
+		SecretValues values = SecretValues.of(decryptor.start(secrets));
 		if (!properties.isBackground()) {
-			pending.join();
-			logDecrypted(pending, this.logger);
+			join(values, this.logger);
 		}
 		logNames("Baked secrets being decrypted: ", secrets);
-		return BakedSecretsPropertySource.pending(pending, location, prefix);
+		return values;
 	}
 
 	/**
-	 * Log how long a decryption took, once it is over.
-	 * @param pending the decryption
+	 * Wait for a decryption going on in the background, never past its deadline, and log
+	 * how long it took, once.
+	 * @param values the values being decrypted
 	 * @param logger the logger
+	 * @throws io.github.secretbaker.kms.SecretDecryptionException if any secret could not be
+	 * decrypted
 	 */
-	static void logDecrypted(PendingSecrets pending, Log logger) {
-		if (logger.isInfoEnabled() && pending.isDone()) {
-			logger.info("Decrypted " + pending.getSecrets().size() + " baked secrets in "
-					+ pending.getElapsed().toMillis() + " ms");
+	static void join(SecretValues values, Log logger) {
+		Duration elapsed = values.join();
+		if (elapsed != null && logger.isInfoEnabled()) {
+			logger.info("Decrypted " + values.getSecrets().size() + " baked secrets in " + elapsed.toMillis() + " ms");
+		}
+	}
+
+	private void logFirstRead(BakedSecret secret) {
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("Decrypted baked secret " + secret.name() + " on its first read");
 		}
 	}
 
