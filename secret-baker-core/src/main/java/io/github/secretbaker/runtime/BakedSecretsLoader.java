@@ -249,7 +249,7 @@ public final class BakedSecretsLoader {
 		 * @throws SecretDecryptionException if any secret cannot be decrypted
 		 */
 		public DecryptedSecrets load() {
-			BakedSecrets secrets = select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
+			BakedSecrets secrets = readSelected();
 			if (secrets.isEmpty()) {
 				return DecryptedSecrets.of(Map.of());
 			}
@@ -272,13 +272,17 @@ public final class BakedSecretsLoader {
 		 * @throws SecretDecryptionException if the KMS client cannot be created
 		 */
 		public SecretValues loadLazily() {
-			BakedSecrets secrets = select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
+			BakedSecrets secrets = readSelected();
 			if (secrets.isEmpty()) {
 				return SecretValues.of(secrets, DecryptedSecrets.of(Map.of()));
 			}
 			KmsDecrypter client = (this.client != null) ? this.client : createClient(secrets);
 			return SecretValues.lazy(secrets, decryptor(client), (secret) -> {
 			});
+		}
+
+		private BakedSecrets readSelected() {
+			return select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
 		}
 
 		private KmsDecrypter createClient(BakedSecrets secrets) {
