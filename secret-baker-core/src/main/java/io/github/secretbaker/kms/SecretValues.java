@@ -157,8 +157,9 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Give {@linkplain #deferred deferred} values their decryptor: in lazy mode for the first
-	 * reads, else to start decrypting every secret in the background now.
+	 * Give {@linkplain #deferred deferred} values their decryptor, again after each restore
+	 * of a snapshot: in lazy mode for the first reads, else to start decrypting every secret
+	 * in the background now.
 	 * @param decryptor the decryptor
 	 */
 	public void supply(BakedSecretsDecryptor decryptor) {
@@ -166,6 +167,8 @@ public final class SecretValues {
 			this.decryptor = decryptor;
 		}
 		else {
+			// Each restore of a snapshot decrypts anew, and its time is reported anew.
+			this.elapsedReported.set(false);
 			this.pending = decryptor.start(this.secrets);
 		}
 	}

@@ -84,6 +84,23 @@ class SecretValuesTests {
 	}
 
 	@Test
+	void decryptsAnewAndReportsItsTimeAnewAfterEachRestore(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
+				keyArn)));
+		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
+		SecretValues values = SecretValues.deferred(baked, false, "not restored yet", this.firstReads::add);
+		server.resetCounters();
+		for (int restore = 1; restore <= 2; restore++) {
+			values.supply(BakedSecretsDecryptor.builder(this.kms).build());
+			assertThat(values.join()).isNotNull();
+			assertThat(values.join()).isNull();
+			assertThat(values.get("DB_PASSWORD")).isEqualTo(this.password);
+			assertThat(server.callCount("Decrypt")).isEqualTo(restore);
+		}
+	}
+
+	@Test
 	void answersEverySecretWithThePlaceholderAndDecryptsNothing() {
 		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN)));
 		SecretValues values = SecretValues.placeholders(baked, "placeholder");
