@@ -47,7 +47,7 @@ public final class BakedSecretsDecryptor {
 	/**
 	 * The default number of {@code Decrypt} calls in flight at once.
 	 */
-	public static final int DEFAULT_CONCURRENCY = 16;
+	public static final int DEFAULT_CONCURRENCY = 8;
 
 	private static final Duration BASE_BACKOFF = Duration.ofMillis(25);
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * {@link BakedSecretsDecryptor#start(BakedSecrets)}. {@link #join()} waits for it, never
  * past its deadline, and gives the same result however often and from however many threads
  * it is called. Values never appear in {@link #toString()}.
+ * <p>
+ * While nothing waits for it, at most {@value #BACKGROUND_CONCURRENCY} calls are in flight:
+ * on a fraction of a CPU every further connection's TLS handshake costs more CPU than the
+ * latency it hides, and the application is still starting. The first {@link #join()} lets the
+ * decryptor's full {@linkplain BakedSecretsDecryptor#getConcurrency() concurrency} in.
  *
  * @since 0.1.0
  */
@@ -36,6 +42,11 @@ public final class PendingSecrets {
 	private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
 	private static final Duration MAX_FIRST_CALL_GRACE = Duration.ofSeconds(1);
+
+	/**
+	 * The most calls in flight until something waits for the values.
+	 */
+	static final int BACKGROUND_CONCURRENCY = 2;
 
 	private final BakedSecretsDecryptor decryptor;
 
@@ -53,6 +64,12 @@ public final class PendingSecrets {
 
 	private final AtomicBoolean othersReleased = new AtomicBoolean();
 
+	private final AtomicBoolean awaited = new AtomicBoolean();
+
+	private final Semaphore calls;
+
+	private final int concurrency;
+
 	private final long startNanos = System.nanoTime();
 
 	private final AtomicLong lastOutcomeNanos = new AtomicLong();
@@ -69,13 +86,14 @@ public final class PendingSecrets {
 			this.attempts.put(secret.name(), new Attempt(secret));
 			this.outcomes.put(secret.name(), new CompletableFuture<>());
 		}
+		this.concurrency = Math.min(decryptor.getConcurrency(), Math.max(1, secrets.size()));
+		this.calls = new Semaphore(Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
 		if (secrets.isEmpty()) {
 			this.executor = null;
 			this.values = DecryptedSecrets.of(Map.of());
 			return;
 		}
-		this.executor = Executors.newFixedThreadPool(Math.min(decryptor.getConcurrency(), secrets.size()),
-				new DaemonThreadFactory());
+		this.executor = Executors.newFixedThreadPool(this.concurrency, new DaemonThreadFactory());
 		List<BakedSecret> list = secrets.asList();
 		// The first call goes alone: it loads the client's classes and opens a connection once,
 		// rather than every thread racing through the same cold path and handshake. The others
@@ -114,7 +132,20 @@ public final class PendingSecrets {
 			return;
 		}
 		try {
-			outcome.complete(this.decryptor.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
+			if (!this.calls.tryAcquire(this.deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+				// Not attempted: join() reports it at the deadline.
+				return;
+			}
+			try {
+				outcome.complete(this.decryptor.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
+			}
+			finally {
+				this.calls.release();
+			}
+		}
+		catch (InterruptedException ex) {
+			// The pool was shut down at the deadline: join() reports it.
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			long now = System.nanoTime();
@@ -159,6 +190,9 @@ public final class PendingSecrets {
 		DecryptedSecrets result = this.values;
 		if (result != null) {
 			return result;
+		}
+		if (this.awaited.compareAndSet(false, true)) {
+			this.calls.release(this.concurrency - Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
 		}
 		this.lock.lock();
 		try {
