@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +22,6 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretsDecryptor.Attempt;
 import io.github.secretbaker.kms.BakedSecretsDecryptor.Outcome;
-import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,7 +137,7 @@ public final class PendingSecrets {
 				return;
 			}
 			try {
-				outcome.complete(this.decryptor.decryptWithRetry(this.attempts.get(secret.name()), this.deadline));
+				outcome.complete(this.decryptor.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
 			}
 			finally {
 				this.calls.release();
@@ -149,10 +146,6 @@ public final class PendingSecrets {
 		catch (InterruptedException ex) {
 			// The pool was shut down at the deadline: join() reports it.
 			Thread.currentThread().interrupt();
-		}
-		catch (Throwable ex) {
-			outcome.complete(Outcome.failed(this.decryptor.failure(secret, null, Kind.OTHER,
-					"decryption failed with " + ex.getClass().getName())));
 		}
 		finally {
 			long now = System.nanoTime();
@@ -238,23 +231,9 @@ public final class PendingSecrets {
 	}
 
 	private Outcome await(String name, CompletableFuture<Outcome> outcome) {
-		try {
-			return outcome.get(this.deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			Outcome timedOut = Outcome.failed(this.decryptor.timedOut(this.attempts.get(name), this.deadline));
-			return outcome.complete(timedOut) ? timedOut : outcome.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			Outcome interrupted = Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null,
-					Kind.TIMEOUT, "interrupted while waiting for KMS"));
-			return outcome.complete(interrupted) ? interrupted : outcome.join();
-		}
-		catch (ExecutionException ex) {
-			return Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null, Kind.OTHER,
-					"decryption failed with " + ex.getCause().getClass().getName()));
-		}
+		Outcome waited = this.decryptor.await(this.attempts.get(name), outcome, this.deadline);
+		// A failure to wait becomes the secret's outcome, unless its own outcome arrived meanwhile.
+		return (outcome.complete(waited) || outcome.isCompletedExceptionally()) ? waited : outcome.join();
 	}
 
 	@Override
