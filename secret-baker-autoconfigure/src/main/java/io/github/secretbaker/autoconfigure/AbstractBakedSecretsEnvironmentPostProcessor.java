@@ -2,11 +2,13 @@ package io.github.secretbaker.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Mode;
 import io.github.secretbaker.autoconfigure.SecretBakerProperties.Snapshot;
+import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.BakedSecretsLocation;
@@ -17,8 +19,8 @@ import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
-import io.github.secretbaker.kms.PendingSecrets;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
@@ -60,25 +64,39 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 */
 	static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
 
-	private static final Set<String> OVERRIDING_SOURCES = Set.of("configurationProperties", "commandLineArgs",
-			"spring.application.json", "systemProperties", "systemEnvironment", "servletConfigInitParams",
+	// Spring's names, spelled out where the constant is private or in a module that may be absent.
+	private static final Set<String> OVERRIDING_SOURCES = Set.of("configurationProperties",
+			CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, "spring.application.json",
+			StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, "servletConfigInitParams",
 			"servletContextInitParams");
 
 	private final Log logger;
 
-	private final Function<Class<?>, @Nullable Object> bootstrapInstances;
-
 	/**
 	 * Create a new instance.
 	 * @param logFactory the factory of the deferred log
-	 * @param bootstrapInstances the instance registered in the bootstrap context for a type,
-	 * or {@code null} when none is
 	 */
-	AbstractBakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory,
-			Function<Class<?>, @Nullable Object> bootstrapInstances) {
+	AbstractBakedSecretsEnvironmentPostProcessor(DeferredLogFactory logFactory) {
 		this.logger = logFactory.getLog(getClass());
-		this.bootstrapInstances = bootstrapInstances;
 	}
+
+	/**
+	 * Return the instance registered in the bootstrap context for the given type.
+	 * @param type the type
+	 * @return the instance, or {@code null} if none is registered
+	 */
+	abstract @Nullable Object findRegistered(Class<?> type);
+
+	/**
+	 * Register in the bootstrap context the client that the given factory creates, unless a
+	 * {@link KmsDecrypter} is registered there, have it
+	 * {@linkplain BootstrapClients#promote promoted} to a bean when the bootstrap context
+	 * closes, and return it.
+	 * @param factory the factory of the client
+	 * @return the registered client
+	 */
+	abstract KmsDecrypter registerAndPromote(Supplier<KmsDecrypter> factory);
 
 	@Override
 	public int getOrder() {
@@ -115,99 +133,84 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 
 	private BakedSecretsPropertySource createPropertySource(BakedSecrets secrets, String location,
 			SecretBakerProperties properties, ConfigurableEnvironment environment) {
-		boolean trainingRun = TrainingRun.isTrainingRun(environment);
-		String prefix = properties.getPropertyPrefix();
+		return new BakedSecretsPropertySource(createValues(secrets, location, properties, environment), location,
+				properties.getPropertyPrefix());
+	}
+
+	private SecretValues createValues(BakedSecrets secrets, String location, SecretBakerProperties properties,
+			ConfigurableEnvironment environment) {
 		if (TrainingRun.isAotProcessing(environment)) {
 			this.logger.info("AOT processing (spring.aot.processing=true): the " + secrets.size()
 					+ " baked secrets are not decrypted at build time; every secret reads as a placeholder");
-			return BakedSecretsPropertySource.training(secrets, location, prefix);
+			return SecretValues.placeholders(secrets, BakedSecretsPropertySource.TRAINING_VALUE);
 		}
-		if (trainingRun) {
-			TrainingRun.prime(() -> decryptor(secrets, properties), secrets, this.logger);
-			return BakedSecretsPropertySource.training(secrets, location, prefix);
+		KmsDecrypter registered = BootstrapClients.find(this::findRegistered);
+		// The one factory of clients: the application's own, else a new default one.
+		Supplier<KmsDecrypter> clients = () -> (registered != null) ? registered : createClient(secrets, properties);
+		if (TrainingRun.isTrainingRun(environment)) {
+			TrainingRun.prime(() -> decryptor(registerAndPromote(clients), properties), secrets, this.logger);
+			return SecretValues.placeholders(secrets, BakedSecretsPropertySource.TRAINING_VALUE);
 		}
-		BakedSecretsDecryptor decryptor = decryptor(secrets, properties);
+		BakedSecretsDecryptor decryptor = decryptor(registerAndPromote(clients), properties);
 		boolean lazy = properties.getMode() == Mode.LAZY;
 		if (properties.getSnapshot() == Snapshot.AFTER_RESTORE && CheckpointSupport.isCheckpointPending(environment)) {
 			String reason = "read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore "
 					+ "decrypts only after each restore; read it when the function is invoked (through the "
 					+ "Environment, an ObjectProvider or a @Lazy bean), or set secret-baker.snapshot=before-checkpoint";
-			BakedSecretsPropertySource propertySource = lazy
-					? BakedSecretsPropertySource.deferredLazy(secrets, location, prefix, reason, this.logger)
-					: BakedSecretsPropertySource.deferred(secrets, location, prefix, reason);
-			CheckpointSupport.register(decryptor, () -> freshDecryptor(secrets, properties), secrets, propertySource,
-					this.logger);
+			SecretValues values = SecretValues.deferred(secrets, lazy, reason, this::logFirstRead);
+			// After a restore, a new client reads the restored environment's credentials and settings.
+			CheckpointSupport.register(decryptor, () -> decryptor(clients.get(), properties), values, this.logger);
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location + ", to be decrypted "
 					+ (lazy ? "each on its first read " : "") + "after the JVM snapshot is restored");
-			return propertySource;
+			return values;
 		}
 		if (lazy) {
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
 					+ ", each to be decrypted on its first read");
 			logNames("Lazy baked secrets: ", secrets);
-			return BakedSecretsPropertySource.lazy(secrets, decryptor, location, prefix, this.logger);
+			return SecretValues.lazy(secrets, decryptor, this::logFirstRead);
 		}
-		PendingSecrets pending = decryptor.start(secrets);
+		SecretValues values = SecretValues.of(decryptor.start(secrets));
 		if (!properties.isBackground()) {
-			pending.join();
-			logDecrypted(pending, this.logger);
+			join(values, this.logger);
 		}
 		logNames("Baked secrets being decrypted: ", secrets);
-		return BakedSecretsPropertySource.pending(pending, location, prefix);
+		return values;
 	}
 
 	/**
-	 * Log how long a decryption took, once it is over.
-	 * @param pending the decryption
+	 * Wait for a decryption going on in the background, never past its deadline, and log
+	 * how long it took, once.
+	 * @param values the values being decrypted
 	 * @param logger the logger
+	 * @throws io.github.secretbaker.kms.SecretDecryptionException if any secret could not be
+	 * decrypted
 	 */
-	static void logDecrypted(PendingSecrets pending, Log logger) {
-		if (logger.isInfoEnabled() && pending.isDone()) {
-			logger.info("Decrypted " + pending.getSecrets().size() + " baked secrets in "
-					+ pending.getElapsed().toMillis() + " ms");
+	static void join(SecretValues values, Log logger) {
+		Duration elapsed = values.join();
+		if (elapsed != null && logger.isInfoEnabled()) {
+			logger.info("Decrypted " + values.getSecrets().size() + " baked secrets in " + elapsed.toMillis() + " ms");
 		}
 	}
 
-	private BakedSecretsDecryptor decryptor(BakedSecrets secrets, SecretBakerProperties properties) {
-		return BakedSecretsDecryptor.builder(client(secrets, properties))
-			.timeout(properties.getTimeout())
-			.concurrency(properties.getConcurrency())
-			.build();
+	private void logFirstRead(BakedSecret secret) {
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("Decrypted baked secret " + secret.name() + " on its first read");
+		}
 	}
 
-	/**
-	 * Return a decryptor over a new client, not the shared one, so that the credentials and
-	 * settings of a restored environment are read again.
-	 */
-	private BakedSecretsDecryptor freshDecryptor(BakedSecrets secrets, SecretBakerProperties properties) {
-		KmsDecrypter registered = BootstrapClients.find(this.bootstrapInstances);
-		KmsDecrypter client;
-		try {
-			client = (registered != null) ? registered : KmsDecrypters.create(properties.getClient(),
-					settings(secrets, properties));
-		}
-		catch (KmsDecryptException ex) {
-			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
-		}
+	private static BakedSecretsDecryptor decryptor(KmsDecrypter client, SecretBakerProperties properties) {
 		return BakedSecretsDecryptor.builder(client)
 			.timeout(properties.getTimeout())
 			.concurrency(properties.getConcurrency())
 			.build();
 	}
 
-	private static KmsClientSettings settings(BakedSecrets secrets, SecretBakerProperties properties) {
-		return KeyRegions.apply(new KmsClientSettings(properties.getRegion(), properties.getEndpoint(),
-				properties.getFips(), properties.getTimeout(), properties.isAllowInsecureEndpoint()), secrets,
-				System::getenv);
-	}
-
-	private KmsDecrypter client(BakedSecrets secrets, SecretBakerProperties properties) {
-		KmsDecrypter registered = BootstrapClients.find(this.bootstrapInstances);
-		if (registered != null) {
-			return registered;
-		}
+	private static KmsDecrypter createClient(BakedSecrets secrets, SecretBakerProperties properties) {
 		try {
-			return SharedKmsDecrypters.get(properties.getClient(), settings(secrets, properties));
+			return KmsDecrypters.create(properties.getClient(), KeyRegions.apply(new KmsClientSettings(
+					properties.getRegion(), properties.getEndpoint(), properties.getFips(), properties.getTimeout(),
+					properties.isAllowInsecureEndpoint()), secrets, System::getenv));
 		}
 		catch (KmsDecryptException ex) {
 			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

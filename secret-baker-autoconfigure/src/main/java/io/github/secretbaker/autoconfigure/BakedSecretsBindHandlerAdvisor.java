@@ -47,7 +47,8 @@ final class BakedSecretsBindHandlerAdvisor implements ConfigurationPropertiesBin
 	private Exception redact(Bindable<?> target, BindContext context, Exception error) {
 		if (error instanceof BindException || error instanceof BindValidationException) {
 			// The failure of a nested property, replaced when it was bound, or a validation
-			// failure, whose report BakedSecretValueFailureAnalyzer writes without values.
+			// failure, whose report BakedSecretBindFailureAnalyzer and
+			// BakedSecretBindValidationFailureAnalyzer write without values.
 			return error;
 		}
 		Set<String> names = new TreeSet<>(this.secrets.findSecretsIn(error));

@@ -35,6 +35,11 @@ import org.springframework.util.SystemPropertyUtils;
  */
 public final class BakedSecretsRedactor {
 
+	/**
+	 * What replaces a secret value in redacted text.
+	 */
+	public static final String MASK = "******";
+
 	private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper(
 			SystemPropertyUtils.PLACEHOLDER_PREFIX, SystemPropertyUtils.PLACEHOLDER_SUFFIX,
 			SystemPropertyUtils.VALUE_SEPARATOR, SystemPropertyUtils.ESCAPE_CHARACTER, true);
@@ -228,7 +233,7 @@ public final class BakedSecretsRedactor {
 
 	/**
 	 * Return the given text with the value of every secret decrypted so far, and every form
-	 * that Spring derives from it, replaced by {@value BakedSecretsPropertySource#MASK}.
+	 * that Spring derives from it, replaced by {@value #MASK}.
 	 * @param text the text to redact
 	 * @return the redacted text
 	 */
@@ -238,7 +243,7 @@ public final class BakedSecretsRedactor {
 		forms.sort(Comparator.comparingInt(String::length).reversed());
 		String redacted = text;
 		for (String form : forms) {
-			redacted = redacted.replace(form, BakedSecretsPropertySource.MASK);
+			redacted = redacted.replace(form, MASK);
 		}
 		return redacted;
 	}

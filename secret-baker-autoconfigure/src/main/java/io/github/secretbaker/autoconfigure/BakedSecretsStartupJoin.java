@@ -25,7 +25,7 @@ final class BakedSecretsStartupJoin implements BeanFactoryPostProcessor {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		this.secrets.join(logger);
+		BakedSecretsEnvironmentPostProcessor.join(this.secrets.getValues(), logger);
 	}
 
 }

@@ -2,9 +2,8 @@ package io.github.secretbaker.autoconfigure;
 
 import java.util.function.Supplier;
 
-import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
-import io.github.secretbaker.kms.PendingSecrets;
+import io.github.secretbaker.kms.SecretValues;
 import org.apache.commons.logging.Log;
 import org.crac.Context;
 import org.crac.Core;
@@ -47,8 +46,8 @@ final class CheckpointSupport {
 	}
 
 	static void register(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
-			BakedSecrets secrets, BakedSecretsPropertySource propertySource, Log logger) {
-		Crac.register(new SnapshotResource(primed, afterRestore, secrets, propertySource, logger));
+			SecretValues values, Log logger) {
+		Crac.register(new SnapshotResource(primed, afterRestore, values, logger));
 	}
 
 	/**
@@ -69,38 +68,30 @@ final class CheckpointSupport {
 
 		private final Supplier<BakedSecretsDecryptor> afterRestore;
 
-		private final BakedSecrets secrets;
-
-		private final BakedSecretsPropertySource propertySource;
+		private final SecretValues values;
 
 		private final Log logger;
 
 		SnapshotResource(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
-				BakedSecrets secrets, BakedSecretsPropertySource propertySource, Log logger) {
+				SecretValues values, Log logger) {
 			this.primed = primed;
 			this.afterRestore = afterRestore;
-			this.secrets = secrets;
-			this.propertySource = propertySource;
+			this.values = values;
 			this.logger = logger;
 		}
 
 		void beforeCheckpoint() {
-			this.primed.prime(this.secrets);
-			this.logger.info("Primed the KMS client for " + this.secrets.size()
+			this.primed.prime(this.values.getSecrets());
+			this.logger.info("Primed the KMS client for " + this.values.getSecrets().size()
 					+ " baked secrets before the checkpoint; they are decrypted after the restore"
-					+ (this.propertySource.isLazy() ? ", each on its first read" : ""));
+					+ (this.values.isLazy() ? ", each on its first read" : ""));
 		}
 
 		void afterRestore() {
-			BakedSecretsDecryptor decryptor = this.afterRestore.get();
-			if (this.propertySource.isLazy()) {
-				this.propertySource.supply(decryptor);
-				return;
+			this.values.supply(this.afterRestore.get());
+			if (!this.values.isLazy()) {
+				BakedSecretsEnvironmentPostProcessor.join(this.values, this.logger);
 			}
-			PendingSecrets pending = decryptor.start(this.secrets);
-			this.propertySource.supply(pending);
-			pending.join();
-			BakedSecretsEnvironmentPostProcessor.logDecrypted(pending, this.logger);
 		}
 
 	}

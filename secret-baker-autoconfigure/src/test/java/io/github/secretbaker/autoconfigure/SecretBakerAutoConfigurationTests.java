@@ -13,6 +13,7 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
+import io.github.secretbaker.kms.SecretValues;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -59,7 +60,8 @@ class SecretBakerAutoConfigurationTests {
 			DecryptedSecrets values = DecryptedSecrets.of(Map.of("DB_PASSWORD", this.password, "API_KEY", this.apiKey));
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(BakedSecretsPropertySource.eager(secrets, values, "classpath:secret-baker-secrets.json", null));
+				.addFirst(new BakedSecretsPropertySource(SecretValues.of(secrets, values),
+						"classpath:secret-baker-secrets.json", null));
 		});
 
 	@Test

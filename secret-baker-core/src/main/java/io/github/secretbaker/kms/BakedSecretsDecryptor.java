@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
@@ -44,7 +47,7 @@ public final class BakedSecretsDecryptor {
 	/**
 	 * The default number of {@code Decrypt} calls in flight at once.
 	 */
-	public static final int DEFAULT_CONCURRENCY = 16;
+	public static final int DEFAULT_CONCURRENCY = 8;
 
 	private static final Duration BASE_BACKOFF = Duration.ofMillis(25);
 
@@ -173,6 +176,41 @@ public final class BakedSecretsDecryptor {
 		return Objects.requireNonNull(outcome.value());
 	}
 
+	/**
+	 * Decrypt one secret with retries until the deadline, reporting whatever goes wrong as
+	 * its failure.
+	 */
+	Outcome decryptOrFail(Attempt attempt, Deadline deadline) {
+		try {
+			return decryptWithRetry(attempt, deadline);
+		}
+		catch (Throwable ex) {
+			return Outcome.failed(failure(attempt.secret, null, Kind.OTHER,
+					"decryption failed with " + ex.getClass().getName()));
+		}
+	}
+
+	/**
+	 * Wait for the outcome of an attempt that another thread makes, never past the given
+	 * deadline: the one wait of a background decryption and of a lazy first read.
+	 */
+	Outcome await(Attempt attempt, Future<Outcome> outcome, Deadline deadline) {
+		try {
+			return outcome.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return Outcome.failed(timedOut(attempt, deadline));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Outcome.failed(failure(attempt.secret, null, Kind.TIMEOUT, "interrupted while waiting for KMS"));
+		}
+		catch (ExecutionException ex) {
+			return Outcome.failed(failure(attempt.secret, null, Kind.OTHER,
+					"decryption failed with " + ex.getCause().getClass().getName()));
+		}
+	}
+
 	Outcome decryptWithRetry(Attempt attempt, Deadline deadline) {
 		BakedSecret secret = attempt.secret;
 		SecretOpener opener = opener(secret);
@@ -266,8 +304,7 @@ public final class BakedSecretsDecryptor {
 	}
 
 	SecretDecryptionFailure failure(BakedSecret secret, @Nullable String errorCode, Kind kind, String detail) {
-		return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), errorCode, kind, detail,
-				this.kms.region());
+		return SecretDecryptionFailure.of(secret, errorCode, kind, detail, this.kms.region());
 	}
 
 	/**

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +22,6 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretsDecryptor.Attempt;
 import io.github.secretbaker.kms.BakedSecretsDecryptor.Outcome;
-import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * {@link BakedSecretsDecryptor#start(BakedSecrets)}. {@link #join()} waits for it, never
  * past its deadline, and gives the same result however often and from however many threads
  * it is called. Values never appear in {@link #toString()}.
+ * <p>
+ * While nothing waits for it, at most {@value #BACKGROUND_CONCURRENCY} calls are in flight:
+ * on a fraction of a CPU every further connection's TLS handshake costs more CPU than the
+ * latency it hides, and the application is still starting. The first {@link #join()} lets the
+ * decryptor's full {@linkplain BakedSecretsDecryptor#getConcurrency() concurrency} in.
  *
  * @since 0.1.0
  */
@@ -39,6 +42,11 @@ public final class PendingSecrets {
 	private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
 	private static final Duration MAX_FIRST_CALL_GRACE = Duration.ofSeconds(1);
+
+	/**
+	 * The most calls in flight until something waits for the values.
+	 */
+	static final int BACKGROUND_CONCURRENCY = 2;
 
 	private final BakedSecretsDecryptor decryptor;
 
@@ -56,6 +64,12 @@ public final class PendingSecrets {
 
 	private final AtomicBoolean othersReleased = new AtomicBoolean();
 
+	private final AtomicBoolean awaited = new AtomicBoolean();
+
+	private final Semaphore calls;
+
+	private final int concurrency;
+
 	private final long startNanos = System.nanoTime();
 
 	private final AtomicLong lastOutcomeNanos = new AtomicLong();
@@ -72,13 +86,14 @@ public final class PendingSecrets {
 			this.attempts.put(secret.name(), new Attempt(secret));
 			this.outcomes.put(secret.name(), new CompletableFuture<>());
 		}
+		this.concurrency = Math.min(decryptor.getConcurrency(), Math.max(1, secrets.size()));
+		this.calls = new Semaphore(Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
 		if (secrets.isEmpty()) {
 			this.executor = null;
 			this.values = DecryptedSecrets.of(Map.of());
 			return;
 		}
-		this.executor = Executors.newFixedThreadPool(Math.min(decryptor.getConcurrency(), secrets.size()),
-				new DaemonThreadFactory());
+		this.executor = Executors.newFixedThreadPool(this.concurrency, new DaemonThreadFactory());
 		List<BakedSecret> list = secrets.asList();
 		// The first call goes alone: it loads the client's classes and opens a connection once,
 		// rather than every thread racing through the same cold path and handshake. The others
@@ -117,11 +132,20 @@ public final class PendingSecrets {
 			return;
 		}
 		try {
-			outcome.complete(this.decryptor.decryptWithRetry(this.attempts.get(secret.name()), this.deadline));
+			if (!this.calls.tryAcquire(this.deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+				// Not attempted: join() reports it at the deadline.
+				return;
+			}
+			try {
+				outcome.complete(this.decryptor.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
+			}
+			finally {
+				this.calls.release();
+			}
 		}
-		catch (Throwable ex) {
-			outcome.complete(Outcome.failed(this.decryptor.failure(secret, null, Kind.OTHER,
-					"decryption failed with " + ex.getClass().getName())));
+		catch (InterruptedException ex) {
+			// The pool was shut down at the deadline: join() reports it.
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			long now = System.nanoTime();
@@ -167,6 +191,9 @@ public final class PendingSecrets {
 		if (result != null) {
 			return result;
 		}
+		if (this.awaited.compareAndSet(false, true)) {
+			this.calls.release(this.concurrency - Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
+		}
 		this.lock.lock();
 		try {
 			if (this.values == null && this.failure == null) {
@@ -204,23 +231,9 @@ public final class PendingSecrets {
 	}
 
 	private Outcome await(String name, CompletableFuture<Outcome> outcome) {
-		try {
-			return outcome.get(this.deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			Outcome timedOut = Outcome.failed(this.decryptor.timedOut(this.attempts.get(name), this.deadline));
-			return outcome.complete(timedOut) ? timedOut : outcome.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			Outcome interrupted = Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null,
-					Kind.TIMEOUT, "interrupted while waiting for KMS"));
-			return outcome.complete(interrupted) ? interrupted : outcome.join();
-		}
-		catch (ExecutionException ex) {
-			return Outcome.failed(this.decryptor.failure(this.attempts.get(name).secret, null, Kind.OTHER,
-					"decryption failed with " + ex.getCause().getClass().getName()));
-		}
+		Outcome waited = this.decryptor.await(this.attempts.get(name), outcome, this.deadline);
+		// A failure to wait becomes the secret's outcome, unless its own outcome arrived meanwhile.
+		return (outcome.complete(waited) || outcome.isCompletedExceptionally()) ? waited : outcome.join();
 	}
 
 	@Override

@@ -49,8 +49,7 @@ public class SecretDecryptionException extends RuntimeException {
 	public static SecretDecryptionException forEverySecret(BakedSecrets secrets, Kind kind, String detail) {
 		List<SecretDecryptionFailure> failures = secrets.asList()
 			.stream()
-			.map((secret) -> new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), null, kind,
-					detail))
+			.map((secret) -> SecretDecryptionFailure.of(secret, kind, detail))
 			.toList();
 		return new SecretDecryptionException(failures, secrets.size());
 	}

@@ -3,6 +3,7 @@ package io.github.secretbaker.kms;
 import java.util.Objects;
 
 import io.github.secretbaker.aws.Arn;
+import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,33 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		Objects.requireNonNull(parameterArn, "'parameterArn' must not be null");
 		Objects.requireNonNull(kind, "'kind' must not be null");
 		Objects.requireNonNull(detail, "'detail' must not be null");
+	}
+
+	/**
+	 * Create the failure of the given secret, named by its name, parameter and recorded key.
+	 * @param secret the secret that could not be decrypted
+	 * @param errorCode the AWS error code, or {@code null}
+	 * @param kind the kind of failure
+	 * @param detail what happened
+	 * @param clientRegion the region the KMS client called, or {@code null}
+	 * @return the failure
+	 */
+	public static SecretDecryptionFailure of(BakedSecret secret, @Nullable String errorCode, Kind kind, String detail,
+			@Nullable String clientRegion) {
+		return new SecretDecryptionFailure(secret.name(), secret.arn(), secret.keyId(), errorCode, kind, detail,
+				clientRegion);
+	}
+
+	/**
+	 * Create the failure of the given secret before KMS answered, without the client's
+	 * region.
+	 * @param secret the secret that could not be decrypted
+	 * @param kind the kind of failure
+	 * @param detail what happened
+	 * @return the failure
+	 */
+	public static SecretDecryptionFailure of(BakedSecret secret, Kind kind, String detail) {
+		return of(secret, null, kind, detail, null);
 	}
 
 	/**

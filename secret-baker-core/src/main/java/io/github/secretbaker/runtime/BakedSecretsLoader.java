@@ -20,6 +20,7 @@ import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  *     }
  * }
  * </pre>
+ * {@link Builder#loadLazily()} decrypts each secret on its first read instead.
  *
  * @since 0.1.0
  */
@@ -247,7 +249,7 @@ public final class BakedSecretsLoader {
 		 * @throws SecretDecryptionException if any secret cannot be decrypted
 		 */
 		public DecryptedSecrets load() {
-			BakedSecrets secrets = select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
+			BakedSecrets secrets = readSelected();
 			if (secrets.isEmpty()) {
 				return DecryptedSecrets.of(Map.of());
 			}
@@ -257,6 +259,30 @@ public final class BakedSecretsLoader {
 			try (KmsDecrypter client = createClient(secrets)) {
 				return decryptor(client).decryptAll(secrets);
 			}
+		}
+
+		/**
+		 * Read the file and return its secrets' values, each decrypted on its first read, at
+		 * most once, so that a cold start pays only for the secrets it reads; concurrent first
+		 * reads of a secret share one call. A client created for it stays open, since the
+		 * values need it for as long as they are read.
+		 * @return the values, to keep in a static field like the result of {@link #load()}
+		 * @throws InvalidBakedSecretsException if the file is missing or not valid, or an
+		 * included name is not in it
+		 * @throws SecretDecryptionException if the KMS client cannot be created
+		 */
+		public SecretValues loadLazily() {
+			BakedSecrets secrets = readSelected();
+			if (secrets.isEmpty()) {
+				return SecretValues.of(secrets, DecryptedSecrets.of(Map.of()));
+			}
+			KmsDecrypter client = (this.client != null) ? this.client : createClient(secrets);
+			return SecretValues.lazy(secrets, decryptor(client), (secret) -> {
+			});
+		}
+
+		private BakedSecrets readSelected() {
+			return select(BakedSecretsLocation.read(this.location, this.classLoader), this.include, this.location);
 		}
 
 		private KmsDecrypter createClient(BakedSecrets secrets) {

@@ -74,6 +74,24 @@ class PendingSecretsTests {
 	}
 
 	@Test
+	void keepsTwoCallsInFlightUntilSomethingWaitsThenTheFullConcurrency() throws InterruptedException {
+		BakedSecrets secrets = bake("S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "S11",
+				"S12");
+		this.server.faults().latency("Decrypt", Duration.ofMillis(200));
+		PendingSecrets pending = decryptor(Duration.ofSeconds(10), 8).start(secrets);
+		long giveUp = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+		while (this.server.callCount("Decrypt") < 5 && System.nanoTime() < giveUp) {
+			Thread.sleep(10);
+		}
+		assertThat(this.server.callCount("Decrypt")).isGreaterThanOrEqualTo(5);
+		assertThat(this.server.maxInFlight("Decrypt")).isEqualTo(PendingSecrets.BACKGROUND_CONCURRENCY);
+		assertThat(pending.join().names()).hasSize(12);
+		assertThat(this.server.maxInFlight("Decrypt")).isGreaterThan(PendingSecrets.BACKGROUND_CONCURRENCY)
+			.isLessThanOrEqualTo(8);
+		assertThat(this.server.callCount("Decrypt")).isEqualTo(12);
+	}
+
+	@Test
 	void reportsSecretsStillQueuedAtTheDeadlineAsNotAttempted() {
 		BakedSecrets secrets = bake("A_FIRST", "B_SECOND", "C_THIRD");
 		this.server.faults().hangNext("Decrypt", 3);

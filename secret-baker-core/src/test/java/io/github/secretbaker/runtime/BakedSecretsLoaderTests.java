@@ -14,6 +14,9 @@ import io.github.secretbaker.kms.BakedSecretFixtures;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecrypter;
+import io.github.secretbaker.kms.SecretDecryptionException;
+import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,48 @@ class BakedSecretsLoaderTests {
 			assertThat(secrets.require("DB_PASSWORD")).isEqualTo(password);
 		}
 		assertThat(server.callCount("Decrypt")).isEqualTo(1);
+	}
+
+	@Test
+	void decryptsEachSecretOnItsFirstReadOnceInLazyMode(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		String password = "p@ss, \"word\" $1 .*\n";
+		String apiKey = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve("secrets.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+				BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
+		server.resetCounters();
+		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
+			SecretValues secrets = BakedSecretsLoader.builder().location("file:" + file).client(kms).loadLazily();
+			assertThat(secrets.isLazy()).isTrue();
+			assertThat(server.callCount("Decrypt")).isZero();
+			assertThat(secrets.get("DB_PASSWORD")).isEqualTo(password);
+			assertThat(secrets.get("DB_PASSWORD")).isEqualTo(password);
+			assertThat(server.callCount("Decrypt")).isEqualTo(1);
+			assertThat(secrets.isDecrypted("DB_PASSWORD")).isTrue();
+			assertThat(secrets.isDecrypted("API_KEY")).isFalse();
+			assertThat(secrets.join()).isNull();
+			assertThat(secrets.toString()).doesNotContain(password.strip()).doesNotContain(apiKey);
+		}
+	}
+
+	@Test
+	void reportsAFailedLazyReadAndTriesAgainOnTheNextRead(LocalAwsServer server) {
+		String keyArn = server.createKey();
+		String password = BakedSecretFixtures.randomValue();
+		Path file = this.directory.resolve("secrets.json");
+		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
+				file);
+		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
+			SecretValues secrets = BakedSecretsLoader.builder().location("file:" + file).client(kms).loadLazily();
+			server.faults().deny("Decrypt", "*");
+			assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> secrets.get("DB_PASSWORD"))
+				.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
+					.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(Kind.ACCESS_DENIED)))
+				.withMessageNotContaining(password);
+			server.faults().clear();
+			assertThat(secrets.get("DB_PASSWORD")).isEqualTo(password);
+		}
 	}
 
 	@Test

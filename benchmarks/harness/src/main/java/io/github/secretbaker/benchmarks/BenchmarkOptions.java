@@ -38,12 +38,16 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * the CPU quota Lambda gives it
  * @param lambdaRounds the rounds per memory size and number of secrets of the Lambda-shaped
  * benchmark
+ * @param lambdaVariants the variants of the Lambda-shaped benchmark, the baseline first
+ * @param lambdaStarterOptions JVM options added to the secret-baker variants of the
+ * Lambda-shaped benchmark, to compare a setting of the starter (none by default)
  * @since 0.1.0
  */
 public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
 		int setupRepetitions, List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions,
 		int httpClientRepetitions, List<String> jvmOptions, Set<Benchmark> benchmarks,
-		Map<Setup, List<Variant>> variants, Path aotJavaHome, List<Integer> lambdaMemorySizes, int lambdaRounds) {
+		Map<Setup, List<Variant>> variants, Path aotJavaHome, List<Integer> lambdaMemorySizes, int lambdaRounds,
+		List<Variant> lambdaVariants, List<String> lambdaStarterOptions) {
 
 	/**
 	 * The default options of every child JVM: the C1-only compilation that AWS recommends for
@@ -61,6 +65,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 	 * The JDK 25 of the AOT cache setup by default.
 	 */
 	public static final String DEFAULT_AOT_JAVA_HOME = "/usr/lib/jvm/temurin-25-jdk-amd64";
+
+	/**
+	 * The variants of the Lambda-shaped benchmark by default.
+	 */
+	public static final String DEFAULT_LAMBDA_VARIANTS = "baseline,starter-without-file,eager,spring-cloud-aws";
 
 	/**
 	 * The benchmarks run by default.
@@ -83,9 +92,12 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --jvm-options=<options>             options of every child JVM (default: %s)
 			  --lambda-memory-sizes=<mb,...>      memory sizes of the Lambda-shaped benchmark (default: 1024,1769)
 			  --lambda-rounds=<n>                 its rounds per memory size and N (default: 12)
+			  --lambda-variants=<variant,...>     its variants, the baseline first (default: %s)
+			  --lambda-starter-options=<options>  JVM options added to its secret-baker variants (default: none)
 			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
 			                                      lambda-init, burst (default: %s)"""
-		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_BENCHMARKS);
+		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_LAMBDA_VARIANTS,
+				DEFAULT_BENCHMARKS);
 
 	/**
 	 * Parse the command-line arguments.
@@ -122,9 +134,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		List<Integer> bakeSizes = numbers(values, "bake-sizes", "10,100,1000");
 		int bakeRepetitions = number(values, "bake-repetitions", 3, 1);
 		int httpClientRepetitions = number(values, "http-client-repetitions", 10, 1);
-		List<String> jvmOptions = Arrays.stream(values.getOrDefault("jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+"))
-			.filter((option) -> !option.isEmpty())
-			.toList();
+		List<String> jvmOptions = options(values.getOrDefault("jvm-options", DEFAULT_JVM_OPTIONS));
 		values.remove("jvm-options");
 		List<Integer> lambdaMemorySizes = numbers(values, "lambda-memory-sizes", "1024,1769");
 		if (lambdaMemorySizes.stream().anyMatch((memory) -> memory < 128 || memory > 10240)) {
@@ -132,6 +142,15 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 					+ lambdaMemorySizes);
 		}
 		int lambdaRounds = number(values, "lambda-rounds", 12, 1);
+		List<Variant> lambdaVariants = Arrays.stream(values.getOrDefault("lambda-variants", DEFAULT_LAMBDA_VARIANTS)
+			.split(",")).map(String::strip).map(Variant::of).toList();
+		values.remove("lambda-variants");
+		if (lambdaVariants.isEmpty() || lambdaVariants.get(0) != Variant.BASELINE) {
+			throw new IllegalArgumentException("--lambda-variants must start with baseline, the function every "
+					+ "other variant is compared with, but was " + lambdaVariants);
+		}
+		List<String> lambdaStarterOptions = options(values.getOrDefault("lambda-starter-options", ""));
+		values.remove("lambda-starter-options");
 		Set<Benchmark> benchmarksToRun = EnumSet.noneOf(Benchmark.class);
 		for (String name : values.getOrDefault("only", DEFAULT_BENCHMARKS).split(",")) {
 			benchmarksToRun.add(Benchmark.of(name.strip()));
@@ -142,7 +161,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		}
 		return new BenchmarkOptions(benchmarks, results, latency, repetitions, setupRepetitions, sizes, bakeSizes,
 				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome,
-				lambdaMemorySizes, lambdaRounds);
+				lambdaMemorySizes, lambdaRounds, lambdaVariants, lambdaStarterOptions);
+	}
+
+	private static List<String> options(String options) {
+		return Arrays.stream(options.split("\\s+")).filter((option) -> !option.isEmpty()).toList();
 	}
 
 	/**

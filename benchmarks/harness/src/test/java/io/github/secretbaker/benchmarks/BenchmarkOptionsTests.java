@@ -26,6 +26,9 @@ class BenchmarkOptionsTests {
 				Benchmark.BAKE, Benchmark.HTTP_CLIENT, Benchmark.SERVER_LOAD);
 		assertThat(options.lambdaMemorySizes()).containsExactly(1024, 1769);
 		assertThat(options.lambdaRounds()).isEqualTo(12);
+		assertThat(options.lambdaVariants()).containsExactly(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
+				Variant.EAGER, Variant.SPRING_CLOUD_AWS);
+		assertThat(options.lambdaStarterOptions()).isEmpty();
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
 		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
@@ -40,7 +43,8 @@ class BenchmarkOptionsTests {
 		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--results-dir=/r",
 				"--latency=5", "--repetitions=3", "--sizes=1,2", "--bake-sizes=7", "--bake-repetitions=2",
 				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start",
-				"--lambda-memory-sizes=512, 3008", "--lambda-rounds=2" });
+				"--lambda-memory-sizes=512, 3008", "--lambda-rounds=2", "--lambda-variants=baseline, eager",
+				"--lambda-starter-options=-Dsecret-baker.concurrency=4 -Dx=y" });
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/r"));
 		assertThat(options.latency()).isEqualTo(Duration.ofMillis(5));
 		assertThat(options.repetitions()).isEqualTo(3);
@@ -52,6 +56,16 @@ class BenchmarkOptionsTests {
 		assertThat(options.benchmarks()).containsExactlyInAnyOrder(Benchmark.BAKE, Benchmark.COLD_START);
 		assertThat(options.lambdaMemorySizes()).containsExactly(512, 3008);
 		assertThat(options.lambdaRounds()).isEqualTo(2);
+		assertThat(options.lambdaVariants()).containsExactly(Variant.BASELINE, Variant.EAGER);
+		assertThat(options.lambdaStarterOptions()).containsExactly("-Dsecret-baker.concurrency=4", "-Dx=y");
+	}
+
+	@Test
+	void refusesLambdaVariantsWithoutTheBaselineFirst() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions
+				.parse(new String[] { "--benchmarks-dir=/b", "--lambda-variants=eager,baseline" }))
+			.withMessageContaining("--lambda-variants must start with baseline");
 	}
 
 	@Test

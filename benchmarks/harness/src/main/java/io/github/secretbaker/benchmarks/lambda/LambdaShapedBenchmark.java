@@ -18,6 +18,7 @@ import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
+import io.github.secretbaker.benchmarks.coldstart.Variant.Library;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.runtime.Invocation;
@@ -46,7 +47,7 @@ public final class LambdaShapedBenchmark {
 			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
 
 	/**
-	 * The variants of every round, the baseline first.
+	 * The variants of every round by default, the baseline first.
 	 */
 	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
 			Variant.EAGER, Variant.SPRING_CLOUD_AWS);
@@ -177,7 +178,8 @@ public final class LambdaShapedBenchmark {
 			Map<Integer, Long> quotas, Map<Integer, String> skipped, String trustStore, String cpuSource,
 			int classProfileSecrets) {
 		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
-		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(), VARIANTS,
+		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(),
+				this.options.lambdaVariants(),
 				MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
 		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
 	}
@@ -186,11 +188,12 @@ public final class LambdaShapedBenchmark {
 			boolean warmUp) {
 		List<LambdaShapedSample> samples = new ArrayList<>();
 		int rounds = this.options.lambdaRounds();
+		List<Variant> variants = this.options.lambdaVariants();
 		function.server.faults().latency("*", this.options.latency());
 		try {
 			for (int round = warmUp ? -1 : 0; round < rounds; round++) {
-				for (int i = 0; i < VARIANTS.size(); i++) {
-					Variant variant = VARIANTS.get(Math.floorMod(i + round, VARIANTS.size()));
+				for (int i = 0; i < variants.size(); i++) {
+					Variant variant = variants.get(Math.floorMod(i + round, variants.size()));
 					Start start = start(function, quota, launcher, memory, secrets, variant, List.of(), null);
 					System.out.printf(Locale.ROOT,
 							"[lambda] %d MB N=%d round %d/%d %-40s Init Duration %5.0f ms, CPU %5.0f ms, "
@@ -215,7 +218,7 @@ public final class LambdaShapedBenchmark {
 		Map<Variant, Long> classes = new LinkedHashMap<>();
 		function.server.faults().latency("*", this.options.latency());
 		try {
-			for (Variant variant : VARIANTS) {
+			for (Variant variant : this.options.lambdaVariants()) {
 				Path log = this.workDir.resolve("class-load-" + variant.id() + ".log");
 				Files.deleteIfExists(log);
 				Start start = start(function, quota, launcher, memory, secrets, variant,
@@ -236,8 +239,12 @@ public final class LambdaShapedBenchmark {
 
 	private Start start(Function function, CpuQuota quota, Path launcher, int memory, int secrets, Variant variant,
 			List<String> extraJvmOptions, @Nullable Path classLoadLog) {
+		List<String> extra = new ArrayList<>(extraJvmOptions);
+		if (variant.library() == Library.SECRET_BAKER) {
+			extra.addAll(this.options.lambdaStarterOptions());
+		}
 		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
-				function.trustStore, extraJvmOptions);
+				function.trustStore, extra);
 		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
 		// Lambda's own variables come from LambdaFunctionProcess; the credentials from here.
 		environment.keySet().removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
@@ -365,7 +372,7 @@ public final class LambdaShapedBenchmark {
 			Path file = LambdaShapedBenchmark.this.workDir.resolve("secrets-n" + secrets)
 				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
 			BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets), secrets, file);
-			for (Variant variant : VARIANTS) {
+			for (Variant variant : LambdaShapedBenchmark.this.options.lambdaVariants()) {
 				// Only the starter's task root holds the file; the others serve every N.
 				String name = variant.baked() ? variant.id() + "-n" + secrets : variant.id();
 				if (!this.taskRoots.containsKey(name)) {

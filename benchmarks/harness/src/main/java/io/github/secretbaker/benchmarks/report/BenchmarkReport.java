@@ -228,6 +228,11 @@ public final class BenchmarkReport {
 		line("| Latency L added by the local server to every AWS call | " + latency + " ms |");
 		line("| Lambda-shaped: memory sizes, rounds per memory size and N | " + join(this.options.lambdaMemorySizes())
 				+ " MB; " + this.options.lambdaRounds() + " |");
+		line("| Lambda-shaped: variants; JVM options added to secret-baker's | "
+				+ this.options.lambdaVariants().stream().map(Variant::id).collect(Collectors.joining(" ")) + "; "
+				+ (this.options.lambdaStarterOptions().isEmpty() ? "none"
+						: "`" + String.join(" ", this.options.lambdaStarterOptions()) + "`")
+				+ " |");
 		line("| Cold starts per variant and N | " + this.options.repetitions() + " in the 2-core setup, "
 				+ this.options.setupRepetitions() + " in the others (each start there costs more: one core, a JDK 25 "
 				+ "or a training run per variant and N); in rounds that run every variant of a setup once, in an order "

@@ -47,12 +47,13 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@link BakedSecretValueFailureAnalyzer}: real applications that fail to start
+ * Tests for the analyzers of a baked secret's value, such as
+ * {@link BakedSecretBindFailureAnalyzer}: real applications that fail to start
  * because of a baked secret's value, against the local KMS and SSM server.
  */
 @LocalAwsTest
 @ExtendWith(OutputCaptureExtension.class)
-class BakedSecretValueFailureAnalyzerTests {
+class BakedSecretValueFailureAnalyzersTests {
 
 	private final LocalAwsServer server;
 
@@ -63,7 +64,7 @@ class BakedSecretValueFailureAnalyzerTests {
 	@TempDir
 	Path directory;
 
-	BakedSecretValueFailureAnalyzerTests(LocalAwsServer server) {
+	BakedSecretValueFailureAnalyzersTests(LocalAwsServer server) {
 		this.server = server;
 	}
 

@@ -1,0 +1,82 @@
+package io.github.secretbaker.autoconfigure;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.origin.Origin;
+import org.springframework.core.env.Environment;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/**
+ * Reports a {@link BindValidationException} of a baked secret, naming the property and the
+ * constraint but not the rejected value.
+ */
+class BakedSecretBindValidationFailureAnalyzer
+		extends AbstractBakedSecretValueFailureAnalyzer<BindValidationException> {
+
+	static final int ORDER = BakedSecretInvalidValueFailureAnalyzer.ORDER + 1;
+
+	BakedSecretBindValidationFailureAnalyzer(@Nullable Environment environment) {
+		super(environment, ORDER);
+	}
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindValidationException cause,
+			BakedSecretsRedactor secrets) {
+		Set<String> names = new TreeSet<>(secrets.findSecretsIn(rootFailure));
+		StringBuilder errors = new StringBuilder();
+		for (ObjectError error : cause.getValidationErrors().getAllErrors()) {
+			if (error instanceof FieldError fieldError) {
+				String property = fieldError.getObjectName() + "."
+						+ DataObjectPropertyName.toDashedForm(fieldError.getField());
+				Set<String> fieldNames = secretNames(property, fieldError.getRejectedValue(), cause, secrets);
+				names.addAll(fieldNames);
+				errors.append("\n    Property: ").append(property);
+				errors.append("\n    Value: ")
+					.append(fieldNames.isEmpty() ? "\"" + secrets.redact(String.valueOf(fieldError.getRejectedValue()))
+							+ "\"" : hidden(fieldNames));
+				Origin origin = Origin.from(fieldError);
+				if (origin != null) {
+					errors.append("\n    Origin: ").append(origin);
+				}
+			}
+			errors.append("\n    Reason: ").append(secrets.redact(String.valueOf(error.getDefaultMessage()))).append('\n');
+		}
+		if (names.isEmpty()) {
+			return null;
+		}
+		BindException bindFailure = findCause(rootFailure, BindException.class);
+		String target = (bindFailure != null) ? bindFailure.getTarget().getType().toString()
+				: cause.getValidationErrors().getName().toString();
+		String description = "Baked secret " + String.join(", ", names) + " failed validation when bound to "
+				+ target + ":\n" + errors;
+		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a valid value, then bake "
+				+ "the secrets again. The value is not shown because it is a secret.";
+		return new FailureAnalysis(description, action, redacted(rootFailure, secrets));
+	}
+
+	private static Set<String> secretNames(String propertyName, @Nullable Object rejectedValue,
+			BindValidationException cause, BakedSecretsRedactor secrets) {
+		Set<String> names = new TreeSet<>();
+		if (rejectedValue != null) {
+			names.addAll(secrets.findSecretsWhoseValueAppearsIn(rejectedValue.toString()));
+		}
+		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(propertyName, '.');
+		for (ConfigurationProperty property : cause.getValidationErrors().getBoundProperties()) {
+			if (property.getName().equals(name)) {
+				names.addAll(secrets.findSecretsOfProperty(property));
+			}
+		}
+		return names;
+	}
+
+}
