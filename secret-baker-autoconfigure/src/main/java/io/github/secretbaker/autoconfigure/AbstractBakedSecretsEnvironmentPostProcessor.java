@@ -110,7 +110,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 * @param application the application
 	 */
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.getPropertySources().contains(BakedSecretsPropertySource.NAME)) {
+		if (environment.getPropertySources().contains(BakedSecretsPropertySource.NAME)
+				|| isOptionalFileMissing(environment, application.getClassLoader())) {
 			return;
 		}
 		SecretBakerProperties properties = Binder.get(environment)
@@ -237,6 +238,30 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 		}
 	}
 
+	/**
+	 * Return whether the file is missing where no setting asks for one: then nothing is
+	 * bound, validated or created, so that the starter costs a function without secrets next
+	 * to nothing. Any setting of {@code enabled} or {@code required} takes the full path,
+	 * which validates it.
+	 */
+	private boolean isOptionalFileMissing(ConfigurableEnvironment environment, ClassLoader classLoader) {
+		if (environment.getProperty(SecretBakerProperties.PREFIX + ".enabled") != null
+				|| environment.getProperty(SecretBakerProperties.PREFIX + ".required") != null) {
+			return false;
+		}
+		String location = environment.getProperty(SecretBakerProperties.PREFIX + ".location",
+				BakedSecretsLocation.DEFAULT);
+		if (location.isBlank() || new DefaultResourceLoader(classLoader).getResource(location).exists()) {
+			return false;
+		}
+		logNoFile(location);
+		return true;
+	}
+
+	private void logNoFile(String location) {
+		this.logger.info("No baked secrets file at " + location + ", so no baked secrets are added");
+	}
+
 	private @Nullable BakedSecrets read(String location, ClassLoader classLoader, boolean required) {
 		Resource resource = new DefaultResourceLoader(classLoader).getResource(location);
 		if (!resource.exists()) {
@@ -246,7 +271,7 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 								+ "or point secret-baker.location at the baked file",
 						null);
 			}
-			this.logger.info("No baked secrets file at " + location + ", so no baked secrets are added");
+			logNoFile(location);
 			return null;
 		}
 		if (isDirectory(resource)) {

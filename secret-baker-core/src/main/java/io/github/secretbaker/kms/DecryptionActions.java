@@ -85,9 +85,10 @@ final class DecryptionActions {
 			case TIMEOUT -> "KMS did not answer in time for " + names + ". Raise secret-baker.timeout, check the "
 					+ "network path to KMS (a function in a VPC needs a KMS interface endpoint or a NAT gateway), or "
 					+ "set secret-baker.mode=lazy to decrypt secrets on their first read.";
-			case CLIENT_CONFIGURATION -> "The KMS client cannot call KMS for " + names + ". On Lambda, AWS_REGION "
-					+ "and the execution role provide the region and credentials; elsewhere set secret-baker.region "
-					+ "and provide AWS credentials (environment, profile or container credentials).";
+			case CLIENT_CONFIGURATION -> "The KMS client cannot call KMS for " + names + " as configured: fix what "
+					+ "the reason above names (a setting, or a dependency the chosen client needs). On Lambda, "
+					+ "AWS_REGION and the execution role provide the region and credentials; elsewhere set "
+					+ "secret-baker.region and provide AWS credentials (environment, profile or container credentials).";
 			case CREDENTIALS -> "No AWS credentials could be obtained to decrypt " + names + ", so KMS was not called. "
 					+ "On Lambda SnapStart and ECS check that the container credentials endpoint "
 					+ "(AWS_CONTAINER_CREDENTIALS_FULL_URI or AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) answers, and "

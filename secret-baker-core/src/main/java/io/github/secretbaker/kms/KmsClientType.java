@@ -8,8 +8,11 @@ package io.github.secretbaker.kms;
 public enum KmsClientType {
 
 	/**
-	 * The light client: the JDK's HTTP client, the AWS SDK's SigV4 signer and credential
-	 * providers, and no SDK service client, so a cold start loads a fraction of the classes.
+	 * The light client: one signed {@code Decrypt} request over a small HTTP/1.1 transport of
+	 * its own on the JDK's sockets and TLS, signed with SigV4 on {@code javax.crypto}, with
+	 * credentials from the environment or the container credentials endpoint (the SDK's
+	 * providers only where neither is set), and no SDK service client, so a cold start loads
+	 * a fraction of the classes.
 	 */
 	HTTP,
 

@@ -27,7 +27,7 @@ final class ClassLoadProbe {
 			System.out.println("decrypted " + secrets.size());
 		}
 		catch (SecretDecryptionException ex) {
-			System.out.println("failed " + ex.getMessage());
+			System.out.println("failed " + ex.getMessage() + "\naction: " + ex.getAction());
 			System.exit(3);
 		}
 	}

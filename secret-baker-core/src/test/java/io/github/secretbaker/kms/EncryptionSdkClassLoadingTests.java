@@ -149,6 +149,7 @@ class EncryptionSdkClassLoadingTests {
 			.contains("ONLY")
 			.contains("secret-baker.client=sdk needs the AWS SDK's KMS client")
 			.contains("add the dependency software.amazon.awssdk:kms")
+			.contains("action: The KMS client cannot call KMS for ONLY as configured: fix what the reason above names")
 			.doesNotContain(value)
 			.doesNotContain("Exception");
 		assertThat(this.server.callCount("Decrypt")).isZero();

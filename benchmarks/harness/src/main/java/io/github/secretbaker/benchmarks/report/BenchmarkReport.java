@@ -158,6 +158,10 @@ public final class BenchmarkReport {
 			if (this.lambda != null) {
 				Files.writeString(dir.resolve("lambda-samples.csv"), LambdaShapedSection.csv(this.lambda.samples()),
 						StandardCharsets.UTF_8);
+				if (!this.lambda.samples().isEmpty()) {
+					LambdaShapedPlot.write(this.lambda, this.options.latency().toMillis(),
+							dir.resolve("lambda-shaped.png"));
+				}
 			}
 			if (this.coldStart != null) {
 				ColdStartPlot.write(this.coldStart, this.options.latency(), dir.resolve("cold-start.png"));

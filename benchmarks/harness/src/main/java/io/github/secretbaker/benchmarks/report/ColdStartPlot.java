@@ -31,7 +31,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ColdStartPlot {
 
-	private static final List<Color> COLORS = List.of(new Color(0x1B7837), new Color(0x2166AC), new Color(0x762A83),
+	static final List<Color> COLORS = List.of(new Color(0x1B7837), new Color(0x2166AC), new Color(0x762A83),
 			new Color(0x5AAE61), new Color(0xB2182B), new Color(0xEF8A62), new Color(0x4393C3), new Color(0x8C510A),
 			new Color(0xC51B7D), new Color(0x01665E), new Color(0x999999), new Color(0xE08214), new Color(0x542788),
 			new Color(0x35978F));
@@ -46,25 +46,8 @@ public final class ColdStartPlot {
 	 * @param file the PNG file to write
 	 */
 	public static void write(ColdStartSummary summary, Duration latency, Path file) {
-		CategoryChart chart = new CategoryChartBuilder().width(1000)
-			.height(720)
-			.title("Cold start added over the baseline (median of paired runs, L = " + latency.toMillis()
-					+ " ms per AWS call)")
-			.xAxisTitle("secrets (N)")
-			.yAxisTitle("added time to first response (ms)")
-			.build();
-		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
-		chart.getStyler().setOverlapped(true);
-		chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
-		chart.getStyler().setChartBackgroundColor(Color.WHITE);
-		chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-		chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
-		chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-		chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-		chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-		chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-		chart.getStyler().setMarkerSize(9);
-		chart.getStyler().setYAxisDecimalPattern("#,##0");
+		CategoryChart chart = chart("Cold start added over the baseline (median of paired runs, L = "
+				+ latency.toMillis() + " ms per AWS call)", "added time to first response (ms)");
 		List<Integer> sizes = summary.sizes();
 		List<String> categories = sizes.stream().map(String::valueOf).toList();
 		int color = 0;
@@ -80,19 +63,70 @@ public final class ColdStartPlot {
 							: Double.NaN);
 				}
 				String name = (setup == Setup.FUNCTION) ? variant.label() : variant.label() + ", " + setup.label();
-				CategorySeries series = chart.addSeries(name, categories, added);
-				Color lineColor = COLORS.get(color++ % COLORS.size());
-				series.setLineColor(lineColor);
-				series.setMarkerColor(lineColor);
-				series.setMarker(SeriesMarkers.CIRCLE);
-				series.setLineWidth(3f);
-				if (setup != Setup.FUNCTION) {
-					series.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-							new float[] { 10f, 4f }, 0f));
-				}
+				line(chart, name, categories, added, COLORS.get(color++ % COLORS.size()), setup != Setup.FUNCTION);
 			}
 		}
-		List<Double> zero = sizes.stream().map((secrets) -> 0.0).toList();
+		save(chart, categories, file);
+	}
+
+	/**
+	 * Return a line chart over the numbers of secrets, styled as every plot of the report.
+	 * @param title the title
+	 * @param yAxisTitle the title of the y axis
+	 * @return the chart
+	 */
+	static CategoryChart chart(String title, String yAxisTitle) {
+		CategoryChart chart = new CategoryChartBuilder().width(1000)
+			.height(720)
+			.title(title)
+			.xAxisTitle("secrets (N)")
+			.yAxisTitle(yAxisTitle)
+			.build();
+		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+		chart.getStyler().setOverlapped(true);
+		chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+		chart.getStyler().setChartBackgroundColor(Color.WHITE);
+		chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+		chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
+		chart.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+		chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+		chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+		chart.getStyler().setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+		chart.getStyler().setMarkerSize(9);
+		chart.getStyler().setYAxisDecimalPattern("#,##0");
+		return chart;
+	}
+
+	/**
+	 * Add a line of one variant to a chart.
+	 * @param chart the chart
+	 * @param name the name of the line
+	 * @param categories the numbers of secrets
+	 * @param values the value for each number of secrets, {@code NaN} where not measured
+	 * @param color the colour
+	 * @param dashed whether the line is dashed
+	 */
+	static void line(CategoryChart chart, String name, List<String> categories, List<Double> values, Color color,
+			boolean dashed) {
+		CategorySeries series = chart.addSeries(name, categories, values);
+		series.setLineColor(color);
+		series.setMarkerColor(color);
+		series.setMarker(SeriesMarkers.CIRCLE);
+		series.setLineWidth(3f);
+		if (dashed) {
+			series.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+					new float[] { 10f, 4f }, 0f));
+		}
+	}
+
+	/**
+	 * Add the baseline's zero line and write the chart as a PNG.
+	 * @param chart the chart
+	 * @param categories the numbers of secrets
+	 * @param file the PNG file to write
+	 */
+	static void save(CategoryChart chart, List<String> categories, Path file) {
+		List<Double> zero = categories.stream().map((secrets) -> 0.0).toList();
 		CategorySeries baseline = chart.addSeries("baseline (no secrets library)", categories, zero);
 		baseline.setLineColor(Color.GRAY);
 		baseline.setMarker(SeriesMarkers.NONE);

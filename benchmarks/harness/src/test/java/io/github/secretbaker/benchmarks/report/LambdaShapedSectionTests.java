@@ -39,6 +39,7 @@ class LambdaShapedSectionTests {
 			.isLessThan(markdown.indexOf("## Targets"));
 		assertThat(Files.readAllLines(results.resolve("lambda-samples.csv"))).hasSize(1 + 24)
 			.contains("1024,10,starter-without-file,0,3020.00,1510.0,1020.0");
+		assertThat(results.resolve("lambda-shaped.png")).isNotEmptyFile();
 	}
 
 	@Test
