@@ -50,6 +50,24 @@ public final class BenchmarkSecrets {
 	}
 
 	/**
+	 * Bake the given secrets again with the first one read from an Advanced-tier SecureString
+	 * (an Encryption SDK message), for the variant that reads an Advanced-tier secret.
+	 * @param server the local server
+	 * @param keyArn the key that encrypts it
+	 * @param parameterPath the Parameter Store path, ending with {@code /}
+	 * @param requests the secrets {@link #bake} baked, at least one
+	 * @param file the baked file to write
+	 */
+	public static void bakeWithAdvancedFirst(LocalAwsServer server, String keyArn, String parameterPath,
+			List<SecretRequest> requests, Path file) {
+		String advanced = parameterPath + "advanced-" + secretName(0);
+		server.putAdvancedSecureString(advanced, UUID.randomUUID().toString(), keyArn);
+		List<SecretRequest> withAdvanced = new ArrayList<>(requests);
+		withAdvanced.set(0, SecretRequest.of(secretName(0), advanced));
+		ParameterStoreBaker.builder(server.ssmClient()).build().bakeTo(withAdvanced, file);
+	}
+
+	/**
 	 * Return the name of the secret at the given index, such as {@code BENCH_SECRET_000}.
 	 * @param index the index
 	 * @return the name

@@ -561,11 +561,8 @@ public final class ColdStartBenchmark {
 			List<SecretRequest> requests = BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets),
 					secrets, file);
 			if (!requests.isEmpty()) {
-				String advanced = parameterPath(secrets) + "advanced-" + secretName(0);
-				this.server.putAdvancedSecureString(advanced, UUID.randomUUID().toString(), this.keyArn);
-				List<SecretRequest> withAdvanced = new ArrayList<>(requests);
-				withAdvanced.set(0, SecretRequest.of(secretName(0), advanced));
-				ParameterStoreBaker.builder(this.server.ssmClient()).build().bakeTo(withAdvanced, advancedFile(secrets));
+				BenchmarkSecrets.bakeWithAdvancedFirst(this.server, this.keyArn, parameterPath(secrets), requests,
+						advancedFile(secrets));
 			}
 			Path jar = bakedJar(secrets);
 			try (OutputStream out = Files.newOutputStream(jar); JarOutputStream entries = new JarOutputStream(out)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
+import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
@@ -371,13 +372,21 @@ public final class LambdaShapedBenchmark {
 		void bake(int secrets) {
 			Path file = LambdaShapedBenchmark.this.workDir.resolve("secrets-n" + secrets)
 				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
-			BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets), secrets, file);
-			for (Variant variant : LambdaShapedBenchmark.this.options.lambdaVariants()) {
-				// Only the starter's task root holds the file; the others serve every N.
+			List<SecretRequest> requests = BenchmarkSecrets.bake(this.server, this.keyArn, parameterPath(secrets),
+					secrets, file);
+			List<Variant> variants = LambdaShapedBenchmark.this.options.lambdaVariants();
+			Path advancedFile = file.resolveSibling("advanced-" + BakedSecretsFile.DEFAULT_FILE_NAME);
+			if (variants.contains(Variant.EAGER_ADVANCED)) {
+				BenchmarkSecrets.bakeWithAdvancedFirst(this.server, this.keyArn, parameterPath(secrets), requests,
+						advancedFile);
+			}
+			for (Variant variant : variants) {
+				// Only the starter's task roots hold a file; the others serve every N.
 				String name = variant.baked() ? variant.id() + "-n" + secrets : variant.id();
+				Path baked = (variant == Variant.EAGER_ADVANCED) ? advancedFile : file;
 				if (!this.taskRoots.containsKey(name)) {
 					this.taskRoots.put(name, TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(),
-							variant, variant.baked() ? file : null,
+							variant, variant.baked() ? baked : null,
 							LambdaShapedBenchmark.this.workDir.resolve("task-" + name)));
 				}
 			}

@@ -160,7 +160,21 @@ public final class LambdaShapedSummary {
 	 * @return the statistics of the paired differences
 	 */
 	public Samples added(int memoryMb, Variant variant, @Nullable Integer secrets) {
-		return Samples.of(paired(memoryMb, variant, secrets, LambdaShapedSample::initMillis));
+		return Samples.of(paired(memoryMb, variant, Variant.BASELINE, secrets, LambdaShapedSample::initMillis));
+	}
+
+	/**
+	 * Return the Init Duration a variant adds over another variant of the same round.
+	 * @param memoryMb the memory size
+	 * @param variant the variant
+	 * @param reference the variant it is compared with
+	 * @param secrets the number of secrets
+	 * @return the statistics of the paired differences, or {@code null} if there is no round
+	 * with both
+	 */
+	public @Nullable Samples difference(int memoryMb, Variant variant, Variant reference, int secrets) {
+		List<Double> differences = paired(memoryMb, variant, reference, secrets, LambdaShapedSample::initMillis);
+		return differences.isEmpty() ? null : Samples.of(differences);
 	}
 
 	/**
@@ -173,7 +187,7 @@ public final class LambdaShapedSummary {
 	 * known
 	 */
 	public @Nullable Samples addedCpu(int memoryMb, Variant variant, @Nullable Integer secrets) {
-		List<Double> differences = paired(memoryMb, variant, secrets, LambdaShapedSample::cpuMillis);
+		List<Double> differences = paired(memoryMb, variant, Variant.BASELINE, secrets, LambdaShapedSample::cpuMillis);
 		return differences.isEmpty() ? null : Samples.of(differences);
 	}
 
@@ -211,11 +225,11 @@ public final class LambdaShapedSummary {
 			.toList();
 	}
 
-	private List<Double> paired(int memoryMb, Variant variant, @Nullable Integer secrets,
+	private List<Double> paired(int memoryMb, Variant variant, Variant reference, @Nullable Integer secrets,
 			ToDoubleFunction<LambdaShapedSample> measure) {
 		List<Double> differences = new ArrayList<>();
 		rounds(memoryMb, secrets).forEach((round) -> {
-			LambdaShapedSample baseline = round.get(Variant.BASELINE);
+			LambdaShapedSample baseline = round.get(reference);
 			LambdaShapedSample measured = round.get(variant);
 			if (baseline != null && measured != null && measure.applyAsDouble(baseline) >= 0
 					&& measure.applyAsDouble(measured) >= 0) {

@@ -27,6 +27,8 @@ final class LambdaShapedSection {
 
 	private static final double WITHOUT_FILE_TARGET = 25;
 
+	private static final double ADVANCED_TARGET = 30;
+
 	private final LambdaShapedSummary summary;
 
 	private final Duration latency;
@@ -111,6 +113,13 @@ final class LambdaShapedSection {
 					+ "(%.1f–%.1f×; of the medians %.1f×) | %s |", secrets, ratio, ratios.median(), ratios.percentile(25),
 					ratios.percentile(75), ofMedians(memory, secrets), verdict(ratios.median() >= ratio,
 							String.format(Locale.ROOT, "missed: %.1f× short", ratio - ratios.median()))));
+		}
+		Samples advanced = this.summary.difference(memory, Variant.EAGER_ADVANCED, Variant.EAGER, 1);
+		if (advanced != null) {
+			line(String.format(Locale.ROOT, "| N = 1: an Advanced-tier entry adds ≤ %.0f ms over a standard one "
+					+ "| %s, pairs: %d | %s |", ADVANCED_TARGET, spread(advanced), advanced.count(),
+					verdict(advanced.median() <= ADVANCED_TARGET,
+							String.format(Locale.ROOT, "missed by %.0f ms", advanced.median() - ADVANCED_TARGET))));
 		}
 		if (hasWithoutFile(memory)) {
 			Samples added = this.summary.added(memory, Variant.STARTER_WITHOUT_FILE, null);

@@ -63,6 +63,17 @@ class LambdaShapedSectionTests {
 	}
 
 	@Test
+	void comparesAnAdvancedTierEntryWithAStandardOneRoundByRound() {
+		LambdaShapedSummary summary = summary(Map.of(Variant.EAGER, 300.0, Variant.EAGER_ADVANCED, 340.0), Map.of());
+		assertThat(new LambdaShapedSection(summary, LATENCY).lines()).contains(
+				"| N = 1: an Advanced-tier entry adds ≤ 30 ms over a standard one | 40 ms (40–40), pairs: 2 "
+						+ "| **missed by 10 ms** |");
+		LambdaShapedSummary withoutAdvanced = summary(Map.of(Variant.EAGER, 300.0), Map.of());
+		assertThat(new LambdaShapedSection(withoutAdvanced, LATENCY).lines())
+			.noneMatch((line) -> line.contains("Advanced-tier"));
+	}
+
+	@Test
 	void showsTheClassesEachVariantLoadedBeyondTheBaseline() {
 		LambdaShapedSummary summary = summary(Map.of(Variant.STARTER_WITHOUT_FILE, 10.0, Variant.EAGER, 300.0,
 				Variant.SPRING_CLOUD_AWS, 1500.0),
