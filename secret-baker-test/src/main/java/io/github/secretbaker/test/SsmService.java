@@ -70,7 +70,7 @@ final class SsmService {
 
 	private final Faults faults;
 
-	private final EncryptionSdkMessages messages;
+	private final AdvancedTierValues messages;
 
 	private final Map<String, NavigableMap<String, Parameter>> regions = new ConcurrentHashMap<>();
 
@@ -78,7 +78,7 @@ final class SsmService {
 		this.accountId = accountId;
 		this.kms = kms;
 		this.faults = faults;
-		this.messages = new EncryptionSdkMessages(kms);
+		this.messages = new AdvancedTierValues(kms);
 	}
 
 	void reset() {

@@ -29,13 +29,13 @@ import org.jspecify.annotations.Nullable;
  * Encryption SDK's own KMS keyrings write it. So any conforming implementation opens the
  * message with a KMS keyring pointed at this server.
  */
-final class EncryptionSdkMessages {
+final class AdvancedTierValues {
 
 	private static final String PROVIDER_ID = "aws-kms";
 
 	private final KmsService kms;
 
-	EncryptionSdkMessages(KmsService kms) {
+	AdvancedTierValues(KmsService kms) {
 		this.kms = kms;
 	}
 
@@ -110,7 +110,7 @@ final class EncryptionSdkMessages {
 
 		@Override
 		public DataKey<ServerKmsKey> generateDataKey(CryptoAlgorithm algorithm, Map<String, String> context) {
-			KmsService.DataKey dataKey = EncryptionSdkMessages.this.kms.generateDataKeyFor(this.region, this.keyArn,
+			KmsService.DataKey dataKey = AdvancedTierValues.this.kms.generateDataKeyFor(this.region, this.keyArn,
 					algorithm.getDataKeyLength(), context);
 			return new DataKey<>(new SecretKeySpec(dataKey.plaintext(), algorithm.getDataKeyAlgo()),
 					dataKey.ciphertext(), this.keyArn.getBytes(StandardCharsets.UTF_8), this);
@@ -121,7 +121,7 @@ final class EncryptionSdkMessages {
 				DataKey<?> dataKey) {
 			byte[] plaintext = dataKey.getKey().getEncoded();
 			try {
-				byte[] ciphertext = EncryptionSdkMessages.this.kms
+				byte[] ciphertext = AdvancedTierValues.this.kms
 					.encryptFor(this.region, this.keyArn, plaintext, context)
 					.ciphertext();
 				return new DataKey<>(dataKey.getKey(), ciphertext, this.keyArn.getBytes(StandardCharsets.UTF_8), this);
@@ -174,7 +174,7 @@ final class EncryptionSdkMessages {
 					continue;
 				}
 				String keyArn = new String(encrypted.getProviderInformation(), StandardCharsets.UTF_8);
-				byte[] plaintext = EncryptionSdkMessages.this.kms.decryptFor(this.region,
+				byte[] plaintext = AdvancedTierValues.this.kms.decryptFor(this.region,
 						encrypted.getEncryptedDataKey(), context);
 				if (plaintext.length != algorithm.getDataKeyLength()) {
 					throw invalidCiphertext();
