@@ -12,10 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Base of the analyzers that report a startup failure caused by the value of a baked secret
- * without the value that Spring Boot's own analyzers print, and without the failure's
- * messages that may hold it. They run before Spring Boot's, in the order of their
- * {@code ORDER} constants, and only when the environment has baked secrets.
+ * Base of the analyzers that report a startup failure caused by the value of a baked
+ * secret without the value that Spring Boot's own analyzers print, and without the
+ * failure's messages that may hold it. They run before Spring Boot's, in the order of
+ * their {@code ORDER} constants, and only when the environment has baked secrets.
  *
  * @param <T> the type of exception analyzed
  */
@@ -49,8 +49,7 @@ abstract class AbstractBakedSecretValueFailureAnalyzer<T extends Throwable> exte
 	 * @param secrets the redactor of the environment's baked secrets
 	 * @return the analysis, or {@code null} if the failure involves no baked secret
 	 */
-	protected abstract @Nullable FailureAnalysis analyze(Throwable rootFailure, T cause,
-			BakedSecretsRedactor secrets);
+	protected abstract @Nullable FailureAnalysis analyze(Throwable rootFailure, T cause, BakedSecretsRedactor secrets);
 
 	/**
 	 * Return what a report shows instead of the value of the given secrets.
@@ -73,10 +72,10 @@ abstract class AbstractBakedSecretValueFailureAnalyzer<T extends Throwable> exte
 	}
 
 	/**
-	 * Describe each exception of the failure's chain by its type and message, until one whose
-	 * message holds a secret: from there on, messages are dropped, since that one and the
-	 * ones it wraps may hold the value in a form that cannot be recognized, such as a token
-	 * of an expression.
+	 * Describe each exception of the failure's chain by its type and message, until one
+	 * whose message holds a secret: from there on, messages are dropped, since that one
+	 * and the ones it wraps may hold the value in a form that cannot be recognized, such
+	 * as a token of an expression.
 	 * @param failure the failure
 	 * @param secrets the redactor
 	 * @return one description per exception, outermost first
@@ -87,16 +86,16 @@ abstract class AbstractBakedSecretValueFailureAnalyzer<T extends Throwable> exte
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = cause.getMessage();
 			secretSeen = secretSeen || (message != null && secrets.containsSecret(message));
-			descriptions.add(cause.getClass().getName() + ((message == null) ? ""
-					: secretSeen ? " (message not shown, as it may hold the value of a baked secret)" : ": " + message));
+			descriptions.add(cause.getClass().getName() + ((message == null) ? "" : secretSeen
+					? " (message not shown, as it may hold the value of a baked secret)" : ": " + message));
 		}
 		return descriptions;
 	}
 
 	/**
 	 * Return what the failure report logs at debug level: the failure's chain, described
-	 * without the messages that may hold a secret, and its stack trace, but not its causes,
-	 * which would print those messages.
+	 * without the messages that may hold a secret, and its stack trace, but not its
+	 * causes, which would print those messages.
 	 * @param failure the failure
 	 * @param secrets the redactor
 	 * @return the redacted failure

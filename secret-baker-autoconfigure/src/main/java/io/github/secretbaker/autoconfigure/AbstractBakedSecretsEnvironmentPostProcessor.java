@@ -64,7 +64,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 */
 	static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
 
-	// Spring's names, spelled out where the constant is private or in a module that may be absent.
+	// Spring's names, spelled out where the constant is private or in a module that may
+	// be absent.
 	private static final Set<String> OVERRIDING_SOURCES = Set.of("configurationProperties",
 			CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, "spring.application.json",
 			StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
@@ -89,8 +90,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	abstract @Nullable Object findRegistered(Class<?> type);
 
 	/**
-	 * Register in the bootstrap context the client that the given factory creates, unless a
-	 * {@link KmsDecrypter} is registered there, have it
+	 * Register in the bootstrap context the client that the given factory creates, unless
+	 * a {@link KmsDecrypter} is registered there, have it
 	 * {@linkplain BootstrapClients#promote promoted} to a bean when the bootstrap context
 	 * closes, and return it.
 	 * @param factory the factory of the client
@@ -159,7 +160,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 					+ "decrypts only after each restore; read it when the function is invoked (through the "
 					+ "Environment, an ObjectProvider or a @Lazy bean), or set secret-baker.snapshot=before-checkpoint";
 			SecretValues values = SecretValues.deferred(secrets, lazy, reason, this::logFirstRead);
-			// After a restore, a new client reads the restored environment's credentials and settings.
+			// After a restore, a new client reads the restored environment's credentials
+			// and settings.
 			CheckpointSupport.register(decryptor, () -> decryptor(clients.get(), properties), values, this.logger);
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location + ", to be decrypted "
 					+ (lazy ? "each on its first read " : "") + "after the JVM snapshot is restored");
@@ -184,8 +186,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 * how long it took, once.
 	 * @param values the values being decrypted
 	 * @param logger the logger
-	 * @throws io.github.secretbaker.kms.SecretDecryptionException if any secret could not be
-	 * decrypted
+	 * @throws io.github.secretbaker.kms.SecretDecryptionException if any secret could not
+	 * be decrypted
 	 */
 	static void join(SecretValues values, Log logger) {
 		Duration elapsed = values.join();
@@ -209,9 +211,10 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 
 	private static KmsDecrypter createClient(BakedSecrets secrets, SecretBakerProperties properties) {
 		try {
-			return KmsDecrypters.create(properties.getClient(), KeyRegions.apply(new KmsClientSettings(
-					properties.getRegion(), properties.getEndpoint(), properties.getFips(), properties.getTimeout(),
-					properties.isAllowInsecureEndpoint()), secrets, System::getenv));
+			return KmsDecrypters.create(properties.getClient(),
+					KeyRegions.apply(new KmsClientSettings(properties.getRegion(), properties.getEndpoint(),
+							properties.getFips(), properties.getTimeout(), properties.isAllowInsecureEndpoint()),
+							secrets, System::getenv));
 		}
 		catch (KmsDecryptException ex) {
 			throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());
@@ -240,9 +243,9 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 
 	/**
 	 * Return whether the file is missing where no setting asks for one: then nothing is
-	 * bound, validated or created, so that the starter costs a function without secrets next
-	 * to nothing. Any setting of {@code enabled} or {@code required} takes the full path,
-	 * which validates it.
+	 * bound, validated or created, so that the starter costs a function without secrets
+	 * next to nothing. Any setting of {@code enabled} or {@code required} takes the full
+	 * path, which validates it.
 	 */
 	private boolean isOptionalFileMissing(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		if (environment.getProperty(SecretBakerProperties.PREFIX + ".enabled") != null

@@ -17,8 +17,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Reports a {@link BindValidationException} of a baked secret, naming the property and the
- * constraint but not the rejected value.
+ * Reports a {@link BindValidationException} of a baked secret, naming the property and
+ * the constraint but not the rejected value.
  */
 class BakedSecretBindValidationFailureAnalyzer
 		extends AbstractBakedSecretValueFailureAnalyzer<BindValidationException> {
@@ -42,14 +42,17 @@ class BakedSecretBindValidationFailureAnalyzer
 				names.addAll(fieldNames);
 				errors.append("\n    Property: ").append(property);
 				errors.append("\n    Value: ")
-					.append(fieldNames.isEmpty() ? "\"" + secrets.redact(String.valueOf(fieldError.getRejectedValue()))
-							+ "\"" : hidden(fieldNames));
+					.append(fieldNames.isEmpty()
+							? "\"" + secrets.redact(String.valueOf(fieldError.getRejectedValue())) + "\""
+							: hidden(fieldNames));
 				Origin origin = Origin.from(fieldError);
 				if (origin != null) {
 					errors.append("\n    Origin: ").append(origin);
 				}
 			}
-			errors.append("\n    Reason: ").append(secrets.redact(String.valueOf(error.getDefaultMessage()))).append('\n');
+			errors.append("\n    Reason: ")
+				.append(secrets.redact(String.valueOf(error.getDefaultMessage())))
+				.append('\n');
 		}
 		if (names.isEmpty()) {
 			return null;
@@ -57,8 +60,8 @@ class BakedSecretBindValidationFailureAnalyzer
 		BindException bindFailure = findCause(rootFailure, BindException.class);
 		String target = (bindFailure != null) ? bindFailure.getTarget().getType().toString()
 				: cause.getValidationErrors().getName().toString();
-		String description = "Baked secret " + String.join(", ", names) + " failed validation when bound to "
-				+ target + ":\n" + errors;
+		String description = "Baked secret " + String.join(", ", names) + " failed validation when bound to " + target
+				+ ":\n" + errors;
 		String action = "Make the SSM parameter of " + String.join(", ", names) + " hold a valid value, then bake "
 				+ "the secrets again. The value is not shown because it is a secret.";
 		return new FailureAnalysis(description, action, redacted(rootFailure, secrets));

@@ -12,10 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Reports an {@link InvalidConfigurationPropertyValueException} for a property that resolves
- * to a baked secret. Spring Boot's own analyzer of this exception looks the property up in
- * every property source and prints each value it finds, which for a baked secret is the
- * secret.
+ * Reports an {@link InvalidConfigurationPropertyValueException} for a property that
+ * resolves to a baked secret. Spring Boot's own analyzer of this exception looks the
+ * property up in every property source and prints each value it finds, which for a baked
+ * secret is the secret.
  */
 class BakedSecretInvalidValueFailureAnalyzer
 		extends AbstractBakedSecretValueFailureAnalyzer<InvalidConfigurationPropertyValueException> {

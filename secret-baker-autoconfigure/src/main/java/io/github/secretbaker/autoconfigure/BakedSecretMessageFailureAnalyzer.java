@@ -11,9 +11,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /**
- * Reports any other startup failure whose messages hold the value of a baked secret, such as
- * an expression that reads one and fails to parse, by the types in its chain and without
- * those messages. A failure of binding or conversion is left to the analyzers of those.
+ * Reports any other startup failure whose messages hold the value of a baked secret, such
+ * as an expression that reads one and fails to parse, by the types in its chain and
+ * without those messages. A failure of binding or conversion is left to the analyzers of
+ * those.
  */
 class BakedSecretMessageFailureAnalyzer extends AbstractBakedSecretValueFailureAnalyzer<Throwable> {
 
@@ -34,8 +35,8 @@ class BakedSecretMessageFailureAnalyzer extends AbstractBakedSecretValueFailureA
 		if (names.isEmpty()) {
 			return null;
 		}
-		StringBuilder description = new StringBuilder("The application failed to start, and the failure involves the "
-				+ "value of baked secret ")
+		StringBuilder description = new StringBuilder(
+				"The application failed to start, and the failure involves the " + "value of baked secret ")
 			.append(String.join(", ", names))
 			.append(", so the messages that may hold it are not shown:\n");
 		for (String chained : describeChain(rootFailure, secrets)) {

@@ -7,11 +7,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
- * When the environment has baked secrets: wraps the bean factory's conversion service in a
- * {@link BakedSecretsConversionService}, registers a {@link BakedSecretsBindHandlerAdvisor} and
- * wraps the expression resolver in a {@link BakedSecretsExpressionResolver}, so no conversion,
- * binding or expression failure carries a secret value, and waits for their decryption before
- * any bean is created ({@link BakedSecretsStartupJoin}).
+ * When the environment has baked secrets: wraps the bean factory's conversion service in
+ * a {@link BakedSecretsConversionService}, registers a
+ * {@link BakedSecretsBindHandlerAdvisor} and wraps the expression resolver in a
+ * {@link BakedSecretsExpressionResolver}, so no conversion, binding or expression failure
+ * carries a secret value, and waits for their decryption before any bean is created
+ * ({@link BakedSecretsStartupJoin}).
  */
 class BakedSecretsApplicationContextInitializer
 		implements ApplicationContextInitializer<ConfigurableApplicationContext> {

@@ -17,11 +17,12 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
- * Replaces the failure to bind a {@code @ConfigurationProperties} property whose value comes
- * from a baked secret with a {@link BakedSecretConversionException}, which names the secret
- * and carries neither its value nor the failure's message. The binder tries every conversion
- * service in turn and keeps the last one's failure, whose message quotes the value (trimmed,
- * as a number parser sees it), so it is replaced here, before Spring logs it at WARN level.
+ * Replaces the failure to bind a {@code @ConfigurationProperties} property whose value
+ * comes from a baked secret with a {@link BakedSecretConversionException}, which names
+ * the secret and carries neither its value nor the failure's message. The binder tries
+ * every conversion service in turn and keeps the last one's failure, whose message quotes
+ * the value (trimmed, as a number parser sees it), so it is replaced here, before Spring
+ * logs it at WARN level.
  */
 final class BakedSecretsBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 
@@ -46,8 +47,8 @@ final class BakedSecretsBindHandlerAdvisor implements ConfigurationPropertiesBin
 
 	private Exception redact(Bindable<?> target, BindContext context, Exception error) {
 		if (error instanceof BindException || error instanceof BindValidationException) {
-			// The failure of a nested property, replaced when it was bound, or a validation
-			// failure, whose report BakedSecretBindFailureAnalyzer and
+			// The failure of a nested property, replaced when it was bound, or a
+			// validation failure, whose report BakedSecretBindFailureAnalyzer and
 			// BakedSecretBindValidationFailureAnalyzer write without values.
 			return error;
 		}

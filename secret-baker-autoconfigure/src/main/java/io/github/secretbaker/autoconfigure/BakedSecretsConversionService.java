@@ -13,11 +13,11 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.core.convert.support.ConfigurableConversionService;
 
 /**
- * The bean factory's conversion service, wrapped so that a failure to convert a baked secret,
- * or a part of one (such as {@code @Value("${DB_PORT}") int port}, or an element of a list),
- * names the secret instead of carrying its value or the message of the failure: Spring
- * copies that message into the exception it logs at WARN level when the context fails to
- * start.
+ * The bean factory's conversion service, wrapped so that a failure to convert a baked
+ * secret, or a part of one (such as {@code @Value("${DB_PORT}") int port}, or an element
+ * of a list), names the secret instead of carrying its value or the message of the
+ * failure: Spring copies that message into the exception it logs at WARN level when the
+ * context fails to start.
  */
 final class BakedSecretsConversionService implements ConfigurableConversionService {
 
@@ -112,8 +112,8 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 
 	/**
 	 * A secret that failed to convert or to bind, which carries neither its value nor the
-	 * message of the failure, in which the value may be in a form that cannot be recognized
-	 * (trimmed, stripped of its whitespace, split into tokens). It is not a
+	 * message of the failure, in which the value may be in a form that cannot be
+	 * recognized (trimmed, stripped of its whitespace, split into tokens). It is not a
 	 * {@link ConversionFailedException}, whose value the bean factory would pass on to a
 	 * property editor, whose own failure message would show it.
 	 */
@@ -139,8 +139,8 @@ final class BakedSecretsConversionService implements ConfigurableConversionServi
 				cause = cause.getCause();
 			}
 			BakedSecretConversionException exception = new BakedSecretConversionException(
-					"Failed to convert the value of baked secret " + String.join(", ", names) + " to " + target
-							+ " (" + cause.getClass().getName() + ", whose message is not shown because it may "
+					"Failed to convert the value of baked secret " + String.join(", ", names) + " to " + target + " ("
+							+ cause.getClass().getName() + ", whose message is not shown because it may "
 							+ "hold the value)");
 			exception.setStackTrace(failure.getStackTrace());
 			return exception;

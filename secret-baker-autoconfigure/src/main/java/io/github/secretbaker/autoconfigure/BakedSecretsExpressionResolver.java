@@ -9,11 +9,11 @@ import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 
 /**
- * The bean factory's expression resolver, wrapped so that an expression that holds a baked
- * secret and fails, such as {@code @Value("#{${RULE}}")}, fails with an exception that names
- * the secret and carries neither the expression nor the parser's error, which quotes the
- * expression and its tokens: Spring copies that message into the exception it logs at WARN
- * level, and startup throws it.
+ * The bean factory's expression resolver, wrapped so that an expression that holds a
+ * baked secret and fails, such as {@code @Value("#{${RULE}}")}, fails with an exception
+ * that names the secret and carries neither the expression nor the parser's error, which
+ * quotes the expression and its tokens: Spring copies that message into the exception it
+ * logs at WARN level, and startup throws it.
  */
 final class BakedSecretsExpressionResolver implements BeanExpressionResolver {
 

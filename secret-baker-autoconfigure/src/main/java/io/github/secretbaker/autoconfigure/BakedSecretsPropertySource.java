@@ -17,16 +17,16 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that exposes
- * each baked secret under exactly its name, such as {@code DB_PASSWORD} or
+ * The {@link org.springframework.core.env.PropertySource} named {@value #NAME} that
+ * exposes each baked secret under exactly its name, such as {@code DB_PASSWORD} or
  * {@code my-secret.v1}, under the optional property prefix and, for a name that is also a
  * valid environment variable name, as Spring resolves OS environment variables
- * ({@code db.password} and {@code db-password} find {@code DB_PASSWORD}, so the secret binds
- * to {@code @ConfigurationProperties} too).
+ * ({@code db.password} and {@code db-password} find {@code DB_PASSWORD}, so the secret
+ * binds to {@code @ConfigurationProperties} too).
  * <p>
- * Values come from core's {@link SecretValues}: a decryption that may still be going on in
- * the background, whose end the first read waits for but never past the deadline, or in
- * lazy mode the decryption of each secret on its first read. Values never appear in
+ * Values come from core's {@link SecretValues}: a decryption that may still be going on
+ * in the background, whose end the first read waits for but never past the deadline, or
+ * in lazy mode the decryption of each secret on its first read. Values never appear in
  * {@link #toString()}.
  *
  * @since 0.1.0
@@ -143,8 +143,8 @@ public final class BakedSecretsPropertySource extends EnumerablePropertySource<B
 	}
 
 	/**
-	 * Return the name of the baked secret that the given property name resolves to, such as
-	 * {@code DB_PASSWORD} for {@code db.password}.
+	 * Return the name of the baked secret that the given property name resolves to, such
+	 * as {@code DB_PASSWORD} for {@code db.password}.
 	 * @param propertyName the property name
 	 * @return the secret name, or {@code null} if the name resolves to no secret
 	 */

@@ -24,12 +24,12 @@ import org.springframework.util.SystemPropertyUtils;
 
 /**
  * The one place that answers "is this text, or this property, a secret?" for the failure
- * analyzers, the conversion service and the Actuator sanitizer. A property is a secret when
- * its name resolves to a baked secret, when its value, as written in any property source, has
- * a placeholder that refers to one, or when its value holds the value of a secret decrypted
- * so far or a form that Spring derives from it (trimmed, split into list elements or
- * tokens). Nothing is ever decrypted or waited for to answer, and no copy of a value is
- * kept.
+ * analyzers, the conversion service and the Actuator sanitizer. A property is a secret
+ * when its name resolves to a baked secret, when its value, as written in any property
+ * source, has a placeholder that refers to one, or when its value holds the value of a
+ * secret decrypted so far or a form that Spring derives from it (trimmed, split into list
+ * elements or tokens). Nothing is ever decrypted or waited for to answer, and no copy of
+ * a value is kept.
  *
  * @since 0.1.0
  */
@@ -74,8 +74,8 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return the redactor of the given property source alone, with no other source to look
-	 * placeholders up in.
+	 * Return the redactor of the given property source alone, with no other source to
+	 * look placeholders up in.
 	 * @param secrets the baked secrets
 	 * @return the redactor
 	 */
@@ -92,9 +92,9 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return the names of the baked secrets the given property resolves to: by its own name,
-	 * through a placeholder in its value as written in any property source, or because its
-	 * value holds a decrypted secret.
+	 * Return the names of the baked secrets the given property resolves to: by its own
+	 * name, through a placeholder in its value as written in any property source, or
+	 * because its value holds a decrypted secret.
 	 * @param propertyName the property name, in any form Spring resolves
 	 * @return the secret names, empty if the property is not a secret
 	 */
@@ -106,7 +106,8 @@ public final class BakedSecretsRedactor {
 		}
 		if (this.environment != null) {
 			for (PropertySource<?> source : this.environment.getPropertySources()) {
-				if (source == this.secrets || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+				if (source == this.secrets
+						|| ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
 					continue;
 				}
 				Object value = source.getProperty(propertyName);
@@ -121,8 +122,8 @@ public final class BakedSecretsRedactor {
 
 	/**
 	 * Return the names of the baked secrets that the given bound property resolves to: by
-	 * its own name when it comes from the baked secrets, or through its value as written in
-	 * its source.
+	 * its own name when it comes from the baked secrets, or through its value as written
+	 * in its source.
 	 * @param property the property
 	 * @return the secret names, empty if the property is not a secret
 	 */
@@ -144,8 +145,9 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return the names of the baked secrets that the placeholders of the given value refer
-	 * to, such as {@code DB_PASSWORD} for {@code jdbc:postgresql://db?password=${db.password}}.
+	 * Return the names of the baked secrets that the placeholders of the given value
+	 * refer to, such as {@code DB_PASSWORD} for
+	 * {@code jdbc:postgresql://db?password=${db.password}}.
 	 * @param value a value as written in its property source, before placeholders are
 	 * resolved
 	 * @return the secret names, empty if no placeholder refers to a baked secret
@@ -162,8 +164,8 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return the names of the properties that the placeholders of the given value refer to,
-	 * nested ones and those of defaults included, such as {@code db.password} for
+	 * Return the names of the properties that the placeholders of the given value refer
+	 * to, nested ones and those of defaults included, such as {@code db.password} for
 	 * {@code ${db.password:${DB_PASSWORD}}}.
 	 * @param value a value as written in its property source
 	 * @return the property names, empty if the value has no placeholder
@@ -199,7 +201,8 @@ public final class BakedSecretsRedactor {
 	/**
 	 * Return the names of the secrets decrypted so far that appear, in any form Spring
 	 * derives from them, in the messages of the given failure or of its causes, or as the
-	 * value that one of them failed to convert, and of those that a failed expression held.
+	 * value that one of them failed to convert, and of those that a failed expression
+	 * held.
 	 * @param failure the failure
 	 * @return the secret names, empty if no secret is involved
 	 */
@@ -222,8 +225,8 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return whether the given text holds the value of a secret decrypted so far, or a form
-	 * that Spring derives from it.
+	 * Return whether the given text holds the value of a secret decrypted so far, or a
+	 * form that Spring derives from it.
 	 * @param text the text
 	 * @return whether it must be redacted
 	 */
@@ -232,8 +235,8 @@ public final class BakedSecretsRedactor {
 	}
 
 	/**
-	 * Return the given text with the value of every secret decrypted so far, and every form
-	 * that Spring derives from it, replaced by {@value #MASK}.
+	 * Return the given text with the value of every secret decrypted so far, and every
+	 * form that Spring derives from it, replaced by {@value #MASK}.
 	 * @param text the text to redact
 	 * @return the redacted text
 	 */
@@ -250,10 +253,10 @@ public final class BakedSecretsRedactor {
 
 	/**
 	 * Return the strings that Spring derives from a value and may show: the value itself;
-	 * the value trimmed, as before a conversion; the value without any whitespace, as number
-	 * parsing quotes it; and each of its parts of at least {@value #MIN_PART_LENGTH}
-	 * characters, split on commas (list and array binding), on whitespace (expression
-	 * tokens), or on any other character than a letter or a digit.
+	 * the value trimmed, as before a conversion; the value without any whitespace, as
+	 * number parsing quotes it; and each of its parts of at least
+	 * {@value #MIN_PART_LENGTH} characters, split on commas (list and array binding), on
+	 * whitespace (expression tokens), or on any other character than a letter or a digit.
 	 * @param value the value of a secret
 	 * @return the forms, empty for an empty value
 	 */

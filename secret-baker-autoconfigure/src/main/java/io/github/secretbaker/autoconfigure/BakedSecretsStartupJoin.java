@@ -7,11 +7,12 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
- * Waits for a decryption going on in the background once the bean definitions are known and
- * before any bean is created. A failure then surfaces as the {@code SecretDecryptionException}
- * itself, which {@link SecretDecryptionFailureAnalyzer} reports and which is what Lambda
- * reports for a failed init, rather than inside the creation failure of whichever bean read a
- * secret first; the decryption overlaps everything Spring did until then.
+ * Waits for a decryption going on in the background once the bean definitions are known
+ * and before any bean is created. A failure then surfaces as the
+ * {@code SecretDecryptionException} itself, which {@link SecretDecryptionFailureAnalyzer}
+ * reports and which is what Lambda reports for a failed init, rather than inside the
+ * creation failure of whichever bean read a secret first; the decryption overlaps
+ * everything Spring did until then.
  */
 final class BakedSecretsStartupJoin implements BeanFactoryPostProcessor {
 

@@ -13,12 +13,12 @@ import org.springframework.util.ClassUtils;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * The KMS client of the application, kept in the bootstrap context as Spring Cloud AWS keeps
- * its clients: a {@link KmsDecrypter} or an AWS SDK {@link KmsClient} that the application
- * registered with a {@code BootstrapRegistryInitializer}, else the default client, registered
- * there if absent. When the bootstrap context closes, the client becomes the bean
- * {@value #BEAN_NAME} of the application context, which closes it. Beans cannot be used,
- * since decryption starts before the application context exists.
+ * The KMS client of the application, kept in the bootstrap context as Spring Cloud AWS
+ * keeps its clients: a {@link KmsDecrypter} or an AWS SDK {@link KmsClient} that the
+ * application registered with a {@code BootstrapRegistryInitializer}, else the default
+ * client, registered there if absent. When the bootstrap context closes, the client
+ * becomes the bean {@value #BEAN_NAME} of the application context, which closes it. Beans
+ * cannot be used, since decryption starts before the application context exists.
  */
 final class BootstrapClients {
 
@@ -36,8 +36,8 @@ final class BootstrapClients {
 	/**
 	 * Return the client that the application registered.
 	 * @param registered the instance registered in the bootstrap context for a type, or
-	 * {@code null} when none is; a look-up, since the context's package depends on the Spring
-	 * Boot line
+	 * {@code null} when none is; a look-up, since the context's package depends on the
+	 * Spring Boot line
 	 * @return the client, or {@code null} if the application registered none
 	 */
 	static @Nullable KmsDecrypter find(Function<Class<?>, @Nullable Object> registered) {
@@ -48,8 +48,8 @@ final class BootstrapClients {
 	}
 
 	/**
-	 * Make the given client a bean of the application context, closed with it; once, however
-	 * often the bootstrap context reports its closing.
+	 * Make the given client a bean of the application context, closed with it; once,
+	 * however often the bootstrap context reports its closing.
 	 * @param context the application context
 	 * @param client the client
 	 */

@@ -14,12 +14,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Decrypts after each restore of a JVM snapshot (Lambda SnapStart, CRaC) rather than before
- * the checkpoint, with {@code secret-baker.snapshot=after-restore} and {@code org.crac} on the
- * class path. Before the checkpoint the client is primed, with no network, no credentials and
- * no value; after each restore a new client, which reads the credentials of the restored
- * environment, decrypts every secret within the deadline, or in lazy mode each secret on its
- * first read. A read before the restore fails in both modes.
+ * Decrypts after each restore of a JVM snapshot (Lambda SnapStart, CRaC) rather than
+ * before the checkpoint, with {@code secret-baker.snapshot=after-restore} and
+ * {@code org.crac} on the class path. Before the checkpoint the client is primed, with no
+ * network, no credentials and no value; after each restore a new client, which reads the
+ * credentials of the restored environment, decrypts every secret within the deadline, or
+ * in lazy mode each secret on its first read. A read before the restore fails in both
+ * modes.
  */
 final class CheckpointSupport {
 
@@ -28,7 +29,8 @@ final class CheckpointSupport {
 	private static final boolean CRAC_PRESENT = ClassUtils.isPresent("org.crac.Core",
 			CheckpointSupport.class.getClassLoader());
 
-	// org.crac holds registered resources weakly: this keeps the one registered here alive.
+	// org.crac holds registered resources weakly: this keeps the one registered here
+	// alive.
 	private static volatile @Nullable Object resource;
 
 	private CheckpointSupport() {
@@ -36,8 +38,9 @@ final class CheckpointSupport {
 
 	/**
 	 * Return whether this JVM is going to be snapshotted after init: Lambda says so with
-	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} (and {@code on-demand} when the same
-	 * function starts without a snapshot), and {@code org.crac} is there to hear of it.
+	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start} (and {@code on-demand} when the
+	 * same function starts without a snapshot), and {@code org.crac} is there to hear of
+	 * it.
 	 * @param environment the environment
 	 * @return whether to decrypt after the restore
 	 */
@@ -97,7 +100,8 @@ final class CheckpointSupport {
 	}
 
 	/**
-	 * Keeps the {@code org.crac} classes unloaded unless the after-restore mode is chosen.
+	 * Keeps the {@code org.crac} classes unloaded unless the after-restore mode is
+	 * chosen.
 	 */
 	private static final class Crac {
 

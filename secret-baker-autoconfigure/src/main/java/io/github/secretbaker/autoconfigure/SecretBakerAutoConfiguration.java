@@ -15,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for baked secrets: their properties and, with Spring Boot Actuator, the masking of their
- * values and the {@code secretbaker} endpoint. The secrets themselves are added to the
- * environment before the context exists, by an {@code EnvironmentPostProcessor}.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for baked secrets: their properties and, with Spring Boot Actuator,
+ * the masking of their values and the {@code secretbaker} endpoint. The secrets
+ * themselves are added to the environment before the context exists, by an
+ * {@code EnvironmentPostProcessor}.
  *
  * @since 0.1.0
  */

@@ -51,8 +51,8 @@ public class SecretBakerProperties {
 	private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
 
 	/**
-	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region system
-	 * property, then the AWS_REGION environment variable, which Lambda sets.
+	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region
+	 * system property, then the AWS_REGION environment variable, which Lambda sets.
 	 */
 	private @Nullable String region;
 
@@ -84,8 +84,8 @@ public class SecretBakerProperties {
 	/**
 	 * Whether eager decryption runs on background threads while the application goes on
 	 * starting, waited for at the first read of a secret and at the latest before the
-	 * context has refreshed. When false, the environment is not ready until every secret is
-	 * decrypted.
+	 * context has refreshed. When false, the environment is not ready until every secret
+	 * is decrypted.
 	 */
 	private boolean background = true;
 
@@ -260,14 +260,14 @@ public class SecretBakerProperties {
 	public enum Snapshot {
 
 		/**
-		 * Decrypt during init, before the checkpoint: the values are in the snapshot, which
-		 * Lambda encrypts.
+		 * Decrypt during init, before the checkpoint: the values are in the snapshot,
+		 * which Lambda encrypts.
 		 */
 		BEFORE_CHECKPOINT,
 
 		/**
-		 * Prime the client before the checkpoint and decrypt after each restore, so no value
-		 * is in the snapshot; a secret read before the restore fails.
+		 * Prime the client before the checkpoint and decrypt after each restore, so no
+		 * value is in the snapshot; a secret read before the restore fails.
 		 */
 		AFTER_RESTORE
 

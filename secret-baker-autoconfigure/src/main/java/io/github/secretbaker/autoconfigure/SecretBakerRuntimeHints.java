@@ -8,12 +8,12 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
 /**
- * {@link RuntimeHintsRegistrar} for secret-baker in an AOT-processed application: the baked
- * secrets file as a resource, and reflection on {@link SecretBakerProperties}, which
- * {@code BakedSecretsEnvironmentPostProcessor} binds with a {@code Binder} before any bean
- * exists. The post-processor, initializer and failure analyzers are listed in
- * {@code spring.factories}, for which Spring registers hints itself; secret-baker creates no
- * proxies.
+ * {@link RuntimeHintsRegistrar} for secret-baker in an AOT-processed application: the
+ * baked secrets file as a resource, and reflection on {@link SecretBakerProperties},
+ * which {@code BakedSecretsEnvironmentPostProcessor} binds with a {@code Binder} before
+ * any bean exists. The post-processor, initializer and failure analyzers are listed in
+ * {@code spring.factories}, for which Spring registers hints itself; secret-baker creates
+ * no proxies.
  *
  * @since 0.1.0
  */

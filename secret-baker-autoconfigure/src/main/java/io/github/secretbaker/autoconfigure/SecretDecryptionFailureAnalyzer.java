@@ -9,8 +9,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports every baked secret that could not be decrypted, with its parameter ARN, key ARN and
- * AWS error code, and says what to do for each kind of failure.
+ * Reports every baked secret that could not be decrypted, with its parameter ARN, key ARN
+ * and AWS error code, and says what to do for each kind of failure.
  */
 class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecryptionException> {
 
@@ -47,7 +47,10 @@ class SecretDecryptionFailureAnalyzer extends AbstractFailureAnalyzer<SecretDecr
 			.append(cause.getAttempted())
 			.append(" baked secrets with KMS, for the same reason:\n\n");
 		description.append("    secrets:   ")
-			.append(cause.getFailures().stream().map(SecretDecryptionFailure::secretName).collect(Collectors.joining(", ")))
+			.append(cause.getFailures()
+				.stream()
+				.map(SecretDecryptionFailure::secretName)
+				.collect(Collectors.joining(", ")))
 			.append('\n');
 		appendError(description, failure, "    ");
 		return description.toString();

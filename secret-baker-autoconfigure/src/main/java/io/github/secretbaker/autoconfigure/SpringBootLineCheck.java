@@ -11,10 +11,11 @@ import org.springframework.core.Ordered;
  * Fails startup when the application runs a Spring Boot line that this build of the
  * auto-configuration is not for, rather than letting it silently add no secret.
  * <p>
- * It is registered as an {@link ApplicationListener} in {@code META-INF/spring.factories},
- * a key and a contract that every Spring Boot line loads alike, and it runs before any
- * {@code EnvironmentPostProcessor}: Spring Boot 3 never loads the Spring Boot 4 line's
- * post-processor, and Spring Boot 4 cannot create the Spring Boot 3 line's one.
+ * It is registered as an {@link ApplicationListener} in
+ * {@code META-INF/spring.factories}, a key and a contract that every Spring Boot line
+ * loads alike, and it runs before any {@code EnvironmentPostProcessor}: Spring Boot 3
+ * never loads the Spring Boot 4 line's post-processor, and Spring Boot 4 cannot create
+ * the Spring Boot 3 line's one.
  */
 class SpringBootLineCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 

@@ -10,10 +10,10 @@ import org.apache.commons.logging.Log;
 import org.springframework.core.env.Environment;
 
 /**
- * A training run, in which the JDK records an AOT cache or a CDS archive while Spring starts
- * and exits once the context has refreshed ({@code spring.context.exit=onRefresh}): the
- * decryption path is loaded and initialised, but KMS is never called and no credentials are
- * needed.
+ * A training run, in which the JDK records an AOT cache or a CDS archive while Spring
+ * starts and exits once the context has refreshed
+ * ({@code spring.context.exit=onRefresh}): the decryption path is loaded and initialised,
+ * but KMS is never called and no credentials are needed.
  */
 final class TrainingRun {
 

@@ -5,7 +5,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Reports a secret-baker starter used on a Spring Boot line it is not built for: the
- * Spring Boot version found, the line the starter supports, and the starter to use instead.
+ * Spring Boot version found, the line the starter supports, and the starter to use
+ * instead.
  */
 class UnsupportedSpringBootLineFailureAnalyzer extends AbstractFailureAnalyzer<UnsupportedSpringBootLineException> {
 
@@ -29,7 +30,9 @@ class UnsupportedSpringBootLineFailureAnalyzer extends AbstractFailureAnalyzer<U
 		StringBuilder action = new StringBuilder("No secret-baker starter supports ").append(cause.getFound())
 			.append(". Upgrade the application to a supported Spring Boot line and use its starter:");
 		for (SpringBootLine line : SpringBootLine.values()) {
-			action.append("\n    ").append(line.getDescription()).append(": io.github.secretbaker:")
+			action.append("\n    ")
+				.append(line.getDescription())
+				.append(": io.github.secretbaker:")
 				.append(line.getStarter());
 		}
 		return action.toString();

@@ -29,9 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration tests of Advanced-tier secrets, from {@code PutParameter} to {@code @Value}: a
- * real {@link org.springframework.boot.SpringApplication} decrypts AWS Encryption SDK
- * messages made by the local server as Parameter Store makes them.
+ * Integration tests of Advanced-tier secrets, from {@code PutParameter} to
+ * {@code @Value}: a real {@link org.springframework.boot.SpringApplication} decrypts AWS
+ * Encryption SDK messages made by the local server as Parameter Store makes them.
  */
 @LocalAwsTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for the analyzers of a baked secret's value, such as
- * {@link BakedSecretBindFailureAnalyzer}: real applications that fail to start
- * because of a baked secret's value, against the local KMS and SSM server.
+ * {@link BakedSecretBindFailureAnalyzer}: real applications that fail to start because of
+ * a baked secret's value, against the local KMS and SSM server.
  */
 @LocalAwsTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -100,8 +100,7 @@ class BakedSecretValueFailureAnalyzersTests {
 	}
 
 	@Test
-	void reportsASecretBoundThroughAPlaceholderThatDoesNotConvertToADurationWithoutItsValue(
-			CapturedOutput output) {
+	void reportsASecretBoundThroughAPlaceholderThatDoesNotConvertToADurationWithoutItsValue(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(TimeoutApplication.class));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to bind baked secret PSP_TIMEOUT to java.time.Duration")
@@ -138,11 +137,10 @@ class BakedSecretValueFailureAnalyzersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "DEBUG", "TRACE" })
-	void keepsEveryPartOfAValueOutOfTheWarningTheFailureLoggedAtDebugAndTraceLevelAndTheThrownException(
-			String level, CapturedOutput output) {
+	void keepsEveryPartOfAValueOutOfTheWarningTheFailureLoggedAtDebugAndTraceLevelAndTheThrownException(String level,
+			CapturedOutput output) {
 		Throwable portFailure = catchThrowable(() -> run(PortApplication.class, "--logging.level.root=" + level));
-		Throwable retriesFailure = catchThrowable(
-				() -> run(RetriesApplication.class, "--logging.level.root=" + level));
+		Throwable retriesFailure = catchThrowable(() -> run(RetriesApplication.class, "--logging.level.root=" + level));
 		assertThat(output).contains("Exception encountered during context initialization")
 			.contains("Application failed to start due to an exception")
 			.contains("Failed to convert baked secret PAYMENT_PORT to int")
@@ -181,8 +179,7 @@ class BakedSecretValueFailureAnalyzersTests {
 	@Test
 	void reportsAnInvalidValueWithoutDecryptingALazySecretOrShowingIt(CapturedOutput output) {
 		this.server.resetCounters();
-		assertThatException()
-			.isThrownBy(() -> run(InvalidTokenApplication.class, "--secret-baker.mode=lazy"));
+		assertThatException().isThrownBy(() -> run(InvalidTokenApplication.class, "--secret-baker.mode=lazy"));
 		assertThat(output).contains("which resolves to baked secret PSP_API_TOKEN").doesNotContain("Invalid value '");
 		assertThat(this.server.callCount("Decrypt")).isZero();
 		assertNoSecretIn(output);
@@ -207,11 +204,10 @@ class BakedSecretValueFailureAnalyzersTests {
 	}
 
 	private void run(Class<?> application, String... args) {
-		List<String> arguments = new ArrayList<>(
-				List.of("--spring.config.location=file:" + this.directory.resolve("application.yml"),
-						"--secret-baker.location=file:" + this.directory.resolve("secrets.json"),
-						"--secret-baker.region=" + this.server.region(),
-						"--secret-baker.endpoint=" + this.server.endpoint()));
+		List<String> arguments = new ArrayList<>(List.of(
+				"--spring.config.location=file:" + this.directory.resolve("application.yml"),
+				"--secret-baker.location=file:" + this.directory.resolve("secrets.json"),
+				"--secret-baker.region=" + this.server.region(), "--secret-baker.endpoint=" + this.server.endpoint()));
 		arguments.addAll(Arrays.asList(args));
 		new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -293,8 +289,8 @@ class BakedSecretValueFailureAnalyzersTests {
 
 	/**
 	 * Refuses the token as an application would, with Spring Boot's exception for an
-	 * invalid property value, by its relaxed name and without the value, which Spring Boot's
-	 * own analyzer then looks up in every property source to print it.
+	 * invalid property value, by its relaxed name and without the value, which Spring
+	 * Boot's own analyzer then looks up in every property source to print it.
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)

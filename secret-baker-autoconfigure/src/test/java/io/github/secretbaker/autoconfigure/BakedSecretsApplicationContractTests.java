@@ -162,8 +162,9 @@ abstract class BakedSecretsApplicationContractTests {
 
 	/**
 	 * Bake a secret as the bake step does: through Parameter Store on the local server;
-	 * LocalStack's SSM returns no SecureString ciphertexts, so there with KMS {@code Encrypt}
-	 * and the {@code PARAMETER_ARN} context, as Parameter Store encrypts the standard tier.
+	 * LocalStack's SSM returns no SecureString ciphertexts, so there with KMS
+	 * {@code Encrypt} and the {@code PARAMETER_ARN} context, as Parameter Store encrypts
+	 * the standard tier.
 	 */
 	private BakedSecret bake(String name, String value, String keyArn) {
 		LocalAwsServer server = backend().localServer();
@@ -195,8 +196,8 @@ abstract class BakedSecretsApplicationContractTests {
 	protected static BakedSecret tamper(BakedSecret secret) {
 		byte[] blob = secret.ciphertextBlob();
 		blob[blob.length - 1] ^= 0x01;
-		return new BakedSecret(secret.name(), Base64.getEncoder().encodeToString(blob), secret.arn(),
-				secret.version(), secret.keyId(), secret.tier());
+		return new BakedSecret(secret.name(), Base64.getEncoder().encodeToString(blob), secret.arn(), secret.version(),
+				secret.keyId(), secret.tier());
 	}
 
 	protected static BakedSecret withArn(BakedSecret secret, String arn) {

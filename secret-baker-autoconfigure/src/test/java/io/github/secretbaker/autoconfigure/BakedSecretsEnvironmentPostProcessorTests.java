@@ -86,7 +86,8 @@ class BakedSecretsEnvironmentPostProcessorTests {
 
 	@Test
 	void isRegisteredAsAnEnvironmentPostProcessor() {
-		assertThat(EnvironmentPostProcessors.loadRegistered(this.logFactory)).hasAtLeastOneElementOfType(BakedSecretsEnvironmentPostProcessor.class);
+		assertThat(EnvironmentPostProcessors.loadRegistered(this.logFactory))
+			.hasAtLeastOneElementOfType(BakedSecretsEnvironmentPostProcessor.class);
 	}
 
 	@Test
@@ -94,8 +95,8 @@ class BakedSecretsEnvironmentPostProcessorTests {
 		StandardEnvironment environment = environment("--CLI_SECRET=from-command-line");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		List<String> names = environment.getPropertySources().stream().map(PropertySource::getName).toList();
-		assertThat(names).containsSubsequence("commandLineArgs", "systemProperties", "systemEnvironment",
-				"secretBaker", APPLICATION_FILE_SOURCE);
+		assertThat(names).containsSubsequence("commandLineArgs", "systemProperties", "systemEnvironment", "secretBaker",
+				APPLICATION_FILE_SOURCE);
 		assertThat(names.indexOf("secretBaker")).isEqualTo(names.indexOf("systemEnvironment") + 1);
 		assertThat(environment.getProperty("CLI_SECRET")).isEqualTo("from-command-line");
 		assertThat(environment.getProperty("TOKEN")).isEqualTo("from-system-property");
@@ -297,10 +298,10 @@ class BakedSecretsEnvironmentPostProcessorTests {
 	private StandardEnvironment environment(String... args) {
 		StandardEnvironment environment = new StandardEnvironment();
 		MutablePropertySources sources = environment.getPropertySources();
-		sources.replace("systemProperties", new MapPropertySource("systemProperties",
-				Map.of("TOKEN", "from-system-property")));
-		sources.replace("systemEnvironment", new SystemEnvironmentPropertySource("systemEnvironment",
-				Map.of("API_KEY", "from-environment")));
+		sources.replace("systemProperties",
+				new MapPropertySource("systemProperties", Map.of("TOKEN", "from-system-property")));
+		sources.replace("systemEnvironment",
+				new SystemEnvironmentPropertySource("systemEnvironment", Map.of("API_KEY", "from-environment")));
 		List<String> arguments = new ArrayList<>();
 		settings().forEach((name, value) -> {
 			if (Arrays.stream(args).noneMatch((arg) -> arg.startsWith("--" + name + "="))) {

@@ -40,9 +40,8 @@ class BakedSecretsPropertySourceTests {
 
 	private static final String LOCATION = "classpath:secret-baker-secrets.json";
 
-	private final BakedSecrets secrets = BakedSecrets
-		.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN), BakedSecret.of("API_KEY", "BQYHCA==",
-				"arn:aws:ssm:us-east-1:123456789012:parameter/app/api_key")));
+	private final BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQIDBA==", ARN),
+			BakedSecret.of("API_KEY", "BQYHCA==", "arn:aws:ssm:us-east-1:123456789012:parameter/app/api_key")));
 
 	private final String password = BakedSecretFixtures.randomValue();
 
@@ -143,8 +142,7 @@ class BakedSecretsPropertySourceTests {
 	void retriesAFailedLazyReadOnTheNextRead(LocalAwsServer server) {
 		BakedSecretsPropertySource source = lazy(server);
 		server.faults().deny("Decrypt", "*");
-		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> source.getProperty("DB_PASSWORD"))
+		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(() -> source.getProperty("DB_PASSWORD"))
 			.withMessageContaining("DB_PASSWORD")
 			.withMessageNotContaining(this.password);
 		assertThat(source.isDecrypted("DB_PASSWORD")).isFalse();
@@ -156,8 +154,8 @@ class BakedSecretsPropertySourceTests {
 	void exposesNamesThatAreNotEnvironmentVariableNamesExactlyAndWithoutRelaxedForms() {
 		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("my-secret.v1", "AQIDBA==", ARN),
 				BakedSecret.of("/app/db/password", "BQYHCA==", ARN), BakedSecret.of("DB_PASSWORD", "CQoLDA==", ARN)));
-		DecryptedSecrets values = DecryptedSecrets.of(Map.of("my-secret.v1", this.password, "/app/db/password",
-				this.apiKey, "DB_PASSWORD", "env-style"));
+		DecryptedSecrets values = DecryptedSecrets
+			.of(Map.of("my-secret.v1", this.password, "/app/db/password", this.apiKey, "DB_PASSWORD", "env-style"));
 		BakedSecretsPropertySource source = new BakedSecretsPropertySource(SecretValues.of(secrets, values), LOCATION,
 				null);
 		assertThat(source.getPropertyNames()).contains("my-secret.v1", "/app/db/password");
@@ -176,8 +174,9 @@ class BakedSecretsPropertySourceTests {
 
 	private BakedSecretsPropertySource lazy(LocalAwsServer server) {
 		String keyArn = server.createKey();
-		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn),
-				BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
+		BakedSecrets baked = BakedSecrets
+			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn),
+					BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
 		server.resetCounters();
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		SecretValues values = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), (secret) -> {

@@ -88,7 +88,8 @@ class BootstrapClientsTests {
 	}
 
 	/**
-	 * Passes every call to a real client, and records the calls and whether it was closed.
+	 * Passes every call to a real client, and records the calls and whether it was
+	 * closed.
 	 */
 	private static final class RecordingDecrypter implements KmsDecrypter {
 

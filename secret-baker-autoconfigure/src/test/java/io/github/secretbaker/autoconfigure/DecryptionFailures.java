@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Asserts that a startup failed because secrets could not be decrypted, with the
- * {@link SecretDecryptionException} itself thrown, not wrapped in the creation failure of the
- * bean that read a secret: that exception is what Lambda reports for a failed init.
+ * {@link SecretDecryptionException} itself thrown, not wrapped in the creation failure of
+ * the bean that read a secret: that exception is what Lambda reports for a failed init.
  */
 final class DecryptionFailures {
 

@@ -28,8 +28,8 @@ class InvalidBakedSecretsFailureAnalyzerTests {
 
 	@Test
 	void namesTheFileWhenNoEntryIsAtFault() {
-		FailureAnalysis analysis = this.analyzer.analyze(
-				new InvalidBakedSecretsException("file:/var/task/secrets.json", null, "is not valid JSON", null));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new InvalidBakedSecretsException("file:/var/task/secrets.json", null, "is not valid JSON", null));
 		assertThat(analysis.getDescription()).contains("'file:/var/task/secrets.json' cannot be used:")
 			.doesNotContain("(secret");
 	}

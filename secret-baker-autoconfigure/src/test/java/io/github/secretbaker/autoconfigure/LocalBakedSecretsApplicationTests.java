@@ -108,8 +108,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		String accessKeyId = "ASIA" + unique.substring(0, 16).toUpperCase(Locale.ROOT);
 		String secretAccessKey = "leak/" + unique.substring(0, 12) + "+secret, \"key\" [.*]";
 		String sessionToken = "IQoJb3JpZ2luX2Vj/" + unique + "+token==";
-		Map<String, String> credentials = Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey",
-				secretAccessKey, "aws.sessionToken", sessionToken);
+		Map<String, String> credentials = Map.of("aws.accessKeyId", accessKeyId, "aws.secretAccessKey", secretAccessKey,
+				"aws.sessionToken", sessionToken);
 		Map<String, String> previous = new HashMap<>();
 		credentials.forEach((name, value) -> previous.put(name, System.setProperty(name, value)));
 		try {
@@ -121,7 +121,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 					}
 					try (ConfigurableApplicationContext context = run("--logging.level.root=" + level,
 							"--secret-baker.client=" + client, "--secret-baker.mode=lazy")) {
-						assertThat(context.getEnvironment().getProperty("API_KEY")).isEqualTo(this.values.get("API_KEY"));
+						assertThat(context.getEnvironment().getProperty("API_KEY"))
+							.isEqualTo(this.values.get("API_KEY"));
 					}
 				}
 			}
@@ -136,8 +137,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 				}
 			});
 		}
-		// Neither the JDK's HTTP logger ("X-Amz-Security-Token: ...") nor the AWS SDK's signer
-		// (its canonical request's "x-amz-security-token:...") may show the token.
+		// Neither the JDK's HTTP logger ("X-Amz-Security-Token: ...") nor the AWS SDK's
+		// signer (its canonical request's "x-amz-security-token:...") may show the token.
 		String text = output.toString();
 		assertThat(text).contains("Decrypted 2 baked secrets in");
 		for (String credential : List.of(accessKeyId, secretAccessKey, sessionToken)) {
@@ -154,11 +155,11 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn));
 		this.server.faults().deny("Decrypt", keyArn);
-		DecryptionFailures.assertDecryptionFails(() -> new SpringApplicationBuilder(NoReaderApplication.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.run("--secret-baker.location=file:" + file(), "--secret-baker.region=" + this.server.region(),
-					"--secret-baker.endpoint=" + this.server.endpoint()));
+		DecryptionFailures.assertDecryptionFails(
+				() -> new SpringApplicationBuilder(NoReaderApplication.class).web(WebApplicationType.NONE)
+					.bannerMode(Banner.Mode.OFF)
+					.run("--secret-baker.location=file:" + file(), "--secret-baker.region=" + this.server.region(),
+							"--secret-baker.endpoint=" + this.server.endpoint()));
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("AccessDeniedException (ACCESS_DENIED)");
 		assertThat(NoReaderApplication.started).isFalse();
 		assertNoSecretIn(output);
@@ -275,8 +276,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 	}
 
 	@Test
-	void letsSystemPropertiesAndEnvironmentVariablesOverrideSecretsAndSecretsOverrideProfileFiles(
-			CapturedOutput output) throws Exception {
+	void letsSystemPropertiesAndEnvironmentVariablesOverrideSecretsAndSecretsOverrideProfileFiles(CapturedOutput output)
+			throws Exception {
 		String keyArn = this.server.createKey();
 		writeFile(bake("DB_PASSWORD", keyArn), bake("API_KEY", keyArn), bake("TOKEN", keyArn),
 				bake("PROFILE_SECRET", keyArn));
@@ -345,10 +346,10 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 		writeFile(bake("DB_PASSWORD", keyArn), bake("TOKEN", keyArn),
 				withKeyId(elsewhere, keyArn.replace(":" + this.server.region() + ":", ":" + otherRegion + ":")));
 		this.server.resetCounters();
-		DecryptionFailures
-			.assertDecryptionFails(() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
-				.bannerMode(Banner.Mode.OFF)
-				.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint()));
+		DecryptionFailures.assertDecryptionFails(() -> new SpringApplicationBuilder(SecretsApplication.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run("--secret-baker.location=file:" + file(), "--secret-baker.endpoint=" + this.server.endpoint()));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to decrypt all 3 baked secrets with KMS, for the same reason:")
 			.contains("secrets:   API_KEY, DB_PASSWORD, TOKEN")
@@ -374,7 +375,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 
 	@Test
 	void failsWhenARequiredFileIsAbsent(CapturedOutput output) {
-		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(() -> run("--secret-baker.required=true"));
+		assertThatExceptionOfType(InvalidBakedSecretsException.class)
+			.isThrownBy(() -> run("--secret-baker.required=true"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("file:" + file())
 			.contains("does not exist but secret-baker.required is true");
@@ -445,8 +447,8 @@ class LocalBakedSecretsApplicationTests extends BakedSecretsApplicationContractT
 	}
 
 	/**
-	 * An application none of whose beans reads a secret, with a lifecycle bean that records
-	 * whether it was started, as a web server would be.
+	 * An application none of whose beans reads a secret, with a lifecycle bean that
+	 * records whether it was started, as a web server would be.
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(SecretBakerAutoConfiguration.class)

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The integration suite against LocalStack's KMS, run with {@code -Daws.backend=localstack}
- * on a machine with Docker and skipped elsewhere.
+ * The integration suite against LocalStack's KMS, run with
+ * {@code -Daws.backend=localstack} on a machine with Docker and skipped elsewhere.
  */
 @EnabledIfSystemProperty(named = "aws.backend", matches = "localstack")
 @ExtendWith(AwsBackendExtension.class)

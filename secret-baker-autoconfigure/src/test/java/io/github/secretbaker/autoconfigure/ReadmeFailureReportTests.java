@@ -26,9 +26,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that the failure report this module's README shows is the one an application prints
- * when KMS denies the decryption of one of its three secrets, with the local server's key ids in
- * place of the README's.
+ * Checks that the failure report this module's README shows is the one an application
+ * prints when KMS denies the decryption of one of its three secrets, with the local
+ * server's key ids in place of the README's.
  */
 @LocalAwsTest(region = "eu-west-1")
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,7 +38,8 @@ class ReadmeFailureReportTests {
 
 	private static final String README_OTHER_KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/5678abcd-56ab-78cd-90ef-5678901234ab";
 
-	// Relative to this module or to secret-baker-boot3-autoconfigure, which runs this suite too.
+	// Relative to this module or to secret-baker-boot3-autoconfigure, which runs this
+	// suite too.
 	private static final Path README = Path.of("..", "secret-baker-autoconfigure", "README.md");
 
 	private static final Pattern README_REPORT = Pattern.compile(
@@ -58,16 +59,15 @@ class ReadmeFailureReportTests {
 				bake(server, "TOKEN", otherKey));
 		Path file = this.directory.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
 		BakedSecretsFile.write(BakedSecrets.of(secrets), file);
-		DecryptionFailures.assertDecryptionFails(() -> new SpringApplicationBuilder(SecretsApplication.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.run("--secret-baker.location=file:" + file, "--secret-baker.endpoint=" + server.endpoint()));
+		DecryptionFailures.assertDecryptionFails(
+				() -> new SpringApplicationBuilder(SecretsApplication.class).web(WebApplicationType.NONE)
+					.bannerMode(Banner.Mode.OFF)
+					.run("--secret-baker.location=file:" + file, "--secret-baker.endpoint=" + server.endpoint()));
 		String printed = report(output.toString()).replace(deniedKey, README_KEY_ARN)
 			.replace(otherKey, README_OTHER_KEY_ARN);
 		Matcher shown = README_REPORT.matcher(Files.readString(README));
 		assertThat(shown.find()).as("the README's failure report, after its marker").isTrue();
-		assertThat(shown.group(1)).as("the README's failure report; the code prints:%n%s", printed)
-			.isEqualTo(printed);
+		assertThat(shown.group(1)).as("the README's failure report; the code prints:%n%s", printed).isEqualTo(printed);
 	}
 
 	private static BakedSecret bake(LocalAwsServer server, String name, String keyArn) {

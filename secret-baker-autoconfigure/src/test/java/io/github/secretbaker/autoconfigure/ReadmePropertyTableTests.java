@@ -22,12 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks that the property table in this module's README is the one rendered from the
  * configuration metadata the build generates from {@link SecretBakerProperties} (and
- * {@code additional-spring-configuration-metadata.json}), so that the table, the IDE's hints and
- * the Javadoc say the same thing. On a difference, the failure message gives the table to paste.
+ * {@code additional-spring-configuration-metadata.json}), so that the table, the IDE's
+ * hints and the Javadoc say the same thing. On a difference, the failure message gives
+ * the table to paste.
  */
 class ReadmePropertyTableTests {
 
-	// Relative to this module or to secret-baker-boot3-autoconfigure, which runs this suite too.
+	// Relative to this module or to secret-baker-boot3-autoconfigure, which runs this
+	// suite too.
 	private static final Path README = Path.of("..", "secret-baker-autoconfigure", "README.md");
 
 	private static final String MARKER = "<!-- properties: rendered from the configuration metadata by ReadmePropertyTableTests -->\n";
@@ -46,8 +48,8 @@ class ReadmePropertyTableTests {
 	}
 
 	/**
-	 * Return the properties of every configuration metadata file on the class path: the test
-	 * classes have their own, for the test applications' properties.
+	 * Return the properties of every configuration metadata file on the class path: the
+	 * test classes have their own, for the test applications' properties.
 	 */
 	private static List<JsonNode> metadata() throws IOException {
 		List<JsonNode> properties = new ArrayList<>();
@@ -84,8 +86,8 @@ class ReadmePropertyTableTests {
 			return "";
 		}
 		if (value.isArray()) {
-			return "`" + String.join(",", StreamSupport.stream(value.spliterator(), false).map(JsonNode::asString).toList())
-					+ "`";
+			return "`" + String.join(",",
+					StreamSupport.stream(value.spliterator(), false).map(JsonNode::asString).toList()) + "`";
 		}
 		return "`" + value.asString() + "`";
 	}

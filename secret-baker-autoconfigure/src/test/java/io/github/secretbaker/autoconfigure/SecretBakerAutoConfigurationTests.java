@@ -54,9 +54,9 @@ class SecretBakerAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(SecretBakerAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=secretbaker,env,configprops")
 		.withInitializer((context) -> {
-			BakedSecrets secrets = BakedSecrets.of(List.of(
-					new BakedSecret("DB_PASSWORD", "AQIDBA==", DB_ARN, 3L, KEY_ARN, BakedSecret.STANDARD_TIER),
-					BakedSecret.of("API_KEY", "BQYHCA==", API_ARN)));
+			BakedSecrets secrets = BakedSecrets
+				.of(List.of(new BakedSecret("DB_PASSWORD", "AQIDBA==", DB_ARN, 3L, KEY_ARN, BakedSecret.STANDARD_TIER),
+						BakedSecret.of("API_KEY", "BQYHCA==", API_ARN)));
 			DecryptedSecrets values = DecryptedSecrets.of(Map.of("DB_PASSWORD", this.password, "API_KEY", this.apiKey));
 			context.getEnvironment()
 				.getPropertySources()
@@ -171,7 +171,8 @@ class SecretBakerAutoConfigurationTests {
 				EnvironmentEntryDescriptor entry = endpoint.environmentEntry("DB_PASSWORD");
 				assertThat(entry.getProperty().getValue()).isEqualTo("******");
 				assertThat(entry.getProperty().getSource()).isEqualTo("secretBaker");
-				PropertySourceEntryDescriptor plain = endpoint.environmentEntry("PLAIN").getPropertySources()
+				PropertySourceEntryDescriptor plain = endpoint.environmentEntry("PLAIN")
+					.getPropertySources()
 					.stream()
 					.filter((source) -> source.getName().equals("other"))
 					.findFirst()

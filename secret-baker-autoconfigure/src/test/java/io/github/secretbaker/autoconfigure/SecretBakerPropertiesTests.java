@@ -53,7 +53,8 @@ class SecretBakerPropertiesTests {
 		assertThat(defaultValue(properties, "location").asString()).isEqualTo(BakedSecretsLocation.DEFAULT);
 		assertThat(DurationStyle.detectAndParse(defaultValue(properties, "timeout").asString()))
 			.isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
-		assertThat(defaultValue(properties, "concurrency").asInt()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
+		assertThat(defaultValue(properties, "concurrency").asInt())
+			.isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
 		assertThat(defaultValue(properties, "client").asString())
 			.isEqualTo(KmsClientType.DEFAULT.name().toLowerCase(Locale.ROOT));
 		assertThat(defaultValue(properties, "mode").asString()).isEqualTo("eager");

@@ -37,7 +37,8 @@ class SecretBakerRuntimeHintsTests {
 	void registersReflectionForBindingThePropertiesBeforeAnyBeanExists() {
 		RuntimeHints hints = registeredHints();
 		assertThat(RuntimeHintsPredicates.reflection().onType(SecretBakerProperties.class)).accepts(hints);
-		// Read from the hints themselves: the invocation predicates differ between Spring Framework 6 and 7.
+		// Read from the hints themselves: the invocation predicates differ between Spring
+		// Framework 6 and 7.
 		TypeHint type = hints.reflection().getTypeHint(SecretBakerProperties.class);
 		assertThat(type).isNotNull();
 		assertThat(type.constructors()).anySatisfy((constructor) -> {

@@ -44,7 +44,8 @@ class SecretDecryptionFailureAnalyzerTests {
 				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, KEY_ARN, null, Kind.CLIENT_CONFIGURATION,
 						"no AWS credentials found"),
 				new SecretDecryptionFailure("API_KEY", API_ARN, KEY_ARN, null, Kind.CLIENT_CONFIGURATION,
-						"no AWS credentials found")), 2));
+						"no AWS credentials found")),
+				2));
 		assertThat(analysis.getDescription()).isEqualTo("""
 				Failed to decrypt all 2 baked secrets with KMS, for the same reason:
 
@@ -61,7 +62,8 @@ class SecretDecryptionFailureAnalyzerTests {
 						"not authorized"),
 				new SecretDecryptionFailure("API_KEY", API_ARN, KEY_ARN, "AccessDeniedException", Kind.ACCESS_DENIED,
 						"not authorized"));
-		assertThat(analysis.getAction()).contains("Allow the function's execution role to decrypt DB_PASSWORD, API_KEY");
+		assertThat(analysis.getAction())
+			.contains("Allow the function's execution role to decrypt DB_PASSWORD, API_KEY");
 		JsonNode statement = statementIn(analysis.getAction());
 		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
 		assertThat(strings(statement.get("Resource"))).containsExactly(KEY_ARN);
@@ -72,8 +74,9 @@ class SecretDecryptionFailureAnalyzerTests {
 	@Test
 	void asksForTheKeyArnBehindARecordedAlias() {
 		String aliasArn = "arn:aws:kms:eu-west-1:123456789012:alias/app";
-		FailureAnalysis analysis = analyze(new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, aliasArn,
-				"AccessDeniedException", Kind.ACCESS_DENIED, "not authorized"),
+		FailureAnalysis analysis = analyze(
+				new SecretDecryptionFailure("DB_PASSWORD", DB_ARN, aliasArn, "AccessDeniedException",
+						Kind.ACCESS_DENIED, "not authorized"),
 				new SecretDecryptionFailure("API_KEY", API_ARN, aliasArn, "DisabledException", Kind.DISABLED,
 						"disabled"));
 		String key = "<ARN of the KMS key that " + aliasArn + " points to>";

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generates secret values of awkward shapes and asserts that no part of one appears in a
- * text: not the value, not any piece of {@value #MIN_PART_LENGTH} or more characters of it
- * or of the forms Spring derives from it (trimmed, whitespace removed), and not its base64.
+ * text: not the value, not any piece of {@value #MIN_PART_LENGTH} or more characters of
+ * it or of the forms Spring derives from it (trimmed, whitespace removed), and not its
+ * base64.
  */
 public final class SecretLeakAssertions {
 
@@ -32,19 +33,21 @@ public final class SecretLeakAssertions {
 	/**
 	 * Return a new random value with spaces, a comma, single and double quotes, regular
 	 * expression characters, a backslash and a trailing newline, which is not a number, a
-	 * duration or a valid expression. Each piece between those characters is a word of six
-	 * letters and digits that starts with a letter, as an expression parser would quote it.
+	 * duration or a valid expression. Each piece between those characters is a word of
+	 * six letters and digits that starts with a letter, as an expression parser would
+	 * quote it.
 	 * @return the value
 	 */
 	public static String awkwardValue() {
-		return random(6) + " " + random(6) + ", " + random(6) + " '" + random(6) + "\"" + random(6) + "(.*)"
-				+ random(6) + "+[" + random(6) + "]$\\" + random(6) + "\n";
+		return random(6) + " " + random(6) + ", " + random(6) + " '" + random(6) + "\"" + random(6) + "(.*)" + random(6)
+				+ "+[" + random(6) + "]$\\" + random(6) + "\n";
 	}
 
 	/**
-	 * Return a new random value that an expression parser reads as a word followed by more
-	 * words, which it quotes in its error: words with spaces, a comma, regular expression
-	 * characters and a trailing newline between them, but no quote or backslash.
+	 * Return a new random value that an expression parser reads as a word followed by
+	 * more words, which it quotes in its error: words with spaces, a comma, regular
+	 * expression characters and a trailing newline between them, but no quote or
+	 * backslash.
 	 * @return the value
 	 */
 	public static String expressionValue() {
@@ -63,8 +66,8 @@ public final class SecretLeakAssertions {
 
 	/**
 	 * Assert that the given text holds no part of the given value: no piece of
-	 * {@value #MIN_PART_LENGTH} characters of it, trimmed or with its whitespace removed, and
-	 * not its base64. Any longer piece holds one of these.
+	 * {@value #MIN_PART_LENGTH} characters of it, trimmed or with its whitespace removed,
+	 * and not its base64. Any longer piece holds one of these.
 	 * @param text the text, such as captured output or an endpoint's response
 	 * @param value the secret value
 	 */

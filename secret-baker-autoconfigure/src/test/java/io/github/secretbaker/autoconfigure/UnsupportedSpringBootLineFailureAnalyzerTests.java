@@ -20,10 +20,10 @@ class UnsupportedSpringBootLineFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).startsWith("The application runs Spring Boot 3.5.7, but the "
 				+ "secret-baker auto-configuration on its class path (secret-baker-autoconfigure, brought by "
 				+ "secret-baker-spring-boot-starter) supports Spring Boot 4.x only.");
-		assertThat(analysis.getAction()).isEqualTo("Replace the dependency "
-				+ "io.github.secretbaker:secret-baker-spring-boot-starter with "
-				+ "io.github.secretbaker:secret-baker-spring-boot3-starter (same version), which supports "
-				+ "Spring Boot 3.5.x.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Replace the dependency " + "io.github.secretbaker:secret-baker-spring-boot-starter with "
+					+ "io.github.secretbaker:secret-baker-spring-boot3-starter (same version), which supports "
+					+ "Spring Boot 3.5.x.");
 	}
 
 	@Test
@@ -33,10 +33,10 @@ class UnsupportedSpringBootLineFailureAnalyzerTests {
 		assertThat(analysis.getDescription()).startsWith("The application runs Spring Boot 4.1.2, but the "
 				+ "secret-baker auto-configuration on its class path (secret-baker-boot3-autoconfigure, brought by "
 				+ "secret-baker-spring-boot3-starter) supports Spring Boot 3.5.x only.");
-		assertThat(analysis.getAction()).isEqualTo("Replace the dependency "
-				+ "io.github.secretbaker:secret-baker-spring-boot3-starter with "
-				+ "io.github.secretbaker:secret-baker-spring-boot-starter (same version), which supports "
-				+ "Spring Boot 4.x.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Replace the dependency " + "io.github.secretbaker:secret-baker-spring-boot3-starter with "
+					+ "io.github.secretbaker:secret-baker-spring-boot-starter (same version), which supports "
+					+ "Spring Boot 4.x.");
 	}
 
 	@Test

@@ -19,21 +19,22 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * How to reach SSM and KMS: region, named profile and endpoint, each optional. What is left
- * out comes from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_PROFILE},
- * {@code AWS_ENDPOINT_URL}, the default credentials chain). The clients talk HTTP through
- * {@link SecretBakerHttpClient}, which logs no header, and refuse an endpoint over plain http
- * to a host other than this machine unless it is explicitly allowed.
+ * How to reach SSM and KMS: region, named profile and endpoint, each optional. What is
+ * left out comes from the SDK's standard settings ({@code AWS_REGION},
+ * {@code AWS_PROFILE}, {@code AWS_ENDPOINT_URL}, the default credentials chain). The
+ * clients talk HTTP through {@link SecretBakerHttpClient}, which logs no header, and
+ * refuse an endpoint over plain http to a host other than this machine unless it is
+ * explicitly allowed.
  *
  * @param region the region, or {@code null} for the SDK's default
  * @param profile the named profile for credentials and region, or {@code null} for the
  * default chain
  * @param endpoint the endpoint of both SSM and KMS, or {@code null} for the region's
  * standard endpoints
- * @param maxAttempts the attempts per call, first try included, of the SDK's adaptive retry
- * strategy
- * @param allowInsecureEndpoint whether an endpoint over plain http to a host other than this
- * machine may be called
+ * @param maxAttempts the attempts per call, first try included, of the SDK's adaptive
+ * retry strategy
+ * @param allowInsecureEndpoint whether an endpoint over plain http to a host other than
+ * this machine may be called
  * @since 0.1.0
  */
 public record AwsClientOptions(@Nullable String region, @Nullable String profile, @Nullable URI endpoint,
@@ -60,8 +61,8 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	}
 
 	/**
-	 * Check a number of attempts per call, for a command-line option or a plugin setting to
-	 * report under its own name.
+	 * Check a number of attempts per call, for a command-line option or a plugin setting
+	 * to report under its own name.
 	 * @param maxAttempts the number
 	 * @return what is wrong with it, to follow its name, or {@code null} if it is valid
 	 */
@@ -91,10 +92,11 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 
 	/**
 	 * Return why the endpoint, or else {@code AWS_ENDPOINT_URL_SSM},
-	 * {@code AWS_ENDPOINT_URL_KMS} or {@code AWS_ENDPOINT_URL}, may not be called: plain http
-	 * to a host other than this machine, not explicitly allowed.
+	 * {@code AWS_ENDPOINT_URL_KMS} or {@code AWS_ENDPOINT_URL}, may not be called: plain
+	 * http to a host other than this machine, not explicitly allowed.
 	 * @param endpointName how the user sets the endpoint, such as {@code --endpoint-url}
-	 * @param optIn how the user allows plain http, such as {@code --allow-insecure-endpoint}
+	 * @param optIn how the user allows plain http, such as
+	 * {@code --allow-insecure-endpoint}
 	 * @return the problem, or {@code null} if every endpoint may be called
 	 */
 	public @Nullable String checkEndpoints(String endpointName, String optIn) {
@@ -122,26 +124,27 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	/**
 	 * Create an SSM client with these options, the SDK's adaptive retry mode (which slows
 	 * down when throttled), the {@link SecretBakerHttpClient}, which logs no header, and
-	 * {@link SigV4AuthScheme}, so that no SDK signer logs a credential. The caller closes it.
+	 * {@link SigV4AuthScheme}, so that no SDK signer logs a credential. The caller closes
+	 * it.
 	 * @return a new client
 	 * @throws IllegalArgumentException if an endpoint is plain http to another host, not
 	 * allowed ({@link #checkEndpoints(String, String)})
-	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
-	 * found
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can
+	 * be found
 	 */
 	public SsmClient createSsmClient() {
 		return configure(SsmClient.builder());
 	}
 
 	/**
-	 * Create a KMS client with these options, as {@link #createSsmClient()} does. The bake
-	 * uses it for {@code DescribeKey} only, to record the key ARN of keys given by alias.
-	 * The caller closes it.
+	 * Create a KMS client with these options, as {@link #createSsmClient()} does. The
+	 * bake uses it for {@code DescribeKey} only, to record the key ARN of keys given by
+	 * alias. The caller closes it.
 	 * @return a new client
 	 * @throws IllegalArgumentException if an endpoint is plain http to another host, not
 	 * allowed ({@link #checkEndpoints(String, String)})
-	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
-	 * found
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can
+	 * be found
 	 */
 	public KmsClient createKmsClient() {
 		return configure(KmsClient.builder());
@@ -152,8 +155,8 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	 * configured ones, such as those of an assumed role. The caller closes it.
 	 * @param credentials the credentials
 	 * @return a new client
-	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
-	 * found
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can
+	 * be found
 	 */
 	public KmsClient createKmsClient(AwsCredentialsProvider credentials) {
 		KmsClientBuilder builder = KmsClient.builder();
@@ -162,11 +165,11 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 	}
 
 	/**
-	 * Create an STS client with these options, as {@link #createSsmClient()} does, to assume
-	 * a role. The caller closes it.
+	 * Create an STS client with these options, as {@link #createSsmClient()} does, to
+	 * assume a role. The caller closes it.
 	 * @return a new client
-	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can be
-	 * found
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if no region can
+	 * be found
 	 */
 	public StsClient createStsClient() {
 		return configure(StsClient.builder());
@@ -182,11 +185,13 @@ public record AwsClientOptions(@Nullable String region, @Nullable String profile
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}
-		// The SDK's own signer logs each canonical request, session token included, at DEBUG.
+		// The SDK's own signer logs each canonical request, session token included, at
+		// DEBUG.
 		builder.putAuthScheme(SigV4AuthScheme.create());
 		builder.httpClientBuilder(SecretBakerHttpClient.builder(ATTEMPT_TIMEOUT)).overrideConfiguration((override) -> {
 			override
-				.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
+				.retryStrategy(
+						AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(this.maxAttempts).build())
 				.apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
 			if (this.profile != null) {
 				override.defaultProfileName(this.profile);

@@ -7,9 +7,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The AWS clients of a {@link ParameterStoreBaker}: either given by the caller, who closes them, or
- * created from {@link AwsClientOptions} on first use and closed with the baker, so that
- * nothing needs a region or credentials when there is nothing to bake.
+ * The AWS clients of a {@link ParameterStoreBaker}: either given by the caller, who
+ * closes them, or created from {@link AwsClientOptions} on first use and closed with the
+ * baker, so that nothing needs a region or credentials when there is nothing to bake.
  */
 final class BakeClients implements AutoCloseable {
 

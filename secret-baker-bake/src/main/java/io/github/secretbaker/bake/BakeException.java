@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Thrown when a bake cannot complete, carrying every problem found rather than only the
- * first. The message lists them all, one per line; it never contains a value or a ciphertext.
+ * first. The message lists them all, one per line; it never contains a value or a
+ * ciphertext.
  *
  * @since 0.1.0
  */
@@ -37,9 +38,9 @@ public class BakeException extends RuntimeException {
 	}
 
 	/**
-	 * Return one line per problem, except that AWS failures shared by several secrets (such
-	 * as an unreachable endpoint) are one line naming them all, and missing credentials,
-	 * which concern every secret alike, one line naming none.
+	 * Return one line per problem, except that AWS failures shared by several secrets
+	 * (such as an unreachable endpoint) are one line naming them all, and missing
+	 * credentials, which concern every secret alike, one line naming none.
 	 * @return the lines
 	 * @since 0.1.0
 	 */
@@ -67,8 +68,9 @@ public class BakeException extends RuntimeException {
 				lines.add(shared.get(0).describe());
 			}
 			else {
-				lines.add("Secrets " + String.join(", ", shared.stream().map((problem) -> "'" + problem.secretName() + "'")
-					.toList()) + ": " + message);
+				lines.add("Secrets "
+						+ String.join(", ", shared.stream().map((problem) -> "'" + problem.secretName() + "'").toList())
+						+ ": " + message);
 			}
 		});
 		return lines;
@@ -83,8 +85,8 @@ public class BakeException extends RuntimeException {
 	}
 
 	/**
-	 * Return whether any problem is a failure to talk to AWS (access denied or an error that
-	 * persisted after retries), as opposed to only input or content problems.
+	 * Return whether any problem is a failure to talk to AWS (access denied or an error
+	 * that persisted after retries), as opposed to only input or content problems.
 	 * @return whether an AWS failure is among the problems
 	 */
 	public boolean isAwsFailure() {

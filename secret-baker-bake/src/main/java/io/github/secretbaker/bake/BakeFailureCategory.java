@@ -10,22 +10,24 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * What kind of failure an exception of the bake library is, for the tools on top of it: the
- * command line turns it into its exit code, the Maven plugin into a build failure or error.
+ * What kind of failure an exception of the bake library is, for the tools on top of it:
+ * the command line turns it into its exit code, the Maven plugin into a build failure or
+ * error.
  *
  * @since 0.1.0
  */
 public enum BakeFailureCategory {
 
 	/**
-	 * Bad input the user must fix: a setting, the manifest, the baked file, a guard refusing
-	 * a parameter, or a missing parameter, version or label. Trying again cannot help.
+	 * Bad input the user must fix: a setting, the manifest, the baked file, a guard
+	 * refusing a parameter, or a missing parameter, version or label. Trying again cannot
+	 * help.
 	 */
 	INVALID_INPUT,
 
 	/**
-	 * A failure of AWS after retries (access denied included) or of I/O, which may pass once
-	 * the cause is fixed outside the build's inputs.
+	 * A failure of AWS after retries (access denied included) or of I/O, which may pass
+	 * once the cause is fixed outside the build's inputs.
 	 */
 	AWS_OR_IO_FAILURE,
 
@@ -55,8 +57,8 @@ public enum BakeFailureCategory {
 	}
 
 	/**
-	 * Return whether the given exception is the SDK's refusal to create a client without a
-	 * region, which its own message explains with a list of every place it looked.
+	 * Return whether the given exception is the SDK's refusal to create a client without
+	 * a region, which its own message explains with a list of every place it looked.
 	 * @param ex the exception
 	 * @return whether no region was found
 	 */
@@ -66,9 +68,9 @@ public enum BakeFailureCategory {
 	}
 
 	/**
-	 * Return whether the given exception says that no AWS credentials were found, which the
-	 * SDK's own message explains with a list of every provider it tried, or that a bake
-	 * failed for that reason alone.
+	 * Return whether the given exception says that no AWS credentials were found, which
+	 * the SDK's own message explains with a list of every provider it tried, or that a
+	 * bake failed for that reason alone.
 	 * @param ex the exception
 	 * @return whether no credentials were found
 	 * @since 0.1.0
@@ -80,9 +82,8 @@ public enum BakeFailureCategory {
 				.allMatch((problem) -> problem.kind() == BakeProblem.Kind.NO_CREDENTIALS);
 		}
 		String message = ex.getMessage();
-		return ex instanceof SdkClientException && message != null
-				&& (message.startsWith("Unable to load credentials")
-						|| message.startsWith("Profile file contained no credentials"));
+		return ex instanceof SdkClientException && message != null && (message.startsWith("Unable to load credentials")
+				|| message.startsWith("Profile file contained no credentials"));
 	}
 
 }

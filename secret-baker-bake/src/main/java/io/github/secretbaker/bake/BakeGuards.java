@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The guards a parameter passes before it is baked: a SecureString, whose value is a KMS
- * ciphertext, under a key other than the AWS managed key, so that the function can decrypt
- * it with KMS alone and no value ships in clear.
+ * ciphertext, under a key other than the AWS managed key, so that the function can
+ * decrypt it with KMS alone and no value ships in clear.
  */
 final class BakeGuards {
 
@@ -23,9 +23,10 @@ final class BakeGuards {
 	 */
 	static @Nullable ParameterFailure checkValue(Parameter parameter) {
 		if (parameter.type() != ParameterType.SECURE_STRING) {
-			return new ParameterFailure(Kind.NOT_SECURE_STRING, "parameter is a " + parameter.typeAsString()
-					+ ", not a SecureString: its value would ship in clear inside the artifact; "
-					+ "store it as a SecureString encrypted with a customer managed KMS key");
+			return new ParameterFailure(Kind.NOT_SECURE_STRING,
+					"parameter is a " + parameter.typeAsString()
+							+ ", not a SecureString: its value would ship in clear inside the artifact; "
+							+ "store it as a SecureString encrypted with a customer managed KMS key");
 		}
 		String problem = KmsCiphertexts.findProblem(parameter.value());
 		return (problem != null) ? new ParameterFailure(Kind.NOT_KMS_CIPHERTEXT, problem) : null;
@@ -33,16 +34,17 @@ final class BakeGuards {
 
 	/**
 	 * Check the key of a parameter version.
-	 * @param keyArn the key as {@link KeyMetadataReader} read it, or {@code null} if not known
+	 * @param keyArn the key as {@link KeyMetadataReader} read it, or {@code null} if not
+	 * known
 	 * @return why the parameter cannot be baked, or {@code null} if it can
 	 */
 	static @Nullable ParameterFailure checkKey(@Nullable String keyArn) {
 		KmsKeyReference key = (keyArn != null) ? KmsKeyReference.parse(keyArn) : null;
 		if (key != null && key.isAwsManagedSsmKey()) {
-			return new ParameterFailure(Kind.AWS_MANAGED_KEY, "parameter is encrypted with the AWS managed key "
-					+ KmsKeyReference.AWS_MANAGED_SSM_KEY_ALIAS
-					+ ", which only SSM itself may use, so the function could not decrypt it; "
-					+ "overwrite it with a customer managed KMS key (PutParameter --key-id <key> --overwrite)");
+			return new ParameterFailure(Kind.AWS_MANAGED_KEY,
+					"parameter is encrypted with the AWS managed key " + KmsKeyReference.AWS_MANAGED_SSM_KEY_ALIAS
+							+ ", which only SSM itself may use, so the function could not decrypt it; "
+							+ "overwrite it with a customer managed KMS key (PutParameter --key-id <key> --overwrite)");
 		}
 		return null;
 	}

@@ -3,8 +3,8 @@ package io.github.secretbaker.bake;
 import java.util.Objects;
 
 /**
- * One reason a secret cannot be baked. The message names the secret and its parameter path
- * and says what to do; it never contains a value or a ciphertext.
+ * One reason a secret cannot be baked. The message names the secret and its parameter
+ * path and says what to do; it never contains a value or a ciphertext.
  *
  * @param secretName the name of the secret
  * @param path the parameter path as requested, including any selector
@@ -55,7 +55,8 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 	public enum Kind {
 
 		/**
-		 * The parameter is a {@code String} or {@code StringList}, which would ship in clear.
+		 * The parameter is a {@code String} or {@code StringList}, which would ship in
+		 * clear.
 		 */
 		NOT_SECURE_STRING,
 
@@ -65,8 +66,8 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		NOT_KMS_CIPHERTEXT,
 
 		/**
-		 * The parameter is encrypted with the AWS managed key {@code alias/aws/ssm}, which only
-		 * SSM itself may use.
+		 * The parameter is encrypted with the AWS managed key {@code alias/aws/ssm},
+		 * which only SSM itself may use.
 		 */
 		AWS_MANAGED_KEY,
 
@@ -86,8 +87,8 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		MISSING_LABEL,
 
 		/**
-		 * SSM refused the name or ARN as invalid ({@code ValidationException}), such as an
-		 * ARN of another region or partition.
+		 * SSM refused the name or ARN as invalid ({@code ValidationException}), such as
+		 * an ARN of another region or partition.
 		 */
 		INVALID_PARAMETER,
 
@@ -102,8 +103,8 @@ public record BakeProblem(String secretName, String path, Kind kind, String mess
 		AWS_FAILURE,
 
 		/**
-		 * No AWS credentials were found, so AWS was never called; it concerns every secret
-		 * alike.
+		 * No AWS credentials were found, so AWS was never called; it concerns every
+		 * secret alike.
 		 * @since 0.1.0
 		 */
 		NO_CREDENTIALS

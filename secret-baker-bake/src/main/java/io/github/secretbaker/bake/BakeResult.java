@@ -14,8 +14,8 @@ import io.github.secretbaker.format.BakedSecrets;
  * @param getParametersCalls the number of {@code GetParameters} calls made
  * @param metadataCalls the number of {@code DescribeParameters} and
  * {@code GetParameterHistory} calls made
- * @param warnings what went wrong without stopping the bake, one line each, for the caller
- * to print: a key alias that could not be resolved to its key ARN
+ * @param warnings what went wrong without stopping the bake, one line each, for the
+ * caller to print: a key alias that could not be resolved to its key ARN
  * @since 0.1.0
  */
 public record BakeResult(BakedSecrets secrets, int getParametersCalls, int metadataCalls, List<String> warnings) {

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Resolves every alias ARN among the keys of a bake to its key ARN, one KMS
- * {@code DescribeKey} call per distinct alias. A failure is not a problem of the bake: the
- * alias ARN is kept, and the bake warns.
+ * {@code DescribeKey} call per distinct alias. A failure is not a problem of the bake:
+ * the alias ARN is kept, and the bake warns.
  */
 final class KeyAliasResolver {
 
@@ -80,7 +80,8 @@ final class KeyAliasResolver {
 		}
 		catch (AwsServiceException ex) {
 			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
-			return new KeyLookup(null, "kms:DescribeKey failed with " + ((code != null) ? code : "HTTP " + ex.statusCode()));
+			return new KeyLookup(null,
+					"kms:DescribeKey failed with " + ((code != null) ? code : "HTTP " + ex.statusCode()));
 		}
 		catch (SdkException ex) {
 			return new KeyLookup(null, "kms:DescribeKey failed: " + ex.getMessage());
@@ -97,8 +98,8 @@ final class KeyAliasResolver {
 	record ResolvedAliases(Map<String, String> keyArns, Set<String> failureReasons) {
 
 		/**
-		 * Return the key ARN for the given key: that of the alias if it was resolved, else
-		 * the key as it is.
+		 * Return the key ARN for the given key: that of the alias if it was resolved,
+		 * else the key as it is.
 		 * @param keyArn the key, or {@code null} if not known
 		 * @return the key ARN, or the key as given
 		 */

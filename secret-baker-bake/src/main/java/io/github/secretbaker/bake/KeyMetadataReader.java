@@ -22,15 +22,16 @@ import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 
 /**
- * Reads the key of each fetched parameter version: with {@code DescribeParameters} (fifty names
- * per call) for the latest version, with {@code GetParameterHistory} for any other. When
- * {@code DescribeParameters} is denied, the keys stay unknown and the bake goes on without them.
+ * Reads the key of each fetched parameter version: with {@code DescribeParameters} (fifty
+ * names per call) for the latest version, with {@code GetParameterHistory} for any other.
+ * When {@code DescribeParameters} is denied, the keys stay unknown and the bake goes on
+ * without them.
  */
 final class KeyMetadataReader {
 
 	/**
-	 * The warning of a bake that went on without keys because {@code DescribeParameters} was
-	 * denied.
+	 * The warning of a bake that went on without keys because {@code DescribeParameters}
+	 * was denied.
 	 */
 	static final String DESCRIBE_DENIED_WARNING = "ssm:DescribeParameters was denied, so the secrets are baked "
 			+ "without their key ARN (keyId), with the tier read from the value's format, and a parameter under the "
@@ -55,13 +56,13 @@ final class KeyMetadataReader {
 	}
 
 	/**
-	 * Read the key of each of the given fetched parameters: each one ends with its key, or
-	 * failed, or, if {@code DescribeParameters} is denied, without key.
+	 * Read the key of each of the given fetched parameters: each one ends with its key,
+	 * or failed, or, if {@code DescribeParameters} is denied, without key.
 	 * @param parameters the parameters
 	 */
 	void readKeys(List<RequestedParameter> parameters) {
-		// A parameter shared from another account is named by its ARN, which DescribeParameters does
-		// not take as a name: its key comes from its history.
+		// A parameter shared from another account is named by its ARN, which
+		// DescribeParameters does not take as a name: its key comes from its history.
 		List<String> names = new ArrayList<>(new TreeSet<>(parameters.stream()
 			.map((parameter) -> parameter.parameter().name())
 			.filter((name) -> !Arn.isArnLike(name))
@@ -118,8 +119,8 @@ final class KeyMetadataReader {
 	}
 
 	/**
-	 * Return the number of {@code DescribeParameters} and {@code GetParameterHistory} calls
-	 * made so far.
+	 * Return the number of {@code DescribeParameters} and {@code GetParameterHistory}
+	 * calls made so far.
 	 * @return the number of calls
 	 */
 	int metadataCalls() {
@@ -127,7 +128,8 @@ final class KeyMetadataReader {
 	}
 
 	/**
-	 * Return whether {@code DescribeParameters} was denied, so that the keys are not known.
+	 * Return whether {@code DescribeParameters} was denied, so that the keys are not
+	 * known.
 	 * @return whether denied
 	 */
 	boolean isDescribeDenied() {
@@ -136,9 +138,11 @@ final class KeyMetadataReader {
 
 	private @Nullable ParameterFailure describe(List<String> names, Map<String, ParameterMetadata> described) {
 		try {
-			this.ssm.describeParametersPaginator((request) -> request
-				.parameterFilters(ParameterStringFilter.builder().key("Name").option("Equals").values(names).build())
-				.maxResults(ParameterStoreBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS))
+			this.ssm
+				.describeParametersPaginator((request) -> request
+					.parameterFilters(
+							ParameterStringFilter.builder().key("Name").option("Equals").values(names).build())
+					.maxResults(ParameterStoreBaker.MAX_NAMES_PER_DESCRIBE_PARAMETERS))
 				.forEach((page) -> {
 					this.metadataCalls.incrementAndGet();
 					page.parameters().forEach((metadata) -> described.put(metadata.name(), metadata));
@@ -147,8 +151,9 @@ final class KeyMetadataReader {
 		}
 		catch (SdkException ex) {
 			if (SsmFailures.isAccessDenied(ex)) {
-				// DescribeParameters cannot be limited to parameters (it needs Resource "*"), so many
-				// build roles lack it: bake as the Node plugin does, without key and tier metadata.
+				// DescribeParameters cannot be limited to parameters (it needs Resource
+				// "*"), so many build roles lack it: bake as the Node plugin does,
+				// without key and tier metadata.
 				this.describeDenied.set(true);
 				return null;
 			}
@@ -172,12 +177,12 @@ final class KeyMetadataReader {
 	}
 
 	/**
-	 * Return the key SSM reports, which is whatever was given to {@code PutParameter} (a key
-	 * id, an alias name or an ARN), as an ARN. The key is in the parameter's region and,
-	 * unless given as an ARN, its account, so a key id names exactly one key ARN; an alias
-	 * gives an alias ARN, for {@code DescribeKey} to resolve. The AWS managed key stays
-	 * {@value KmsKeyReference#AWS_MANAGED_SSM_KEY_ALIAS}, and text that is no key reference
-	 * (such as a blank key id) stays as it is.
+	 * Return the key SSM reports, which is whatever was given to {@code PutParameter} (a
+	 * key id, an alias name or an ARN), as an ARN. The key is in the parameter's region
+	 * and, unless given as an ARN, its account, so a key id names exactly one key ARN; an
+	 * alias gives an alias ARN, for {@code DescribeKey} to resolve. The AWS managed key
+	 * stays {@value KmsKeyReference#AWS_MANAGED_SSM_KEY_ALIAS}, and text that is no key
+	 * reference (such as a blank key id) stays as it is.
 	 * @param keyId the key id SSM reports, or {@code null}
 	 * @param parameterArn the ARN of the parameter
 	 * @return the key as an ARN, or as SSM reports it

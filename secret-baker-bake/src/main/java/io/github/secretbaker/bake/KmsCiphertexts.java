@@ -6,18 +6,18 @@ import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells whether a SecureString value returned by SSM with {@code WithDecryption=false} is a
- * KMS ciphertext blob that KMS {@code Decrypt} can open, or an AWS Encryption SDK message whose
- * data key it can. Emulators such as LocalStack and moto
- * return {@code kms:<key>:<plaintext>} instead, which must never be baked.
+ * Tells whether a SecureString value returned by SSM with {@code WithDecryption=false} is
+ * a KMS ciphertext blob that KMS {@code Decrypt} can open, or an AWS Encryption SDK
+ * message whose data key it can. Emulators such as LocalStack and moto return
+ * {@code kms:<key>:<plaintext>} instead, which must never be baked.
  *
  * @since 0.1.0
  */
 public final class KmsCiphertexts {
 
 	/**
-	 * The shortest KMS ciphertext accepted: a 12-byte nonce and a 16-byte authentication tag
-	 * around at least one byte.
+	 * The shortest KMS ciphertext accepted: a 12-byte nonce and a 16-byte authentication
+	 * tag around at least one byte.
 	 */
 	static final int MIN_BLOB_LENGTH = 29;
 
@@ -25,8 +25,8 @@ public final class KmsCiphertexts {
 	}
 
 	/**
-	 * Find what, if anything, is wrong with a value returned by SSM. The description never
-	 * contains the value or any part of it.
+	 * Find what, if anything, is wrong with a value returned by SSM. The description
+	 * never contains the value or any part of it.
 	 * @param value the value as SSM returned it
 	 * @return a description of the problem, or {@code null} if the value is base64 of a
 	 * binary blob
@@ -42,7 +42,8 @@ public final class KmsCiphertexts {
 			blob = Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			// The decoder's message quotes the offending character, so it is not passed on.
+			// The decoder's message quotes the offending character, so it is not passed
+			// on.
 			return "this endpoint does not return KMS ciphertext: the value is not base64; "
 					+ "bake against AWS or an endpoint that stores real KMS ciphertexts";
 		}
@@ -54,9 +55,10 @@ public final class KmsCiphertexts {
 	}
 
 	/**
-	 * Return the parameter tier a SecureString value comes from, told by its format: an AWS
-	 * Encryption SDK message (format version 1 or 2, as advanced-tier values are) or a plain
-	 * KMS ciphertext blob (standard tier), since {@code DescribeParameters} may be denied.
+	 * Return the parameter tier a SecureString value comes from, told by its format: an
+	 * AWS Encryption SDK message (format version 1 or 2, as advanced-tier values are) or
+	 * a plain KMS ciphertext blob (standard tier), since {@code DescribeParameters} may
+	 * be denied.
 	 * @param value a value {@link #findProblem(String)} accepts
 	 * @return {@code Advanced} or {@code Standard}
 	 */

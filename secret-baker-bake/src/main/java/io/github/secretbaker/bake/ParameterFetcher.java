@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Fetches requested parameters with {@code GetParameters}, ten paths per call, without
- * decrypting them, matches each returned parameter to the path that asked for it, and tells
- * why a path is missing: no such parameter, version or label.
+ * decrypting them, matches each returned parameter to the path that asked for it, and
+ * tells why a path is missing: no such parameter, version or label.
  */
 final class ParameterFetcher {
 
@@ -83,8 +83,9 @@ final class ParameterFetcher {
 		}
 		catch (SdkException ex) {
 			if (batch.size() > 1 && (SsmFailures.isAccessDenied(ex) || SsmFailures.isValidationError(ex))) {
-				// One denied or invalid name (such as an ARN of another region) fails the whole call:
-				// ask for each name alone, so that only the offending secrets fail, each by name.
+				// One denied or invalid name (such as an ARN of another region) fails the
+				// whole call: ask for each name alone, so that only the offending secrets
+				// fail, each by name.
 				for (RequestedParameter parameter : batch) {
 					fetchBatch(List.of(parameter));
 				}
@@ -99,7 +100,8 @@ final class ParameterFetcher {
 	private void getParameters(List<RequestedParameter> batch) {
 		this.getParametersCalls.incrementAndGet();
 		List<String> paths = batch.stream().map(RequestedParameter::path).toList();
-		GetParametersResponse response = this.ssm.getParameters((request) -> request.names(paths).withDecryption(false));
+		GetParametersResponse response = this.ssm
+			.getParameters((request) -> request.names(paths).withDecryption(false));
 		List<Parameter> returned = new ArrayList<>(response.parameters());
 		for (RequestedParameter requested : batch) {
 			if (response.invalidParameters().contains(requested.path())) {
@@ -140,8 +142,8 @@ final class ParameterFetcher {
 	}
 
 	/**
-	 * Fail every missing parameter, telling by the parameter itself, fetched without selector,
-	 * whether the parameter or only its pinned version or label is missing.
+	 * Fail every missing parameter, telling by the parameter itself, fetched without
+	 * selector, whether the parameter or only its pinned version or label is missing.
 	 */
 	private void classifyMissing(List<RequestedParameter> missing) {
 		Map<String, RequestedParameter> bases = new TreeMap<>();
@@ -159,15 +161,16 @@ final class ParameterFetcher {
 						+ "' does not exist in this account and region; create it as a SecureString or fix the path"));
 			}
 			else if (request.pinnedVersion() != null) {
-				parameter.fail(new ParameterFailure(Kind.MISSING_VERSION, "parameter '" + request.parameter()
-						+ "' has no version " + request.pinnedVersion() + "; pin an existing version or drop ':"
-						+ request.selector() + "' to bake the latest"));
+				parameter.fail(new ParameterFailure(Kind.MISSING_VERSION,
+						"parameter '" + request.parameter() + "' has no version " + request.pinnedVersion()
+								+ "; pin an existing version or drop ':" + request.selector()
+								+ "' to bake the latest"));
 			}
 			else {
-				parameter.fail(new ParameterFailure(Kind.MISSING_LABEL, "parameter '" + request.parameter()
-						+ "' has no version labelled '" + request.label() + "'; label a version with "
-						+ "'aws ssm label-parameter-version' or drop ':" + request.selector()
-						+ "' to bake the latest"));
+				parameter.fail(new ParameterFailure(Kind.MISSING_LABEL,
+						"parameter '" + request.parameter() + "' has no version labelled '" + request.label()
+								+ "'; label a version with " + "'aws ssm label-parameter-version' or drop ':"
+								+ request.selector() + "' to bake the latest"));
 			}
 		}
 	}

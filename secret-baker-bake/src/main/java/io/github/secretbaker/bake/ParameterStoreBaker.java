@@ -13,14 +13,14 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Bakes SSM Parameter Store SecureStrings: reads each with {@code WithDecryption=false}, checks
- * that KMS alone can decrypt it at runtime, and returns the ciphertexts with their ARN,
- * version, key ARN and tier, never holding a plaintext nor calling {@code kms:Decrypt}.
- * Parameters are read ten names per {@code GetParameters} call, in parallel up to the
- * concurrency, their keys from {@code DescribeParameters} (or {@code GetParameterHistory} for
- * an older version) and, for a key given by alias, {@code DescribeKey}. A bake either succeeds
- * for every secret or fails with a {@link BakeException} listing every problem.
- * <pre class="code">
+ * Bakes SSM Parameter Store SecureStrings: reads each with {@code WithDecryption=false},
+ * checks that KMS alone can decrypt it at runtime, and returns the ciphertexts with their
+ * ARN, version, key ARN and tier, never holding a plaintext nor calling
+ * {@code kms:Decrypt}. Parameters are read ten names per {@code GetParameters} call, in
+ * parallel up to the concurrency, their keys from {@code DescribeParameters} (or
+ * {@code GetParameterHistory} for an older version) and, for a key given by alias,
+ * {@code DescribeKey}. A bake either succeeds for every secret or fails with a
+ * {@link BakeException} listing every problem. <pre class="code">
  * try (ParameterStoreBaker baker = ParameterStoreBaker.builder(AwsClientOptions.defaults()).concurrency(8).build()) {
  *     BakeResult result = baker.bakeTo(manifest.secrets(), Path.of("target/classes/secret-baker-secrets.json"));
  * }
@@ -56,8 +56,8 @@ public final class ParameterStoreBaker implements AutoCloseable {
 	}
 
 	/**
-	 * Check a number of AWS calls in flight at once, for a builder, a command-line option or
-	 * a plugin setting to report under its own name.
+	 * Check a number of AWS calls in flight at once, for a builder, a command-line option
+	 * or a plugin setting to report under its own name.
 	 * @param concurrency the number
 	 * @return what is wrong with it, to follow its name, or {@code null} if it is valid
 	 */
@@ -67,8 +67,8 @@ public final class ParameterStoreBaker implements AutoCloseable {
 
 	/**
 	 * Start building a baker that uses the given SSM client, which the caller keeps and
-	 * closes. Give it a KMS client too with {@link Builder#kms(KmsClient)}, or keys given by
-	 * alias are recorded as alias ARNs.
+	 * closes. Give it a KMS client too with {@link Builder#kms(KmsClient)}, or keys given
+	 * by alias are recorded as alias ARNs.
 	 * @param ssm the SSM client
 	 * @return a builder
 	 */
@@ -78,8 +78,8 @@ public final class ParameterStoreBaker implements AutoCloseable {
 
 	/**
 	 * Start building a baker that creates its SSM and KMS clients with the given options
-	 * when it first needs them (so an empty list of secrets needs no region or credentials)
-	 * and closes them in {@link #close()}.
+	 * when it first needs them (so an empty list of secrets needs no region or
+	 * credentials) and closes them in {@link #close()}.
 	 * @param options how to reach SSM and KMS
 	 * @return a builder
 	 */
@@ -105,8 +105,9 @@ public final class ParameterStoreBaker implements AutoCloseable {
 
 	/**
 	 * Bake the requested secrets and write them to the given file with
-	 * {@link BakedSecretsFile#write(BakedSecrets, Path)}; no request at all writes {@code {}}
-	 * without calling AWS. On any failure the previous file is left byte-identical.
+	 * {@link BakedSecretsFile#write(BakedSecrets, Path)}; no request at all writes
+	 * {@code {}} without calling AWS. On any failure the previous file is left
+	 * byte-identical.
 	 * @param requests the secrets to bake, with distinct names
 	 * @param output the file to write
 	 * @return the baked secrets, call counts and warnings
@@ -120,9 +121,9 @@ public final class ParameterStoreBaker implements AutoCloseable {
 	}
 
 	/**
-	 * Read what SSM holds for the requested secrets, without failing because of any one of
-	 * them: the secrets that can be baked and the problems of the others. No request at all
-	 * calls no AWS service.
+	 * Read what SSM holds for the requested secrets, without failing because of any one
+	 * of them: the secrets that can be baked and the problems of the others. No request
+	 * at all calls no AWS service.
 	 * @param requests the secrets to resolve, with distinct names
 	 * @return the secrets and the problems
 	 * @throws IllegalArgumentException if two requests share a name
@@ -141,8 +142,8 @@ public final class ParameterStoreBaker implements AutoCloseable {
 	}
 
 	/**
-	 * Close the clients this baker created from {@link AwsClientOptions}; clients given to
-	 * {@link #builder(SsmClient)} and {@link Builder#kms(KmsClient)} stay open.
+	 * Close the clients this baker created from {@link AwsClientOptions}; clients given
+	 * to {@link #builder(SsmClient)} and {@link Builder#kms(KmsClient)} stay open.
 	 */
 	@Override
 	public void close() {

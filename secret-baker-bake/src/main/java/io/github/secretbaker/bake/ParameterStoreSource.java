@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * The SSM Parameter Store as a {@link SecretSource}: each resolution fetches the parameters,
- * guards their values, reads their keys, guards those and resolves key aliases, with its own
- * bounded pool of threads.
+ * The SSM Parameter Store as a {@link SecretSource}: each resolution fetches the
+ * parameters, guards their values, reads their keys, guards those and resolves key
+ * aliases, with its own bounded pool of threads.
  */
 final class ParameterStoreSource implements SecretSource {
 
@@ -71,7 +71,8 @@ final class ParameterStoreSource implements SecretSource {
 		for (RequestedParameter requested : bakeable(parameters)) {
 			Parameter parameter = requested.parameter();
 			String keyArn = aliases.keyArnOf(requested.keyArn());
-			// The value's own format says how the runtime must open it, whatever DescribeParameters says
+			// The value's own format says how the runtime must open it, whatever
+			// DescribeParameters says
 			String tier = KmsCiphertexts.tierOf(parameter.value());
 			for (SecretRequest request : requested.requests()) {
 				secrets.add(new BakedSecret(request.name(), parameter.value(), parameter.arn(), parameter.version(),

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * One path requested from Parameter Store, with every secret that asks for it, and what the
- * resolution learns of it: the parameter {@code GetParameters} returned, the key of that
- * version and why it cannot be baked. A path that is neither fetched nor failed is missing.
+ * One path requested from Parameter Store, with every secret that asks for it, and what
+ * the resolution learns of it: the parameter {@code GetParameters} returned, the key of
+ * that version and why it cannot be baked. A path that is neither fetched nor failed is
+ * missing.
  */
 final class RequestedParameter {
 
@@ -28,8 +29,8 @@ final class RequestedParameter {
 	/**
 	 * Create a new {@link RequestedParameter}.
 	 * @param path the path as {@code GetParameters} takes it, with any selector
-	 * @param requests the secrets that ask for the path, none for a path that is read only
-	 * to tell why another one is missing
+	 * @param requests the secrets that ask for the path, none for a path that is read
+	 * only to tell why another one is missing
 	 */
 	RequestedParameter(String path, List<SecretRequest> requests) {
 		this.path = path;
@@ -58,8 +59,8 @@ final class RequestedParameter {
 	}
 
 	/**
-	 * Return the first request, whose parameter and selector every other request of the path
-	 * shares.
+	 * Return the first request, whose parameter and selector every other request of the
+	 * path shares.
 	 * @return the request
 	 */
 	SecretRequest request() {
@@ -84,7 +85,8 @@ final class RequestedParameter {
 
 	/**
 	 * Return the key ARN of the fetched version, as far as it is known.
-	 * @return the key ARN, an alias ARN, {@code alias/aws/ssm}, or {@code null} when not known
+	 * @return the key ARN, an alias ARN, {@code alias/aws/ssm}, or {@code null} when not
+	 * known
 	 */
 	@Nullable String keyArn() {
 		return this.keyArn;

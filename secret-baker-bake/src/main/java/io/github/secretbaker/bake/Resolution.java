@@ -7,22 +7,22 @@ import java.util.Objects;
 import io.github.secretbaker.format.BakedSecrets;
 
 /**
- * What SSM holds for a list of requests: the secrets that could be baked and the problems of
- * those that could not. Unlike {@link ParameterStoreBaker#bake(List)}, resolving never fails because
- * of one secret, which is what a drift check needs.
+ * What SSM holds for a list of requests: the secrets that could be baked and the problems
+ * of those that could not. Unlike {@link ParameterStoreBaker#bake(List)}, resolving never
+ * fails because of one secret, which is what a drift check needs.
  *
  * @param secrets the secrets that passed every guard
  * @param problems the problems of the other secrets, in secret name order
  * @param getParametersCalls the number of {@code GetParameters} calls made
  * @param metadataCalls the number of {@code DescribeParameters} and
  * {@code GetParameterHistory} calls made
- * @param warnings what went wrong without stopping the bake, such as a key alias that could
- * not be resolved to its key ARN, one line each
+ * @param warnings what went wrong without stopping the bake, such as a key alias that
+ * could not be resolved to its key ARN, one line each
  * @param keyAliases the key ARN of every alias ARN resolved with {@code DescribeKey}
  * @since 0.1.0
  */
-public record Resolution(BakedSecrets secrets, List<BakeProblem> problems, int getParametersCalls,
-		int metadataCalls, List<String> warnings, Map<String, String> keyAliases) {
+public record Resolution(BakedSecrets secrets, List<BakeProblem> problems, int getParametersCalls, int metadataCalls,
+		List<String> warnings, Map<String, String> keyAliases) {
 
 	/**
 	 * Create a new {@link Resolution}.

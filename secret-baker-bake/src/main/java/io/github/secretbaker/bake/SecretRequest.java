@@ -8,22 +8,22 @@ import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A secret to bake: the name it gets in the baked file and the SSM parameter it comes from,
- * optionally pinned to a version or a label.
+ * A secret to bake: the name it gets in the baked file and the SSM parameter it comes
+ * from, optionally pinned to a version or a label.
  *
- * @param name the secret name, a valid {@link BakedSecret#isValidName(String) secret name}: any
- * non-blank printable text, as the Node plugin accepts
- * @param parameter the parameter name (such as {@code /app/db/password}) or full parameter
- * ARN, without selector
- * @param selector the version number or label the secret is pinned to, without the leading
- * colon, or {@code null} for the latest version
+ * @param name the secret name, a valid {@link BakedSecret#isValidName(String) secret
+ * name}: any non-blank printable text, as the Node plugin accepts
+ * @param parameter the parameter name (such as {@code /app/db/password}) or full
+ * parameter ARN, without selector
+ * @param selector the version number or label the secret is pinned to, without the
+ * leading colon, or {@code null} for the latest version
  * @since 0.1.0
  */
 public record SecretRequest(String name, String parameter, @Nullable String selector) {
 
 	/**
-	 * The most characters a parameter name or ARN may have, selector included, as SSM takes
-	 * it.
+	 * The most characters a parameter name or ARN may have, selector included, as SSM
+	 * takes it.
 	 * @since 0.1.0
 	 */
 	public static final int MAX_PATH_LENGTH = 2048;
@@ -38,8 +38,8 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 
 	/**
 	 * Create a new {@link SecretRequest}, validating every field.
-	 * @throws IllegalArgumentException if a field is invalid, with a message saying what to
-	 * write instead
+	 * @throws IllegalArgumentException if a field is invalid, with a message saying what
+	 * to write instead
 	 */
 	public SecretRequest {
 		Objects.requireNonNull(name, "'name' must not be null");
@@ -52,8 +52,8 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 
 	/**
 	 * Create a request from a name and a path that may end with a selector, such as
-	 * {@code /app/db/password}, {@code /app/db/password:3}, {@code /app/db/password:prod} or
-	 * {@code arn:aws:ssm:eu-west-1:123456789012:parameter/app/db/password:3}.
+	 * {@code /app/db/password}, {@code /app/db/password:3}, {@code /app/db/password:prod}
+	 * or {@code arn:aws:ssm:eu-west-1:123456789012:parameter/app/db/password:3}.
 	 * @param name the secret name
 	 * @param path the parameter name or ARN, optionally followed by {@code :version} or
 	 * {@code :label}
@@ -169,8 +169,8 @@ public record SecretRequest(String name, String parameter, @Nullable String sele
 			}
 			if (VERSION.matcher(selector).matches()) {
 				if (selector.length() > 18 || Long.parseLong(selector) < 1) {
-					return "secret '" + name + "' path '" + parameter + ":" + selector
-							+ "' pins version " + selector + ": versions start at 1";
+					return "secret '" + name + "' path '" + parameter + ":" + selector + "' pins version " + selector
+							+ ": versions start at 1";
 				}
 			}
 			else if (!LABEL.matcher(selector).matches()) {

@@ -3,8 +3,8 @@ package io.github.secretbaker.bake;
 import java.util.List;
 
 /**
- * Where a bake reads its secrets from: a source turns requests into the secrets that can be
- * baked and the problems of the others, without failing because of any one of them.
+ * Where a bake reads its secrets from: a source turns requests into the secrets that can
+ * be baked and the problems of the others, without failing because of any one of them.
  */
 interface SecretSource {
 

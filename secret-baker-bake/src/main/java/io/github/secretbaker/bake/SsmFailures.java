@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
 
 /**
- * Describes a failed SSM call as the failure of the parameters it was for: the AWS error code
- * and the fix, or, when AWS never answered, what the client could not do, in one line.
+ * Describes a failed SSM call as the failure of the parameters it was for: the AWS error
+ * code and the fix, or, when AWS never answered, what the client could not do, in one
+ * line.
  */
 final class SsmFailures {
 
@@ -33,7 +34,8 @@ final class SsmFailures {
 	 */
 	ParameterFailure describe(String operation, SdkException ex) {
 		if (isValidationError(ex)) {
-			// The message of a ValidationException quotes the request; only the code is passed on.
+			// The message of a ValidationException quotes the request; only the code is
+			// passed on.
 			return new ParameterFailure(Kind.INVALID_PARAMETER, operation
 					+ " refused this name or ARN with ValidationException: "
 					+ "check that a parameter ARN is in the region and partition the bake runs in (--region), and that "
@@ -41,11 +43,11 @@ final class SsmFailures {
 		}
 		if (ex instanceof AwsServiceException serviceException && serviceException.awsErrorDetails() != null) {
 			String code = serviceException.awsErrorDetails().errorCode();
-			String detail = operation + " failed with " + code + " (" + serviceException.awsErrorDetails().errorMessage()
-					+ ")";
+			String detail = operation + " failed with " + code + " ("
+					+ serviceException.awsErrorDetails().errorMessage() + ")";
 			if (isAccessDenied(ex)) {
-				return new ParameterFailure(Kind.ACCESS_DENIED, detail + "; allow ssm:" + operation
-						+ " on this parameter for the identity running the bake");
+				return new ParameterFailure(Kind.ACCESS_DENIED,
+						detail + "; allow ssm:" + operation + " on this parameter for the identity running the bake");
 			}
 			return new ParameterFailure(Kind.AWS_FAILURE, detail + " after retries; try again later");
 		}

@@ -1,5 +1,6 @@
 /**
- * The bake engine: reads SSM SecureString ciphertexts without decrypting them and turns them into baked secrets.
+ * The bake engine: reads SSM SecureString ciphertexts without decrypting them and turns
+ * them into baked secrets.
  */
 @NullMarked
 package io.github.secretbaker.bake;

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for baking Advanced-tier SecureStrings, whose values are AWS Encryption SDK messages,
- * and parameters shared from other accounts, against the local KMS and SSM server.
+ * Tests for baking Advanced-tier SecureStrings, whose values are AWS Encryption SDK
+ * messages, and parameters shared from other accounts, against the local KMS and SSM
+ * server.
  */
 @LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials
@@ -83,8 +84,9 @@ class AdvancedTierBakeTests {
 				CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY);
 		this.server.putSecureString("/app/standard", TestSecrets.newValue(), this.keyArn);
 		this.server.faults().deny("DescribeParameters", "*");
-		BakedSecrets secrets = baker().bake(List.of(SecretRequest.of("V1", "/app/v1"), SecretRequest.of("V2", "/app/v2"),
-				SecretRequest.of("STANDARD", "/app/standard"))).secrets();
+		BakedSecrets secrets = baker().bake(List.of(SecretRequest.of("V1", "/app/v1"),
+				SecretRequest.of("V2", "/app/v2"), SecretRequest.of("STANDARD", "/app/standard")))
+			.secrets();
 		assertThat(secrets.get("V1").tier()).isEqualTo(BakedSecret.ADVANCED_TIER);
 		assertThat(secrets.get("V2").tier()).isEqualTo(BakedSecret.ADVANCED_TIER);
 		assertThat(secrets.get("STANDARD").tier()).isEqualTo(BakedSecret.STANDARD_TIER);

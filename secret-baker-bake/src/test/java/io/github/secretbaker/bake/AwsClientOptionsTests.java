@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link AwsClientOptions}: its clients sign with secret-baker's signer, which the
- * local server verifies, no SDK logger sees a credential, even at TRACE, and plain http goes
- * to this machine only unless allowed.
+ * Tests for {@link AwsClientOptions}: its clients sign with secret-baker's signer, which
+ * the local server verifies, no SDK logger sees a credential, even at TRACE, and plain
+ * http goes to this machine only unless allowed.
  */
 @LocalAwsTest
 class AwsClientOptionsTests {

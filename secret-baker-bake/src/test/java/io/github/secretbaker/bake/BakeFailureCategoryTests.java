@@ -53,7 +53,8 @@ class BakeFailureCategoryTests {
 
 	@Test
 	void treatsAnythingElseAsUnexpected() {
-		assertThat(BakeFailureCategory.of(new IllegalStateException("defect"))).isEqualTo(BakeFailureCategory.UNEXPECTED);
+		assertThat(BakeFailureCategory.of(new IllegalStateException("defect")))
+			.isEqualTo(BakeFailureCategory.UNEXPECTED);
 		assertThat(BakeFailureCategory.of(new NullPointerException())).isEqualTo(BakeFailureCategory.UNEXPECTED);
 	}
 

@@ -49,14 +49,15 @@ class ParameterFetcherTests {
 		this.server.putSecureString("/app/token", TestSecrets.newValue());
 		this.server.ssmClient()
 			.labelParameterVersion((request) -> request.name("/app/token").parameterVersion(2L).labels("prod"));
-		List<RequestedParameter> parameters = RequestedParameter.byPath(List.of(SecretRequest.of("LATEST", "/app/token"),
-				SecretRequest.of("FIRST", "/app/token:1"), SecretRequest.of("PROD", "/app/token:prod"),
-				SecretRequest.of("THIRD_BY_ARN", arn + ":3"), SecretRequest.of("LATEST_BY_ARN", arn)));
+		List<RequestedParameter> parameters = RequestedParameter
+			.byPath(List.of(SecretRequest.of("LATEST", "/app/token"), SecretRequest.of("FIRST", "/app/token:1"),
+					SecretRequest.of("PROD", "/app/token:prod"), SecretRequest.of("THIRD_BY_ARN", arn + ":3"),
+					SecretRequest.of("LATEST_BY_ARN", arn)));
 		ParameterFetcher fetcher = fetcher(new ArrayList<>());
 		fetcher.fetch(parameters);
 		assertThat(parameters).extracting(RequestedParameter::path, (parameter) -> parameter.parameter().version())
-			.containsExactlyInAnyOrder(tuple("/app/token", 3L), tuple("/app/token:1", 1L),
-					tuple("/app/token:prod", 2L), tuple(arn + ":3", 3L), tuple(arn, 3L));
+			.containsExactlyInAnyOrder(tuple("/app/token", 3L), tuple("/app/token:1", 1L), tuple("/app/token:prod", 2L),
+					tuple(arn + ":3", 3L), tuple(arn, 3L));
 		assertThat(parameters).extracting(RequestedParameter::failure).containsOnlyNulls();
 		assertThat(fetcher.getParametersCalls()).isOne();
 		assertThat(this.server.callCount("Decrypt")).isZero();
@@ -65,15 +66,17 @@ class ParameterFetcherTests {
 	@Test
 	void tellsAMissingParameterFromAMissingVersionOrLabelWithoutReportingThatLookUpAsProgress() {
 		this.server.putSecureString("/app/exists", TestSecrets.newValue());
-		List<RequestedParameter> parameters = RequestedParameter.byPath(List.of(SecretRequest.of("GONE", "/app/gone"),
-				SecretRequest.of("GONE_VERSION", "/app/gone:2"), SecretRequest.of("NO_VERSION", "/app/exists:7"),
-				SecretRequest.of("NO_LABEL", "/app/exists:prod"), SecretRequest.of("ALSO_NO_LABEL", "/app/exists:prod")));
+		List<RequestedParameter> parameters = RequestedParameter
+			.byPath(List.of(SecretRequest.of("GONE", "/app/gone"), SecretRequest.of("GONE_VERSION", "/app/gone:2"),
+					SecretRequest.of("NO_VERSION", "/app/exists:7"), SecretRequest.of("NO_LABEL", "/app/exists:prod"),
+					SecretRequest.of("ALSO_NO_LABEL", "/app/exists:prod")));
 		List<Integer> progress = new ArrayList<>();
 		ParameterFetcher fetcher = fetcher(progress);
 		fetcher.fetch(parameters);
 		assertThat(parameters).extracting(RequestedParameter::path, (parameter) -> parameter.failure().kind())
-			.containsExactly(tuple("/app/exists:7", Kind.MISSING_VERSION), tuple("/app/exists:prod", Kind.MISSING_LABEL),
-					tuple("/app/gone", Kind.MISSING_PARAMETER), tuple("/app/gone:2", Kind.MISSING_PARAMETER));
+			.containsExactly(tuple("/app/exists:7", Kind.MISSING_VERSION),
+					tuple("/app/exists:prod", Kind.MISSING_LABEL), tuple("/app/gone", Kind.MISSING_PARAMETER),
+					tuple("/app/gone:2", Kind.MISSING_PARAMETER));
 		assertThat(parameters.get(1).problems()).extracting(BakeProblem::secretName)
 			.containsExactly("NO_LABEL", "ALSO_NO_LABEL");
 		assertThat(fetcher.getParametersCalls()).isEqualTo(2);

@@ -129,9 +129,13 @@ class ParameterStoreBakerTests {
 	@Test
 	void keepsAliasArnAndWarnsWithoutKmsClient() {
 		this.server.putSecureString("/app/a", TestSecrets.newValue(), "alias/app");
-		BakeResult result = ParameterStoreBaker.builder(this.ssm).build().bake(List.of(SecretRequest.of("A", "/app/a")));
+		BakeResult result = ParameterStoreBaker.builder(this.ssm)
+			.build()
+			.bake(List.of(SecretRequest.of("A", "/app/a")));
 		assertThat(result.secrets().get("A").keyId()).endsWith(":alias/app");
-		assertThat(result.warnings()).singleElement().asString().startsWith("Secret A: ")
+		assertThat(result.warnings()).singleElement()
+			.asString()
+			.startsWith("Secret A: ")
 			.contains("no KMS client was given", "--key-arn");
 		assertThat(this.server.callCount("DescribeKey")).isZero();
 	}
@@ -205,23 +209,20 @@ class ParameterStoreBakerTests {
 		this.server.resetCounters();
 		this.server.faults().latency("GetParameters", Duration.ofMillis(10));
 		List<Integer> progress = new ArrayList<>();
-		BakeResult result = ParameterStoreBaker.builder(this.ssm)
-			.concurrency(4)
-			.progressListener((done, total) -> {
-				synchronized (progress) {
-					progress.add(done);
-				}
-				assertThat(total).isEqualTo(100);
-			})
-			.build()
-			.bake(requests);
+		BakeResult result = ParameterStoreBaker.builder(this.ssm).concurrency(4).progressListener((done, total) -> {
+			synchronized (progress) {
+				progress.add(done);
+			}
+			assertThat(total).isEqualTo(100);
+		}).build().bake(requests);
 		assertThat(result.secrets().size()).isEqualTo(1000);
 		assertThat(result.secrets().asList()).allSatisfy((secret) -> {
 			assertThat(secret.version()).isEqualTo(1L);
 			assertThat(secret.keyId()).isEqualTo(this.keyArn);
 		});
 		assertThat(this.server.callCount("GetParameters")).isEqualTo(100);
-		// 1000 names in batches of 50: 20 pages when pages are full, more when AWS cuts them short
+		// 1000 names in batches of 50: 20 pages when pages are full, more when AWS cuts
+		// them short
 		assertThat(this.server.callCount("DescribeParameters")).isGreaterThanOrEqualTo(20);
 		assertThat(this.server.callCount("GetParameterHistory")).isZero();
 		assertThat(this.server.maxInFlight()).isLessThanOrEqualTo(4);
@@ -268,19 +269,22 @@ class ParameterStoreBakerTests {
 		this.server.putSecureString("/app/one", first, this.keyArn);
 		this.server.putSecureString("/app/two", second, this.keyArn);
 		this.server.putSecureString("/app/fine", TestSecrets.newValue(), this.keyArn);
-		// The real server answers; the interceptor rewrites its answer into what LocalStack and moto return.
+		// The real server answers; the interceptor rewrites its answer into what
+		// LocalStack and moto return.
 		ExecutionInterceptor emulator = new ExecutionInterceptor() {
 			@Override
 			public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes executionAttributes) {
 				if (context.response() instanceof GetParametersResponse response) {
 					return response.toBuilder()
-						.parameters(response.parameters().stream().map((parameter) -> parameter.name().equals("/app/one")
-								? parameter.toBuilder().value("kms:" + this.keyId() + ":" + first).build()
-								: parameter.name().equals("/app/two")
-										? parameter.toBuilder().value(Base64.getEncoder()
+						.parameters(response.parameters()
+							.stream()
+							.map((parameter) -> parameter.name().equals("/app/one")
+									? parameter.toBuilder().value("kms:" + this.keyId() + ":" + first).build()
+									: parameter.name().equals("/app/two") ? parameter.toBuilder()
+										.value(Base64.getEncoder()
 											.encodeToString(second.getBytes(StandardCharsets.UTF_8)))
-											.build()
-										: parameter).toList())
+										.build() : parameter)
+							.toList())
 						.build();
 				}
 				return context.response();
@@ -293,7 +297,8 @@ class ParameterStoreBakerTests {
 		try (SsmClient emulated = this.server.ssmClientBuilder()
 			.overrideConfiguration((override) -> override.addExecutionInterceptor(emulator))
 			.build()) {
-			assertThatExceptionOfType(BakeException.class)
+			assertThatExceptionOfType(
+					BakeException.class)
 				.isThrownBy(() -> ParameterStoreBaker.builder(emulated)
 					.build()
 					.bake(List.of(SecretRequest.of("ONE", "/app/one"), SecretRequest.of("TWO", "/app/two"),
@@ -328,8 +333,8 @@ class ParameterStoreBakerTests {
 		this.server.putSecureString("/app/a", TestSecrets.newValue(), this.keyArn);
 		this.server.putSecureString("/app/b", TestSecrets.newValue(), this.keyArn);
 		String otherRegion = "arn:aws:ssm:eu-central-1:" + this.server.accountId() + ":parameter/app/a";
-		Resolution resolution = baker().resolve(List.of(SecretRequest.of("A", "/app/a"), SecretRequest.of("B", "/app/b"),
-				SecretRequest.of("ELSEWHERE", otherRegion)));
+		Resolution resolution = baker().resolve(List.of(SecretRequest.of("A", "/app/a"),
+				SecretRequest.of("B", "/app/b"), SecretRequest.of("ELSEWHERE", otherRegion)));
 		assertThat(resolution.secrets().names()).containsExactly("A", "B");
 		assertThat(resolution.problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.secretName()).isEqualTo("ELSEWHERE");
@@ -390,8 +395,7 @@ class ParameterStoreBakerTests {
 					SecretRequest.of("NO_LABEL", "/app/exists:prod"), SecretRequest.of("OK", "/app/exists"))))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblems()).extracting(BakeProblem::secretName, BakeProblem::path, BakeProblem::kind)
-					.containsExactly(tuple("ALSO_GONE", "/app/also-gone:2",
-							Kind.MISSING_PARAMETER),
+					.containsExactly(tuple("ALSO_GONE", "/app/also-gone:2", Kind.MISSING_PARAMETER),
 							tuple("GONE", "/app/gone", Kind.MISSING_PARAMETER),
 							tuple("NO_LABEL", "/app/exists:prod", Kind.MISSING_LABEL),
 							tuple("NO_VERSION", "/app/exists:7", Kind.MISSING_VERSION));
@@ -438,8 +442,8 @@ class ParameterStoreBakerTests {
 		byte[] first = BakedSecretsFile.toBytes(baker().bake(requests).secrets());
 		List<SecretRequest> reversed = new ArrayList<>(requests);
 		Collections.reverse(reversed);
-		byte[] second = BakedSecretsFile.toBytes(
-				ParameterStoreBaker.builder(this.ssm).concurrency(1).build().bake(reversed).secrets());
+		byte[] second = BakedSecretsFile
+			.toBytes(ParameterStoreBaker.builder(this.ssm).concurrency(1).build().bake(reversed).secrets());
 		assertThat(second).isEqualTo(first);
 	}
 

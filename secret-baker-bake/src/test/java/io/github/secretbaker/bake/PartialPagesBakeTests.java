@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ParameterStoreBaker} reading the paged SSM APIs while the local server answers
- * them with short and empty pages that still have a {@code NextToken}, as AWS may.
+ * Tests for {@link ParameterStoreBaker} reading the paged SSM APIs while the local server
+ * answers them with short and empty pages that still have a {@code NextToken}, as AWS
+ * may.
  */
 @LocalAwsTest(clients = TestSecrets.BakeClients.class)
 @LocalCredentials

@@ -69,7 +69,8 @@ class SecretRequestTests {
 	void rejectsServerlessVariableNamingSecretBakerDoesNotResolveIt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SecretRequest.of("DB", "/app/${self:provider.stage}/db"))
 			.withMessageContaining("/app/${self:provider.stage}/db")
-			.withMessageContaining("Serverless variables are resolved only in a serverless.yml read with --serverless-config");
+			.withMessageContaining(
+					"Serverless variables are resolved only in a serverless.yml read with --serverless-config");
 	}
 
 	@Test

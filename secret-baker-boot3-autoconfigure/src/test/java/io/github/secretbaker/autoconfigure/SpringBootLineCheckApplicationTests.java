@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SpringBootLineCheck} on real class paths: each line's auto-configuration
- * on the other line, and on Spring Boot 2.7, started in a JVM of its own. They live in the
- * Spring Boot 3 line's module, which is built after the Spring Boot 4 line's.
+ * Tests for {@link SpringBootLineCheck} on real class paths: each line's
+ * auto-configuration on the other line, and on Spring Boot 2.7, started in a JVM of its
+ * own. They live in the Spring Boot 3 line's module, which is built after the Spring Boot
+ * 4 line's.
  */
 class SpringBootLineCheckApplicationTests {
 
@@ -69,7 +70,8 @@ class SpringBootLineCheckApplicationTests {
 	private static Started start(List<String> springBoot, String autoConfiguration) throws Exception {
 		List<String> classPath = new ArrayList<>(springBoot);
 		classPath.add(autoConfiguration);
-		// Logback, as every starter brings it; with SLF4J alone (from the AWS SDK) the report would be dropped.
+		// Logback, as every starter brings it; with SLF4J alone (from the AWS SDK) the
+		// report would be dropped.
 		classPath.add(location(Logger.class));
 		classPath.add(location(Appender.class));
 		classPath.add(property("application.classes"));

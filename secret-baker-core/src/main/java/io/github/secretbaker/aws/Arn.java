@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An Amazon Resource Name, {@code arn:<partition>:<service>:<region>:<account>:<resource>},
- * in one of the partitions {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc}
- * (the European Sovereign Cloud) or {@code aws-iso*}. The region and the account may be
- * empty, as in IAM ARNs.
+ * An Amazon Resource Name,
+ * {@code arn:<partition>:<service>:<region>:<account>:<resource>}, in one of the
+ * partitions {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc} (the
+ * European Sovereign Cloud) or {@code aws-iso*}. The region and the account may be empty,
+ * as in IAM ARNs.
  *
  * @param partition the partition, such as {@code aws}
  * @param service the service, such as {@code kms}

@@ -13,10 +13,10 @@ import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
- * The IAM permission a function needs to decrypt baked secrets: {@code kms:Decrypt} on the
- * given keys, only for the encryption contexts of the given parameters. It is the one model
- * of that statement, which the {@code policy} command prints and the runtime's access-denied
- * report shows.
+ * The IAM permission a function needs to decrypt baked secrets: {@code kms:Decrypt} on
+ * the given keys, only for the encryption contexts of the given parameters. It is the one
+ * model of that statement, which the {@code policy} command prints and the runtime's
+ * access-denied report shows.
  *
  * @param keyArns the keys, as key ARNs (or, in a report, what stands for a key not known)
  * @param parameterArns the parameter ARNs the ciphertexts are bound to
@@ -25,8 +25,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 public record DecryptPermission(List<String> keyArns, List<String> parameterArns) {
 
 	/**
-	 * The key of the encryption context that SSM binds each SecureString ciphertext to: the
-	 * parameter's ARN.
+	 * The key of the encryption context that SSM binds each SecureString ciphertext to:
+	 * the parameter's ARN.
 	 */
 	public static final String PARAMETER_ARN_CONTEXT_KEY = "PARAMETER_ARN";
 

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether an endpoint override may be called: {@code https} always, plain
- * {@code http} only to this machine (a local server) unless the user explicitly allows it,
- * since a signed request, a session token, a ciphertext and a decrypted value would otherwise
- * cross the network in clear.
+ * {@code http} only to this machine (a local server) unless the user explicitly allows
+ * it, since a signed request, a session token, a ciphertext and a decrypted value would
+ * otherwise cross the network in clear.
  *
  * @since 0.1.0
  */
@@ -41,8 +41,8 @@ public final class EndpointTransport {
 
 	/**
 	 * Return whether a host is this machine: {@code localhost} or a loopback IP address
-	 * literal. Other names are not resolved, so that what they resolve to cannot change the
-	 * answer.
+	 * literal. Other names are not resolved, so that what they resolve to cannot change
+	 * the answer.
 	 * @param host the host of a URI
 	 * @return whether it is the loopback interface
 	 */

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reference to a KMS key in one of the four forms KMS and SSM accept as a key id: a key id,
- * a key ARN, an alias name or an alias ARN. SSM reports the key of a parameter in whatever
- * form {@code PutParameter} was given; IAM and {@code Decrypt} need the key ARN.
+ * A reference to a KMS key in one of the four forms KMS and SSM accept as a key id: a key
+ * id, a key ARN, an alias name or an alias ARN. SSM reports the key of a parameter in
+ * whatever form {@code PutParameter} was given; IAM and {@code Decrypt} need the key ARN.
  *
  * @param form the form
  * @param value the reference as written
@@ -64,8 +64,8 @@ public record KmsKeyReference(Form form, String value) {
 	}
 
 	/**
-	 * Return whether the given text is a KMS key ARN (not an alias ARN), the only form IAM
-	 * takes as the resource of {@code kms:Decrypt}.
+	 * Return whether the given text is a KMS key ARN (not an alias ARN), the only form
+	 * IAM takes as the resource of {@code kms:Decrypt}.
 	 * @param text the text, or {@code null}
 	 * @return whether it is a key ARN
 	 */
@@ -85,8 +85,8 @@ public record KmsKeyReference(Form form, String value) {
 	}
 
 	/**
-	 * Return whether this reference is an alias, by name or ARN: it names whichever key the
-	 * alias points to at the time of the call.
+	 * Return whether this reference is an alias, by name or ARN: it names whichever key
+	 * the alias points to at the time of the call.
 	 * @return whether it is an alias
 	 */
 	public boolean isAlias() {
@@ -95,8 +95,8 @@ public record KmsKeyReference(Form form, String value) {
 
 	/**
 	 * Return whether this reference names one key for good: a key ARN, or a key id in the
-	 * form KMS gives its keys (a UUID, or {@code mrk-} and 32 hex digits for a multi-Region
-	 * key).
+	 * form KMS gives its keys (a UUID, or {@code mrk-} and 32 hex digits for a
+	 * multi-Region key).
 	 * @return whether it may be sent as the {@code KeyId} of {@code Decrypt}
 	 */
 	public boolean namesOneKey() {
@@ -109,8 +109,8 @@ public record KmsKeyReference(Form form, String value) {
 	 * @return whether it is {@value #AWS_MANAGED_SSM_KEY_ALIAS}
 	 */
 	public boolean isAwsManagedSsmKey() {
-		return this.value.equals(AWS_MANAGED_SSM_KEY_ALIAS) || (this.form == Form.ALIAS_ARN
-				&& this.value.endsWith(":" + AWS_MANAGED_SSM_KEY_ALIAS));
+		return this.value.equals(AWS_MANAGED_SSM_KEY_ALIAS)
+				|| (this.form == Form.ALIAS_ARN && this.value.endsWith(":" + AWS_MANAGED_SSM_KEY_ALIAS));
 	}
 
 	/**
@@ -135,13 +135,14 @@ public record KmsKeyReference(Form form, String value) {
 	 * resource, for a key id or alias name given with it (as SSM keeps the key of a
 	 * parameter): a key id gives a key ARN, an alias name an alias ARN, and an ARN stays
 	 * as it is.
-	 * @param resource the ARN of the resource in the key's region and account, such as the
-	 * parameter's
+	 * @param resource the ARN of the resource in the key's region and account, such as
+	 * the parameter's
 	 * @return the reference as an ARN
 	 */
 	public KmsKeyReference qualifiedBy(Arn resource) {
 		return switch (this.form) {
-			case KEY_ID -> new KmsKeyReference(Form.KEY_ARN, resource.sibling("kms", KEY_PREFIX + this.value).toString());
+			case KEY_ID ->
+				new KmsKeyReference(Form.KEY_ARN, resource.sibling("kms", KEY_PREFIX + this.value).toString());
 			case ALIAS_NAME -> new KmsKeyReference(Form.ALIAS_ARN, resource.sibling("kms", this.value).toString());
 			case KEY_ARN, ALIAS_ARN -> this;
 		};

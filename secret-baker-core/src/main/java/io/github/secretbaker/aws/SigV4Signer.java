@@ -21,11 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs an AWS request with Signature Version 4 ({@code AWS4-HMAC-SHA256}, the signature in
- * the {@code Authorization} header) on the JDK's {@code javax.crypto}, for the requests
- * secret-baker sends itself: a path without a query string and a body in hand. It keeps the
- * signing key of the last day, region and service; no credential ever appears in a
- * {@code toString()} or a message.
+ * Signs an AWS request with Signature Version 4 ({@code AWS4-HMAC-SHA256}, the signature
+ * in the {@code Authorization} header) on the JDK's {@code javax.crypto}, for the
+ * requests secret-baker sends itself: a path without a query string and a body in hand.
+ * It keeps the signing key of the last day, region and service; no credential ever
+ * appears in a {@code toString()} or a message.
  *
  * @since 0.1.0
  */
@@ -87,14 +87,15 @@ public final class SigV4Signer {
 				+ HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
 		byte[] signature = hmac(signingKey(credentials.secretAccessKey(), date),
 				stringToSign.getBytes(StandardCharsets.UTF_8));
-		String authorization = ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
-				+ ", SignedHeaders=" + signedHeaders + ", Signature=" + HEX.formatHex(signature);
+		String authorization = ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope + ", SignedHeaders="
+				+ signedHeaders + ", Signature=" + HEX.formatHex(signature);
 		return new SignedHeaders(dateTime, contentSha256, credentials.sessionToken(), authorization);
 	}
 
 	/**
-	 * Return the {@code Host} header of a request to the given URI, as HTTP clients send it
-	 * and SigV4 signs it: the host, and the port unless it is the default of the scheme.
+	 * Return the {@code Host} header of a request to the given URI, as HTTP clients send
+	 * it and SigV4 signs it: the host, and the port unless it is the default of the
+	 * scheme.
 	 * @param uri the absolute URI
 	 * @return the header value
 	 */
@@ -238,13 +239,14 @@ public final class SigV4Signer {
 	}
 
 	/**
-	 * A request to sign: its method, its {@code Host} header (with the port unless it is the
-	 * scheme's default), its percent-encoded path, the headers to sign besides the ones the
-	 * signer sets ({@code Host}, {@code X-Amz-Date}, {@code x-amz-content-sha256},
-	 * {@code X-Amz-Security-Token}) and its body.
+	 * A request to sign: its method, its {@code Host} header (with the port unless it is
+	 * the scheme's default), its percent-encoded path, the headers to sign besides the
+	 * ones the signer sets ({@code Host}, {@code X-Amz-Date},
+	 * {@code x-amz-content-sha256}, {@code X-Amz-Security-Token}) and its body.
 	 *
 	 * @param method the method, such as {@code POST}
-	 * @param host the host, such as {@code kms.eu-west-1.amazonaws.com} or {@code 127.0.0.1:8443}
+	 * @param host the host, such as {@code kms.eu-west-1.amazonaws.com} or
+	 * {@code 127.0.0.1:8443}
 	 * @param path the percent-encoded path, such as {@code /}
 	 * @param headers the other headers to sign, by name
 	 * @param body the body, not copied
@@ -288,7 +290,8 @@ public final class SigV4Signer {
 		 * Create a new {@link Credentials}.
 		 */
 		public Credentials {
-			// As the AWS SDK does: a value read from a file or the environment may end with a newline.
+			// As the AWS SDK does: a value read from a file or the environment may end
+			// with a newline.
 			accessKeyId = Objects.requireNonNull(accessKeyId, "'accessKeyId' must not be null").trim();
 			secretAccessKey = Objects.requireNonNull(secretAccessKey, "'secretAccessKey' must not be null").trim();
 			sessionToken = (sessionToken != null) ? sessionToken.trim() : null;

@@ -14,16 +14,18 @@ import org.jspecify.annotations.Nullable;
  * {@link #toString()}.
  *
  * @param name the secret name, also the property name at runtime: any non-blank text of
- * printable characters, as the Node plugin accepts any key (see {@link #isValidName(String)})
+ * printable characters, as the Node plugin accepts any key (see
+ * {@link #isValidName(String)})
  * @param ciphertext the base64-encoded KMS ciphertext exactly as SSM returned it
  * @param arn the ARN of the SSM parameter, bound to the ciphertext as the
  * {@code PARAMETER_ARN} encryption context
- * @param version the parameter version that was baked, or {@code null} for files written by
- * the Node plugin
- * @param keyId the ARN of the KMS key that encrypted the value (or, as KMS {@code Decrypt}
- * accepts them, its alias ARN, key id or alias name), or {@code null} when unknown
- * @param tier the parameter tier ({@code Standard} or {@code Advanced}), or {@code null} when
- * unknown
+ * @param version the parameter version that was baked, or {@code null} for files written
+ * by the Node plugin
+ * @param keyId the ARN of the KMS key that encrypted the value (or, as KMS
+ * {@code Decrypt} accepts them, its alias ARN, key id or alias name), or {@code null}
+ * when unknown
+ * @param tier the parameter tier ({@code Standard} or {@code Advanced}), or {@code null}
+ * when unknown
  * @since 0.1.0
  */
 public record BakedSecret(String name, String ciphertext, String arn, @Nullable Long version, @Nullable String keyId,
@@ -79,20 +81,22 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	/**
 	 * Return whether the ciphertext is an AWS Encryption SDK message, as the value of an
-	 * Advanced-tier SecureString is, rather than a KMS ciphertext blob, told from its first
-	 * bytes only.
+	 * Advanced-tier SecureString is, rather than a KMS ciphertext blob, told from its
+	 * first bytes only.
 	 * @return whether the ciphertext is an Encryption SDK message
 	 * @since 0.1.0
 	 */
 	public boolean isEncryptionSdkMessage() {
-		return isEncryptionSdkMessage(Base64.getDecoder().decode(this.ciphertext.substring(0, Math.min(4, this.ciphertext.length()))));
+		return isEncryptionSdkMessage(
+				Base64.getDecoder().decode(this.ciphertext.substring(0, Math.min(4, this.ciphertext.length()))));
 	}
 
 	/**
-	 * Return whether a value starts as an AWS Encryption SDK message does: format version 1
-	 * with the message type of customer authenticated encrypted data ({@code 0x01 0x80}), or
-	 * format version 2 with one of its two algorithm suites ({@code 0x02 0x04 0x78} or
-	 * {@code 0x02 0x05 0x78}). A KMS ciphertext blob never starts so.
+	 * Return whether a value starts as an AWS Encryption SDK message does: format version
+	 * 1 with the message type of customer authenticated encrypted data
+	 * ({@code 0x01 0x80}), or format version 2 with one of its two algorithm suites
+	 * ({@code 0x02 0x04 0x78} or {@code 0x02 0x05 0x78}). A KMS ciphertext blob never
+	 * starts so.
 	 * @param value the decoded value, or at least its first three bytes
 	 * @return whether the value is an Encryption SDK message
 	 * @since 0.1.0
@@ -106,8 +110,8 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	/**
 	 * Return whether the given name can be used as a secret name: any non-blank text made
-	 * of printable characters, as the Node plugin serverless-secret-baker writes any key it
-	 * is given ({@code my-secret.v1}, {@code api-key}, or a parameter path such as
+	 * of printable characters, as the Node plugin serverless-secret-baker writes any key
+	 * it is given ({@code my-secret.v1}, {@code api-key}, or a parameter path such as
 	 * {@code /app/db/password} in its list form). The name is also the property name at
 	 * runtime.
 	 * @param name the name to check
@@ -120,8 +124,9 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	/**
 	 * Return whether the given name is also a valid environment variable name: letters,
-	 * digits and underscores, not starting with a digit. Only such a name can be overridden
-	 * by an environment variable of the same name and answers its relaxed names.
+	 * digits and underscores, not starting with a digit. Only such a name can be
+	 * overridden by an environment variable of the same name and answers its relaxed
+	 * names.
 	 * @param name the name to check
 	 * @return whether the name is a valid environment variable name
 	 * @since 0.1.0
@@ -132,8 +137,9 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 
 	/**
 	 * Return whether the given text is an SSM parameter ARN, in one of the partitions
-	 * {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc} or {@code aws-iso*}, with a region
-	 * such as {@code eu-west-1}, a twelve-digit account and a valid parameter name.
+	 * {@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-eusc} or
+	 * {@code aws-iso*}, with a region such as {@code eu-west-1}, a twelve-digit account
+	 * and a valid parameter name.
 	 * @param arn the text to check
 	 * @return whether it is a parameter ARN
 	 */
@@ -161,11 +167,13 @@ public record BakedSecret(String name, String ciphertext, String arn, @Nullable 
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// The decoder's message quotes the offending character, so it is not passed on.
+			// The decoder's message quotes the offending character, so it is not passed
+			// on.
 			return "'ciphertext' is not valid base64";
 		}
 		if (!isParameterArn(arn)) {
-			// Only text that starts like an ARN is quoted: a ciphertext pasted into the wrong field never is.
+			// Only text that starts like an ARN is quoted: a ciphertext pasted into the
+			// wrong field never is.
 			String quoted = Arn.isArnLike(arn) ? " " + Quoting.quote(arn) : "";
 			return "'arn'" + quoted + " is not an SSM parameter ARN (arn:<partition>:ssm:<region>:<account>:"
 					+ "parameter/<name>, partition aws, aws-cn, aws-us-gov, aws-eusc or aws-iso*)";

@@ -39,12 +39,12 @@ import tools.jackson.core.util.Separators;
 import tools.jackson.core.util.Separators.Spacing;
 
 /**
- * Reads and writes {@code secret-baker-secrets.json}, the one place that knows its format: a
- * JSON object keyed by secret name, keys sorted, each entry holding {@code ciphertext},
- * {@code arn}, {@code version}, {@code keyId} and {@code tier} in this order, written with
- * two-space indentation and {@code \n} line ends so the same secrets always give the same
- * bytes. Files of the Node plugin serverless-secret-baker, whose entries hold only
- * {@code ciphertext} and {@code arn}, are read too.
+ * Reads and writes {@code secret-baker-secrets.json}, the one place that knows its
+ * format: a JSON object keyed by secret name, keys sorted, each entry holding
+ * {@code ciphertext}, {@code arn}, {@code version}, {@code keyId} and {@code tier} in
+ * this order, written with two-space indentation and {@code \n} line ends so the same
+ * secrets always give the same bytes. Files of the Node plugin serverless-secret-baker,
+ * whose entries hold only {@code ciphertext} and {@code arn}, are read too.
  *
  * @since 0.1.0
  */
@@ -115,7 +115,8 @@ public final class BakedSecretsFile {
 			return new Reader(parser, source).readFile();
 		}
 		catch (JacksonException ex) {
-			// Jackson's own message quotes the text around the error, which may be a ciphertext.
+			// Jackson's own message quotes the text around the error, which may be a
+			// ciphertext.
 			throw new InvalidBakedSecretsException(source, null, "is not valid JSON " + describe(ex.getLocation()),
 					null);
 		}
@@ -154,13 +155,13 @@ public final class BakedSecretsFile {
 
 	/**
 	 * Write the file atomically: the content goes to a temporary file in the same folder,
-	 * is flushed to disk, then replaces the target in one move. Missing parent folders are
-	 * created. A file that is replaced keeps its permissions; a new file gets the process's
-	 * umask applied to {@code rw-rw-rw-} (so {@code rw-r--r--} with the usual umask, as the
-	 * Node plugin writes it and as Lambda needs code files to be world-readable). A target
-	 * that is a symbolic link is written through: the file it points to is replaced and the
-	 * link stays. On any failure the previous file is left as it was and the temporary file
-	 * is removed.
+	 * is flushed to disk, then replaces the target in one move. Missing parent folders
+	 * are created. A file that is replaced keeps its permissions; a new file gets the
+	 * process's umask applied to {@code rw-rw-rw-} (so {@code rw-r--r--} with the usual
+	 * umask, as the Node plugin writes it and as Lambda needs code files to be
+	 * world-readable). A target that is a symbolic link is written through: the file it
+	 * points to is replaced and the link stays. On any failure the previous file is left
+	 * as it was and the temporary file is removed.
 	 * @param secrets the secrets to write
 	 * @param path the target file
 	 * @throws UncheckedIOException if the file cannot be written
@@ -208,13 +209,14 @@ public final class BakedSecretsFile {
 	}
 
 	/**
-	 * Create an empty temporary file without asking for permissions, so that the operating
-	 * system applies the umask as for any new file ({@link Files#createTempFile} would make
-	 * it {@code rw-------}).
+	 * Create an empty temporary file without asking for permissions, so that the
+	 * operating system applies the umask as for any new file
+	 * ({@link Files#createTempFile} would make it {@code rw-------}).
 	 */
 	private static Path createTemporaryFile(Path folder, String fileName) throws IOException {
 		for (int attempt = 0;; attempt++) {
-			Path candidate = folder.resolve("." + fileName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+			Path candidate = folder
+				.resolve("." + fileName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
 			try {
 				return Files.createFile(candidate);
 			}
@@ -248,7 +250,8 @@ public final class BakedSecretsFile {
 				Files.deleteIfExists(path);
 			}
 			catch (IOException ex) {
-				// Best effort: the write already failed and that failure is what is reported.
+				// Best effort: the write already failed and that failure is what is
+				// reported.
 			}
 		}
 	}
@@ -344,8 +347,8 @@ public final class BakedSecretsFile {
 		}
 
 		/**
-		 * Return the exception for a problem with the file or one of its entries. An entry
-		 * is named only when its name may be quoted; otherwise by its line.
+		 * Return the exception for a problem with the file or one of its entries. An
+		 * entry is named only when its name may be quoted; otherwise by its line.
 		 */
 		private InvalidBakedSecretsException invalid(@Nullable Entry entry, String problem) {
 			if (entry == null || Quoting.isQuotable(entry.name())) {
@@ -366,7 +369,8 @@ public final class BakedSecretsFile {
 	}
 
 	/**
-	 * Write context that pretty prints with two-space indentation and {@code \n} line ends.
+	 * Write context that pretty prints with two-space indentation and {@code \n} line
+	 * ends.
 	 */
 	private static final class PrettyWriteContext extends ObjectWriteContext.Base {
 

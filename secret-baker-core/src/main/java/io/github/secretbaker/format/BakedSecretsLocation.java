@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a function finds its baked secrets file: {@code classpath:} followed by a resource
- * name, or a file path, optionally prefixed with {@code file:}. The default is the file the
- * bake writes into the artifact, at the root of the classpath.
+ * Where a function finds its baked secrets file: {@code classpath:} followed by a
+ * resource name, or a file path, optionally prefixed with {@code file:}. The default is
+ * the file the bake writes into the artifact, at the root of the classpath.
  *
  * @since 0.1.0
  */
@@ -37,8 +37,8 @@ public final class BakedSecretsLocation {
 	/**
 	 * Read the file at the given location.
 	 * @param location the location
-	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
-	 * for the one that loaded this class
+	 * @param classLoader the class loader for {@code classpath:} locations, or
+	 * {@code null} for the one that loaded this class
 	 * @return the secrets
 	 * @throws InvalidBakedSecretsException if the file is missing or not valid
 	 */
@@ -55,8 +55,8 @@ public final class BakedSecretsLocation {
 	/**
 	 * Read the file at the given location, if there is one.
 	 * @param location the location
-	 * @param classLoader the class loader for {@code classpath:} locations, or {@code null}
-	 * for the one that loaded this class
+	 * @param classLoader the class loader for {@code classpath:} locations, or
+	 * {@code null} for the one that loaded this class
 	 * @return the secrets, or {@code null} if there is no file at that location
 	 * @throws InvalidBakedSecretsException if the file is not valid
 	 */

@@ -3,8 +3,8 @@ package io.github.secretbaker.format;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a baked secrets file cannot be read or is not valid. The message names the file
- * and, where there is one, the offending secret; it never contains a ciphertext.
+ * Thrown when a baked secrets file cannot be read or is not valid. The message names the
+ * file and, where there is one, the offending secret; it never contains a ciphertext.
  *
  * @since 0.1.0
  */
@@ -33,10 +33,7 @@ public class InvalidBakedSecretsException extends RuntimeException {
 		if (secretName != null) {
 			message.append(", secret '").append(secretName).append("'");
 		}
-		return message.append(": ")
-			.append(problem)
-			.append(". Bake the file again with secret-baker.")
-			.toString();
+		return message.append(": ").append(problem).append(". Bake the file again with secret-baker.").toString();
 	}
 
 	/**

@@ -15,8 +15,8 @@ final class Quoting {
 	 */
 	static final int MAX_QUOTED_LENGTH = 128;
 
-	// A run this long of base64 characters mixing upper case, lower case and digits is what
-	// a KMS ciphertext is made of, and what parameter paths and key ARNs are not.
+	// A run this long of base64 characters mixing upper case, lower case and digits is
+	// what a KMS ciphertext is made of, and what parameter paths and key ARNs are not.
 	private static final Pattern BASE64_RUN_CANDIDATE = Pattern.compile("[A-Za-z0-9+/=]{16,}");
 
 	private static final Pattern BASE64_RUN = Pattern
@@ -35,8 +35,8 @@ final class Quoting {
 	}
 
 	/**
-	 * Return whether the value holds a run of at least 16 base64 characters that mixes upper
-	 * case and lower case letters and digits, as any part of a ciphertext does.
+	 * Return whether the value holds a run of at least 16 base64 characters that mixes
+	 * upper case and lower case letters and digits, as any part of a ciphertext does.
 	 * @param value the value
 	 * @return whether it looks like base64
 	 */
@@ -57,8 +57,7 @@ final class Quoting {
 	 * @return the quoted value or its description
 	 */
 	static String quote(String value) {
-		return isQuotable(value) ? "'" + value + "'"
-				: "(a value of " + value.length() + " characters, not shown)";
+		return isQuotable(value) ? "'" + value + "'" : "(a value of " + value.length() + " characters, not shown)";
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * The {@code secret-baker-secrets.json} file format: its model, reader, writer and validation.
+ * The {@code secret-baker-secrets.json} file format: its model, reader, writer and
+ * validation.
  */
 @NullMarked
 package io.github.secretbaker.format;

@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * Decrypts baked secrets through a {@link KmsDecrypter}: each entry's ciphertext with the
  * {@code PARAMETER_ARN} encryption context that SSM bound to it, or, for an Advanced-tier
  * entry, the data key of its AWS Encryption SDK message with the message's context.
- * {@link #start(BakedSecrets)} decrypts on background daemon threads while the caller goes on
- * starting: the first secret alone, to warm the client, then the others with at most
- * {@linkplain Builder#concurrency(int) concurrency} calls in flight, all within one
- * {@linkplain Builder#timeout(Duration) deadline} that bounds the retries of throttling, server
- * and network errors. Every failure is reported together in one
+ * {@link #start(BakedSecrets)} decrypts on background daemon threads while the caller
+ * goes on starting: the first secret alone, to warm the client, then the others with at
+ * most {@linkplain Builder#concurrency(int) concurrency} calls in flight, all within one
+ * {@linkplain Builder#timeout(Duration) deadline} that bounds the retries of throttling,
+ * server and network errors. Every failure is reported together in one
  * {@link SecretDecryptionException}.
  *
  * @since 0.1.0
@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
 public final class BakedSecretsDecryptor {
 
 	/**
-	 * The default deadline for decrypting every secret: half of Lambda's 10 second init phase.
+	 * The default deadline for decrypting every secret: half of Lambda's 10 second init
+	 * phase.
 	 */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -53,7 +54,8 @@ public final class BakedSecretsDecryptor {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
-	// No call to KMS can be answered in less: with so little left, the secret is reported as not attempted.
+	// No call to KMS can be answered in less: with so little left, the secret is reported
+	// as not attempted.
 	private static final long MIN_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private final KmsDecrypter kms;
@@ -109,19 +111,19 @@ public final class BakedSecretsDecryptor {
 	 * Start decrypting every given secret on background threads and return at once; the
 	 * deadline counts from now.
 	 * @param secrets the secrets to decrypt
-	 * @return the decryption in progress, to {@linkplain PendingSecrets#join() join} when a
-	 * value is needed
+	 * @return the decryption in progress, to {@linkplain PendingSecrets#join() join} when
+	 * a value is needed
 	 */
 	public PendingSecrets start(BakedSecrets secrets) {
 		return new PendingSecrets(this, secrets, Deadline.in(this.timeout));
 	}
 
 	/**
-	 * Load and initialise everything a decryption of the given secrets runs through, without
-	 * calling KMS, reading credentials or producing any value: the client is
-	 * {@linkplain KmsDecrypter#prime() primed}, and the scheduler runs once over the secrets
-	 * against a stand-in client that answers at once. For a training run of an AOT cache or a
-	 * CDS archive, or before a JVM checkpoint.
+	 * Load and initialise everything a decryption of the given secrets runs through,
+	 * without calling KMS, reading credentials or producing any value: the client is
+	 * {@linkplain KmsDecrypter#prime() primed}, and the scheduler runs once over the
+	 * secrets against a stand-in client that answers at once. For a training run of an
+	 * AOT cache or a CDS archive, or before a JVM checkpoint.
 	 * @param secrets the secrets that will be decrypted later
 	 */
 	public void prime(BakedSecrets secrets) {
@@ -134,8 +136,8 @@ public final class BakedSecretsDecryptor {
 				.join();
 		}
 		catch (SecretDecryptionException ex) {
-			// The stand-in's answer is no data key, so an Advanced-tier entry fails once its
-			// message is parsed; the classes it went through are loaded all the same.
+			// The stand-in's answer is no data key, so an Advanced-tier entry fails once
+			// its message is parsed; the classes it went through are loaded all the same.
 		}
 	}
 
@@ -177,16 +179,16 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Decrypt one secret with retries until the deadline, reporting whatever goes wrong as
-	 * its failure.
+	 * Decrypt one secret with retries until the deadline, reporting whatever goes wrong
+	 * as its failure.
 	 */
 	Outcome decryptOrFail(Attempt attempt, Deadline deadline) {
 		try {
 			return decryptWithRetry(attempt, deadline);
 		}
 		catch (Throwable ex) {
-			return Outcome.failed(failure(attempt.secret, null, Kind.OTHER,
-					"decryption failed with " + ex.getClass().getName()));
+			return Outcome
+				.failed(failure(attempt.secret, null, Kind.OTHER, "decryption failed with " + ex.getClass().getName()));
 		}
 	}
 
@@ -230,9 +232,10 @@ public final class BakedSecretsDecryptor {
 				attempt.lastRetryable = failure;
 			}
 			catch (RuntimeException ex) {
-				// Never the exception's message: a client library may quote what it received.
-				return Outcome.failed(failure(secret, null, Kind.OTHER,
-						"the KMS client failed with " + ex.getClass().getName()));
+				// Never the exception's message: a client library may quote what it
+				// received.
+				return Outcome
+					.failed(failure(secret, null, Kind.OTHER, "the KMS client failed with " + ex.getClass().getName()));
 			}
 			if (!backOff(attempt.attempts, deadline)) {
 				return Outcome.failed(timedOut(attempt, deadline));
@@ -283,9 +286,9 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Return the failure of a secret whose deadline passed: the last retryable failure when
-	 * calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made for it, else
-	 * {@link Kind#TIMEOUT}.
+	 * Return the failure of a secret whose deadline passed: the last retryable failure
+	 * when calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made for it,
+	 * else {@link Kind#TIMEOUT}.
 	 */
 	SecretDecryptionFailure timedOut(Attempt attempt, Deadline deadline) {
 		SecretDecryptionFailure lastRetryable = attempt.lastRetryable;
@@ -423,15 +426,15 @@ public final class BakedSecretsDecryptor {
 			return "'timeout' must be positive but was " + timeout;
 		}
 		if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-			return "'timeout' must be at most " + MAX_TIMEOUT.toMinutes() + " minutes (Lambda's longest invocation) but was "
-					+ timeout;
+			return "'timeout' must be at most " + MAX_TIMEOUT.toMinutes()
+					+ " minutes (Lambda's longest invocation) but was " + timeout;
 		}
 		return null;
 	}
 
 	/**
-	 * Return what is wrong with the given concurrency, the one check that every setting of
-	 * it goes through.
+	 * Return what is wrong with the given concurrency, the one check that every setting
+	 * of it goes through.
 	 * @param concurrency the concurrency
 	 * @return the problem, or {@code null} if it is valid
 	 */

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A point on the JVM's monotonic clock by which a decryption must be done, shared by every
- * call, retry and wait of one cold start.
+ * A point on the JVM's monotonic clock by which a decryption must be done, shared by
+ * every call, retry and wait of one cold start.
  *
  * @since 0.1.0
  */
@@ -38,7 +38,8 @@ public final class Deadline {
 
 	/**
 	 * Return a deadline the given margin before this one, named by the same timeout in
-	 * messages: for a step whose own failure must be reported before this deadline passes.
+	 * messages: for a step whose own failure must be reported before this deadline
+	 * passes.
 	 * @param margin how much earlier, not negative
 	 * @return the earlier deadline
 	 */

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decrypted secret values keyed by secret name. Values never appear in {@link #toString()}.
+ * Decrypted secret values keyed by secret name. Values never appear in
+ * {@link #toString()}.
  *
  * @since 0.1.0
  */
@@ -43,8 +44,8 @@ public final class DecryptedSecrets {
 	 * Return the value of the secret with the given name, which must exist.
 	 * @param name the secret name
 	 * @return the value
-	 * @throws NoSuchElementException if there is no such secret; the message lists the names
-	 * that exist
+	 * @throws NoSuchElementException if there is no such secret; the message lists the
+	 * names that exist
 	 */
 	public String require(String name) {
 		String value = this.values.get(name);

@@ -13,8 +13,9 @@ import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Says what to do about failed decryptions, by kind of failure, for the exception's message
- * (which is what Lambda reports for a failed init) and for Spring Boot's failure report.
+ * Says what to do about failed decryptions, by kind of failure, for the exception's
+ * message (which is what Lambda reports for a failed init) and for Spring Boot's failure
+ * report.
  */
 final class DecryptionActions {
 
@@ -95,7 +96,8 @@ final class DecryptionActions {
 					+ "AWS_CONTAINER_AUTHORIZATION_TOKEN or AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE; elsewhere provide "
 					+ "credentials through the environment, a profile or an IAM role, or raise secret-baker.timeout.";
 			case UNTRUSTED_CERTIFICATE -> "The JVM does not trust the certificate of the server at the KMS endpoint "
-					+ "for " + names + " (host named above). If the endpoint is yours (a proxy or a local KMS), add its "
+					+ "for " + names
+					+ " (host named above). If the endpoint is yours (a proxy or a local KMS), add its "
 					+ "certificate authority to the JVM's trust store (javax.net.ssl.trustStore); otherwise check "
 					+ "secret-baker.endpoint and AWS_ENDPOINT_URL_KMS, and that nothing intercepts TLS on the way to KMS.";
 			case INSECURE_ENDPOINT -> "An endpoint for " + names + " is plain http to a host other than this machine, "
@@ -123,7 +125,8 @@ final class DecryptionActions {
 		if (keyId == null) {
 			return UNKNOWN_KEY;
 		}
-		// IAM policies and key commands need the key ARN, not an alias that points to the key.
+		// IAM policies and key commands need the key ARN, not an alias that points to the
+		// key.
 		if (KmsKeyReference.isAlias(keyId)) {
 			return "<ARN of the KMS key that " + keyId + " points to>";
 		}

@@ -9,8 +9,8 @@ import io.github.secretbaker.format.BakedSecret;
 /**
  * Opens a standard-tier entry, whose ciphertext is a KMS ciphertext, with one
  * {@code Decrypt} call under the {@code PARAMETER_ARN} encryption context, pinned to the
- * recorded key when the file names one for good (a key ARN or key id; an alias is left out,
- * so that re-pointing it after the bake never breaks a deployed artifact).
+ * recorded key when the file names one for good (a key ARN or key id; an alias is left
+ * out, so that re-pointing it after the bake never breaks a deployed artifact).
  */
 final class DirectKmsOpener implements SecretOpener {
 

@@ -5,9 +5,9 @@ import io.github.secretbaker.kms.envelope.EncryptionSdkMessages;
 
 /**
  * Opens an entry whose value is an AWS Encryption SDK message, as an Advanced-tier
- * SecureString is, with {@link EncryptionSdkMessages}. It is chosen by the entry's tier or by
- * the first bytes of its value, so that the classes that open messages are loaded only for a
- * file that holds such an entry.
+ * SecureString is, with {@link EncryptionSdkMessages}. It is chosen by the entry's tier
+ * or by the first bytes of its value, so that the classes that open messages are loaded
+ * only for a file that holds such an entry.
  */
 final class EncryptionSdkOpener implements SecretOpener {
 

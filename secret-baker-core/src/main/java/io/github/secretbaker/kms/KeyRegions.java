@@ -15,8 +15,8 @@ import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The region to call KMS in when neither the settings nor {@code AWS_REGION} give one: the
- * region that every baked secret's key ARN names (its parameter ARN when no key is
+ * The region to call KMS in when neither the settings nor {@code AWS_REGION} give one:
+ * the region that every baked secret's key ARN names (its parameter ARN when no key is
  * recorded), since a ciphertext opens only in its key's region.
  *
  * @since 0.1.0
@@ -35,8 +35,8 @@ public final class KeyRegions {
 	 * @param secrets the secrets the client will decrypt
 	 * @param environment the environment variables; returns {@code null} for one not set
 	 * @return the settings to create the client with
-	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no region is
-	 * configured and the keys are in more than one region
+	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no region
+	 * is configured and the keys are in more than one region
 	 */
 	public static KmsClientSettings apply(KmsClientSettings settings, BakedSecrets secrets,
 			Function<String, @Nullable String> environment) {
@@ -55,7 +55,8 @@ public final class KeyRegions {
 		if (namesByRegion.size() > 1) {
 			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0, "no AWS region is configured "
 					+ "(secret-baker.region or " + AWS_REGION + ") and the baked keys are in " + namesByRegion.size()
-					+ " regions (" + namesByRegion.entrySet()
+					+ " regions ("
+					+ namesByRegion.entrySet()
 						.stream()
 						.map((entry) -> entry.getKey() + ": " + String.join(", ", new TreeSet<>(entry.getValue())))
 						.collect(Collectors.joining("; "))

@@ -6,11 +6,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every {@link KmsDecrypter} implementation needs to know to reach KMS: the region, an
- * endpoint override, whether to use the FIPS endpoint, and the deadline that bounds its
- * connect and read timeouts. Unset values fall back to the environment the way the AWS SDK's
- * defaults do ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_KMS}, {@code AWS_ENDPOINT_URL},
- * {@code AWS_USE_FIPS_ENDPOINT}).
+ * What every {@link KmsDecrypter} implementation needs to know to reach KMS: the region,
+ * an endpoint override, whether to use the FIPS endpoint, and the deadline that bounds
+ * its connect and read timeouts. Unset values fall back to the environment the way the
+ * AWS SDK's defaults do ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_KMS},
+ * {@code AWS_ENDPOINT_URL}, {@code AWS_USE_FIPS_ENDPOINT}).
  *
  * @param region the region, or {@code null} for the environment's
  * @param endpoint the endpoint to call instead of the regional one, or {@code null}
@@ -34,8 +34,8 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * Create new settings that refuse plain http to another host.
 	 * @param region the region, or {@code null} for the environment's
 	 * @param endpoint the endpoint to call instead of the regional one, or {@code null}
-	 * @param fips whether to call the FIPS endpoint, or {@code null} for the environment's
-	 * choice
+	 * @param fips whether to call the FIPS endpoint, or {@code null} for the
+	 * environment's choice
 	 * @param timeout the longest time a call may take
 	 */
 	public KmsClientSettings(@Nullable String region, @Nullable URI endpoint, @Nullable Boolean fips,
@@ -55,7 +55,8 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	}
 
 	/**
-	 * Return settings that take everything from the environment, with the default timeout.
+	 * Return settings that take everything from the environment, with the default
+	 * timeout.
 	 * @return the settings
 	 */
 	public static KmsClientSettings defaults() {

@@ -8,17 +8,18 @@ package io.github.secretbaker.kms;
 public enum KmsClientType {
 
 	/**
-	 * The light client: one signed {@code Decrypt} request over a small HTTP/1.1 transport of
-	 * its own on the JDK's sockets and TLS, signed with SigV4 on {@code javax.crypto}, with
-	 * credentials from the environment or the container credentials endpoint (the SDK's
-	 * providers only where neither is set), and no SDK service client, so a cold start loads
-	 * a fraction of the classes.
+	 * The light client: one signed {@code Decrypt} request over a small HTTP/1.1
+	 * transport of its own on the JDK's sockets and TLS, signed with SigV4 on
+	 * {@code javax.crypto}, with credentials from the environment or the container
+	 * credentials endpoint (the SDK's providers only where neither is set), and no SDK
+	 * service client, so a cold start loads a fraction of the classes.
 	 */
 	HTTP,
 
 	/**
-	 * The AWS SDK's {@code KmsClient}, which needs {@code software.amazon.awssdk:kms} on the
-	 * class path: core declares it optional, so the light client's functions go without it.
+	 * The AWS SDK's {@code KmsClient}, which needs {@code software.amazon.awssdk:kms} on
+	 * the class path: core declares it optional, so the light client's functions go
+	 * without it.
 	 */
 	SDK;
 

@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a {@link KmsDecrypter} for a {@code Decrypt} call that did not return a
- * plaintext, already classified. Its message is the {@linkplain #getDetail() detail}, which
- * says what happened from the exception type, the HTTP status and the AWS error code, never
- * from a response body or a client library's message.
+ * plaintext, already classified. Its message is the {@linkplain #getDetail() detail},
+ * which says what happened from the exception type, the HTTP status and the AWS error
+ * code, never from a response body or a client library's message.
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One KMS {@code Decrypt} call: the ciphertext blob, the encryption context it was bound to,
- * the key to pin it to (or none) and the deadline. The ciphertext never appears in
+ * One KMS {@code Decrypt} call: the ciphertext blob, the encryption context it was bound
+ * to, the key to pin it to (or none) and the deadline. The ciphertext never appears in
  * {@link #toString()}.
  *
  * @since 0.1.0
@@ -34,8 +34,8 @@ public final class KmsDecryptRequest {
 	 * Create a request.
 	 * @param ciphertextBlob the KMS ciphertext, not copied
 	 * @param encryptionContext the encryption context the ciphertext is bound to
-	 * @param keyId the key ARN or key id that must have encrypted the blob, or {@code null} to
-	 * let KMS find the key from the blob
+	 * @param keyId the key ARN or key id that must have encrypted the blob, or
+	 * {@code null} to let KMS find the key from the blob
 	 * @param deadline when the call must be done by
 	 * @return the request
 	 */

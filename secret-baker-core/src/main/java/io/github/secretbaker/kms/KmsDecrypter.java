@@ -20,8 +20,8 @@ public interface KmsDecrypter extends AutoCloseable {
 	 * Decrypt one ciphertext blob.
 	 * @param request the blob, its context, the key to pin and the deadline
 	 * @return the plaintext; the caller owns the array and may clear it
-	 * @throws KmsDecryptException if KMS refused, could not be reached in time, or answered
-	 * with something that is not a plaintext
+	 * @throws KmsDecryptException if KMS refused, could not be reached in time, or
+	 * answered with something that is not a plaintext
 	 */
 	byte[] decrypt(KmsDecryptRequest request);
 

@@ -8,8 +8,8 @@ import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 
 /**
- * Creates the {@link KmsDecrypter} of a {@link KmsClientType}. Each implementation's classes
- * are loaded only when it is chosen.
+ * Creates the {@link KmsDecrypter} of a {@link KmsClientType}. Each implementation's
+ * classes are loaded only when it is chosen.
  *
  * @since 0.1.0
  */

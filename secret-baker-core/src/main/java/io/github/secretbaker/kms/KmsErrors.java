@@ -52,8 +52,8 @@ public final class KmsErrors {
 						"TransactionInProgressException", "BandwidthLimitExceeded", "PriorRequestNotComplete",
 						"EC2ThrottledException":
 					return Kind.THROTTLED;
-				case "KMSInternalException", "KmsInternalException", "DependencyTimeoutException",
-						"InternalFailure", "ServiceUnavailable", "ServiceUnavailableException":
+				case "KMSInternalException", "KmsInternalException", "DependencyTimeoutException", "InternalFailure",
+						"ServiceUnavailable", "ServiceUnavailableException":
 					return Kind.SERVICE_ERROR;
 				default:
 					break;
@@ -69,10 +69,10 @@ public final class KmsErrors {
 	}
 
 	/**
-	 * Return whether a failure, or one of its causes, is a TLS handshake that failed because
-	 * the JVM does not trust the server's certificate for the host called (an unknown
-	 * authority, an expired certificate or another host's name): not a network failure, and
-	 * not worth a retry.
+	 * Return whether a failure, or one of its causes, is a TLS handshake that failed
+	 * because the JVM does not trust the server's certificate for the host called (an
+	 * unknown authority, an expired certificate or another host's name): not a network
+	 * failure, and not worth a retry.
 	 * @param failure the failure
 	 * @return whether the server's certificate was refused
 	 */
@@ -88,15 +88,16 @@ public final class KmsErrors {
 	}
 
 	/**
-	 * Return the detail to report for an error answer: its HTTP status and AWS error code.
-	 * The answer's own message is left out on purpose: whatever answers at the endpoint
-	 * could echo the request or a plaintext in it.
+	 * Return the detail to report for an error answer: its HTTP status and AWS error
+	 * code. The answer's own message is left out on purpose: whatever answers at the
+	 * endpoint could echo the request or a plaintext in it.
 	 * @param errorCode the AWS error code, or {@code null}
 	 * @param statusCode the HTTP status
 	 * @return the detail
 	 */
 	public static String detail(@Nullable String errorCode, int statusCode) {
-		return "KMS answered HTTP " + statusCode + ((errorCode != null) ? " " + errorCode : " without an AWS error code");
+		return "KMS answered HTTP " + statusCode
+				+ ((errorCode != null) ? " " + errorCode : " without an AWS error code");
 	}
 
 }

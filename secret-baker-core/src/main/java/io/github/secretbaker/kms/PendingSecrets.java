@@ -27,13 +27,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A decryption of baked secrets going on in the background, started by
  * {@link BakedSecretsDecryptor#start(BakedSecrets)}. {@link #join()} waits for it, never
- * past its deadline, and gives the same result however often and from however many threads
- * it is called. Values never appear in {@link #toString()}.
+ * past its deadline, and gives the same result however often and from however many
+ * threads it is called. Values never appear in {@link #toString()}.
  * <p>
- * While nothing waits for it, at most {@value #BACKGROUND_CONCURRENCY} calls are in flight:
- * on a fraction of a CPU every further connection's TLS handshake costs more CPU than the
- * latency it hides, and the application is still starting. The first {@link #join()} lets the
- * decryptor's full {@linkplain BakedSecretsDecryptor#getConcurrency() concurrency} in.
+ * While nothing waits for it, at most {@value #BACKGROUND_CONCURRENCY} calls are in
+ * flight: on a fraction of a CPU every further connection's TLS handshake costs more CPU
+ * than the latency it hides, and the application is still starting. The first
+ * {@link #join()} lets the decryptor's full
+ * {@linkplain BakedSecretsDecryptor#getConcurrency() concurrency} in.
  *
  * @since 0.1.0
  */
@@ -95,9 +96,9 @@ public final class PendingSecrets {
 		}
 		this.executor = Executors.newFixedThreadPool(this.concurrency, new DaemonThreadFactory());
 		List<BakedSecret> list = secrets.asList();
-		// The first call goes alone: it loads the client's classes and opens a connection once,
-		// rather than every thread racing through the same cold path and handshake. The others
-		// follow when it is done, or after a grace period if it hangs.
+		// The first call goes alone: it loads the client's classes and opens a connection
+		// once, rather than every thread racing through the same cold path and handshake.
+		// The others follow when it is done, or after a grace period if it hangs.
 		this.executor.execute(() -> {
 			run(list.get(0));
 			releaseOthers(list);
@@ -122,7 +123,8 @@ public final class PendingSecrets {
 			this.executor.execute(task);
 		}
 		catch (RuntimeException ex) {
-			// Rejected after the deadline shut the pool down: join() reports the secret as not attempted.
+			// Rejected after the deadline shut the pool down: join() reports the secret
+			// as not attempted.
 		}
 	}
 
@@ -162,8 +164,8 @@ public final class PendingSecrets {
 	}
 
 	/**
-	 * Return how long the decryption took, from its start to the last secret's outcome, or
-	 * until now while it is going on.
+	 * Return how long the decryption took, from its start to the last secret's outcome,
+	 * or until now while it is going on.
 	 * @return the elapsed time
 	 */
 	public Duration getElapsed() {
@@ -232,7 +234,8 @@ public final class PendingSecrets {
 
 	private Outcome await(String name, CompletableFuture<Outcome> outcome) {
 		Outcome waited = this.decryptor.await(this.attempts.get(name), outcome, this.deadline);
-		// A failure to wait becomes the secret's outcome, unless its own outcome arrived meanwhile.
+		// A failure to wait becomes the secret's outcome, unless its own outcome arrived
+		// meanwhile.
 		return (outcome.complete(waited) || outcome.isCompletedExceptionally()) ? waited : outcome.join();
 	}
 
@@ -242,8 +245,8 @@ public final class PendingSecrets {
 	}
 
 	/**
-	 * Names decryption threads and makes them daemons, so a stuck call never keeps the JVM
-	 * alive.
+	 * Names decryption threads and makes them daemons, so a stuck call never keeps the
+	 * JVM alive.
 	 */
 	private static final class DaemonThreadFactory implements ThreadFactory {
 

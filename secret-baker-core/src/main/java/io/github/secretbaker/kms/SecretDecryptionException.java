@@ -8,9 +8,9 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 
 /**
- * Thrown when one or more baked secrets cannot be decrypted. It carries every failure, each
- * naming the secret, its parameter ARN, its key and the AWS error code, never a value or a
- * ciphertext.
+ * Thrown when one or more baked secrets cannot be decrypted. It carries every failure,
+ * each naming the secret, its parameter ARN, its key and the AWS error code, never a
+ * value or a ciphertext.
  *
  * @since 0.1.0
  */
@@ -39,8 +39,8 @@ public class SecretDecryptionException extends RuntimeException {
 	}
 
 	/**
-	 * Create an exception in which every given secret failed for the same reason, such as a
-	 * KMS client that cannot be created.
+	 * Create an exception in which every given secret failed for the same reason, such as
+	 * a KMS client that cannot be created.
 	 * @param secrets the secrets that could not be decrypted, at least one
 	 * @param kind the kind of failure
 	 * @param detail what happened
@@ -79,9 +79,9 @@ public class SecretDecryptionException extends RuntimeException {
 	}
 
 	/**
-	 * Return whether every secret failed for one and the same reason (the same kind, error
-	 * code and detail), such as no region or no credentials, which is then worth reporting
-	 * once rather than once per secret.
+	 * Return whether every secret failed for one and the same reason (the same kind,
+	 * error code and detail), such as no region or no credentials, which is then worth
+	 * reporting once rather than once per secret.
 	 * @return whether the failures concern every secret alike
 	 * @since 0.1.0
 	 */
@@ -98,8 +98,8 @@ public class SecretDecryptionException extends RuntimeException {
 	}
 
 	/**
-	 * Return what to do about these failures: per kind of failure, such as the IAM statement
-	 * that grants {@code kms:Decrypt} for the secrets that were denied.
+	 * Return what to do about these failures: per kind of failure, such as the IAM
+	 * statement that grants {@code kms:Decrypt} for the secrets that were denied.
 	 * @return the action
 	 */
 	public String getAction() {

@@ -7,14 +7,15 @@ import io.github.secretbaker.format.BakedSecret;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why one baked secret could not be decrypted. It names the secret, its parameter and its key,
- * never the value or the ciphertext.
+ * Why one baked secret could not be decrypted. It names the secret, its parameter and its
+ * key, never the value or the ciphertext.
  *
  * @param secretName the secret name
  * @param parameterArn the ARN of the SSM parameter the secret was baked from
- * @param keyArn the KMS key recorded in the file, or {@code null} when the file does not say
- * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or {@code null}
- * when the failure happened before KMS answered
+ * @param keyArn the KMS key recorded in the file, or {@code null} when the file does not
+ * say
+ * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or
+ * {@code null} when the failure happened before KMS answered
  * @param kind the kind of failure
  * @param detail a description of what happened, never holding a response body
  * @param clientRegion the region the KMS client called, or {@code null} when not known
@@ -48,7 +49,8 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 	}
 
 	/**
-	 * Create the failure of the given secret, named by its name, parameter and recorded key.
+	 * Create the failure of the given secret, named by its name, parameter and recorded
+	 * key.
 	 * @param secret the secret that could not be decrypted
 	 * @param errorCode the AWS error code, or {@code null}
 	 * @param kind the kind of failure
@@ -75,8 +77,8 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 	}
 
 	/**
-	 * Return a one-line description: the secret, its parameter, its key, the error code and
-	 * the detail.
+	 * Return a one-line description: the secret, its parameter, its key, the error code
+	 * and the detail.
 	 * @return the description
 	 */
 	public String describe() {
@@ -92,16 +94,19 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		description.append(" ").append(this.detail);
 		String otherRegion = otherRegion();
 		if (otherRegion != null) {
-			description.append(" (the key is in ").append(otherRegion).append(", the client calls ")
-				.append(this.clientRegion).append(')');
+			description.append(" (the key is in ")
+				.append(otherRegion)
+				.append(", the client calls ")
+				.append(this.clientRegion)
+				.append(')');
 		}
 		return description.toString();
 	}
 
 	/**
 	 * Return the region of the secret's key, or of its parameter when the key is not
-	 * recorded, when it is not the region the client called: such a ciphertext can only be
-	 * opened by a client of that region.
+	 * recorded, when it is not the region the client called: such a ciphertext can only
+	 * be opened by a client of that region.
 	 * @return the other region, or {@code null} if the regions match or are not known
 	 */
 	public @Nullable String otherRegion() {
@@ -129,10 +134,10 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		ACCESS_DENIED(false),
 
 		/**
-		 * The ciphertext was altered, or the encryption context (the parameter ARN) does not
-		 * match the one it was encrypted with; for an Advanced-tier entry, also an AWS
-		 * Encryption SDK message that is malformed, truncated, over a limit or does not
-		 * authenticate.
+		 * The ciphertext was altered, or the encryption context (the parameter ARN) does
+		 * not match the one it was encrypted with; for an Advanced-tier entry, also an
+		 * AWS Encryption SDK message that is malformed, truncated, over a limit or does
+		 * not authenticate.
 		 */
 		INVALID_CIPHERTEXT(false),
 
@@ -199,15 +204,16 @@ public record SecretDecryptionFailure(String secretName, String parameterArn, @N
 		UNTRUSTED_CERTIFICATE(false),
 
 		/**
-		 * An endpoint is plain {@code http} to a host that is not this machine, so requests,
-		 * credentials and answers would cross the network in clear; nothing was sent.
+		 * An endpoint is plain {@code http} to a host that is not this machine, so
+		 * requests, credentials and answers would cross the network in clear; nothing was
+		 * sent.
 		 */
 		INSECURE_ENDPOINT(false),
 
 		/**
 		 * KMS, or whatever answered at its endpoint, gave an answer that is not a
-		 * {@code Decrypt} result: a body that cannot be parsed, no {@code Plaintext}, or a
-		 * plaintext that is not UTF-8 text. Not retried.
+		 * {@code Decrypt} result: a body that cannot be parsed, no {@code Plaintext}, or
+		 * a plaintext that is not UTF-8 text. Not retried.
 		 */
 		INVALID_RESPONSE(false),
 

@@ -3,8 +3,8 @@ package io.github.secretbaker.kms;
 import io.github.secretbaker.format.BakedSecret;
 
 /**
- * How one kind of baked entry is turned into its plaintext: a direct KMS {@code Decrypt} for
- * a standard-tier entry, an envelope for another. Implementations throw
+ * How one kind of baked entry is turned into its plaintext: a direct KMS {@code Decrypt}
+ * for a standard-tier entry, an envelope for another. Implementations throw
  * {@link KmsDecryptException} for every failure.
  */
 interface SecretOpener {

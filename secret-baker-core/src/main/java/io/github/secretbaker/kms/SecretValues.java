@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The values of baked secrets by name, however they are obtained: decrypted already,
- * decrypted in the background and waited for on the first read, decrypted each on its first
- * read (lazy mode), supplied a decryptor later such as after a JVM snapshot is restored, or
- * one placeholder for every secret in a training run. Values never appear in
+ * decrypted in the background and waited for on the first read, decrypted each on its
+ * first read (lazy mode), supplied a decryptor later such as after a JVM snapshot is
+ * restored, or one placeholder for every secret in a training run. Values never appear in
  * {@link #toString()}.
  *
  * @since 0.1.0
@@ -95,13 +95,14 @@ public final class SecretValues {
 
 	/**
 	 * Return values that are decrypted each on its first read, at most once at a time:
-	 * concurrent first reads of a secret share one attempt and its outcome, each waiting no
-	 * longer than the decryptor's timeout from its own call, while reads of other secrets go
-	 * on. A failed read is tried again by the next one.
+	 * concurrent first reads of a secret share one attempt and its outcome, each waiting
+	 * no longer than the decryptor's timeout from its own call, while reads of other
+	 * secrets go on. A failed read is tried again by the next one.
 	 * @param secrets the baked secrets
-	 * @param decryptor the decryptor, whose client must stay open as long as the values are
-	 * read
-	 * @param onFirstRead called with each secret once it is decrypted, such as to log its name
+	 * @param decryptor the decryptor, whose client must stay open as long as the values
+	 * are read
+	 * @param onFirstRead called with each secret once it is decrypted, such as to log its
+	 * name
 	 * @return the values
 	 */
 	public static SecretValues lazy(BakedSecrets secrets, BakedSecretsDecryptor decryptor,
@@ -112,10 +113,10 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Return values that are obtained only once {@link #supply(BakedSecretsDecryptor)} has
-	 * given them a decryptor, such as after a JVM snapshot is restored: in lazy mode each
-	 * secret is then decrypted on its first read, else every secret in the background. A read
-	 * before that fails, decrypting nothing.
+	 * Return values that are obtained only once {@link #supply(BakedSecretsDecryptor)}
+	 * has given them a decryptor, such as after a JVM snapshot is restored: in lazy mode
+	 * each secret is then decrypted on its first read, else every secret in the
+	 * background. A read before that fails, decrypting nothing.
 	 * @param secrets the baked secrets
 	 * @param lazy whether each secret is decrypted on its first read
 	 * @param reason why a read cannot be answered yet and what to do, for its failure
@@ -129,8 +130,8 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Return values that are all the given placeholder, for a training run of an AOT cache or
-	 * a CDS archive, in which nothing is decrypted.
+	 * Return values that are all the given placeholder, for a training run of an AOT
+	 * cache or a CDS archive, in which nothing is decrypted.
 	 * @param secrets the baked secrets
 	 * @param placeholder the value of every secret, not a secret
 	 * @return the values
@@ -157,9 +158,9 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Give {@linkplain #deferred deferred} values their decryptor, again after each restore
-	 * of a snapshot: in lazy mode for the first reads, else to start decrypting every secret
-	 * in the background now.
+	 * Give {@linkplain #deferred deferred} values their decryptor, again after each
+	 * restore of a snapshot: in lazy mode for the first reads, else to start decrypting
+	 * every secret in the background now.
 	 * @param decryptor the decryptor
 	 */
 	public void supply(BakedSecretsDecryptor decryptor) {
@@ -174,8 +175,8 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Return the value of the secret with the given name, waiting for the decryption in the
-	 * background or decrypting the secret in lazy mode, never past the deadline.
+	 * Return the value of the secret with the given name, waiting for the decryption in
+	 * the background or decrypting the secret in lazy mode, never past the deadline.
 	 * @param name the secret name
 	 * @return the value
 	 * @throws NoSuchElementException if there is no such secret
@@ -197,7 +198,8 @@ public final class SecretValues {
 			}
 			BakedSecretsDecryptor decryptor = this.decryptor;
 			if (decryptor == null) {
-				// Before a restore, a value decrypted with the init credentials would be kept in the snapshot.
+				// Before a restore, a value decrypted with the init credentials would be
+				// kept in the snapshot.
 				throw notYetReadable(secret.secret);
 			}
 			return secret.get(decryptor, this.onFirstRead);
@@ -210,8 +212,9 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Wait, never past the deadline, for a decryption going on in the background, so that a
-	 * failure surfaces now rather than at a later read. Does nothing in the other modes.
+	 * Wait, never past the deadline, for a decryption going on in the background, so that
+	 * a failure surfaces now rather than at a later read. Does nothing in the other
+	 * modes.
 	 * @return how long the decryption took, returned once: by the first call that sees it
 	 * complete; {@code null} from every other call
 	 * @throws SecretDecryptionException if any secret could not be decrypted
@@ -226,8 +229,8 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Return whether the secret with the given name has been decrypted; nothing is decrypted
-	 * or waited for.
+	 * Return whether the secret with the given name has been decrypted; nothing is
+	 * decrypted or waited for.
 	 * @param name the secret name
 	 * @return whether its value is known
 	 */
@@ -305,7 +308,8 @@ public final class SecretValues {
 
 		private final BakedSecret secret;
 
-		// A ReentrantLock rather than synchronized, so a virtual thread never pins its carrier.
+		// A ReentrantLock rather than synchronized, so a virtual thread never pins its
+		// carrier.
 		private final Lock lock = new ReentrantLock();
 
 		private volatile @Nullable String value;

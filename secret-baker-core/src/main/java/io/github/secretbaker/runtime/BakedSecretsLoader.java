@@ -25,8 +25,8 @@ import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads the baked secrets file and decrypts it, for handlers without Spring. Load once, in a
- * static field, so only the cold start pays for it:
+ * Loads the baked secrets file and decrypts it, for handlers without Spring. Load once,
+ * in a static field, so only the cold start pays for it:
  *
  * <pre class="code">
  * public class Handler implements RequestHandler&lt;Map&lt;String, Object&gt;, String&gt; {
@@ -38,8 +38,7 @@ import org.jspecify.annotations.Nullable;
  *         ...
  *     }
  * }
- * </pre>
- * {@link Builder#loadLazily()} decrypts each secret on its first read instead.
+ * </pre> {@link Builder#loadLazily()} decrypts each secret on its first read instead.
  *
  * @since 0.1.0
  */
@@ -49,8 +48,8 @@ public final class BakedSecretsLoader {
 	}
 
 	/**
-	 * Load {@code secret-baker-secrets.json} from the root of the classpath and decrypt every
-	 * secret with a KMS client for the current region and credentials.
+	 * Load {@code secret-baker-secrets.json} from the root of the classpath and decrypt
+	 * every secret with a KMS client for the current region and credentials.
 	 * @return the decrypted secrets
 	 * @throws InvalidBakedSecretsException if the file is missing or not valid
 	 * @throws SecretDecryptionException if any secret cannot be decrypted
@@ -81,10 +80,8 @@ public final class BakedSecretsLoader {
 		}
 		for (String name : include) {
 			if (secrets.get(name) == null) {
-				throw new InvalidBakedSecretsException(location, name,
-						"is included but was not baked (baked: " + String.join(", ", secrets.names())
-								+ "); bake it or remove it from the included names",
-						null);
+				throw new InvalidBakedSecretsException(location, name, "is included but was not baked (baked: "
+						+ String.join(", ", secrets.names()) + "); bake it or remove it from the included names", null);
 			}
 		}
 		Set<String> names = Set.copyOf(include);
@@ -124,8 +121,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the location of the file: {@code classpath:} followed by a resource name, or a file
-		 * path, optionally prefixed with {@code file:}.
+		 * Set the location of the file: {@code classpath:} followed by a resource name,
+		 * or a file path, optionally prefixed with {@code file:}.
 		 * @param location the location
 		 * @return this builder
 		 */
@@ -135,8 +132,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the class loader for {@code classpath:} locations, by default the one that loaded
-		 * this class.
+		 * Set the class loader for {@code classpath:} locations, by default the one that
+		 * loaded this class.
 		 * @param classLoader the class loader
 		 * @return this builder
 		 */
@@ -147,8 +144,8 @@ public final class BakedSecretsLoader {
 
 		/**
 		 * Set the KMS client to use instead of creating one, for example
-		 * {@code SdkKmsDecrypter.of(kmsClient)} for an AWS SDK client of your own. The client
-		 * is not closed.
+		 * {@code SdkKmsDecrypter.of(kmsClient)} for an AWS SDK client of your own. The
+		 * client is not closed.
 		 * @param client the client
 		 * @return this builder
 		 */
@@ -158,8 +155,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set which implementation calls KMS when no {@link #client(KmsDecrypter) client} is
-		 * given; the light {@link KmsClientType#HTTP} client by default.
+		 * Set which implementation calls KMS when no {@link #client(KmsDecrypter) client}
+		 * is given; the light {@link KmsClientType#HTTP} client by default.
 		 * @param clientType the implementation
 		 * @return this builder
 		 */
@@ -169,8 +166,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set whether to call KMS's FIPS endpoint, by default as {@code AWS_USE_FIPS_ENDPOINT}
-		 * says.
+		 * Set whether to call KMS's FIPS endpoint, by default as
+		 * {@code AWS_USE_FIPS_ENDPOINT} says.
 		 * @param fips whether to use the FIPS endpoint
 		 * @return this builder
 		 */
@@ -180,8 +177,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the AWS region, by default {@code AWS_REGION} (always set on Lambda), else the
-		 * region that every baked key ARN names.
+		 * Set the AWS region, by default {@code AWS_REGION} (always set on Lambda), else
+		 * the region that every baked key ARN names.
 		 * @param region the region
 		 * @return this builder
 		 */
@@ -201,8 +198,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set whether a KMS endpoint over plain http to a host other than this machine may be
-		 * called; refused by default.
+		 * Set whether a KMS endpoint over plain http to a host other than this machine
+		 * may be called; refused by default.
 		 * @param allowInsecureEndpoint whether to allow it
 		 * @return this builder
 		 */
@@ -212,7 +209,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the deadline for decrypting every secret, retries included; 5 seconds by default.
+		 * Set the deadline for decrypting every secret, retries included; 5 seconds by
+		 * default.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -222,7 +220,8 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Set the maximum number of {@code Decrypt} calls in flight at once; 16 by default.
+		 * Set the maximum number of {@code Decrypt} calls in flight at once; 16 by
+		 * default.
 		 * @param concurrency the concurrency
 		 * @return this builder
 		 */
@@ -262,11 +261,12 @@ public final class BakedSecretsLoader {
 		}
 
 		/**
-		 * Read the file and return its secrets' values, each decrypted on its first read, at
-		 * most once, so that a cold start pays only for the secrets it reads; concurrent first
-		 * reads of a secret share one call. A client created for it stays open, since the
-		 * values need it for as long as they are read.
-		 * @return the values, to keep in a static field like the result of {@link #load()}
+		 * Read the file and return its secrets' values, each decrypted on its first read,
+		 * at most once, so that a cold start pays only for the secrets it reads;
+		 * concurrent first reads of a secret share one call. A client created for it
+		 * stays open, since the values need it for as long as they are read.
+		 * @return the values, to keep in a static field like the result of
+		 * {@link #load()}
 		 * @throws InvalidBakedSecretsException if the file is missing or not valid, or an
 		 * included name is not in it
 		 * @throws SecretDecryptionException if the KMS client cannot be created
@@ -287,10 +287,8 @@ public final class BakedSecretsLoader {
 
 		private KmsDecrypter createClient(BakedSecrets secrets) {
 			try {
-				return KmsDecrypters.create(this.clientType, KeyRegions.apply(
-						new KmsClientSettings(this.region, this.endpoint, this.fips, this.timeout,
-								this.allowInsecureEndpoint),
-						secrets, System::getenv));
+				return KmsDecrypters.create(this.clientType, KeyRegions.apply(new KmsClientSettings(this.region,
+						this.endpoint, this.fips, this.timeout, this.allowInsecureEndpoint), secrets, System::getenv));
 			}
 			catch (KmsDecryptException ex) {
 				throw SecretDecryptionException.forEverySecret(secrets, ex.getKind(), ex.getDetail());

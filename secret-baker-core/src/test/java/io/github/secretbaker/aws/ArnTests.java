@@ -13,8 +13,8 @@ class ArnTests {
 	void parsesEveryPartOfAnArnAndWritesItBackAsGiven() {
 		String text = "arn:aws-iso-b:ssm:us-isob-east-1:123456789012:parameter/app/db:with/colon";
 		Arn arn = Arn.parse(text);
-		assertThat(arn).isEqualTo(new Arn("aws-iso-b", "ssm", "us-isob-east-1", "123456789012",
-				"parameter/app/db:with/colon"));
+		assertThat(arn)
+			.isEqualTo(new Arn("aws-iso-b", "ssm", "us-isob-east-1", "123456789012", "parameter/app/db:with/colon"));
 		assertThat(arn.isRegional()).isTrue();
 		assertThat(arn).hasToString(text);
 	}

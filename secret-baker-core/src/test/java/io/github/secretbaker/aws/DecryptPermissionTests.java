@@ -31,9 +31,12 @@ class DecryptPermissionTests {
 		assertThat(statement.get("Resource").valueStream().map(JsonNode::asString)).containsExactly(KEY_ARN);
 		JsonNode condition = statement.get("Condition");
 		assertThat(condition.propertyNames()).containsExactly("StringEquals");
-		assertThat(condition.get("StringEquals").propertyNames()).containsExactly("kms:EncryptionContext:PARAMETER_ARN");
-		assertThat(condition.get("StringEquals").get(DecryptPermission.CONDITION_KEY).valueStream().map(JsonNode::asString))
-			.containsExactlyElementsOf(PARAMETERS);
+		assertThat(condition.get("StringEquals").propertyNames())
+			.containsExactly("kms:EncryptionContext:PARAMETER_ARN");
+		assertThat(condition.get("StringEquals")
+			.get(DecryptPermission.CONDITION_KEY)
+			.valueStream()
+			.map(JsonNode::asString)).containsExactlyElementsOf(PARAMETERS);
 	}
 
 	@Test
@@ -48,8 +51,10 @@ class DecryptPermissionTests {
 	@Test
 	void rendersTheJsonThatJacksonIndentsForTheSameStructure() {
 		JsonMapper indenting = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-		assertThat(this.permission.toJson(false)).isEqualTo(indenting.writeValueAsString(this.permission.statement()) + "\n");
-		assertThat(this.permission.toJson(true)).isEqualTo(indenting.writeValueAsString(this.permission.document()) + "\n");
+		assertThat(this.permission.toJson(false))
+			.isEqualTo(indenting.writeValueAsString(this.permission.statement()) + "\n");
+		assertThat(this.permission.toJson(true))
+			.isEqualTo(indenting.writeValueAsString(this.permission.document()) + "\n");
 	}
 
 	@Test

@@ -22,8 +22,7 @@ class KmsKeyReferenceTests {
 	void parsesEachOfTheFourForms() {
 		assertThat(KmsKeyReference.parse(KEY_ID)).extracting(KmsKeyReference::form).isEqualTo(Form.KEY_ID);
 		assertThat(KmsKeyReference.parse(KEY_ARN)).extracting(KmsKeyReference::form).isEqualTo(Form.KEY_ARN);
-		assertThat(KmsKeyReference.parse("alias/app/db")).extracting(KmsKeyReference::form)
-			.isEqualTo(Form.ALIAS_NAME);
+		assertThat(KmsKeyReference.parse("alias/app/db")).extracting(KmsKeyReference::form).isEqualTo(Form.ALIAS_NAME);
 		assertThat(KmsKeyReference.parse(ALIAS_ARN)).extracting(KmsKeyReference::form).isEqualTo(Form.ALIAS_ARN);
 	}
 
@@ -63,10 +62,10 @@ class KmsKeyReferenceTests {
 
 	@Test
 	void qualifiesAKeyIdOrAliasNameInThePartitionRegionAndAccountOfTheResource() {
-		assertThat(KmsKeyReference.parse(KEY_ID).qualifiedBy(PARAMETER))
-			.isEqualTo(new KmsKeyReference(Form.KEY_ARN, "arn:aws-us-gov:kms:us-gov-west-1:210987654321:key/" + KEY_ID));
-		assertThat(KmsKeyReference.parse("alias/app/db").qualifiedBy(PARAMETER))
-			.isEqualTo(new KmsKeyReference(Form.ALIAS_ARN, "arn:aws-us-gov:kms:us-gov-west-1:210987654321:alias/app/db"));
+		assertThat(KmsKeyReference.parse(KEY_ID).qualifiedBy(PARAMETER)).isEqualTo(
+				new KmsKeyReference(Form.KEY_ARN, "arn:aws-us-gov:kms:us-gov-west-1:210987654321:key/" + KEY_ID));
+		assertThat(KmsKeyReference.parse("alias/app/db").qualifiedBy(PARAMETER)).isEqualTo(
+				new KmsKeyReference(Form.ALIAS_ARN, "arn:aws-us-gov:kms:us-gov-west-1:210987654321:alias/app/db"));
 		assertThat(KmsKeyReference.parse(KEY_ARN).qualifiedBy(PARAMETER).value()).isEqualTo(KEY_ARN);
 	}
 

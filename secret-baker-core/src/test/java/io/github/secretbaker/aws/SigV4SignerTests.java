@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link SigV4Signer}: AWS's published example, and every header byte for
- * byte equal to what the AWS SDK's {@link AwsV4HttpSigner} adds to the same request.
+ * Tests for {@link SigV4Signer}: AWS's published example, and every header byte for byte
+ * equal to what the AWS SDK's {@link AwsV4HttpSigner} adds to the same request.
  */
 class SigV4SignerTests {
 
@@ -58,8 +58,8 @@ class SigV4SignerTests {
 	private final AwsV4HttpSigner oracle = AwsV4HttpSigner.create();
 
 	// The GET Object example of Amazon S3's "Signature Calculations for the Authorization
-	// Header" page: an empty body, its hash signed in x-amz-content-sha256, and a path with
-	// nothing to encode (S3 alone signs a path encoded only once).
+	// Header" page: an empty body, its hash signed in x-amz-content-sha256, and a path
+	// with nothing to encode (S3 alone signs a path encoded only once).
 	@Test
 	void signsAwsPublishedGetObjectExample() {
 		SigV4Signer signer = new SigV4Signer("us-east-1", "s3");
@@ -68,12 +68,13 @@ class SigV4SignerTests {
 						Map.of("Range", "bytes=0-9"), new byte[0]),
 				new SigV4Signer.Credentials(EXAMPLE_ACCESS_KEY_ID, EXAMPLE_SECRET_ACCESS_KEY, null), EXAMPLE_TIME);
 		assertThat(headers.amzDate()).isEqualTo("20130524T000000Z");
-		assertThat(headers.contentSha256()).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+		assertThat(headers.contentSha256())
+			.isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 		assertThat(headers.securityToken()).isNull();
-		assertThat(headers.authorization()).isEqualTo("AWS4-HMAC-SHA256 "
-				+ "Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
-				+ "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
-				+ "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+		assertThat(headers.authorization())
+			.isEqualTo("AWS4-HMAC-SHA256 " + "Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, "
+					+ "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, "
+					+ "Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
 	}
 
 	@Test
@@ -82,8 +83,7 @@ class SigV4SignerTests {
 		int compared = 0;
 		for (Map.Entry<String, List<String>> partition : REGIONS_BY_PARTITION.entrySet()) {
 			for (String region : partition.getValue()) {
-				assertThat(Arn.parse("arn:" + partition.getKey() + ":kms:" + region + ":123456789012:key/k"))
-					.as(region)
+				assertThat(Arn.parse("arn:" + partition.getKey() + ":kms:" + region + ":123456789012:key/k")).as(region)
 					.isNotNull();
 				SigV4Signer signer = new SigV4Signer(region, "kms");
 				for (URI endpoint : endpoints(partition.getKey(), region, random)) {
@@ -169,8 +169,9 @@ class SigV4SignerTests {
 		SigV4Signer.Credentials credentials = new SigV4Signer.Credentials("AKIAEXAMPLE000000000", "secret-key-value",
 				token);
 		SigV4Signer signer = new SigV4Signer("eu-west-1", "kms");
-		SigV4Signer.SignedHeaders headers = signer.sign(new SigV4Signer.Request("POST", "kms.eu-west-1.amazonaws.com",
-				"/", kmsHeaders(), new byte[0]), credentials, EXAMPLE_TIME);
+		SigV4Signer.SignedHeaders headers = signer.sign(
+				new SigV4Signer.Request("POST", "kms.eu-west-1.amazonaws.com", "/", kmsHeaders(), new byte[0]),
+				credentials, EXAMPLE_TIME);
 		String signature = headers.authorization().substring(headers.authorization().indexOf("Signature=") + 10);
 		for (Object object : List.of(credentials, headers, signer)) {
 			assertThat(object.toString()).doesNotContain("AKIAEXAMPLE000000000")
@@ -220,9 +221,13 @@ class SigV4SignerTests {
 		});
 		Map<String, String> ours = new TreeMap<>();
 		ours.put("Host", SigV4Signer.hostHeader(endpoint));
-		signer.sign(new SigV4Signer.Request("POST", SigV4Signer.hostHeader(endpoint), endpoint.getRawPath(), headers,
-				body), new SigV4Signer.Credentials(credentials.accessKeyId(), credentials.secretAccessKey(),
-				credentials.sessionToken()), time).forEach(ours::put);
+		signer
+			.sign(new SigV4Signer.Request("POST", SigV4Signer.hostHeader(endpoint), endpoint.getRawPath(), headers,
+					body),
+					new SigV4Signer.Credentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+							credentials.sessionToken()),
+					time)
+			.forEach(ours::put);
 		assertThat(ours).as("%s at %s", endpoint, time).isEqualTo(added);
 	}
 
@@ -276,8 +281,8 @@ class SigV4SignerTests {
 	}
 
 	private static RawCredentials padded(RawCredentials credentials) {
-		return new RawCredentials(" " + credentials.accessKeyId() + "\n", "\t" + credentials.secretAccessKey()
-				+ " \n", (credentials.sessionToken() != null) ? " " + credentials.sessionToken() + " \r\n" : null);
+		return new RawCredentials(" " + credentials.accessKeyId() + "\n", "\t" + credentials.secretAccessKey() + " \n",
+				(credentials.sessionToken() != null) ? " " + credentials.sessionToken() + " \r\n" : null);
 	}
 
 	private static String sessionToken(Random random) {

@@ -186,15 +186,16 @@ class BakedSecretsFileTests {
 	@Test
 	void readsNamesTheNodePluginWritesThatAreNotEnvironmentVariableNames() {
 		String json = "{" + String.join(", ", member("my-secret.v1", "AQID", ARN_PREFIX + "one"),
-				member("api-key", "AQID", ARN_PREFIX + "two"), member("/app/db/password", "AQID", ARN_PREFIX + "db/password"))
-				+ "}";
+				member("api-key", "AQID", ARN_PREFIX + "two"),
+				member("/app/db/password", "AQID", ARN_PREFIX + "db/password")) + "}";
 		assertThat(read(json).names()).containsExactly("/app/db/password", "api-key", "my-secret.v1");
 	}
 
 	@Test
 	void writesAndReadsBackNamesThatAreNotEnvironmentVariableNames() {
-		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("my-secret.v1", randomCiphertext(), ARN_PREFIX + "a"),
-				BakedSecret.of("/app/db/password", randomCiphertext(), ARN_PREFIX + "db/password")));
+		BakedSecrets secrets = BakedSecrets
+			.of(List.of(BakedSecret.of("my-secret.v1", randomCiphertext(), ARN_PREFIX + "a"),
+					BakedSecret.of("/app/db/password", randomCiphertext(), ARN_PREFIX + "db/password")));
 		assertThat(BakedSecretsFile.read(stream(new String(BakedSecretsFile.toBytes(secrets), StandardCharsets.UTF_8)),
 				"test.json"))
 			.isEqualTo(secrets);
@@ -210,7 +211,8 @@ class BakedSecretsFileTests {
 	@Test
 	void failsWithLineAndWithoutQuotingNameThatHoldsAControlCharacter() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\n\"DB\\u001b[2J\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "db\"}}"))
+			.isThrownBy(
+					() -> read("{\n\"DB\\u001b[2J\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "db\"}}"))
 			.satisfies((ex) -> assertThat(ex.getSecretName()).isNull())
 			.withMessageContaining("the secret at line 2 (whose name of 6 characters is not shown)")
 			.withMessageContaining("not printable")
@@ -232,14 +234,14 @@ class BakedSecretsFileTests {
 	void neverQuotesFieldValuesThatAreLongOrLookLikeBase64() {
 		String ciphertext = randomCiphertext();
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"tier\": \"" + ciphertext + "\"}}"))
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"tier\": \""
+					+ ciphertext + "\"}}"))
 			.withMessageContaining("'tier' must be 'Standard' or 'Advanced' but was (a value of " + ciphertext.length()
 					+ " characters, not shown)")
 			.withMessageNotContaining(ciphertext.substring(0, 16));
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"" + ciphertext + "\": \"x\"}}"))
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \""
+					+ ciphertext + "\": \"x\"}}"))
 			.withMessageContaining("has unknown field (a value of")
 			.withMessageNotContaining(ciphertext.substring(0, 16));
 		String longArn = "arn:" + "x".repeat(Quoting.MAX_QUOTED_LENGTH);
@@ -249,8 +251,8 @@ class BakedSecretsFileTests {
 			.withMessageNotContaining(longArn);
 		String keyId = "arn:" + ciphertext;
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"keyId\": \"" + keyId + "\"}}"))
+			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"keyId\": \""
+					+ keyId + "\"}}"))
 			.withMessageContaining("'keyId' (a value of")
 			.withMessageNotContaining(ciphertext.substring(0, 16));
 	}
@@ -268,8 +270,8 @@ class BakedSecretsFileTests {
 	@Test
 	void failsWhenAFieldAppearsTwiceInAnEntry() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"ciphertext\": \"BAUG\"}}"))
+			.isThrownBy(() -> read(
+					"{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"ciphertext\": \"BAUG\"}}"))
 			.withMessageContaining("secret 'A': has the field 'ciphertext' more than once");
 	}
 
@@ -307,7 +309,8 @@ class BakedSecretsFileTests {
 	void writesThroughASymbolicLinkAndKeepsTheLink() throws IOException {
 		Path real = Files.createDirectories(this.folder.resolve("real")).resolve("secrets.json");
 		BakedSecretsFile.write(randomSecrets(1), real);
-		Path link = Files.createSymbolicLink(this.folder.resolve("secret-baker-secrets.json"), Path.of("real/secrets.json"));
+		Path link = Files.createSymbolicLink(this.folder.resolve("secret-baker-secrets.json"),
+				Path.of("real/secrets.json"));
 		BakedSecrets secrets = randomSecrets(3);
 		BakedSecretsFile.write(secrets, link);
 		assertThat(link).isSymbolicLink();
@@ -338,21 +341,19 @@ class BakedSecretsFileTests {
 
 	@Test
 	void failsOnUnknownField() {
-		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"value\": \"x\"}}"))
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(
+				() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"value\": \"x\"}}"))
 			.withMessageContaining("secret 'A': has unknown field 'value'");
 	}
 
 	@Test
 	void failsOnUnknownTierAndInvalidVersion() {
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"tier\": \"Premium\"}}"))
+			.isThrownBy(() -> read(
+					"{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"tier\": \"Premium\"}}"))
 			.withMessageContaining("'tier' must be 'Standard' or 'Advanced' but was 'Premium'");
-		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX
-					+ "a\", \"version\": \"3\"}}"))
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(
+				() -> read("{\"A\": {\"ciphertext\": \"AQID\", \"arn\": \"" + ARN_PREFIX + "a\", \"version\": \"3\"}}"))
 			.withMessageContaining("'version' must be a whole number");
 	}
 
@@ -365,8 +366,7 @@ class BakedSecretsFileTests {
 	@Test
 	void failsWithPathWhenFileDoesNotExist() {
 		Path missing = this.folder.resolve("missing.json");
-		assertThatExceptionOfType(InvalidBakedSecretsException.class)
-			.isThrownBy(() -> BakedSecretsFile.read(missing))
+		assertThatExceptionOfType(InvalidBakedSecretsException.class).isThrownBy(() -> BakedSecretsFile.read(missing))
 			.withMessageContaining(missing.toString())
 			.withMessageContaining("cannot be read");
 	}

@@ -30,7 +30,8 @@ class QuotingTests {
 		byte[] blob = new byte[150 + RANDOM.nextInt(100)];
 		RANDOM.nextBytes(blob);
 		String ciphertext = Base64.getEncoder().encodeToString(blob);
-		assertThat(Quoting.quote(ciphertext)).isEqualTo("(a value of " + ciphertext.length() + " characters, not shown)");
+		assertThat(Quoting.quote(ciphertext))
+			.isEqualTo("(a value of " + ciphertext.length() + " characters, not shown)");
 		assertThat(Quoting.isQuotable("arn:" + ciphertext.substring(0, 100))).isFalse();
 	}
 

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BakedSecretsDecryptor}, against the local KMS and SSM server: the contract
- * suite of the {@link KmsDecrypter} implementations, run once with each client type.
+ * Tests for {@link BakedSecretsDecryptor}, against the local KMS and SSM server: the
+ * contract suite of the {@link KmsDecrypter} implementations, run once with each client
+ * type.
  */
 @LocalAwsTest
 @ParameterizedClass(name = "{0} client")
@@ -162,17 +163,20 @@ class BakedSecretsDecryptorTests {
 	void saysTheJvmDoesNotTrustTheCertificateOfTheEndpointWithoutRetrying() {
 		BakedSecrets secrets = bake("DB_PASSWORD");
 		try (LocalAwsServer untrusted = LocalAwsServer.builder().https(true).start();
-				KmsDecrypter client = BakedSecretFixtures.decrypter(untrusted, this.clientType, Duration.ofSeconds(5))) {
+				KmsDecrypter client = BakedSecretFixtures.decrypter(untrusted, this.clientType,
+						Duration.ofSeconds(5))) {
 			assertThatExceptionOfType(SecretDecryptionException.class)
-				.isThrownBy(() -> BakedSecretsDecryptor.builder(client).timeout(Duration.ofSeconds(5)).build()
+				.isThrownBy(() -> BakedSecretsDecryptor.builder(client)
+					.timeout(Duration.ofSeconds(5))
+					.build()
 					.decryptAll(secrets))
 				.satisfies((ex) -> {
 					assertThat(ex.getAttempted()).isEqualTo(1);
 					assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
 						assertThat(failure.kind()).isEqualTo(Kind.UNTRUSTED_CERTIFICATE);
-						assertThat(failure.detail()).isEqualTo("the JVM does not trust the TLS certificate of the KMS "
-								+ "endpoint 127.0.0.1:" + untrusted.endpoint().getPort()
-								+ " (no trusted certificate for that host name)");
+						assertThat(failure.detail())
+							.isEqualTo("the JVM does not trust the TLS certificate of the KMS " + "endpoint 127.0.0.1:"
+									+ untrusted.endpoint().getPort() + " (no trusted certificate for that host name)");
 					});
 					assertThat(ex.getMessage()).contains("trust store");
 				});
@@ -186,14 +190,13 @@ class BakedSecretsDecryptorTests {
 		String disabledKeyArn = this.server.createKey("alias/disabled");
 		String deniedKeyArn = this.server.createKey("alias/denied");
 		BakedSecret good = BakedSecretFixtures.bake(this.server, "GOOD", remember("GOOD"), this.keyArn);
-		BakedSecret tampered = tamper(BakedSecretFixtures.bake(this.server, "TAMPERED", remember("TAMPERED"),
-				this.keyArn));
+		BakedSecret tampered = tamper(
+				BakedSecretFixtures.bake(this.server, "TAMPERED", remember("TAMPERED"), this.keyArn));
 		BakedSecret first = BakedSecretFixtures.bake(this.server, "FIRST", remember("FIRST"), this.keyArn);
 		BakedSecret second = BakedSecretFixtures.bake(this.server, "SECOND", remember("SECOND"), this.keyArn);
 		BakedSecret wrongKey = withKeyId(
 				BakedSecretFixtures.bake(this.server, "WRONG_KEY", remember("WRONG_KEY"), this.keyArn), otherKeyArn);
-		BakedSecret disabled = BakedSecretFixtures.bake(this.server, "DISABLED", remember("DISABLED"),
-				disabledKeyArn);
+		BakedSecret disabled = BakedSecretFixtures.bake(this.server, "DISABLED", remember("DISABLED"), disabledKeyArn);
 		BakedSecret denied = BakedSecretFixtures.bake(this.server, "DENIED", remember("DENIED"), deniedKeyArn);
 		this.server.kmsClient().disableKey((request) -> request.keyId(disabledKeyArn));
 		this.server.faults().deny("Decrypt", deniedKeyArn);
@@ -205,8 +208,7 @@ class BakedSecretsDecryptorTests {
 			.satisfies((ex) -> {
 				Map<String, SecretDecryptionFailure> failures = new LinkedHashMap<>();
 				ex.getFailures().forEach((failure) -> failures.put(failure.secretName(), failure));
-				assertThat(failures).containsOnlyKeys("TAMPERED", "FIRST", "SECOND", "WRONG_KEY", "DISABLED",
-						"DENIED");
+				assertThat(failures).containsOnlyKeys("TAMPERED", "FIRST", "SECOND", "WRONG_KEY", "DISABLED", "DENIED");
 				assertThat(failures.get("TAMPERED").kind()).isEqualTo(Kind.INVALID_CIPHERTEXT);
 				assertThat(failures.get("FIRST").kind()).isEqualTo(Kind.INVALID_CIPHERTEXT);
 				assertThat(failures.get("FIRST").parameterArn()).isEqualTo(second.arn());
@@ -236,8 +238,7 @@ class BakedSecretsDecryptorTests {
 		this.server.resetCounters();
 		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted.names()).hasSize(4);
-		decrypted.names()
-			.forEach((name) -> assertThat(decrypted.get(name)).isEqualTo(this.values.get("DB_PASSWORD")));
+		decrypted.names().forEach((name) -> assertThat(decrypted.get(name)).isEqualTo(this.values.get("DB_PASSWORD")));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
 	}
 
@@ -263,8 +264,8 @@ class BakedSecretsDecryptorTests {
 
 	@Test
 	void reportsOneFailedSecret() {
-		BakedSecret secret = tamper(BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"),
-				this.keyArn));
+		BakedSecret secret = tamper(
+				BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"), this.keyArn));
 		assertThatExceptionOfType(SecretDecryptionException.class)
 			.isThrownBy(() -> decryptor(Duration.ofSeconds(5)).decrypt(secret))
 			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
@@ -311,8 +312,8 @@ class BakedSecretsDecryptorTests {
 	private static BakedSecret tamper(BakedSecret secret) {
 		byte[] blob = secret.ciphertextBlob();
 		blob[blob.length - 1] ^= 0x01;
-		return new BakedSecret(secret.name(), Base64.getEncoder().encodeToString(blob), secret.arn(),
-				secret.version(), secret.keyId(), secret.tier());
+		return new BakedSecret(secret.name(), Base64.getEncoder().encodeToString(blob), secret.arn(), secret.version(),
+				secret.keyId(), secret.tier());
 	}
 
 	private static BakedSecret withArn(BakedSecret secret, String arn) {

@@ -6,10 +6,10 @@ import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.runtime.BakedSecretsLoader;
 
 /**
- * A function's cold start in a JVM of its own, for {@link EncryptionSdkClassLoadingTests}:
- * loads and decrypts a baked file, then prints how many secrets it decrypted (never a value),
- * or the decryption failure's message. An optional fourth argument names the
- * {@link KmsClientType}.
+ * A function's cold start in a JVM of its own, for
+ * {@link EncryptionSdkClassLoadingTests}: loads and decrypts a baked file, then prints
+ * how many secrets it decrypted (never a value), or the decryption failure's message. An
+ * optional fourth argument names the {@link KmsClientType}.
  */
 final class ClassLoadProbe {
 

@@ -28,22 +28,23 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves with the JVM's class-load log ({@code -Xlog:class+load}) that a function whose file
- * holds only standard-tier entries loads no class that opens AWS Encryption SDK messages, and
- * that a file with an Advanced-tier entry opens without the AWS Encryption SDK or Bouncy
- * Castle on the class path, loading no class beyond the JDK's and core's for it; and that the
- * light client signs its requests without loading the SDK's signer, and decrypts without the
- * SDK's KMS client, its JSON protocol or url-connection-client on the class path, while the SDK
- * client, chosen without them, names the dependency to add. Each cold start runs in a JVM of
- * its own, as a function's does.
+ * Proves with the JVM's class-load log ({@code -Xlog:class+load}) that a function whose
+ * file holds only standard-tier entries loads no class that opens AWS Encryption SDK
+ * messages, and that a file with an Advanced-tier entry opens without the AWS Encryption
+ * SDK or Bouncy Castle on the class path, loading no class beyond the JDK's and core's
+ * for it; and that the light client signs its requests without loading the SDK's signer,
+ * and decrypts without the SDK's KMS client, its JSON protocol or url-connection-client
+ * on the class path, while the SDK client, chosen without them, names the dependency to
+ * add. Each cold start runs in a JVM of its own, as a function's does.
  */
 @LocalAwsTest
 class EncryptionSdkClassLoadingTests {
 
-	private static final List<String> ENVELOPE_PACKAGES = List.of("com.amazonaws.encryptionsdk.",
-			"org.bouncycastle.", "io.github.secretbaker.kms.envelope.");
+	private static final List<String> ENVELOPE_PACKAGES = List.of("com.amazonaws.encryptionsdk.", "org.bouncycastle.",
+			"io.github.secretbaker.kms.envelope.");
 
-	// org.jcp.xml.dsig.internal: the JDK's XML signature provider, which the JCA looks at.
+	// org.jcp.xml.dsig.internal: the JDK's XML signature provider, which the JCA looks
+	// at.
 	private static final List<String> JDK_AND_CORE_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
 			"org.jcp.xml.dsig.internal.", "io.github.secretbaker.");
 
@@ -83,8 +84,7 @@ class EncryptionSdkClassLoadingTests {
 	}
 
 	@Test
-	void opensAnAdvancedEntryWithoutTheEncryptionSdkOrBouncyCastleLoadingOnlyJdkAndCoreClassesForIt()
-			throws Exception {
+	void opensAnAdvancedEntryWithoutTheEncryptionSdkOrBouncyCastleLoadingOnlyJdkAndCoreClassesForIt() throws Exception {
 		List<String> functionClassPath = testClassPath().stream()
 			.filter((entry) -> !entry.contains("aws-encryption-sdk-java") && !entry.contains("bcprov"))
 			.toList();
@@ -93,14 +93,16 @@ class EncryptionSdkClassLoadingTests {
 		String standard = BakedSecretFixtures.randomValue();
 		BakedSecret advancedEntry = EncryptionSdkFixtures.bake(this.server, "ADVANCED", advanced, this.keyArn);
 		BakedSecret standardEntry = BakedSecretFixtures.bake(this.server, "STANDARD", standard, this.keyArn);
-		Run standardOnly = run(write(standardEntry, BakedSecretFixtures.bake(this.server, "OTHER",
-				BakedSecretFixtures.randomValue(), this.keyArn)), functionClassPath);
+		Run standardOnly = run(
+				write(standardEntry,
+						BakedSecretFixtures.bake(this.server, "OTHER", BakedSecretFixtures.randomValue(), this.keyArn)),
+				functionClassPath);
 		Run withAdvanced = run(write(advancedEntry, standardEntry), functionClassPath);
 		assertThat(withAdvanced.exitCode()).isZero();
 		assertThat(withAdvanced.output()).contains("decrypted 2").doesNotContain(advanced).doesNotContain(standard);
 		assertThat(withAdvanced.loaded()).contains("io.github.secretbaker.kms.envelope.EncryptionSdkMessages");
-		assertThat(withAdvanced.loaded()).noneMatch((name) -> name.startsWith("com.amazonaws.encryptionsdk.")
-				|| name.startsWith("org.bouncycastle."));
+		assertThat(withAdvanced.loaded()).noneMatch(
+				(name) -> name.startsWith("com.amazonaws.encryptionsdk.") || name.startsWith("org.bouncycastle."));
 		Set<String> added = withoutLambdaNames(withAdvanced.loaded());
 		added.removeAll(withoutLambdaNames(standardOnly.loaded()));
 		assertThat(added).isNotEmpty()
@@ -135,7 +137,8 @@ class EncryptionSdkClassLoadingTests {
 		assertThat(run.loaded()).contains("io.github.secretbaker.kms.http.HttpKmsDecrypter")
 			.noneMatch((name) -> SDK_KMS_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
 		Run withSdkJars = run(file, testClassPath(), null, KmsClientType.HTTP);
-		assertThat(withSdkJars.loaded()).noneMatch((name) -> SDK_KMS_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
+		assertThat(withSdkJars.loaded())
+			.noneMatch((name) -> SDK_KMS_CLIENT_PACKAGES.stream().anyMatch(name::startsWith));
 	}
 
 	@Test
@@ -157,7 +160,8 @@ class EncryptionSdkClassLoadingTests {
 
 	private static List<String> withoutSdkKmsClient(List<String> classPath) {
 		List<String> without = classPath.stream()
-			.filter((entry) -> SDK_KMS_CLIENT_JARS.stream().noneMatch((jar) -> Path.of(entry).getFileName().toString().startsWith(jar)))
+			.filter((entry) -> SDK_KMS_CLIENT_JARS.stream()
+				.noneMatch((jar) -> Path.of(entry).getFileName().toString().startsWith(jar)))
 			.toList();
 		assertThat(classPath.size() - without.size()).isEqualTo(SDK_KMS_CLIENT_JARS.size());
 		return without;
@@ -182,10 +186,11 @@ class EncryptionSdkClassLoadingTests {
 			throws IOException, InterruptedException {
 		Path log = this.directory.resolve("class-load.log");
 		Path output = this.directory.resolve("output.txt");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xshare:off", "-Xlog:class+load=info:file=" + log, "-cp", String.join(File.pathSeparator, classPath),
-				ClassLoadProbe.class.getName(), file.toString(), this.server.region(),
-				this.server.endpoint().toString(), clientType.name()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off",
+						"-Xlog:class+load=info:file=" + log, "-cp", String.join(File.pathSeparator, classPath),
+						ClassLoadProbe.class.getName(), file.toString(), this.server.region(),
+						this.server.endpoint().toString(), clientType.name()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
 		Map<String, String> environment = builder.environment();
@@ -203,7 +208,8 @@ class EncryptionSdkClassLoadingTests {
 					.collect(Collectors.toSet()));
 	}
 
-	// A lambda's class is named after its host class plus a number that differs between runs.
+	// A lambda's class is named after its host class plus a number that differs between
+	// runs.
 	private static Set<String> withoutLambdaNames(Set<String> classNames) {
 		return classNames.stream()
 			.map((name) -> name.replaceFirst("\\$\\$Lambda.*$", ""))
@@ -221,12 +227,15 @@ class EncryptionSdkClassLoadingTests {
 		return (start > 1 && end > start) ? line.substring(start, end) : "";
 	}
 
-	// Surefire may start the tests from a manifest-only jar; it names the real class path here.
-	// Logback, there for the tests that capture logs, is left out: a function without Spring
-	// logs through SLF4J's no-op default, and Logback's start would eat into the deadline.
+	// Surefire may start the tests from a manifest-only jar; it names the real class path
+	// here. Logback, there for the tests that capture logs, is left out: a function
+	// without Spring logs through SLF4J's no-op default, and Logback's start would eat
+	// into the deadline.
 	private static List<String> testClassPath() {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		return Arrays.stream(classPath.split(File.pathSeparator)).filter((entry) -> !entry.contains("logback")).toList();
+		return Arrays.stream(classPath.split(File.pathSeparator))
+			.filter((entry) -> !entry.contains("logback"))
+			.toList();
 	}
 
 	private record Run(int exitCode, String output, Set<String> loaded) {

@@ -9,9 +9,9 @@ import io.github.secretbaker.test.LocalAwsServer;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * Bakes Advanced-tier secrets the way the bake step does: an Advanced-tier SecureString is
- * put into the local server's Parameter Store, then read back without decryption, giving its
- * AWS Encryption SDK message and ARN.
+ * Bakes Advanced-tier secrets the way the bake step does: an Advanced-tier SecureString
+ * is put into the local server's Parameter Store, then read back without decryption,
+ * giving its AWS Encryption SDK message and ARN.
  */
 public final class EncryptionSdkFixtures {
 
@@ -21,8 +21,8 @@ public final class EncryptionSdkFixtures {
 	}
 
 	/**
-	 * Return a new random value of the given length, in printable ASCII with line breaks, as
-	 * a PEM chain would be.
+	 * Return a new random value of the given length, in printable ASCII with line breaks,
+	 * as a PEM chain would be.
 	 * @param length the length
 	 * @return the value
 	 */
@@ -63,8 +63,8 @@ public final class EncryptionSdkFixtures {
 	}
 
 	/**
-	 * Read a parameter without decryption, by name or ARN, and bake it as an Advanced-tier
-	 * secret.
+	 * Read a parameter without decryption, by name or ARN, and bake it as an
+	 * Advanced-tier secret.
 	 * @param server the local server
 	 * @param name the secret name
 	 * @param reference the parameter name or ARN

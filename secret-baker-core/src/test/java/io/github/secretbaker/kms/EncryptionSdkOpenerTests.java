@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link EncryptionSdkOpener}: Advanced-tier entries, AWS Encryption SDK messages
- * made by the local server as Parameter Store makes them, decrypted through the
+ * Tests for {@link EncryptionSdkOpener}: Advanced-tier entries, AWS Encryption SDK
+ * messages made by the local server as Parameter Store makes them, decrypted through the
  * {@link BakedSecretsDecryptor} and its {@link KmsDecrypter} seam.
  */
 @LocalAwsTest

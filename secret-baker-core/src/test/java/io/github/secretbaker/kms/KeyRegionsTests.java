@@ -34,8 +34,9 @@ class KeyRegionsTests {
 	@Test
 	void keepsTheConfiguredRegionOrTheEnvironmentsWhateverTheKeys() {
 		BakedSecrets secrets = secrets(secret("A", EU_KEY), secret("B", US_KEY));
-		assertThat(KeyRegions.apply(this.none.withRegion("ap-south-1"), secrets, Map.<String, String>of()::get)
-			.region()).isEqualTo("ap-south-1");
+		assertThat(
+				KeyRegions.apply(this.none.withRegion("ap-south-1"), secrets, Map.<String, String>of()::get).region())
+			.isEqualTo("ap-south-1");
 		assertThat(KeyRegions.apply(this.none, secrets, Map.of("AWS_REGION", "us-west-2")::get)).isSameAs(this.none);
 	}
 

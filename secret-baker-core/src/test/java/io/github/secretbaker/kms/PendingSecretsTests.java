@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link PendingSecrets}: decryption in the background, joined later, against the
- * local KMS server.
+ * Tests for {@link PendingSecrets}: decryption in the background, joined later, against
+ * the local KMS server.
  */
 @LocalAwsTest
 class PendingSecretsTests {
@@ -75,8 +75,7 @@ class PendingSecretsTests {
 
 	@Test
 	void keepsTwoCallsInFlightUntilSomethingWaitsThenTheFullConcurrency() throws InterruptedException {
-		BakedSecrets secrets = bake("S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "S11",
-				"S12");
+		BakedSecrets secrets = bake("S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "S11", "S12");
 		this.server.faults().latency("Decrypt", Duration.ofMillis(200));
 		PendingSecrets pending = decryptor(Duration.ofSeconds(10), 8).start(secrets);
 		long giveUp = System.nanoTime() + Duration.ofSeconds(8).toNanos();
@@ -117,8 +116,8 @@ class PendingSecretsTests {
 					SecretDecryptionFailure failure = ex.getFailures().get(0);
 					assertThat(failure.kind()).isEqualTo(Kind.ACCESS_DENIED);
 					assertThat(failure.otherRegion()).isEqualTo(this.server.region());
-					assertThat(ex.getMessage()).contains("the key is in " + this.server.region()
-							+ ", the client calls eu-west-1");
+					assertThat(ex.getMessage())
+						.contains("the key is in " + this.server.region() + ", the client calls eu-west-1");
 					assertThat(ex.getAction()).contains("Set secret-baker.region to the key's region");
 				});
 		}

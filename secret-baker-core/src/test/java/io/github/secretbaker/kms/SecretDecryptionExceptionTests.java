@@ -24,8 +24,9 @@ class SecretDecryptionExceptionTests {
 		SecretDecryptionException ex = SecretDecryptionException.forEverySecret(secrets, Kind.CLIENT_CONFIGURATION,
 				"no AWS credentials found");
 		assertThat(ex.isSharedByEverySecret()).isTrue();
-		assertThat(ex.getMessage()).startsWith("Failed to decrypt all 3 baked secrets (API_KEY, DB_PASSWORD, TOKEN) for "
-				+ "the same reason: CLIENT_CONFIGURATION no AWS credentials found\nAction: ");
+		assertThat(ex.getMessage())
+			.startsWith("Failed to decrypt all 3 baked secrets (API_KEY, DB_PASSWORD, TOKEN) for "
+					+ "the same reason: CLIENT_CONFIGURATION no AWS credentials found\nAction: ");
 		assertThat(ex.getMessage().split("no AWS credentials found", -1)).hasSize(2);
 		assertThat(ex.getFailures()).hasSize(3);
 	}

@@ -47,8 +47,8 @@ class SecretValuesTests {
 	@Test
 	void waitsForTheDecryptionInTheBackgroundAndReportsItsTimeOnce(LocalAwsServer server) {
 		String keyArn = server.createKey();
-		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
-				keyArn)));
+		BakedSecrets baked = BakedSecrets
+			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		SecretValues values = SecretValues.of(BakedSecretsDecryptor.builder(this.kms).build().start(baked));
 		assertThat(values.isLazy()).isFalse();
@@ -62,8 +62,8 @@ class SecretValuesTests {
 	@Test
 	void refusesAReadBeforeADeferredDecryptionIsSuppliedItsDecryptor(LocalAwsServer server) {
 		String keyArn = server.createKey();
-		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
-				keyArn)));
+		BakedSecrets baked = BakedSecrets
+			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		for (boolean lazy : new boolean[] { false, true }) {
 			server.resetCounters();
 			SecretValues values = SecretValues.deferred(baked, lazy, "not restored yet", this.firstReads::add);
@@ -86,8 +86,8 @@ class SecretValuesTests {
 	@Test
 	void decryptsAnewAndReportsItsTimeAnewAfterEachRestore(LocalAwsServer server) {
 		String keyArn = server.createKey();
-		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
-				keyArn)));
+		BakedSecrets baked = BakedSecrets
+			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		SecretValues values = SecretValues.deferred(baked, false, "not restored yet", this.firstReads::add);
 		server.resetCounters();
@@ -156,8 +156,8 @@ class SecretValuesTests {
 	@Test
 	void boundsEveryConcurrentFirstReadByTheTimeoutFromItsOwnCall(LocalAwsServer server) throws Exception {
 		String keyArn = server.createKey();
-		BakedSecrets baked = BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password,
-				keyArn)));
+		BakedSecrets baked = BakedSecrets
+			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		Duration timeout = Duration.ofSeconds(1);
 		SecretValues source = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(),
@@ -181,8 +181,9 @@ class SecretValuesTests {
 				});
 			}
 			for (Future<Long> waited : executor.invokeAll(readers)) {
-				// Each read gives up at its own deadline; before the fix they queued up, each
-				// making a full attempt of its own after the previous one, 8 times the timeout.
+				// Each read gives up at its own deadline; before the fix they queued up,
+				// each making a full attempt of its own after the previous one, 8 times
+				// the timeout.
 				assertThat(Duration.ofNanos(waited.get())).isLessThan(timeout.multipliedBy(3));
 			}
 		}
@@ -195,9 +196,10 @@ class SecretValuesTests {
 	@Test
 	void serves32ConcurrentRequestsOfAManagedInstanceWithOneDecryptPerSecretInLazyMode(LocalAwsServer server)
 			throws Exception {
-		// Lambda Managed Instances run one function instance on many threads, 32 concurrent
-		// requests per vCPU by default: each request reads a secret every request reads and
-		// one it shares with a few others, all for the first time at once.
+		// Lambda Managed Instances run one function instance on many threads, 32
+		// concurrent requests per vCPU by default: each request reads a secret every
+		// request reads and one it shares with a few others, all for the first time at
+		// once.
 		String keyArn = server.createKey();
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("SHARED", "shared, \"quoted\" $1 .*\n");

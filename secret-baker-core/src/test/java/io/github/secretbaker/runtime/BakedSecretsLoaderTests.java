@@ -41,8 +41,9 @@ class BakedSecretsLoaderTests {
 		String password = BakedSecretFixtures.randomValue();
 		String apiKey = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
-		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
-				BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+					BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
 		server.resetCounters();
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 				URLClassLoader classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null)) {
@@ -58,9 +59,9 @@ class BakedSecretsLoaderTests {
 		String keyArn = server.createKey();
 		String password = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve("secrets.json");
-		BakedSecretsFile.write(BakedSecrets.of(List.of(
-				BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
-				BakedSecretFixtures.bake(server, "API_KEY", BakedSecretFixtures.randomValue(), keyArn))), file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+					BakedSecretFixtures.bake(server, "API_KEY", BakedSecretFixtures.randomValue(), keyArn))), file);
 		server.resetCounters();
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
 			DecryptedSecrets secrets = BakedSecretsLoader.builder()
@@ -80,8 +81,9 @@ class BakedSecretsLoaderTests {
 		String password = "p@ss, \"word\" $1 .*\n";
 		String apiKey = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve("secrets.json");
-		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
-				BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn),
+					BakedSecretFixtures.bake(server, "API_KEY", apiKey, keyArn))), file);
 		server.resetCounters();
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
 			SecretValues secrets = BakedSecretsLoader.builder().location("file:" + file).client(kms).loadLazily();
@@ -102,8 +104,8 @@ class BakedSecretsLoaderTests {
 		String keyArn = server.createKey();
 		String password = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve("secrets.json");
-		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
-				file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))), file);
 		try (KmsDecrypter kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5))) {
 			SecretValues secrets = BakedSecretsLoader.builder().location("file:" + file).client(kms).loadLazily();
 			server.faults().deny("Decrypt", "*");
@@ -121,8 +123,8 @@ class BakedSecretsLoaderTests {
 		String keyArn = server.createKey();
 		String password = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve("secrets.json");
-		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
-				file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))), file);
 		String accessKey = System.getProperty("aws.accessKeyId");
 		String secretKey = System.getProperty("aws.secretAccessKey");
 		System.setProperty("aws.accessKeyId", "AKIALOCALTEST0000000");
@@ -147,8 +149,8 @@ class BakedSecretsLoaderTests {
 		String keyArn = server.createKey();
 		String password = BakedSecretFixtures.randomValue();
 		Path file = this.directory.resolve("secrets.json");
-		BakedSecretsFile.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))),
-				file);
+		BakedSecretsFile
+			.write(BakedSecrets.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", password, keyArn))), file);
 		String accessKey = System.getProperty("aws.accessKeyId");
 		String secretKey = System.getProperty("aws.secretAccessKey");
 		System.setProperty("aws.accessKeyId", "AKIALOCALTEST0000000");
@@ -176,8 +178,8 @@ class BakedSecretsLoaderTests {
 
 	@Test
 	void namesAnIncludedSecretThatWasNotBaked() {
-		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("DB_PASSWORD", "AQID",
-				"arn:aws:ssm:us-east-1:123456789012:parameter/app/db")));
+		BakedSecrets secrets = BakedSecrets
+			.of(List.of(BakedSecret.of("DB_PASSWORD", "AQID", "arn:aws:ssm:us-east-1:123456789012:parameter/app/db")));
 		assertThatExceptionOfType(InvalidBakedSecretsException.class)
 			.isThrownBy(() -> BakedSecretsLoader.select(secrets, List.of("API_KEY"), "secrets.json"))
 			.satisfies((ex) -> {

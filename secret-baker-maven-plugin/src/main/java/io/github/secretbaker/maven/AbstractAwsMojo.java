@@ -10,8 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of the goals that call AWS: the region, profile and endpoint, and how many calls
- * run at once with how many attempts each.
+ * Settings of the goals that call AWS: the region, profile and endpoint, and how many
+ * calls run at once with how many attempts each.
  *
  * @since 0.1.0
  */
@@ -24,7 +24,8 @@ abstract class AbstractAwsMojo extends AbstractSecretBakerMojo {
 	@Nullable String region;
 
 	/**
-	 * The named AWS profile for credentials and region; by default the SDK's default chain.
+	 * The named AWS profile for credentials and region; by default the SDK's default
+	 * chain.
 	 */
 	@Parameter(property = "secret-baker.profile")
 	@Nullable String profile;
@@ -42,7 +43,8 @@ abstract class AbstractAwsMojo extends AbstractSecretBakerMojo {
 	int concurrency = ParameterStoreBaker.DEFAULT_CONCURRENCY;
 
 	/**
-	 * Whether an endpoint over plain http to a host other than this machine may be called.
+	 * Whether an endpoint over plain http to a host other than this machine may be
+	 * called.
 	 */
 	@Parameter(property = "secret-baker.allow-insecure-endpoint", defaultValue = "false")
 	boolean allowInsecureEndpoint;

@@ -9,10 +9,11 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The skip switch shared by the secret-baker goals, and the mapping of the bake library's failures
- * onto Maven's by their {@link BakeFailureCategory}, as the command line maps them onto its exit
- * codes: bad input fails the build with a {@link MojoFailureException}, an AWS or I/O failure
- * with a {@link MojoExecutionException}.
+ * The skip switch shared by the secret-baker goals, and the mapping of the bake library's
+ * failures onto Maven's by their {@link BakeFailureCategory}, as the command line maps
+ * them onto its exit codes: bad input fails the build with a
+ * {@link MojoFailureException}, an AWS or I/O failure with a
+ * {@link MojoExecutionException}.
  *
  * @since 0.1.0
  */
@@ -50,7 +51,8 @@ abstract class AbstractSecretBakerMojo extends AbstractMojo {
 			return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure "
 					+ "<profile> (-Dsecret-baker.profile=NAME)";
 		}
-		return (ex instanceof BakeException) ? ex.getMessage() : "secret-baker:" + goal() + " failed: " + ex.getMessage();
+		return (ex instanceof BakeException) ? ex.getMessage()
+				: "secret-baker:" + goal() + " failed: " + ex.getMessage();
 	}
 
 	/**

@@ -40,9 +40,9 @@ abstract class AbstractSsmMojo extends AbstractAwsMojo {
 	@Nullable File manifest;
 
 	/**
-	 * A {@code serverless.yml} configured for the Node plugin serverless-secret-baker, whose
-	 * {@code custom.secretBaker} is read, or {@code provider.environmentSecrets} when it is
-	 * absent.
+	 * A {@code serverless.yml} configured for the Node plugin serverless-secret-baker,
+	 * whose {@code custom.secretBaker} is read, or {@code provider.environmentSecrets}
+	 * when it is absent.
 	 */
 	@Parameter(property = "secret-baker.serverless-config")
 	@Nullable File serverlessConfig;
@@ -55,8 +55,8 @@ abstract class AbstractSsmMojo extends AbstractAwsMojo {
 	@Nullable String stage;
 
 	/**
-	 * Serverless parameters of {@code serverlessConfig}, for {@code ${param:NAME}}; they win
-	 * over its {@code params.<stage>} and {@code params.default}.
+	 * Serverless parameters of {@code serverlessConfig}, for {@code ${param:NAME}}; they
+	 * win over its {@code params.<stage>} and {@code params.default}.
 	 */
 	@Parameter
 	@Nullable Map<String, String> params;
@@ -84,8 +84,9 @@ abstract class AbstractSsmMojo extends AbstractAwsMojo {
 			sources.manifest(this.manifest.toPath(), "<manifest>");
 		}
 		if (this.serverlessConfig != null) {
-			sources.serverlessConfig(this.serverlessConfig.toPath(), new ServerlessOptions(blankToNull(this.stage),
-					blankToNull(this.region), (this.params != null) ? this.params : Map.of(), this.environment),
+			sources.serverlessConfig(
+					this.serverlessConfig.toPath(), new ServerlessOptions(blankToNull(this.stage),
+							blankToNull(this.region), (this.params != null) ? this.params : Map.of(), this.environment),
 					"<serverlessConfig>");
 		}
 		if (this.secrets != null && !this.secrets.isEmpty()) {
@@ -114,7 +115,8 @@ abstract class AbstractSsmMojo extends AbstractAwsMojo {
 	}
 
 	/**
-	 * Return the AWS settings of this goal, in the manifest's region when none is configured.
+	 * Return the AWS settings of this goal, in the manifest's region when none is
+	 * configured.
 	 * @param manifest the manifest, whose Serverless configuration may give the region
 	 * @return the options
 	 * @throws MojoFailureException if a setting is invalid

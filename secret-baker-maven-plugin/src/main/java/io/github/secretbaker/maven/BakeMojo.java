@@ -12,13 +12,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Reads each secret's SSM SecureString without decrypting it and writes the ciphertexts to
- * {@code secret-baker-secrets.json} in the build output, so every packaging that follows
- * (repackage, shade, assembly) contains it. Needs {@code ssm:GetParameters} and
- * {@code ssm:GetParameterHistory}, {@code ssm:DescribeParameters} on {@code "*"} to record key
- * ARNs (without it, a warning and no key ARN), and
- * {@code kms:DescribeKey} to record the key ARN of a key given by alias (without it, a
- * warning and the alias ARN); never {@code kms:Decrypt}.
+ * Reads each secret's SSM SecureString without decrypting it and writes the ciphertexts
+ * to {@code secret-baker-secrets.json} in the build output, so every packaging that
+ * follows (repackage, shade, assembly) contains it. Needs {@code ssm:GetParameters} and
+ * {@code ssm:GetParameterHistory}, {@code ssm:DescribeParameters} on {@code "*"} to
+ * record key ARNs (without it, a warning and no key ARN), and {@code kms:DescribeKey} to
+ * record the key ARN of a key given by alias (without it, a warning and the alias ARN);
+ * never {@code kms:Decrypt}.
  *
  * @since 0.1.0
  */
@@ -41,14 +41,16 @@ public class BakeMojo extends AbstractSsmMojo {
 		Manifest manifest = loadManifest();
 		manifest.warnings().forEach(getLog()::warn);
 		BakeResult result;
-		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest)).concurrency(this.concurrency).build()) {
+		try (ParameterStoreBaker baker = ParameterStoreBaker.builder(awsClientOptions(manifest))
+			.concurrency(this.concurrency)
+			.build()) {
 			result = baker.bakeTo(manifest.secrets(), this.output.toPath());
 		}
 		result.warnings().forEach(getLog()::warn);
 		if (getLog().isDebugEnabled()) {
 			for (BakedSecret secret : result.secrets()) {
-				getLog().debug("  " + secret.name() + " <- " + secret.arn() + " (version " + secret.version()
-						+ ", key " + secret.keyId() + ", " + secret.tier() + ")");
+				getLog().debug("  " + secret.name() + " <- " + secret.arn() + " (version " + secret.version() + ", key "
+						+ secret.keyId() + ", " + secret.tier() + ")");
 			}
 		}
 		getLog().info(result.summary(this.output.toPath()));

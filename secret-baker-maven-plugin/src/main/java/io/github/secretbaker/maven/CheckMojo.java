@@ -16,10 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The drift gate: compares the baked file with the configured secrets and SSM, and fails the
- * build when they differ (a secret missing or extra, a newer version of an unpinned secret, a
- * pinned version or label gone, a changed key), which says that a bake and a redeploy are
- * needed after a rotation.
+ * The drift gate: compares the baked file with the configured secrets and SSM, and fails
+ * the build when they differ (a secret missing or extra, a newer version of an unpinned
+ * secret, a pinned version or label gone, a changed key), which says that a bake and a
+ * redeploy are needed after a rotation.
  *
  * @since 0.1.0
  */
@@ -39,15 +39,15 @@ public class CheckMojo extends AbstractSsmMojo {
 	boolean failOnDrift = true;
 
 	/**
-	 * Whether to also prove, with a KMS {@code Decrypt} dry run per entry, that the role can
-	 * decrypt every secret of the file, as the {@code verify} goal does.
+	 * Whether to also prove, with a KMS {@code Decrypt} dry run per entry, that the role
+	 * can decrypt every secret of the file, as the {@code verify} goal does.
 	 */
 	@Parameter(property = "secret-baker.verify", defaultValue = "false")
 	boolean verify;
 
 	/**
-	 * The function's execution role to verify as, with {@code verify}; by default the build's
-	 * own credentials.
+	 * The function's execution role to verify as, with {@code verify}; by default the
+	 * build's own credentials.
 	 */
 	@Parameter(property = "secret-baker.role-arn")
 	@Nullable String roleArn;
@@ -59,7 +59,8 @@ public class CheckMojo extends AbstractSsmMojo {
 	@Nullable String externalId;
 
 	/**
-	 * The role session name, with {@code roleArn}; by default {@code secret-baker-verify}.
+	 * The role session name, with {@code roleArn}; by default
+	 * {@code secret-baker-verify}.
 	 */
 	@Parameter(property = "secret-baker.role-session-name")
 	@Nullable String roleSessionName;

@@ -19,11 +19,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Prints the least-privilege IAM statement the function's role needs for the baked file, on
- * standard output (so {@code mvn -q secret-baker:policy > policy.json} works) or into
- * {@code policyOutput}:
- * {@code kms:Decrypt} on exactly the keys in the file, only for the baked parameter ARNs as
- * encryption context. Needs no AWS access.
+ * Prints the least-privilege IAM statement the function's role needs for the baked file,
+ * on standard output (so {@code mvn -q secret-baker:policy > policy.json} works) or into
+ * {@code policyOutput}: {@code kms:Decrypt} on exactly the keys in the file, only for the
+ * baked parameter ARNs as encryption context. Needs no AWS access.
  *
  * @since 0.1.0
  */
@@ -49,8 +48,8 @@ public class PolicyMojo extends AbstractSecretBakerMojo {
 	boolean document;
 
 	/**
-	 * KMS key ARNs to allow besides those in the file; needed for entries without a key ARN,
-	 * such as those the Node plugin writes.
+	 * KMS key ARNs to allow besides those in the file; needed for entries without a key
+	 * ARN, such as those the Node plugin writes.
 	 */
 	@Parameter(property = "secret-baker.key-arns")
 	@Nullable List<String> keyArns;

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
- * As whom the {@code verify} goal and {@code check} with {@code <verify>} check a baked file,
- * and the check itself: a KMS {@code Decrypt} dry run per entry.
+ * As whom the {@code verify} goal and {@code check} with {@code <verify>} check a baked
+ * file, and the check itself: a KMS {@code Decrypt} dry run per entry.
  *
  * @param roleArn the role to assume, or {@code null} for the build's own credentials
  * @param externalId the external id of the role's trust policy, or {@code null}
@@ -26,8 +26,7 @@ record RoleSettings(@Nullable String roleArn, @Nullable String externalId, @Null
 	 * @return the report
 	 * @throws MojoFailureException if a setting is invalid
 	 */
-	VerifyReport verify(BakedSecrets baked, AbstractAwsMojo mojo)
-			throws MojoFailureException {
+	VerifyReport verify(BakedSecrets baked, AbstractAwsMojo mojo) throws MojoFailureException {
 		if (this.roleArn == null && (this.externalId != null || this.sessionName != null)) {
 			throw new MojoFailureException("<externalId> and <roleSessionName> go with <roleArn>");
 		}

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Proves before a deploy that the function's role can decrypt every secret of the baked
- * file: a KMS {@code Decrypt} dry run per entry, with its ciphertext, encryption context and
- * recorded key, so no call returns a plaintext. Fails the build naming each secret that would
- * not decrypt, with the IAM statement to add for access denied.
+ * file: a KMS {@code Decrypt} dry run per entry, with its ciphertext, encryption context
+ * and recorded key, so no call returns a plaintext. Fails the build naming each secret
+ * that would not decrypt, with the IAM statement to add for access denied.
  *
  * @since 0.1.0
  */
@@ -41,7 +41,8 @@ public class VerifyMojo extends AbstractAwsMojo {
 	@Nullable String externalId;
 
 	/**
-	 * The role session name, with {@code roleArn}; by default {@code secret-baker-verify}.
+	 * The role session name, with {@code roleArn}; by default
+	 * {@code secret-baker-verify}.
 	 */
 	@Parameter(property = "secret-baker.role-session-name")
 	@Nullable String roleSessionName;

@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the plugin's goals, as the README gives them, with a Maven older than the one that
- * builds it: the {@code maven} package of Debian 12 and Ubuntu 24.04 (3.8.7), on a project
- * that declares the plugin. Third-party artifacts come from the user's local repository (Maven
- * 3.8 adds {@code plexus-utils} 1.1 to every plugin's class path, which it may download).
+ * builds it: the {@code maven} package of Debian 12 and Ubuntu 24.04 (3.8.7), on a
+ * project that declares the plugin. Third-party artifacts come from the user's local
+ * repository (Maven 3.8 adds {@code plexus-utils} 1.1 to every plugin's class path, which
+ * it may download).
  */
 @LocalAwsTest
 class OlderMavenIT {
@@ -66,7 +67,8 @@ class OlderMavenIT {
 				+ ", not older than the 3.9 line that builds the plugin");
 		deleteRecursively(this.workDirectory);
 		this.project = Files.createDirectories(this.workDirectory.resolve("project"));
-		// An empty .mvn folder makes this folder the project's root, out of reach of this repository's.
+		// An empty .mvn folder makes this folder the project's root, out of reach of this
+		// repository's.
 		Files.createDirectories(this.project.resolve(".mvn"));
 		Files.writeString(this.project.resolve("pom.xml"), """
 				<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -122,7 +124,10 @@ class OlderMavenIT {
 		JsonNode statement = JsonMapper.builder().build().readTree(json);
 		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
 		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(keyArn);
-		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+		assertThat(statement.get("Condition")
+			.get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN")
+			.get(0)
 			.asString()).isEqualTo(parameterArn);
 	}
 
@@ -135,8 +140,8 @@ class OlderMavenIT {
 	}
 
 	private Result maven(String... arguments) {
-		List<String> command = new ArrayList<>(List.of(this.maven.toString(), "-ntp",
-				"-Dmaven.repo.local=" + this.localRepository));
+		List<String> command = new ArrayList<>(
+				List.of(this.maven.toString(), "-ntp", "-Dmaven.repo.local=" + this.localRepository));
 		command.addAll(List.of(arguments));
 		Result result = run(command, this.project);
 		this.outputs.add(result.output());
@@ -147,7 +152,8 @@ class OlderMavenIT {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.keySet()
-			.removeIf((name) -> name.startsWith("AWS_") || name.startsWith("SECRET_BAKER_") || name.startsWith("MAVEN_"));
+			.removeIf(
+					(name) -> name.startsWith("AWS_") || name.startsWith("SECRET_BAKER_") || name.startsWith("MAVEN_"));
 		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
 		environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
 		environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
@@ -176,9 +182,9 @@ class OlderMavenIT {
 	}
 
 	/**
-	 * Return a local repository for the older Maven, which has no repository tail: the user's
-	 * local repository for third-party artifacts (linked group by group), and this reactor's
-	 * artifacts from the repository the invoker plugin installed them into.
+	 * Return a local repository for the older Maven, which has no repository tail: the
+	 * user's local repository for third-party artifacts (linked group by group), and this
+	 * reactor's artifacts from the repository the invoker plugin installed them into.
 	 */
 	private static Path localRepository(Path target) throws IOException {
 		Path source = Path.of(requiredProperty("older-maven.localRepository"));
@@ -219,7 +225,8 @@ class OlderMavenIT {
 	private static String requiredProperty(String name) {
 		String value = System.getProperty(name);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("System property '" + name + "' is not set: run through Maven (./mvnw verify)");
+			throw new IllegalStateException(
+					"System property '" + name + "' is not set: run through Maven (./mvnw verify)");
 		}
 		return value;
 	}

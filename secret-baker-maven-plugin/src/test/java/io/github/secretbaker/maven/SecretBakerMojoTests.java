@@ -268,7 +268,10 @@ class SecretBakerMojoTests {
 		policy.execute();
 		JsonNode statement = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(keyArn);
-		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+		assertThat(statement.get("Condition")
+			.get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN")
+			.get(0)
 			.asString()).isEqualTo(arn);
 		assertThat(policyLog.text()).isEmpty();
 	}
@@ -291,7 +294,11 @@ class SecretBakerMojoTests {
 		assertThat(this.log.text()).startsWith("[WARN] Secret 'DB_PASSWORD' records no key ARN")
 			.contains("cannot be checked against it")
 			.doesNotContain(ciphertext);
-		assertThat(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("Resource").get(0)
+		assertThat(JsonMapper.builder()
+			.build()
+			.readTree(out.toString(StandardCharsets.UTF_8))
+			.get("Resource")
+			.get(0)
 			.asString()).isEqualTo(keyArn);
 	}
 
@@ -350,6 +357,5 @@ class SecretBakerMojoTests {
 	private static String secretValue() {
 		return "s3cr3t-" + UUID.randomUUID();
 	}
-
 
 }

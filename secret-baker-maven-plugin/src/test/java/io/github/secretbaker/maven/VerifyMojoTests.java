@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the {@code verify} goal and {@code check} with {@code <verify>}, run against the
- * local KMS, SSM and STS server.
+ * Tests for the {@code verify} goal and {@code check} with {@code <verify>}, run against
+ * the local KMS, SSM and STS server.
  */
 @LocalAwsTest
 @LocalCredentials

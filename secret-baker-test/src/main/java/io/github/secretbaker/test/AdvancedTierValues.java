@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Advanced-tier SecureString values as Parameter Store makes them: an AWS Encryption SDK
  * message whose one encrypted data key is a ciphertext of this server's KMS, from
- * {@code GenerateDataKey} under the parameter's key with the parameter's encryption context,
- * under the provider id {@code aws-kms} with the key ARN as provider information, as the
- * Encryption SDK's own KMS keyrings write it. So any conforming implementation opens the
- * message with a KMS keyring pointed at this server.
+ * {@code GenerateDataKey} under the parameter's key with the parameter's encryption
+ * context, under the provider id {@code aws-kms} with the key ARN as provider
+ * information, as the Encryption SDK's own KMS keyrings write it. So any conforming
+ * implementation opens the message with a KMS keyring pointed at this server.
  */
 final class AdvancedTierValues {
 
@@ -60,7 +60,9 @@ final class AdvancedTierValues {
 	 * message that does not open
 	 */
 	byte[] decrypt(String region, byte[] message, Map<String, String> context) {
-		AwsCrypto crypto = AwsCrypto.builder().withCommitmentPolicy(CommitmentPolicy.RequireEncryptAllowDecrypt).build();
+		AwsCrypto crypto = AwsCrypto.builder()
+			.withCommitmentPolicy(CommitmentPolicy.RequireEncryptAllowDecrypt)
+			.build();
 		try {
 			var result = crypto.decryptData(new AnyServerKmsKey(region), message);
 			if (!result.getEncryptionContext().entrySet().containsAll(context.entrySet())) {
@@ -121,8 +123,7 @@ final class AdvancedTierValues {
 				DataKey<?> dataKey) {
 			byte[] plaintext = dataKey.getKey().getEncoded();
 			try {
-				byte[] ciphertext = AdvancedTierValues.this.kms
-					.encryptFor(this.region, this.keyArn, plaintext, context)
+				byte[] ciphertext = AdvancedTierValues.this.kms.encryptFor(this.region, this.keyArn, plaintext, context)
 					.ciphertext();
 				return new DataKey<>(dataKey.getKey(), ciphertext, this.keyArn.getBytes(StandardCharsets.UTF_8), this);
 			}
@@ -140,8 +141,8 @@ final class AdvancedTierValues {
 	}
 
 	/**
-	 * Whatever key of this server's KMS a message names, for opening it as Parameter Store
-	 * does with {@code WithDecryption=true}.
+	 * Whatever key of this server's KMS a message names, for opening it as Parameter
+	 * Store does with {@code WithDecryption=true}.
 	 */
 	private final class AnyServerKmsKey extends MasterKeyProvider<ServerKmsKey> {
 
@@ -174,8 +175,8 @@ final class AdvancedTierValues {
 					continue;
 				}
 				String keyArn = new String(encrypted.getProviderInformation(), StandardCharsets.UTF_8);
-				byte[] plaintext = AdvancedTierValues.this.kms.decryptFor(this.region,
-						encrypted.getEncryptedDataKey(), context);
+				byte[] plaintext = AdvancedTierValues.this.kms.decryptFor(this.region, encrypted.getEncryptedDataKey(),
+						context);
 				if (plaintext.length != algorithm.getDataKeyLength()) {
 					throw invalidCiphertext();
 				}

@@ -1,7 +1,8 @@
 package io.github.secretbaker.test;
 
 /**
- * An AWS error answer: the HTTP status, the error code sent as {@code __type} and the message.
+ * An AWS error answer: the HTTP status, the error code sent as {@code __type} and the
+ * message.
  */
 final class AwsException extends RuntimeException {
 

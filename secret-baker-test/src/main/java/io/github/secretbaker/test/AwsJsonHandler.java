@@ -24,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers AWS JSON 1.1 requests for KMS ({@code TrentService.*}) and SSM
- * ({@code AmazonSSM.*}), and AWS Query requests for STS ({@code AssumeRole}): checks that a
- * SigV4 {@code Authorization} header is present, verifies its signature when it is made with
- * credentials the server knows, takes the region from its credential scope, applies faults and
- * counts calls.
+ * ({@code AmazonSSM.*}), and AWS Query requests for STS ({@code AssumeRole}): checks that
+ * a SigV4 {@code Authorization} header is present, verifies its signature when it is made
+ * with credentials the server knows, takes the region from its credential scope, applies
+ * faults and counts calls.
  */
 final class AwsJsonHandler implements HttpHandler {
 
@@ -100,11 +100,13 @@ final class AwsJsonHandler implements HttpHandler {
 	}
 
 	private @Nullable ObjectNode answer(HttpExchange exchange) throws IOException {
-		// AWS JSON 1.1 is POST only; AWS's front end answers other methods as an unknown operation
+		// AWS JSON 1.1 is POST only; AWS's front end answers other methods as an unknown
+		// operation
 		if (!exchange.getRequestMethod().equals("POST")) {
 			exchange.getResponseHeaders().set("Allow", "POST");
 			throw new AwsException(405, "UnknownOperationException",
-					"The local server answers AWS JSON 1.1 requests, sent with POST, not " + exchange.getRequestMethod());
+					"The local server answers AWS JSON 1.1 requests, sent with POST, not "
+							+ exchange.getRequestMethod());
 		}
 		checkLength(exchange);
 		Matcher credential = credential(exchange);
@@ -195,10 +197,11 @@ final class AwsJsonHandler implements HttpHandler {
 		}
 		catch (AwsException ex) {
 			String type = (ex.status() >= 500) ? "Receiver" : "Sender";
-			sendXml(exchange, ex.status(), "<ErrorResponse xmlns=\"" + StsService.NAMESPACE + "\"><Error><Type>" + type
-					+ "</Type><Code>" + ex.code() + "</Code><Message>"
-					+ StsService.xml((ex.getMessage() != null) ? ex.getMessage() : "") + "</Message></Error><RequestId>"
-					+ UUID.randomUUID() + "</RequestId></ErrorResponse>");
+			sendXml(exchange, ex.status(),
+					"<ErrorResponse xmlns=\"" + StsService.NAMESPACE + "\"><Error><Type>" + type + "</Type><Code>"
+							+ ex.code() + "</Code><Message>"
+							+ StsService.xml((ex.getMessage() != null) ? ex.getMessage() : "")
+							+ "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
 		}
 		catch (RuntimeException ex) {
 			logger.log(Level.WARNING, "Request failed with " + ex.getClass().getName());
@@ -211,7 +214,8 @@ final class AwsJsonHandler implements HttpHandler {
 	private byte[] readSignedBody(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
-			// A chunked body has no declared length: read one byte more than the limit at most
+			// A chunked body has no declared length: read one byte more than the limit at
+			// most
 			body = in.readNBytes(MAX_BODY_BYTES + 1);
 		}
 		if (body.length > MAX_BODY_BYTES) {
@@ -231,7 +235,8 @@ final class AwsJsonHandler implements HttpHandler {
 		for (String pair : text.split("&")) {
 			int equals = pair.indexOf('=');
 			try {
-				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
+				String name = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair,
+						StandardCharsets.UTF_8);
 				String value = (equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)
 						: "";
 				form.put(name, value);
@@ -254,8 +259,8 @@ final class AwsJsonHandler implements HttpHandler {
 	}
 
 	/**
-	 * Apply the faults of an operation, except a drip: wait for latency, hang, or throw an
-	 * error to send.
+	 * Apply the faults of an operation, except a drip: wait for latency, hang, or throw
+	 * an error to send.
 	 * @return whether the call hung and gets no answer
 	 */
 	static boolean applyFaults(Faults faults, String operation) {
@@ -284,8 +289,8 @@ final class AwsJsonHandler implements HttpHandler {
 	}
 
 	/**
-	 * Answer slowly if a drip fault applies: headers at once, then one byte of a body that
-	 * never ends per interval, until the client leaves or the faults are cleared.
+	 * Answer slowly if a drip fault applies: headers at once, then one byte of a body
+	 * that never ends per interval, until the client leaves or the faults are cleared.
 	 * @return whether the call was answered this way
 	 */
 	static boolean drip(HttpExchange exchange, Faults faults, String operation) throws IOException {

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers as the container credentials endpoint of Lambda SnapStart and ECS does: a
- * {@code GET} with the authorization token gets temporary credentials as JSON. Faults apply
- * under the name {@code ContainerCredentials}.
+ * {@code GET} with the authorization token gets temporary credentials as JSON. Faults
+ * apply under the name {@code ContainerCredentials}.
  */
 final class ContainerCredentialsHandler implements HttpHandler {
 
@@ -48,7 +48,8 @@ final class ContainerCredentialsHandler implements HttpHandler {
 				credentials.put("AccessKeyId", LocalAwsServer.CONTAINER_ACCESS_KEY_ID);
 				credentials.put("SecretAccessKey", LocalAwsServer.CONTAINER_SECRET_ACCESS_KEY);
 				credentials.put("Token", LocalAwsServer.CONTAINER_SESSION_TOKEN);
-				credentials.put("Expiration", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+				credentials.put("Expiration",
+						Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
 				AwsJsonHandler.send(exchange, 200, credentials);
 			}
 			catch (AwsException ex) {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faults injected into the answers of a {@link LocalAwsServer}: added latency, throttling,
- * internal failures, hangs, slow answers and access denials, each for one operation (such as
- * {@code "Decrypt"} or {@code "GetParameters"}) or for all of them ({@code "*"}).
+ * Faults injected into the answers of a {@link LocalAwsServer}: added latency,
+ * throttling, internal failures, hangs, slow answers and access denials, each for one
+ * operation (such as {@code "Decrypt"} or {@code "GetParameters"}) or for all of them
+ * ({@code "*"}).
  * <p>
  * Faults apply to requests received over HTTP; a deny rule also applies to the KMS calls
  * that SSM makes on the caller's behalf ({@code Decrypt} for {@code WithDecryption},
@@ -81,8 +82,8 @@ public final class Faults {
 	}
 
 	/**
-	 * Answer the next {@code count} calls of the operation with a {@code ThrottlingException}
-	 * (HTTP 400). Note that AWS SDKs retry throttled calls.
+	 * Answer the next {@code count} calls of the operation with a
+	 * {@code ThrottlingException} (HTTP 400). Note that AWS SDKs retry throttled calls.
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param count how many calls to throttle
 	 * @return these faults
@@ -121,8 +122,8 @@ public final class Faults {
 	}
 
 	/**
-	 * Leave the next {@code count} calls of the operation unanswered until the client gives
-	 * up, the faults are cleared, the server is reset or it stops.
+	 * Leave the next {@code count} calls of the operation unanswered until the client
+	 * gives up, the faults are cleared, the server is reset or it stops.
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param count how many calls to hang
 	 * @return these faults
@@ -134,9 +135,9 @@ public final class Faults {
 
 	/**
 	 * Answer the next {@code count} calls of the operation slowly: the status line and
-	 * headers at once, then the body one byte per {@code interval}, until the client gives
-	 * up, the faults are cleared, the server is reset or it stops. A client whose timeout
-	 * applies to each read only waits forever.
+	 * headers at once, then the body one byte per {@code interval}, until the client
+	 * gives up, the faults are cleared, the server is reset or it stops. A client whose
+	 * timeout applies to each read only waits forever.
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param count how many calls to answer slowly
 	 * @param interval the time between two bytes of the body, positive
@@ -152,18 +153,18 @@ public final class Faults {
 	}
 
 	/**
-	 * Answer the operation on a resource with {@code AccessDeniedException}. The resource is
-	 * a KMS key in any form that resolves to it (key id, key ARN, alias name, alias ARN), or
-	 * an SSM parameter name or ARN (for {@code GetParametersByPath}, the path); {@code "*"}
-	 * matches any resource and may also be used as a wildcard inside a name or ARN, as in
-	 * {@code "/app/*"}.
+	 * Answer the operation on a resource with {@code AccessDeniedException}. The resource
+	 * is a KMS key in any form that resolves to it (key id, key ARN, alias name, alias
+	 * ARN), or an SSM parameter name or ARN (for {@code GetParametersByPath}, the path);
+	 * {@code "*"} matches any resource and may also be used as a wildcard inside a name
+	 * or ARN, as in {@code "/app/*"}.
 	 * @param operation the operation name, or {@code "*"} for all
 	 * @param resource the resource to deny, or {@code "*"}
 	 * @return these faults
 	 * @throws IllegalArgumentException if the rule can never match a request: an ARN of
-	 * another account, service or resource type than the operation acts on, a parameter name
-	 * for a KMS operation, or a resource other than {@code "*"} for an operation that acts on
-	 * no resource ({@code CreateKey}, {@code ListKeys}, {@code ListAliases},
+	 * another account, service or resource type than the operation acts on, a parameter
+	 * name for a KMS operation, or a resource other than {@code "*"} for an operation
+	 * that acts on no resource ({@code CreateKey}, {@code ListKeys}, {@code ListAliases},
 	 * {@code DescribeParameters})
 	 */
 	public Faults deny(String operation, String resource) {
@@ -171,14 +172,15 @@ public final class Faults {
 	}
 
 	/**
-	 * Answer the operation on a resource with {@code AccessDeniedException} for one principal
-	 * only, as an IAM deny statement on a role does. The principal is matched against the
-	 * caller's ARN and, for the credentials of an assumed role, against the role's ARN, so
-	 * {@code arn:aws:iam::123456789012:role/my-function} denies every session of that role;
-	 * {@code "*"} and wildcards inside the ARN are allowed.
+	 * Answer the operation on a resource with {@code AccessDeniedException} for one
+	 * principal only, as an IAM deny statement on a role does. The principal is matched
+	 * against the caller's ARN and, for the credentials of an assumed role, against the
+	 * role's ARN, so {@code arn:aws:iam::123456789012:role/my-function} denies every
+	 * session of that role; {@code "*"} and wildcards inside the ARN are allowed.
 	 * @param principal the principal ARN to deny, or {@code "*"}
 	 * @param operation the operation name, or {@code "*"} for all
-	 * @param resource the resource to deny, or {@code "*"} (see {@link #deny(String, String)})
+	 * @param resource the resource to deny, or {@code "*"} (see
+	 * {@link #deny(String, String)})
 	 * @return these faults
 	 * @throws IllegalArgumentException if the rule can never match a request
 	 */
@@ -187,10 +189,11 @@ public final class Faults {
 	}
 
 	/**
-	 * Answer a KMS operation with {@code AccessDeniedException} for one principal when the
-	 * request's encryption context holds a value, as an IAM deny statement with a
-	 * {@code kms:EncryptionContext:<key>} condition does. With the key {@code PARAMETER_ARN}
-	 * and a parameter ARN, it denies decrypting that one parameter, directly or through SSM.
+	 * Answer a KMS operation with {@code AccessDeniedException} for one principal when
+	 * the request's encryption context holds a value, as an IAM deny statement with a
+	 * {@code kms:EncryptionContext:<key>} condition does. With the key
+	 * {@code PARAMETER_ARN} and a parameter ARN, it denies decrypting that one parameter,
+	 * directly or through SSM.
 	 * @param principal the principal ARN to deny, or {@code "*"}
 	 * @param operation a KMS operation name, or {@code "*"} for all
 	 * @param resource the key to deny, or {@code "*"}
@@ -200,15 +203,14 @@ public final class Faults {
 	 * @return these faults
 	 * @throws IllegalArgumentException if the rule can never match a request
 	 */
-	public Faults denyTo(String principal, String operation, String resource, String contextKey,
-			String contextValue) {
+	public Faults denyTo(String principal, String operation, String resource, String contextKey, String contextValue) {
 		if (contextKey == null || contextKey.isBlank() || contextValue == null || contextValue.isEmpty()) {
 			throw new IllegalArgumentException("Encryption context key and value must not be blank");
 		}
 		String name = Operations.normalize(operation);
 		if (!name.equals(Operations.ALL) && !Operations.isKms(name)) {
-			throw new IllegalArgumentException(
-					"Deny rule " + name + " with an encryption context can never match: " + name + " is not a KMS operation");
+			throw new IllegalArgumentException("Deny rule " + name + " with an encryption context can never match: "
+					+ name + " is not a KMS operation");
 		}
 		return addPrincipalRule(principal, operation, resource, contextKey, contextValue);
 	}
@@ -245,11 +247,11 @@ public final class Faults {
 		boolean all = operation.equals(Operations.ALL);
 		boolean kms = Operations.isKms(operation);
 		if (!resource.startsWith("arn:")) {
-			return (kms && resource.startsWith("/"))
-					? "a parameter name, but " + operation + " acts on KMS keys (key id, key ARN, alias name or alias ARN)"
-					: null;
+			return (kms && resource.startsWith("/")) ? "a parameter name, but " + operation
+					+ " acts on KMS keys (key id, key ARN, alias name or alias ARN)" : null;
 		}
-		// A wildcard may span parts of the ARN, so only the parts before the first one are known
+		// A wildcard may span parts of the ARN, so only the parts before the first one
+		// are known
 		int wildcard = resource.indexOf('*');
 		String known = (wildcard >= 0) ? resource.substring(0, wildcard) : resource;
 		String[] parts = known.split(":", 6);
@@ -257,7 +259,8 @@ public final class Faults {
 		if (wildcard < 0 && parts.length != 6) {
 			return "an ARN has six parts, arn:aws:<service>:<region>:<account>:<resource>";
 		}
-		// Keys and parameters of other accounts are used by ARN once shared; their aliases never are
+		// Keys and parameters of other accounts are used by ARN once shared; their
+		// aliases never are
 		if (complete > 4 && !parts[4].equals(this.accountId) && parts.length == 6 && parts[5].startsWith("alias/")) {
 			return "account " + parts[4] + " is not this server's account " + this.accountId
 					+ ", and an alias of another account is never used";
@@ -302,10 +305,11 @@ public final class Faults {
 
 	/**
 	 * Answer the paged operation with best-effort pages, as AWS documents for
-	 * {@code DescribeParameters}, {@code GetParametersByPath} and {@code GetParameterHistory}:
-	 * at random, a page holds fewer items than {@code MaxResults}, or none, and still has a
-	 * {@code NextToken}, even after its last item. The same seed gives the same sequence of
-	 * page sizes for the same sequence of calls.
+	 * {@code DescribeParameters}, {@code GetParametersByPath} and
+	 * {@code GetParameterHistory}: at random, a page holds fewer items than
+	 * {@code MaxResults}, or none, and still has a {@code NextToken}, even after its last
+	 * item. The same seed gives the same sequence of page sizes for the same sequence of
+	 * calls.
 	 * @param operation one of the three operations, or {@code "*"} for all of them
 	 * @param seed the seed of the page sizes
 	 * @return these faults
@@ -353,8 +357,8 @@ public final class Faults {
 	}
 
 	/**
-	 * Return the random source of partial pages for the operation, or {@code null} when its
-	 * pages are full.
+	 * Return the random source of partial pages for the operation, or {@code null} when
+	 * its pages are full.
 	 */
 	@Nullable Random pageSizes(String operation) {
 		Random random = this.partialPages.get(operation);
@@ -415,8 +419,8 @@ public final class Faults {
 	}
 
 	/**
-	 * Whether a deny rule matches the caller, the operation, the resource and the encryption
-	 * context of the request.
+	 * Whether a deny rule matches the caller, the operation, the resource and the
+	 * encryption context of the request.
 	 * @param operation the bare operation name
 	 * @param resourceMatcher whether a rule's resource (never {@code "*"}) designates the
 	 * resource in the request

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Typed access to the members of an AWS JSON 1.1 request body, raising the errors AWS raises
- * for a missing or mistyped member.
+ * Typed access to the members of an AWS JSON 1.1 request body, raising the errors AWS
+ * raises for a missing or mistyped member.
  */
 final class JsonRequest {
 

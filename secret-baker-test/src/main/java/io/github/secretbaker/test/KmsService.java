@@ -33,11 +33,11 @@ import tools.jackson.databind.node.ObjectNode;
  * region, and the operations on them.
  * <p>
  * A ciphertext blob is {@code version (1) | key ARN length (2) | key ARN | nonce (12) |
- * AES-256-GCM output}; the version, the key ARN and the canonical encryption context (entries
- * sorted by key) are the GCM additional authenticated data.
+ * AES-256-GCM output}; the version, the key ARN and the canonical encryption context
+ * (entries sorted by key) are the GCM additional authenticated data.
  * <p>
- * A region may also hold keys of other accounts, shared with this one: as on AWS, they are
- * usable by key ARN only, and are not listed.
+ * A region may also hold keys of other accounts, shared with this one: as on AWS, they
+ * are usable by key ARN only, and are not listed.
  */
 final class KmsService {
 
@@ -110,8 +110,8 @@ final class KmsService {
 	}
 
 	/**
-	 * Create a key owned by the given account, which this account may use by its ARN, as a
-	 * key whose key policy allows this account does.
+	 * Create a key owned by the given account, which this account may use by its ARN, as
+	 * a key whose key policy allows this account does.
 	 * @param region the region
 	 * @param ownerAccountId the owner's account id
 	 * @param description the description, or {@code null}
@@ -241,7 +241,8 @@ final class KmsService {
 			throw AwsException.validation("Alias must start with the prefix \"alias/\". Please see "
 					+ "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
 		}
-		// CreateAlias models InvalidAliasNameException for a name in the reserved alias/aws/ space
+		// CreateAlias models InvalidAliasNameException for a name in the reserved
+		// alias/aws/ space
 		if (aliasName.startsWith("alias/aws/")) {
 			throw AwsException.badRequest("InvalidAliasNameException",
 					"Alias names that begin with \"alias/aws/\" are reserved for AWS managed keys.");
@@ -328,10 +329,10 @@ final class KmsService {
 		if (dryRun && modifiers != null && !modifiers.isEmpty()) {
 			dryRunAuthorization(region, request, modifiers);
 		}
-		Opened opened = open(region, ciphertext, request.string("KeyId"), request.stringMap("EncryptionContext"),
-				true);
+		Opened opened = open(region, ciphertext, request.string("KeyId"), request.stringMap("EncryptionContext"), true);
 		if (dryRun) {
-			// KMS checks the whole call, ciphertext included, and never returns the plaintext
+			// KMS checks the whole call, ciphertext included, and never returns the
+			// plaintext
 			throw dryRunSucceeded();
 		}
 		ObjectNode response = JsonRequest.object();
@@ -341,7 +342,8 @@ final class KmsService {
 		return response;
 	}
 
-	// With IGNORE_CIPHERTEXT, KMS checks only that the caller may use the key named by KeyId
+	// With IGNORE_CIPHERTEXT, KMS checks only that the caller may use the key named by
+	// KeyId
 	private void dryRunAuthorization(String region, JsonRequest request, List<String> modifiers) {
 		for (String modifier : modifiers) {
 			if (!modifier.equals(IGNORE_CIPHERTEXT)) {
@@ -403,8 +405,8 @@ final class KmsService {
 		return response;
 	}
 
-	private Opened open(String region, byte[] ciphertext, @Nullable String keyReference,
-			Map<String, String> context, boolean direct) {
+	private Opened open(String region, byte[] ciphertext, @Nullable String keyReference, Map<String, String> context,
+			boolean direct) {
 		if (ciphertext.length == 0 || ciphertext.length > MAX_CIPHERTEXT) {
 			throw AwsException.validation("1 validation error detected: Value at 'ciphertextBlob' failed to satisfy "
 					+ "constraint: Member must have length between 1 and " + MAX_CIPHERTEXT);
@@ -414,7 +416,8 @@ final class KmsService {
 			throw invalidCiphertext();
 		}
 		Key key = keyOf(region, sealed.keyArn());
-		// AWS cannot tell a key of another region or account from a key the caller may not use
+		// AWS cannot tell a key of another region or account from a key the caller may
+		// not use
 		if (key == null) {
 			throw AwsException.badRequest("AccessDeniedException",
 					"The ciphertext refers to a customer master key that does not exist, does not exist in this "
@@ -552,8 +555,8 @@ final class KmsService {
 		return (key != null && key.arn.equals(keyArn)) ? key : null;
 	}
 
-	// The key policy of an AWS managed key allows it only through the service that owns it
-	// (kms:ViaService), so a direct call is denied even for an administrator.
+	// The key policy of an AWS managed key allows it only through the service that owns
+	// it (kms:ViaService), so a direct call is denied even for an administrator.
 	private void checkCustomerManaged(Key key, String operation) {
 		if (key.awsManaged) {
 			throw AwsException.badRequest("AccessDeniedException", "User: " + this.faults.caller().arn()
@@ -694,8 +697,8 @@ final class KmsService {
 
 	private RegionKeys newRegionKeys(String region) {
 		RegionKeys keys = new RegionKeys();
-		Key ssmKey = newKey(region, this.accountId, "Default key that protects my SSM parameters when no other key is defined", true,
-				null);
+		Key ssmKey = newKey(region, this.accountId,
+				"Default key that protects my SSM parameters when no other key is defined", true, null);
 		keys.keys.put(ssmKey.id, ssmKey);
 		keys.aliases.put(SSM_DEFAULT_ALIAS, new Alias(SSM_DEFAULT_ALIAS, ssmKey.id, ssmKey.created));
 		return keys;

@@ -4,11 +4,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Creates the KMS and SSM clients that {@link LocalAwsExtension} injects into parameters of
- * those types. The default clients come from {@link LocalAwsServer#kmsClientBuilder()} and
- * {@link LocalAwsServer#ssmClientBuilder()}; subclass it, with a public no-argument
- * constructor, and name it in {@link LocalAwsTest#clients()} to inject clients built another
- * way.
+ * Creates the KMS and SSM clients that {@link LocalAwsExtension} injects into parameters
+ * of those types. The default clients come from {@link LocalAwsServer#kmsClientBuilder()}
+ * and {@link LocalAwsServer#ssmClientBuilder()}; subclass it, with a public no-argument
+ * constructor, and name it in {@link LocalAwsTest#clients()} to inject clients built
+ * another way.
  *
  * @since 0.1.0
  */

@@ -16,12 +16,13 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * JUnit Jupiter extension that starts a {@link LocalAwsServer}, injects it into parameters of
- * that type (test methods, lifecycle methods, constructors) and {@link LocalAwsServer#reset()
- * resets} it before each test. One server serves a test class by default; configure the scope,
- * account id and region with {@link LocalAwsTest @LocalAwsTest}. Servers stop when their scope
- * ends. Parameters of type {@link KmsClient} and {@link SsmClient} receive new clients for the
- * server, made by {@link LocalAwsTest#clients()} and closed when the test (or, for a class-level
+ * JUnit Jupiter extension that starts a {@link LocalAwsServer}, injects it into
+ * parameters of that type (test methods, lifecycle methods, constructors) and
+ * {@link LocalAwsServer#reset() resets} it before each test. One server serves a test
+ * class by default; configure the scope, account id and region with
+ * {@link LocalAwsTest @LocalAwsTest}. Servers stop when their scope ends. Parameters of
+ * type {@link KmsClient} and {@link SsmClient} receive new clients for the server, made
+ * by {@link LocalAwsTest#clients()} and closed when the test (or, for a class-level
  * lifecycle method, the class) ends; a constructor's clients live as long as its test.
  *
  * @since 0.1.0
@@ -71,11 +72,9 @@ public class LocalAwsExtension implements BeforeAllCallback, BeforeEachCallback,
 		try {
 			return type.getConstructor().newInstance();
 		}
-		catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-				| InvocationTargetException ex) {
+		catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException ex) {
 			throw new ExtensionConfigurationException(
-					"@LocalAwsTest(clients = " + type.getName() + ".class) needs a public no-argument constructor",
-					ex);
+					"@LocalAwsTest(clients = " + type.getName() + ".class) needs a public no-argument constructor", ex);
 		}
 	}
 

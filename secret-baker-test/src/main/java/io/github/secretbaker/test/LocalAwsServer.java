@@ -35,11 +35,10 @@ import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local AWS KMS and SSM Parameter Store server that answers the AWS JSON 1.1 protocol on
- * {@code 127.0.0.1}, keeping all state in memory. SSM SecureString parameters are stored as
- * KMS ciphertexts bound to the encryption context {@code {"PARAMETER_ARN": "<ARN>"}}, as
- * Parameter Store does for the standard tier.
- * <pre class="code">
+ * A local AWS KMS and SSM Parameter Store server that answers the AWS JSON 1.1 protocol
+ * on {@code 127.0.0.1}, keeping all state in memory. SSM SecureString parameters are
+ * stored as KMS ciphertexts bound to the encryption context {@code {"PARAMETER_ARN":
+ * "<ARN>"}}, as Parameter Store does for the standard tier. <pre class="code">
  * try (LocalAwsServer server = LocalAwsServer.start()) {
  *     String arn = server.putSecureString("/app/db/password", "s3cr3t");
  *     SsmClient ssm = server.ssmClient();
@@ -74,17 +73,17 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	/**
 	 * The algorithm suite of the AWS Encryption SDK messages that hold Advanced-tier
-	 * SecureString values ({@code PutParameter} with {@code Tier=Advanced}, or a value over
-	 * 4 KB with {@code Intelligent-Tiering}): signed with ECDSA P-384, message format version
-	 * 1, the Encryption SDK's default when the Advanced tier came out (AWS does not document
-	 * which suite Parameter Store uses; the seed methods take any).
+	 * SecureString values ({@code PutParameter} with {@code Tier=Advanced}, or a value
+	 * over 4 KB with {@code Intelligent-Tiering}): signed with ECDSA P-384, message
+	 * format version 1, the Encryption SDK's default when the Advanced tier came out (AWS
+	 * does not document which suite Parameter Store uses; the seed methods take any).
 	 * @since 0.1.0
 	 */
 	public static final CryptoAlgorithm ADVANCED_TIER_SUITE = CryptoAlgorithm.ALG_AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384;
 
 	/**
-	 * How long, in seconds, a client may take to send a whole request before its connection
-	 * is closed.
+	 * How long, in seconds, a client may take to send a whole request before its
+	 * connection is closed.
 	 */
 	public static final int REQUEST_TIMEOUT_SECONDS = 5;
 
@@ -192,14 +191,15 @@ public final class LocalAwsServer implements AutoCloseable {
 		if (this.httpServer != null) {
 			throw new IllegalStateException("The server is already started on " + endpoint());
 		}
-		// The JDK server leaves Nagle's algorithm on unless told otherwise, which with delayed
-		// ACKs adds about 40 ms to every answer; it reads the setting once, when first used.
+		// The JDK server leaves Nagle's algorithm on unless told otherwise, which with
+		// delayed ACKs adds about 40 ms to every answer; it reads the setting once, when
+		// first used.
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
-		// The JDK server reads a request line, headers and body on a worker thread and never
-		// times a stalled client out unless told to; then it closes the connection, which also
-		// frees the worker. Read once, like the setting above.
+		// The JDK server reads a request line, headers and body on a worker thread and
+		// never times a stalled client out unless told to; then it closes the connection,
+		// which also frees the worker. Read once, like the setting above.
 		if (System.getProperty(MAX_REQUEST_TIME_PROPERTY) == null) {
 			System.setProperty(MAX_REQUEST_TIME_PROPERTY, Integer.toString(REQUEST_TIMEOUT_SECONDS));
 		}
@@ -241,7 +241,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	/**
 	 * Return the endpoint URL, {@code http://127.0.0.1:<port>}, or
-	 * {@code https://127.0.0.1:<port>} for a server built with {@link Builder#https(boolean)}.
+	 * {@code https://127.0.0.1:<port>} for a server built with
+	 * {@link Builder#https(boolean)}.
 	 * @return the endpoint
 	 * @throws IllegalStateException if the server is not started
 	 */
@@ -257,8 +258,8 @@ public final class LocalAwsServer implements AutoCloseable {
 	 * Return the URL of the container credentials endpoint, for
 	 * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}: a {@code GET} with
 	 * {@link #CONTAINER_AUTHORIZATION_TOKEN} in {@code Authorization} is answered with
-	 * temporary credentials, as Lambda SnapStart's endpoint does. Faults apply to it under the
-	 * operation name {@code ContainerCredentials}.
+	 * temporary credentials, as Lambda SnapStart's endpoint does. Faults apply to it
+	 * under the operation name {@code ContainerCredentials}.
 	 * @return the URL
 	 * @throws IllegalStateException if the server is not started
 	 */
@@ -275,8 +276,8 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the PKCS12 trust store holding this HTTPS server's self-signed certificate, for
-	 * clients such as a child JVM started with
+	 * Return the PKCS12 trust store holding this HTTPS server's self-signed certificate,
+	 * for clients such as a child JVM started with
 	 * {@code -Djavax.net.ssl.trustStore=<path> -Djavax.net.ssl.trustStorePassword=}{@value #TRUST_STORE_PASSWORD}.
 	 * The file is written at start and deleted when the server is closed.
 	 * @return the trust store path
@@ -324,9 +325,9 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the region of the ready-made clients and of the seed helpers. Each request is
-	 * answered in the region of its SigV4 credential scope, and the ARNs it forms use that
-	 * region.
+	 * Return the region of the ready-made clients and of the seed helpers. Each request
+	 * is answered in the region of its SigV4 credential scope, and the ARNs it forms use
+	 * that region.
 	 * @return the default region
 	 */
 	public String region() {
@@ -365,8 +366,8 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return an SSM client builder preset with this server's endpoint, the default region,
-	 * fake credentials and the URL connection HTTP client.
+	 * Return an SSM client builder preset with this server's endpoint, the default
+	 * region, fake credentials and the URL connection HTTP client.
 	 * @return a new client builder
 	 */
 	public SsmClientBuilder ssmClientBuilder() {
@@ -389,7 +390,8 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return an SSM client for this server, built on first use and closed with the server.
+	 * Return an SSM client for this server, built on first use and closed with the
+	 * server.
 	 * @return the SSM client
 	 */
 	public synchronized SsmClient ssmClient() {
@@ -409,8 +411,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	/**
 	 * Create a symmetric key and an alias for it in the default region.
-	 * @param aliasName the alias name, such as {@code alias/app} (the {@code alias/} prefix
-	 * is added when missing)
+	 * @param aliasName the alias name, such as {@code alias/app} (the {@code alias/}
+	 * prefix is added when missing)
 	 * @return the key ARN
 	 */
 	public String createKey(String aliasName) {
@@ -488,8 +490,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	/**
 	 * Create or overwrite an Advanced-tier SecureString parameter whose value is an AWS
-	 * Encryption SDK message of the given algorithm suite: a suite with key commitment makes
-	 * a message of format version 2, any other one of version 1.
+	 * Encryption SDK message of the given algorithm suite: a suite with key commitment
+	 * makes a message of format version 2, any other one of version 1.
 	 * @param name the parameter name
 	 * @param value the plaintext value, up to 8 KB
 	 * @param keyId the key id, key ARN, alias name or alias ARN
@@ -502,8 +504,9 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Create a symmetric key in the default region owned by another account, whose key policy
-	 * lets this account use it: usable by its key ARN only, as a key of another account is.
+	 * Create a symmetric key in the default region owned by another account, whose key
+	 * policy lets this account use it: usable by its key ARN only, as a key of another
+	 * account is.
 	 * @param ownerAccountId the owner's 12-digit account id
 	 * @return the key ARN
 	 * @since 0.1.0
@@ -513,10 +516,11 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Create or overwrite a SecureString parameter owned by another account and shared with
-	 * this one, as AWS RAM shares it: in the Advanced tier (sharing requires it), encrypted
-	 * under a key of the owner's that this account may use (see
-	 * {@link #createKeyInAccount(String)}), and served to this account by its full ARN only.
+	 * Create or overwrite a SecureString parameter owned by another account and shared
+	 * with this one, as AWS RAM shares it: in the Advanced tier (sharing requires it),
+	 * encrypted under a key of the owner's that this account may use (see
+	 * {@link #createKeyInAccount(String)}), and served to this account by its full ARN
+	 * only.
 	 * @param ownerAccountId the owner's 12-digit account id
 	 * @param name the parameter name in the owner's account
 	 * @param value the plaintext value, up to 8 KB
@@ -563,8 +567,8 @@ public final class LocalAwsServer implements AutoCloseable {
 		return putParameter(name, "StringList", value, null, null, null);
 	}
 
-	String putParameter(String name, String type, String value, @Nullable String keyId,
-			@Nullable String description, @Nullable String tier) {
+	String putParameter(String name, String type, String value, @Nullable String keyId, @Nullable String description,
+			@Nullable String tier) {
 		ObjectNode body = JsonRequest.object();
 		body.put("Name", name);
 		body.put("Type", type);
@@ -603,7 +607,8 @@ public final class LocalAwsServer implements AutoCloseable {
 
 	/**
 	 * Return how many requests for an operation were received since the last reset.
-	 * @param operation the operation name without service prefix, such as {@code "Decrypt"}
+	 * @param operation the operation name without service prefix, such as
+	 * {@code "Decrypt"}
 	 * @return the call count
 	 */
 	public long callCount(String operation) {
@@ -644,8 +649,8 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Reset all state: keys, aliases, parameters, issued credentials, faults and counters. The
-	 * {@code alias/aws/ssm} key is re-created, with new key material.
+	 * Reset all state: keys, aliases, parameters, issued credentials, faults and
+	 * counters. The {@code alias/aws/ssm} key is re-created, with new key material.
 	 */
 	public void reset() {
 		this.faults.clear();
@@ -756,7 +761,8 @@ public final class LocalAwsServer implements AutoCloseable {
 		 */
 		public Builder region(String region) {
 			if (region == null || !REGION.matcher(region).matches()) {
-				throw new IllegalArgumentException("Region must be a region name such as us-east-1, was '" + region + "'");
+				throw new IllegalArgumentException(
+						"Region must be a region name such as us-east-1, was '" + region + "'");
 			}
 			this.region = region;
 			return this;

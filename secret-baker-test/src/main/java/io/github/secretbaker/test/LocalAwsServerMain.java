@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Command-line entry point of the standalone server: starts a {@link LocalAwsServer}, prints
- * its endpoint URL as the first line of standard output once it accepts requests, and stops on
- * SIGTERM or Ctrl+C. Exits with {@code 2} on invalid arguments and {@code 1} when the server
- * cannot start.
+ * Command-line entry point of the standalone server: starts a {@link LocalAwsServer},
+ * prints its endpoint URL as the first line of standard output once it accepts requests,
+ * and stops on SIGTERM or Ctrl+C. Exits with {@code 2} on invalid arguments and {@code 1}
+ * when the server cannot start.
  *
  * @since 0.1.0
  */
@@ -166,8 +166,10 @@ public final class LocalAwsServerMain {
 					https = true;
 					continue;
 				}
-				if (!List.of("--port", "--account-id", "--region", "--seed", "--latency", "--throttle", "--rate-limit",
-						"--fail", "--hang", "--deny", "--partial-pages").contains(name)) {
+				if (!List
+					.of("--port", "--account-id", "--region", "--seed", "--latency", "--throttle", "--rate-limit",
+							"--fail", "--hang", "--deny", "--partial-pages")
+					.contains(name)) {
 					problems.add("unknown option '" + arg + "'");
 					continue;
 				}
@@ -200,8 +202,8 @@ public final class LocalAwsServerMain {
 					problems.add(name + " " + value + ": " + ex.getMessage());
 				}
 			}
-			// Faults are tried once the account id is known: a deny rule on another account's
-			// ARN can never match.
+			// Faults are tried once the account id is known: a deny rule on another
+			// account's ARN can never match.
 			Faults probe = new Faults(accountId);
 			for (int i = 0; i < faults.size(); i++) {
 				try {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a test class against a {@link LocalAwsServer}, injected into test, lifecycle and
  * constructor parameters of that type and reset before each test. Parameters of type
  * {@code KmsClient} and {@code SsmClient} receive clients for the server, made by
- * {@link #clients()} and closed after the test (or, for class-level lifecycle methods, after
- * the class).
+ * {@link #clients()} and closed after the test (or, for class-level lifecycle methods,
+ * after the class).
  *
  * @since 0.1.0
  * @see LocalAwsExtension
@@ -28,8 +28,8 @@ public @interface LocalAwsTest {
 
 	/**
 	 * How long one server lives: {@link Scope#CLASS}, the default, starts one server per
-	 * test class; {@link Scope#JVM} shares one server between all test classes that ask for
-	 * it, until the JVM's test run ends.
+	 * test class; {@link Scope#JVM} shares one server between all test classes that ask
+	 * for it, until the JVM's test run ends.
 	 * @return the server scope
 	 */
 	Scope scope() default Scope.CLASS;
@@ -64,8 +64,8 @@ public @interface LocalAwsTest {
 		CLASS,
 
 		/**
-		 * One server for the whole test run, shared by all classes with the same account id
-		 * and region.
+		 * One server for the whole test run, shared by all classes with the same account
+		 * id and region.
 		 */
 		JVM
 

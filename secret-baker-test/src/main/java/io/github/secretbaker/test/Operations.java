@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The KMS, SSM and STS operation names the server answers, and normalization of the names used
- * for faults and counters.
+ * The KMS, SSM and STS operation names the server answers, and normalization of the names
+ * used for faults and counters.
  */
 final class Operations {
 
@@ -29,15 +29,15 @@ final class Operations {
 	static final String CONTAINER_CREDENTIALS = "ContainerCredentials";
 
 	/**
-	 * Operations that act on no particular resource, so that only a deny rule on {@code *}
-	 * applies to them.
+	 * Operations that act on no particular resource, so that only a deny rule on
+	 * {@code *} applies to them.
 	 */
 	static final Set<String> RESOURCELESS = Set.of("CreateKey", "ListKeys", "ListAliases", "DescribeParameters",
 			CONTAINER_CREDENTIALS);
 
 	/**
-	 * Operations whose pages AWS documents as best-effort: a page may hold fewer items than
-	 * asked for, or none, with a token for more.
+	 * Operations whose pages AWS documents as best-effort: a page may hold fewer items
+	 * than asked for, or none, with a token for more.
 	 */
 	static final List<String> BEST_EFFORT_PAGES = List.of("DescribeParameters", "GetParametersByPath",
 			"GetParameterHistory");

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The keys, aliases and parameters a standalone server creates at start, read from a JSON or
- * YAML file. SecureString plaintexts are encrypted as they are loaded and are not kept.
- * <pre class="code">
+ * The keys, aliases and parameters a standalone server creates at start, read from a JSON
+ * or YAML file. SecureString plaintexts are encrypted as they are loaded and are not
+ * kept. <pre class="code">
  * keys:
  *   - alias: alias/app
  *     description: Application secrets
@@ -65,8 +65,8 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 	}
 
 	/**
-	 * Create the keys, aliases and parameters of this seed in the server's default region,
-	 * then disable the keys marked {@code enabled: false}.
+	 * Create the keys, aliases and parameters of this seed in the server's default
+	 * region, then disable the keys marked {@code enabled: false}.
 	 * @param server the server
 	 * @throws IllegalArgumentException if an entry is invalid
 	 */
@@ -139,8 +139,8 @@ record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> para
 	 * @param description the description
 	 * @param tier {@code Standard}, {@code Advanced} or {@code Intelligent-Tiering}
 	 */
-	record SeedParameter(@Nullable String name, @Nullable String type, @Nullable JsonNode value,
-			@Nullable String keyId, @Nullable String description, @Nullable String tier) {
+	record SeedParameter(@Nullable String name, @Nullable String type, @Nullable JsonNode value, @Nullable String keyId,
+			@Nullable String description, @Nullable String tier) {
 
 		void applyTo(LocalAwsServer server) {
 			if (this.name == null || this.name.isBlank()) {

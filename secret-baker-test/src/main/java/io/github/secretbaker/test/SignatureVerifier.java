@@ -95,8 +95,8 @@ final class SignatureVerifier {
 		}
 		canonical.append('\n').append(matcher.group(5)).append('\n').append(payloadHash);
 		String scope = date + "/" + matcher.group(3) + "/" + matcher.group(4) + "/aws4_request";
-		String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + HEX.formatHex(sha256(
-				canonical.toString().getBytes(StandardCharsets.UTF_8)));
+		String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+				+ HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
 		byte[] key = ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8);
 		for (String part : List.of(date, matcher.group(3), matcher.group(4), "aws4_request")) {
 			key = hmac(key, part);

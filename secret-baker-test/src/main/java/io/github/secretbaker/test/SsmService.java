@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The in-memory SSM Parameter Store, kept per region. SecureString values are stored as
  * Parameter Store stores them, under the parameter's key with the encryption context
- * {@code {"PARAMETER_ARN": "<parameter ARN>"}}: a KMS ciphertext in the Standard tier, an AWS
- * Encryption SDK message in the Advanced tier. Parameters of other accounts, shared with this
- * one, are read by their full ARN only, as AWS RAM shares them.
+ * {@code {"PARAMETER_ARN": "<parameter ARN>"}}: a KMS ciphertext in the Standard tier, an
+ * AWS Encryption SDK message in the Advanced tier. Parameters of other accounts, shared
+ * with this one, are read by their full ARN only, as AWS RAM shares them.
  */
 final class SsmService {
 
@@ -118,8 +118,8 @@ final class SsmService {
 	 * Advanced-tier SecureString is a message of the given algorithm suite.
 	 */
 	ObjectNode putParameter(String region, String owner, JsonRequest request, CryptoAlgorithm suite) {
-		// The PutParameter reference: "The service removes any spaces specified for the beginning
-		// or end of a parameter name."
+		// The PutParameter reference: "The service removes any spaces specified for the
+		// beginning or end of a parameter name."
 		String name = strip(request.requiredString("Name"));
 		String value = request.requiredString("Value");
 		String type = request.string("Type");
@@ -144,8 +144,8 @@ final class SsmService {
 					+ "[Advanced, Intelligent-Tiering, Standard]");
 		}
 		if (dataType != null && !List.of("text", "aws:ec2:image", "aws:ssm:integration").contains(dataType)) {
-			throw AwsException.validation("The following data type is not supported: " + dataType
-					+ " (Data type names are all lowercase.)");
+			throw AwsException.validation(
+					"The following data type is not supported: " + dataType + " (Data type names are all lowercase.)");
 		}
 		if (description != null && description.length() > 1024) {
 			throw AwsException.validation("1 validation error detected: Value at 'description' failed to satisfy "
@@ -210,7 +210,8 @@ final class SsmService {
 			parameter.versions.put(number,
 					new Version(number, effectiveType, storedValue, storedKeyId,
 							(description != null) ? description : (latest != null) ? latest.description() : null,
-							(allowedPattern != null) ? allowedPattern : (latest != null) ? latest.allowedPattern() : null,
+							(allowedPattern != null) ? allowedPattern
+									: (latest != null) ? latest.allowedPattern() : null,
 							tier, (dataType != null) ? dataType : "text", Instant.now()));
 			parameters.put(name, parameter);
 			ObjectNode response = JsonRequest.object();
@@ -251,8 +252,8 @@ final class SsmService {
 					+ "advanced-parameter tier.");
 		}
 		if (length > 8192) {
-			throw AwsException.validation("Advanced tier parameters support a maximum parameter value of 8192 "
-					+ "characters.");
+			throw AwsException
+				.validation("Advanced tier parameters support a maximum parameter value of 8192 " + "characters.");
 		}
 		return requested;
 	}
@@ -262,13 +263,15 @@ final class SsmService {
 		Map<String, String> context = Map.of(PARAMETER_ARN, arn);
 		try {
 			if (ADVANCED.equals(tier)) {
-				return Base64.getEncoder().encodeToString(this.messages.encrypt(region, keyId, plaintext, context, suite));
+				return Base64.getEncoder()
+					.encodeToString(this.messages.encrypt(region, keyId, plaintext, context, suite));
 			}
 			if (plaintext.length > 4096) {
 				throw AwsException.validation("Standard tier parameters support a maximum parameter value of 4096 "
 						+ "bytes once encoded as UTF-8; use the advanced-parameter tier for this value.");
 			}
-			return Base64.getEncoder().encodeToString(this.kms.encryptFor(region, keyId, plaintext, context).ciphertext());
+			return Base64.getEncoder()
+				.encodeToString(this.kms.encryptFor(region, keyId, plaintext, context).ciphertext());
 		}
 		catch (AwsException ex) {
 			throw kmsFailure(ex);
@@ -352,8 +355,8 @@ final class SsmService {
 					break;
 				}
 				if ((recursive || parameter.name.indexOf('/', prefix.length()) < 0) && filter.test(parameter)) {
-					matches.add(new Found(parameter.name, parameterArn(region, parameter.name), false, parameter.latest(),
-							parameter.labelsOf(parameter.latest().number())));
+					matches.add(new Found(parameter.name, parameterArn(region, parameter.name), false,
+							parameter.latest(), parameter.labelsOf(parameter.latest().number())));
 				}
 			}
 		}
@@ -629,7 +632,8 @@ final class SsmService {
 		if (reference.startsWith("arn:")) {
 			String[] parts = reference.split(":", 6);
 			String prefix = "arn:aws:ssm:" + region + ":";
-			// A parameter of another account is served when that account shares one with this one
+			// A parameter of another account is served when that account shares one with
+			// this one
 			if (parts.length == 6 && reference.startsWith(prefix) && parts[5].startsWith("parameter/")
 					&& !parts[4].equals(this.accountId) && this.regions.containsKey(storeKey(region, parts[4]))) {
 				owner = parts[4];
@@ -705,15 +709,17 @@ final class SsmService {
 			// The ParameterStringFilter reference: every key but Label is valid for
 			// DescribeParameters; GetParametersByPath takes only Type, KeyId and Label.
 			if (describe ? key.equals("Label") : !List.of("Type", "KeyId", "Label").contains(key)) {
-				String valid = describe ? "[Name, Path, Type, KeyId, Tier, DataType, tag:<key>]" : "[Type, KeyId, Label]";
-				throw AwsException.badRequest("InvalidFilterKey",
-						"The following filter key is not valid: " + key + ". Valid filter keys include: " + valid + ".");
+				String valid = describe ? "[Name, Path, Type, KeyId, Tier, DataType, tag:<key>]"
+						: "[Type, KeyId, Label]";
+				throw AwsException.badRequest("InvalidFilterKey", "The following filter key is not valid: " + key
+						+ ". Valid filter keys include: " + valid + ".");
 			}
 			Predicate<Parameter> predicate = switch (key) {
 				case "Name" -> {
 					String effective = (option != null) ? option : "Equals";
 					yield switch (effective) {
-						case "Equals" -> (parameter) -> given.stream().anyMatch((value) -> sameName(parameter.name, value));
+						case "Equals" ->
+							(parameter) -> given.stream().anyMatch((value) -> sameName(parameter.name, value));
 						case "BeginsWith" -> (parameter) -> given.stream()
 							.anyMatch((value) -> parameter.name.startsWith(value)
 									|| (!value.startsWith("/") && parameter.name.startsWith("/" + value)));
@@ -744,8 +750,9 @@ final class SsmService {
 							.filter((value) -> !List.of(STRING, STRING_LIST, SECURE_STRING).contains(value))
 							.findFirst()
 							.ifPresent((value) -> {
-								throw AwsException.badRequest("InvalidFilterValue", "The following filter value is not "
-										+ "valid: " + value + ". Valid values include: [SecureString, StringList, String]");
+								throw AwsException.badRequest("InvalidFilterValue",
+										"The following filter value is not " + "valid: " + value
+												+ ". Valid values include: [SecureString, StringList, String]");
 							});
 					}
 					yield (parameter) -> given.contains(attribute(parameter, key));
@@ -795,8 +802,8 @@ final class SsmService {
 			Predicate<Parameter> predicate = switch (key) {
 				case "Name" -> (parameter) -> given.stream().anyMatch((value) -> parameter.name.startsWith(value));
 				case "Type", "KeyId" -> (parameter) -> given.contains(attribute(parameter, key));
-				default -> throw AwsException.badRequest("InvalidFilterKey",
-						"The following filter key is not valid: " + key);
+				default ->
+					throw AwsException.badRequest("InvalidFilterKey", "The following filter key is not valid: " + key);
 			};
 			result = result.and(predicate);
 		}
@@ -833,8 +840,8 @@ final class SsmService {
 		boolean tokenAtEnd = false;
 		Random partial = this.faults.pageSizes(operation);
 		if (partial != null) {
-			// A quarter of the pages are empty, the others hold 1 to MaxResults items; a page
-			// that reaches the end still has a token a quarter of the time.
+			// A quarter of the pages are empty, the others hold 1 to MaxResults items; a
+			// page that reaches the end still has a token a quarter of the time.
 			size = (partial.nextInt(4) == 0) ? 0 : 1 + partial.nextInt(limit);
 			tokenAtEnd = partial.nextInt(4) == 0;
 		}
@@ -873,15 +880,15 @@ final class SsmService {
 		});
 		if (denied) {
 			throw AwsException.badRequest("AccessDeniedException",
-					"User: arn:aws:iam::" + this.accountId + ":user/local is not authorized to perform: ssm:" + operation
-							+ " on resource: " + arn + " because no identity-based policy allows the ssm:" + operation
-							+ " action");
+					"User: arn:aws:iam::" + this.accountId + ":user/local is not authorized to perform: ssm:"
+							+ operation + " on resource: " + arn + " because no identity-based policy allows the ssm:"
+							+ operation + " action");
 		}
 	}
 
 	private static AwsException versionNotFound(Object version, String name) {
-		return AwsException.badRequest("ParameterVersionNotFound",
-				"Systems Manager could not find version " + version + " of " + name + ". Verify the version and try again.");
+		return AwsException.badRequest("ParameterVersionNotFound", "Systems Manager could not find version " + version
+				+ " of " + name + ". Verify the version and try again.");
 	}
 
 	private NavigableMap<String, Parameter> parameters(String region) {
@@ -909,8 +916,8 @@ final class SsmService {
 	}
 
 	/**
-	 * One version of a parameter as found; a shared one is named by its ARN, the only name
-	 * the account it is shared with can give.
+	 * One version of a parameter as found; a shared one is named by its ARN, the only
+	 * name the account it is shared with can give.
 	 */
 	private record Found(String name, String arn, boolean shared, Version version, List<String> labels) {
 
@@ -920,9 +927,8 @@ final class SsmService {
 
 	}
 
-	private record Version(int number, String type, String value, @Nullable String keyId,
-			@Nullable String description, @Nullable String allowedPattern, String tier, String dataType,
-			Instant modified) {
+	private record Version(int number, String type, String value, @Nullable String keyId, @Nullable String description,
+			@Nullable String allowedPattern, String tier, String dataType, Instant modified) {
 	}
 
 	private record Page<T>(List<T> items, @Nullable String next) {

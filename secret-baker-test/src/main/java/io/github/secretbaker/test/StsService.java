@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The STS {@code AssumeRole} operation over the AWS Query protocol: it issues temporary
- * credentials whose requests the server answers as the assumed role, so that deny rules can
- * target a role ({@link Faults#denyTo(String, String, String)}).
+ * credentials whose requests the server answers as the assumed role, so that deny rules
+ * can target a role ({@link Faults#denyTo(String, String, String)}).
  */
 final class StsService {
 
@@ -45,8 +45,8 @@ final class StsService {
 	}
 
 	/**
-	 * Return who sends requests signed with an access key id: the assumed role's session for
-	 * credentials this service issued, the server's own user for any other.
+	 * Return who sends requests signed with an access key id: the assumed role's session
+	 * for credentials this service issued, the server's own user for any other.
 	 * @param accessKeyId the access key id of the request's credential scope
 	 * @param sessionToken the request's {@code X-Amz-Security-Token}, or {@code null}
 	 * @param accountId the server's account id
@@ -60,10 +60,12 @@ final class StsService {
 			return Caller.user(accountId);
 		}
 		if (sessionToken == null || !credentials.sessionToken().equals(sessionToken)) {
-			throw new AwsException(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+			throw new AwsException(403, "UnrecognizedClientException",
+					"The security token included in the request is invalid.");
 		}
 		if (Instant.now().isAfter(credentials.expiration())) {
-			throw new AwsException(400, "ExpiredTokenException", "The security token included in the request is expired");
+			throw new AwsException(400, "ExpiredTokenException",
+					"The security token included in the request is expired");
 		}
 		return credentials.caller();
 	}
@@ -102,8 +104,8 @@ final class StsService {
 		int duration = duration(form.get("DurationSeconds"));
 		Caller caller = this.faults.caller();
 		if (this.faults.isDenied("AssumeRole", (resource) -> KmsService.glob(resource).matcher(roleArn).matches())) {
-			throw new AwsException(403, "AccessDenied", "User: " + caller.arn()
-					+ " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+			throw new AwsException(403, "AccessDenied",
+					"User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
 		}
 		String roleName = role.group(3);
 		String roleId = "AROA" + randomId(16);
@@ -112,14 +114,13 @@ final class StsService {
 		String sessionToken = randomToken(96);
 		Instant expiration = Instant.now().plusSeconds(duration).truncatedTo(ChronoUnit.SECONDS);
 		String sessionArn = "arn:aws:sts::" + role.group(1) + ":assumed-role/" + roleName + "/" + sessionName;
-		this.issued.put(accessKeyId,
-				new Issued(sessionToken, new Caller(sessionArn, roleArn), expiration));
+		this.issued.put(accessKeyId, new Issued(sessionToken, new Caller(sessionArn, roleArn), expiration));
 		return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">" + "<AssumeRoleResult>" + "<Credentials>"
 				+ "<AccessKeyId>" + accessKeyId + "</AccessKeyId>" + "<SecretAccessKey>" + secretAccessKey
 				+ "</SecretAccessKey>" + "<SessionToken>" + sessionToken + "</SessionToken>" + "<Expiration>"
-				+ expiration + "</Expiration>" + "</Credentials>" + "<AssumedRoleUser>" + "<AssumedRoleId>" + roleId + ":"
-				+ xml(sessionName) + "</AssumedRoleId>" + "<Arn>" + xml(sessionArn) + "</Arn>" + "</AssumedRoleUser>"
-				+ "</AssumeRoleResult>" + "<ResponseMetadata><RequestId>" + UUID.randomUUID()
+				+ expiration + "</Expiration>" + "</Credentials>" + "<AssumedRoleUser>" + "<AssumedRoleId>" + roleId
+				+ ":" + xml(sessionName) + "</AssumedRoleId>" + "<Arn>" + xml(sessionArn) + "</Arn>"
+				+ "</AssumedRoleUser>" + "</AssumeRoleResult>" + "<ResponseMetadata><RequestId>" + UUID.randomUUID()
 				+ "</RequestId></ResponseMetadata>" + "</AssumeRoleResponse>";
 	}
 

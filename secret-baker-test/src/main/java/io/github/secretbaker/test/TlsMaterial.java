@@ -84,8 +84,8 @@ final class TlsMaterial {
 	private static void runKeytool(Path keyStore) throws IOException {
 		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
 		List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize",
-				"2048", "-validity", "7", "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1,DNS:localhost", "-keystore",
-				keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+				"2048", "-validity", "7", "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
+				"-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
 			process.getOutputStream().close();
@@ -135,7 +135,8 @@ final class TlsMaterial {
 			Files.deleteIfExists(this.directory);
 		}
 		catch (IOException ex) {
-			// A trust store left in the temporary directory holds only a public certificate
+			// A trust store left in the temporary directory holds only a public
+			// certificate
 		}
 	}
 

@@ -68,8 +68,9 @@ class AdvancedTierTests {
 		byte[] message = ciphertextOf("/app/tls/chain");
 		assertThat(Arrays.copyOf(message, 2)).containsExactly(0x01, 0x80);
 		assertThat(new String(message, StandardCharsets.ISO_8859_1)).doesNotContain(value.substring(0, 32));
-		// The Encryption SDK's own KMS provider, over HTTP to this server's KMS: the data key is
-		// a KMS ciphertext under the parameter's key, bound to the PARAMETER_ARN context.
+		// The Encryption SDK's own KMS provider, over HTTP to this server's KMS: the data
+		// key is a KMS ciphertext under the parameter's key, bound to the PARAMETER_ARN
+		// context.
 		KmsMasterKeyProvider provider = KmsMasterKeyProvider.builder()
 			.customRegionalClientSupplier((region) -> server.kmsClient())
 			.buildStrict(keyArn);
@@ -106,7 +107,8 @@ class AdvancedTierTests {
 		assertThatExceptionOfType(SsmException.class)
 			.isThrownBy(() -> put("/app/advanced", generatedValue(8193), ParameterTier.ADVANCED))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
-		assertThat(put("/app/advanced", generatedValue(8192), ParameterTier.ADVANCED)).isEqualTo(ParameterTier.ADVANCED);
+		assertThat(put("/app/advanced", generatedValue(8192), ParameterTier.ADVANCED))
+			.isEqualTo(ParameterTier.ADVANCED);
 	}
 
 	@Test
@@ -145,12 +147,10 @@ class AdvancedTierTests {
 		assertThat(parameter.value()).isEqualTo(value);
 		assertThat(parameter.arn()).isEqualTo(arn);
 		assertThat(parameter.name()).isEqualTo(arn);
-		assertThat(server.ssmClient()
-			.getParameters((request) -> request.names(arn).withDecryption(false))
-			.parameters()).singleElement().satisfies((found) -> assertThat(found.arn()).isEqualTo(arn));
-		assertThat(server.ssmClient()
-			.getParameterHistory((request) -> request.name(arn))
-			.parameters()).singleElement()
+		assertThat(server.ssmClient().getParameters((request) -> request.names(arn).withDecryption(false)).parameters())
+			.singleElement()
+			.satisfies((found) -> assertThat(found.arn()).isEqualTo(arn));
+		assertThat(server.ssmClient().getParameterHistory((request) -> request.name(arn)).parameters()).singleElement()
 			.satisfies((version) -> assertThat(version.keyId()).isEqualTo(keyArn))
 			.satisfies((version) -> assertThat(version.tier()).isEqualTo(ParameterTier.ADVANCED));
 		assertThatExceptionOfType(ParameterNotFoundException.class)
@@ -196,7 +196,10 @@ class AdvancedTierTests {
 	}
 
 	private static String decrypted(String name) {
-		return server.ssmClient().getParameter((request) -> request.name(name).withDecryption(true)).parameter().value();
+		return server.ssmClient()
+			.getParameter((request) -> request.name(name).withDecryption(true))
+			.parameter()
+			.value();
 	}
 
 	static String generatedValue(int length) {

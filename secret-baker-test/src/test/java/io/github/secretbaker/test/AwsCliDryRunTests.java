@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Checks that the AWS CLI and boto3 read the server's dry runs and {@code AssumeRole} as they
- * read AWS's: {@code aws kms decrypt --dry-run} and boto3's {@code decrypt(DryRun=True)} get
- * the modelled error of each case, as the assumed role. Skipped where the AWS CLI or boto3 is
- * not installed.
+ * Checks that the AWS CLI and boto3 read the server's dry runs and {@code AssumeRole} as
+ * they read AWS's: {@code aws kms decrypt --dry-run} and boto3's
+ * {@code decrypt(DryRun=True)} get the modelled error of each case, as the assumed role.
+ * Skipped where the AWS CLI or boto3 is not installed.
  */
 @LocalAwsTest
 class AwsCliDryRunTests {
@@ -103,9 +103,10 @@ class AwsCliDryRunTests {
 	}
 
 	private Map<String, String> assumeRoleWithCli() throws Exception {
-		Result assumed = run(List.of("aws", "sts", "assume-role", "--role-arn", ROLE, "--role-session-name", "cli",
-				"--endpoint-url", this.server.endpoint().toString(), "--region", this.server.region(), "--output",
-				"json"), credentials());
+		Result assumed = run(
+				List.of("aws", "sts", "assume-role", "--role-arn", ROLE, "--role-session-name", "cli", "--endpoint-url",
+						this.server.endpoint().toString(), "--region", this.server.region(), "--output", "json"),
+				credentials());
 		assertThat(assumed.exitCode()).as(assumed.output()).isZero();
 		JsonNode credentials = JsonMapper.shared().readTree(assumed.output()).get("Credentials");
 		return Map.of("AWS_ACCESS_KEY_ID", credentials.get("AccessKeyId").asString(), "AWS_SECRET_ACCESS_KEY",
@@ -114,9 +115,10 @@ class AwsCliDryRunTests {
 	}
 
 	private String cliDryRun(Map<String, String> credentials) throws Exception {
-		Result result = run(List.of("aws", "kms", "decrypt", "--dry-run", "--ciphertext-blob", "fileb://" + this.ciphertext,
-				"--key-id", this.keyArn, "--encryption-context", "{\"PARAMETER_ARN\":\"" + this.parameterArn + "\"}",
-				"--endpoint-url", this.server.endpoint().toString(), "--region", this.server.region()), credentials);
+		Result result = run(List.of("aws", "kms", "decrypt", "--dry-run", "--ciphertext-blob",
+				"fileb://" + this.ciphertext, "--key-id", this.keyArn, "--encryption-context",
+				"{\"PARAMETER_ARN\":\"" + this.parameterArn + "\"}", "--endpoint-url",
+				this.server.endpoint().toString(), "--region", this.server.region()), credentials);
 		assertThat(result.exitCode()).as(result.output()).isNotZero();
 		return result.output();
 	}

@@ -240,14 +240,16 @@ class FaultsTests {
 			}
 			for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
 				String current = token;
-				var page = this.ssm.getParametersByPath((request) -> request.path("/app").maxResults(10).nextToken(current));
+				var page = this.ssm
+					.getParametersByPath((request) -> request.path("/app").maxResults(10).nextToken(current));
 				page.parameters().forEach((parameter) -> byPath.add(parameter.name()));
 				sizes.add((page.nextToken() != null) ? page.parameters().size() : -1);
 				token = page.nextToken();
 			}
 			for (int call = 0; call < 500 && (call == 0 || token != null); call++) {
 				String current = token;
-				var page = this.ssm.getParameterHistory((request) -> request.name("/app/p00").maxResults(5).nextToken(current));
+				var page = this.ssm
+					.getParameterHistory((request) -> request.name("/app/p00").maxResults(5).nextToken(current));
 				page.parameters().forEach((version) -> history.add(version.version()));
 				sizes.add((page.nextToken() != null) ? page.parameters().size() : -1);
 				token = page.nextToken();
@@ -257,7 +259,9 @@ class FaultsTests {
 			assertThat(byPath).as("seed %d", seed).isEqualTo(names);
 			assertThat(history).as("seed %d", seed).hasSize(13).isSorted().doesNotHaveDuplicates();
 		}
-		assertThat(sizes).as("page sizes of pages with a NextToken").contains(0).anyMatch((size) -> size > 0 && size < 5);
+		assertThat(sizes).as("page sizes of pages with a NextToken")
+			.contains(0)
+			.anyMatch((size) -> size > 0 && size < 5);
 	}
 
 	@Test
@@ -311,7 +315,9 @@ class FaultsTests {
 		try {
 			List<Callable<String>> calls = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
-				calls.add(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext)).plaintext().asUtf8String());
+				calls.add(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext))
+					.plaintext()
+					.asUtf8String());
 			}
 			for (Future<String> result : executor.invokeAll(calls, 30, TimeUnit.SECONDS)) {
 				assertThat(result.get()).isEqualTo("s3cr3t");
@@ -351,8 +357,10 @@ class FaultsTests {
 		this.server.faults().failNext("*", 10);
 		this.server.reset();
 		assertThat(this.server.callCounts()).isEmpty();
-		assertThatExceptionOfType(SdkException.class).isThrownBy(() -> this.kms.describeKey((request) -> request.keyId(keyArn)))
-			.satisfies((ex) -> assertThat(((KmsException) ex).awsErrorDetails().errorCode()).isEqualTo("NotFoundException"));
+		assertThatExceptionOfType(SdkException.class)
+			.isThrownBy(() -> this.kms.describeKey((request) -> request.keyId(keyArn)))
+			.satisfies((ex) -> assertThat(((KmsException) ex).awsErrorDetails().errorCode())
+				.isEqualTo("NotFoundException"));
 		assertThat(this.ssm.describeParameters().parameters()).isEmpty();
 		assertThat(this.server.keyArn("alias/aws/ssm")).isNotEqualTo(ssmKeyArn);
 	}

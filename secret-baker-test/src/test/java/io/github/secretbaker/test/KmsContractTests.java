@@ -63,7 +63,8 @@ class KmsContractTests {
 		Instant before = Instant.now().minus(AwsBackend.CLOCK_SKEW);
 		KeyMetadata key = this.kms.createKey((request) -> request.description("orders")).keyMetadata();
 		assertThat(key.keyId()).matches("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
-		assertThat(key.arn()).isEqualTo("arn:aws:kms:" + this.aws.region() + ":" + this.aws.accountId() + ":key/" + key.keyId());
+		assertThat(key.arn())
+			.isEqualTo("arn:aws:kms:" + this.aws.region() + ":" + this.aws.accountId() + ":key/" + key.keyId());
 		assertThat(key.awsAccountId()).isEqualTo(this.aws.accountId());
 		assertThat(key.description()).isEqualTo("orders");
 		assertThat(key.enabled()).isTrue();
@@ -81,8 +82,7 @@ class KmsContractTests {
 		String alias = uniqueAlias();
 		this.kms.createAlias((request) -> request.aliasName(alias).targetKeyId(key.keyId()));
 		for (String reference : references(key, alias)) {
-			assertThat(this.kms.describeKey((request) -> request.keyId(reference)).keyMetadata().arn())
-				.as(reference)
+			assertThat(this.kms.describeKey((request) -> request.keyId(reference)).keyMetadata().arn()).as(reference)
 				.isEqualTo(key.arn());
 		}
 	}
@@ -142,17 +142,18 @@ class KmsContractTests {
 		assertThatExceptionOfType(KmsException.class)
 			.isThrownBy(() -> this.kms.createAlias((request) -> request.aliasName("orders").targetKeyId(key.keyId())))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
-		assertThatExceptionOfType(KmsException.class).isThrownBy(
-				() -> this.kms.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
-		assertThat(this.kms.listAliases().aliases()).extracting(AliasListEntry::aliasName).doesNotContain("alias/aws/orders");
+		assertThatExceptionOfType(KmsException.class).isThrownBy(() -> this.kms
+			.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
+		assertThat(this.kms.listAliases().aliases()).extracting(AliasListEntry::aliasName)
+			.doesNotContain("alias/aws/orders");
 	}
 
 	@Test
 	void rejectsReservedAliasNameWithTheModelledError() {
 		this.aws.assumeSupports(AwsBackend.Capability.KMS_MODELLED_RESERVED_ALIAS_ERROR);
 		KeyMetadata key = createKey();
-		assertThatExceptionOfType(InvalidAliasNameException.class).isThrownBy(
-				() -> this.kms.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
+		assertThatExceptionOfType(InvalidAliasNameException.class).isThrownBy(() -> this.kms
+			.createAlias((request) -> request.aliasName("alias/aws/orders").targetKeyId(key.keyId())));
 	}
 
 	@Test
@@ -211,11 +212,12 @@ class KmsContractTests {
 				Map.of("App", "orders", "stage", "prod"));
 		for (Map<String, String> context : wrongContexts) {
 			assertThatExceptionOfType(InvalidCiphertextException.class).as(context.toString())
-				.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(context)));
+				.isThrownBy(() -> this.kms
+					.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(context)));
 		}
 		SdkBytes withoutContext = encrypt(key.keyId(), "s3cr3t", Map.of());
-		assertThatExceptionOfType(InvalidCiphertextException.class)
-			.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(withoutContext).encryptionContext(CONTEXT)));
+		assertThatExceptionOfType(InvalidCiphertextException.class).isThrownBy(
+				() -> this.kms.decrypt((request) -> request.ciphertextBlob(withoutContext).encryptionContext(CONTEXT)));
 	}
 
 	@Test
@@ -229,8 +231,8 @@ class KmsContractTests {
 					(request) -> request.ciphertextBlob(SdkBytes.fromByteArray(tampered)).encryptionContext(CONTEXT)));
 		}
 		byte[] truncated = Arrays.copyOf(ciphertext, ciphertext.length - 1);
-		assertThatExceptionOfType(InvalidCiphertextException.class).isThrownBy(() -> this.kms
-			.decrypt((request) -> request.ciphertextBlob(SdkBytes.fromByteArray(truncated)).encryptionContext(CONTEXT)));
+		assertThatExceptionOfType(InvalidCiphertextException.class).isThrownBy(() -> this.kms.decrypt(
+				(request) -> request.ciphertextBlob(SdkBytes.fromByteArray(truncated)).encryptionContext(CONTEXT)));
 	}
 
 	@Test
@@ -266,8 +268,8 @@ class KmsContractTests {
 		KeyMetadata key = createKey();
 		SdkBytes ciphertext = encrypt(key.keyId(), "s3cr3t", CONTEXT);
 		KmsClient otherRegion = this.aws.kms(this.aws.otherRegion());
-		assertThatExceptionOfType(KmsException.class)
-			.isThrownBy(() -> otherRegion.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT)))
+		assertThatExceptionOfType(KmsException.class).isThrownBy(
+				() -> otherRegion.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT)))
 			.satisfies((ex) -> {
 				assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
 				assertThat(ex.awsErrorDetails().errorMessage()).contains("does not exist in this region")
@@ -284,8 +286,8 @@ class KmsContractTests {
 		KmsClient otherRegion = this.aws.kms(this.aws.otherRegion());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> otherRegion.describeKey((request) -> request.keyId(key.arn())));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> otherRegion.encrypt(
-				(request) -> request.keyId(key.arn()).plaintext(SdkBytes.fromUtf8String("s3cr3t"))));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> otherRegion
+			.encrypt((request) -> request.keyId(key.arn()).plaintext(SdkBytes.fromUtf8String("s3cr3t"))));
 	}
 
 	@Test
@@ -298,8 +300,8 @@ class KmsContractTests {
 		assertThatExceptionOfType(DisabledException.class).isThrownBy(() -> encrypt(key.keyId(), "s3cr3t", Map.of()));
 		assertThatExceptionOfType(DisabledException.class)
 			.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext)));
-		assertThatExceptionOfType(DisabledException.class).isThrownBy(() -> this.kms
-			.generateDataKey((request) -> request.keyId(key.keyId()).keySpec(DataKeySpec.AES_256)));
+		assertThatExceptionOfType(DisabledException.class).isThrownBy(
+				() -> this.kms.generateDataKey((request) -> request.keyId(key.keyId()).keySpec(DataKeySpec.AES_256)));
 		this.kms.enableKey((request) -> request.keyId(key.keyId()));
 		assertThat(this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext)).plaintext().asUtf8String())
 			.isEqualTo("s3cr3t");
@@ -315,14 +317,15 @@ class KmsContractTests {
 	@Test
 	void generatesDataKeyThatDecryptsWithItsContext() {
 		KeyMetadata key = createKey();
-		GenerateDataKeyResponse dataKey = this.kms
-			.generateDataKey((request) -> request.keyId(key.keyId()).keySpec(DataKeySpec.AES_256).encryptionContext(CONTEXT));
+		GenerateDataKeyResponse dataKey = this.kms.generateDataKey(
+				(request) -> request.keyId(key.keyId()).keySpec(DataKeySpec.AES_256).encryptionContext(CONTEXT));
 		assertThat(dataKey.plaintext().asByteArray()).hasSize(32);
 		assertThat(dataKey.keyId()).isEqualTo(key.arn());
 		assertThat(this.kms
 			.decrypt((request) -> request.ciphertextBlob(dataKey.ciphertextBlob()).encryptionContext(CONTEXT))
 			.plaintext()).isEqualTo(dataKey.plaintext());
-		assertThat(this.kms.generateDataKey((request) -> request.keyId(key.keyId()).numberOfBytes(7)).plaintext()
+		assertThat(this.kms.generateDataKey((request) -> request.keyId(key.keyId()).numberOfBytes(7))
+			.plaintext()
 			.asByteArray()).hasSize(7);
 		assertThatExceptionOfType(InvalidCiphertextException.class)
 			.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(dataKey.ciphertextBlob())));
@@ -364,7 +367,8 @@ class KmsContractTests {
 		try {
 			List<Callable<String>> calls = new ArrayList<>();
 			for (int i = 0; i < 100; i++) {
-				calls.add(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT))
+				calls.add(() -> this.kms
+					.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(CONTEXT))
 					.plaintext()
 					.asUtf8String());
 			}

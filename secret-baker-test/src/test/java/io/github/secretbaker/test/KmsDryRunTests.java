@@ -122,9 +122,8 @@ class KmsDryRunTests {
 			this.server.faults().denyTo(ROLE, "Decrypt", "*", "PARAMETER_ARN", otherArn);
 			assertThatExceptionOfType(DryRunOperationException.class).isThrownBy(() -> asRole.decrypt(dryRun()));
 			assertThatExceptionOfType(KmsException.class)
-				.isThrownBy(() -> asRole.decrypt((request) -> request.ciphertextBlob(other)
-					.encryptionContext(context(otherArn))
-					.dryRun(true)))
+				.isThrownBy(() -> asRole.decrypt(
+						(request) -> request.ciphertextBlob(other).encryptionContext(context(otherArn)).dryRun(true)))
 				.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
 		}
 	}
@@ -188,9 +187,9 @@ class KmsDryRunTests {
 
 	private KmsClient kmsAs(AssumeRoleResponse assumed) {
 		return this.server.kmsClientBuilder()
-			.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-					assumed.credentials().accessKeyId(), assumed.credentials().secretAccessKey(),
-					assumed.credentials().sessionToken())))
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsSessionCredentials.create(assumed.credentials().accessKeyId(),
+							assumed.credentials().secretAccessKey(), assumed.credentials().sessionToken())))
 			.build();
 	}
 

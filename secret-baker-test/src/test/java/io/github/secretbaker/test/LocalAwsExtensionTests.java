@@ -55,13 +55,15 @@ class LocalAwsExtensionTests {
 	@Test
 	void reportsAClientFactoryWithoutAPublicConstructor() {
 		execute(WithHiddenClients.class).assertStatistics((stats) -> stats.succeeded(0).failed(1));
-		assertThat(execute(WithHiddenClients.class).failed().stream()
+		assertThat(execute(WithHiddenClients.class).failed()
+			.stream()
 			.map((event) -> event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
 				.flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
 				.map(Throwable::getMessage)
 				.orElse("")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-			.contains(HiddenClients.class.getName()).contains("public no-argument constructor");
+			.contains(HiddenClients.class.getName())
+			.contains("public no-argument constructor");
 	}
 
 	@Test
@@ -238,7 +240,8 @@ class LocalAwsExtensionTests {
 		@BeforeAll
 		static void beforeAll(LocalAwsServer server, KmsClient kms) {
 			String keyArn = server.createKey("alias/before");
-			assertThat(kms.describeKey((request) -> request.keyId("alias/before")).keyMetadata().arn()).isEqualTo(keyArn);
+			assertThat(kms.describeKey((request) -> request.keyId("alias/before")).keyMetadata().arn())
+				.isEqualTo(keyArn);
 			RecordingClients.name = "constructor";
 		}
 

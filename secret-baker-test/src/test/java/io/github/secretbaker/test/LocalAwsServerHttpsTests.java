@@ -56,7 +56,8 @@ class LocalAwsServerHttpsTests {
 		SdkBytes ciphertext = server.kmsClient()
 			.encrypt((request) -> request.keyId(keyArn).plaintext(SdkBytes.fromUtf8String("s3cr3t")))
 			.ciphertextBlob();
-		assertThat(server.kmsClient().decrypt((request) -> request.ciphertextBlob(ciphertext)).plaintext().asUtf8String())
+		assertThat(
+				server.kmsClient().decrypt((request) -> request.ciphertextBlob(ciphertext)).plaintext().asUtf8String())
 			.isEqualTo("s3cr3t");
 		server.putSecureString("/app/password", "s3cr3t", keyArn);
 		assertThat(server.ssmClient()
@@ -141,10 +142,10 @@ class LocalAwsServerHttpsTests {
 		connection.setReadTimeout(10000);
 		connection.setRequestMethod("POST");
 		connection.setDoOutput(true);
-		for (Map.Entry<String, String> header : Map.of("Content-Type", AwsJsonHandler.CONTENT_TYPE, "X-Amz-Target",
-				"TrentService.ListKeys", "Authorization",
-				"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/kms/aws4_request, SignedHeaders=host, "
-						+ "Signature=0000")
+		for (Map.Entry<String, String> header : Map
+			.of("Content-Type", AwsJsonHandler.CONTENT_TYPE, "X-Amz-Target", "TrentService.ListKeys", "Authorization",
+					"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/kms/aws4_request, SignedHeaders=host, "
+							+ "Signature=0000")
 			.entrySet()) {
 			connection.setRequestProperty(header.getKey(), header.getValue());
 		}

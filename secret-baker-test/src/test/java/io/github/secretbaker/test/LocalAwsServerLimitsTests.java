@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the limits of {@link LocalAwsServer}: methods, body size, stalled clients and the
- * bounded worker pool. They talk to {@code 127.0.0.1} only, and bound every loop.
+ * Tests for the limits of {@link LocalAwsServer}: methods, body size, stalled clients and
+ * the bounded worker pool. They talk to {@code 127.0.0.1} only, and bound every loop.
  */
 class LocalAwsServerLimitsTests {
 
@@ -64,7 +64,8 @@ class LocalAwsServerLimitsTests {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(method).isEqualTo(405);
 			assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
-			assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(method).hasValue("UnknownOperationException");
+			assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(method)
+				.hasValue("UnknownOperationException");
 			assertThat(response.body()).as(method).contains("\"__type\":\"UnknownOperationException\"");
 		}
 		HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(this.server.endpoint() + "/"))
@@ -205,7 +206,11 @@ class LocalAwsServerLimitsTests {
 
 	private static long workerThreads(int port) {
 		String prefix = LocalAwsServer.threadNamePrefix(port);
-		return Thread.getAllStackTraces().keySet().stream().filter((thread) -> thread.getName().startsWith(prefix)).count();
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith(prefix))
+			.count();
 	}
 
 	private record Upload(String statusLine, long bytesSent) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Integration tests that run the standalone jar built by this module with {@code java -jar}.
+ * Integration tests that run the standalone jar built by this module with
+ * {@code java -jar}.
  */
 class LocalAwsServerMainIntegrationTests {
 
@@ -35,10 +36,11 @@ class LocalAwsServerMainIntegrationTests {
 
 	@Test
 	void printsEndpointFirstServesSeedAndStopsOnSigterm() throws Exception {
-		Path seed = Files.writeString(this.directory.resolve("seed.json"), """
-				{"keys": [{"alias": "alias/app"}],
-				 "parameters": [{"name": "/app/password", "type": "SecureString", "value": "s3cr3t", "keyId": "alias/app"}]}
-				""");
+		Path seed = Files.writeString(this.directory.resolve("seed.json"),
+				"""
+						{"keys": [{"alias": "alias/app"}],
+						 "parameters": [{"name": "/app/password", "type": "SecureString", "value": "s3cr3t", "keyId": "alias/app"}]}
+						""");
 		Process process = start("--seed", seed.toString(), "--latency", "GetParameter=1ms", "--account-id",
 				"210987654321");
 		try {
@@ -51,13 +53,14 @@ class LocalAwsServerMainIntegrationTests {
 				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 				.httpClient(UrlConnectionHttpClient.create())
 				.build()) {
-				assertThat(ssm.getParameter((request) -> request.name("/app/password").withDecryption(true)).parameter().value())
-					.isEqualTo("s3cr3t");
+				assertThat(ssm.getParameter((request) -> request.name("/app/password").withDecryption(true))
+					.parameter()
+					.value()).isEqualTo("s3cr3t");
 			}
 			assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
 			assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-			String output = endpoint + "\n" + readAll(stdout) + new String(process.getErrorStream().readAllBytes(),
-					StandardCharsets.UTF_8);
+			String output = endpoint + "\n" + readAll(stdout)
+					+ new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(output).doesNotContain("s3cr3t").contains("210987654321");
 		}
 		finally {
@@ -92,7 +95,8 @@ class LocalAwsServerMainIntegrationTests {
 		Process process = start("--port", "none", "--fail", "Nope=1");
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isEqualTo(2);
-		List<String> errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		List<String> errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+			.toList();
 		assertThat(errors).hasSize(3);
 		assertThat(errors.get(0)).startsWith("secret-baker-test: --port none");
 		assertThat(errors.get(1)).contains("Unknown operation 'Nope'");

@@ -34,10 +34,10 @@ class LocalAwsServerMainTests {
 
 	@Test
 	void parsesEveryOption() {
-		Options options = Options.parse("--port", "4566", "--account-id=210987654321", "--region", "eu-west-1", "--seed",
-				"seed.yaml", "--latency", "Decrypt=25ms", "--throttle", "GetParameters=2", "--rate-limit", "*=50",
-				"--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app", "--partial-pages", "DescribeParameters",
-				"--partial-pages", "*=42");
+		Options options = Options.parse("--port", "4566", "--account-id=210987654321", "--region", "eu-west-1",
+				"--seed", "seed.yaml", "--latency", "Decrypt=25ms", "--throttle", "GetParameters=2", "--rate-limit",
+				"*=50", "--fail", "Encrypt=1", "--hang", "GetParameter=1", "--deny", "Decrypt=alias/app",
+				"--partial-pages", "DescribeParameters", "--partial-pages", "*=42");
 		assertThat(options.port()).isEqualTo(4566);
 		assertThat(options.accountId()).isEqualTo("210987654321");
 		assertThat(options.region()).isEqualTo("eu-west-1");
@@ -108,7 +108,8 @@ class LocalAwsServerMainTests {
 			assertThat(key.arn())
 				.isEqualTo("arn:aws:kms:eu-west-1:123456789012:key/0b7e5a2c-1f4d-4c7a-9e55-3a1d2b9c8e01");
 			assertThat(key.description()).isEqualTo("Application secrets");
-			assertThat(server.kmsClient().describeKey((request) -> request.keyId("alias/retired")).keyMetadata().enabled())
+			assertThat(
+					server.kmsClient().describeKey((request) -> request.keyId("alias/retired")).keyMetadata().enabled())
 				.isFalse();
 			Parameter password = server.ssmClient()
 				.getParameter((request) -> request.name("/app/db/password"))
@@ -153,26 +154,28 @@ class LocalAwsServerMainTests {
 
 	@Test
 	void refusesDenyRulesThatCanNeverMatch() {
-		assertThatExceptionOfType(UsageException.class)
-			.isThrownBy(() -> Options.parse("--account-id", "210987654321", "--deny",
-					"Decrypt=arn:aws:kms:us-east-1:123456789012:alias/app", "--deny",
-					"GetParameter=arn:aws:kms:us-east-1:210987654321:key/0b7e5a2c-1f4d-4c7a-9e55-3a1d2b9c8e01", "--deny",
-					"Decrypt=/app/url", "--deny", "Decrypt=arn:aws:ssm:us-east-1:210987654321:parameter/app/url",
-					"--deny", "ListKeys=alias/app", "--deny", "GetParameter=arn:aws:ssm:us-east-1:210987654321:document/x",
-					"--deny", "GetParameter=arn:aws:s3:::bucket", "--deny", "Decrypt=arn:aws:kms"))
-			.satisfies((ex) -> assertThat(ex.problems()).hasSize(8).allSatisfy((problem) -> assertThat(problem)
-				.startsWith("--deny ").contains("can never match")));
-		assertThat(Options.parse("--account-id", "210987654321", "--deny",
-				"GetParameters=arn:aws:ssm:*:210987654321:parameter/app/*", "--deny", "*=arn:aws:kms:*", "--deny",
-				"ListKeys=*", "--deny", "Decrypt=alias/app", "--deny", "GetParameter=/app/url").faults()).hasSize(5);
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> Options.parse("--account-id", "210987654321",
+				"--deny", "Decrypt=arn:aws:kms:us-east-1:123456789012:alias/app", "--deny",
+				"GetParameter=arn:aws:kms:us-east-1:210987654321:key/0b7e5a2c-1f4d-4c7a-9e55-3a1d2b9c8e01", "--deny",
+				"Decrypt=/app/url", "--deny", "Decrypt=arn:aws:ssm:us-east-1:210987654321:parameter/app/url", "--deny",
+				"ListKeys=alias/app", "--deny", "GetParameter=arn:aws:ssm:us-east-1:210987654321:document/x", "--deny",
+				"GetParameter=arn:aws:s3:::bucket", "--deny", "Decrypt=arn:aws:kms"))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(8)
+				.allSatisfy((problem) -> assertThat(problem).startsWith("--deny ").contains("can never match")));
+		assertThat(Options
+			.parse("--account-id", "210987654321", "--deny", "GetParameters=arn:aws:ssm:*:210987654321:parameter/app/*",
+					"--deny", "*=arn:aws:kms:*", "--deny", "ListKeys=*", "--deny", "Decrypt=alias/app", "--deny",
+					"GetParameter=/app/url")
+			.faults()).hasSize(5);
 	}
 
 	@Test
 	void readsJsonSeed() throws IOException {
-		Path seed = write("seed.json", """
-				{"keys": [{"alias": "alias/app", "enabled": false}],
-				 "parameters": [{"name": "/app/password", "type": "SecureString", "value": "s3cr3t", "keyId": "alias/app"}]}
-				""");
+		Path seed = write("seed.json",
+				"""
+						{"keys": [{"alias": "alias/app", "enabled": false}],
+						 "parameters": [{"name": "/app/password", "type": "SecureString", "value": "s3cr3t", "keyId": "alias/app"}]}
+						""");
 		try (LocalAwsServer server = LocalAwsServerMain.start(Options.parse("--seed", seed.toString()))) {
 			assertThatExceptionOfType(DisabledException.class).isThrownBy(() -> server.kmsClient()
 				.encrypt((request) -> request.keyId("alias/app").plaintext(SdkBytes.fromUtf8String("x"))));
@@ -186,8 +189,8 @@ class LocalAwsServerMainTests {
 		Path unknownField = write("unknown.yaml", "keys:\n  - alias: alias/app\n    colour: blue\n");
 		assertThatIllegalArgumentException().isThrownBy(() -> SeedFile.read(unknownField))
 			.withMessageContaining("colour");
-		Path badKey = write("bad-key.yaml", "parameters:\n  - name: /app/x\n    type: SecureString\n    value: v\n"
-				+ "    keyId: alias/missing\n");
+		Path badKey = write("bad-key.yaml",
+				"parameters:\n  - name: /app/x\n    type: SecureString\n    value: v\n" + "    keyId: alias/missing\n");
 		try (LocalAwsServer server = LocalAwsServer.builder().build()) {
 			assertThatIllegalArgumentException().isThrownBy(() -> SeedFile.read(badKey).applyTo(server))
 				.withMessageStartingWith("parameters[0] (/app/x): InvalidKeyId")

@@ -85,7 +85,8 @@ class LocalAwsServerTests {
 		server.putString("/app/url", "https://example.com");
 		server.putStringList("/app/hosts", "a,b");
 		SsmClient ssm = server.ssmClient();
-		Parameter password = ssm.getParameter((request) -> request.name("/app/password").withDecryption(true)).parameter();
+		Parameter password = ssm.getParameter((request) -> request.name("/app/password").withDecryption(true))
+			.parameter();
 		assertThat(password.value()).isEqualTo("n3w");
 		assertThat(password.version()).isEqualTo(2);
 		assertThat(ssm.getParameter((request) -> request.name("/app/hosts")).parameter().type())
@@ -132,7 +133,8 @@ class LocalAwsServerTests {
 	void usesTheConfiguredAccountIdAndRegion() {
 		try (LocalAwsServer other = LocalAwsServer.builder().accountId("210987654321").region("ap-south-1").start()) {
 			assertThat(other.createKey()).startsWith("arn:aws:kms:ap-south-1:210987654321:key/");
-			assertThat(other.kmsClient().createKey().keyMetadata().arn()).startsWith("arn:aws:kms:ap-south-1:210987654321:");
+			assertThat(other.kmsClient().createKey().keyMetadata().arn())
+				.startsWith("arn:aws:kms:ap-south-1:210987654321:");
 		}
 	}
 

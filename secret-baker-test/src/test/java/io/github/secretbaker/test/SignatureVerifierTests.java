@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SignatureVerifier}: the local server checks the SigV4 signature of every
- * request made with its own credentials, as the SDK's signer makes them.
+ * Tests for {@link SignatureVerifier}: the local server checks the SigV4 signature of
+ * every request made with its own credentials, as the SDK's signer makes them.
  */
 class SignatureVerifierTests {
 
@@ -53,8 +53,8 @@ class SignatureVerifierTests {
 		String keyArn = server.createKey();
 		assertThat(server.kmsClient().listKeys().keys()).isNotEmpty();
 		try (KmsClient kms = server.kmsClientBuilder()
-			.credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials
-				.create(credentials.accessKeyId(), credentials.secretAccessKey(), TOKEN)))
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), TOKEN)))
 			.build()) {
 			assertThat(kms.describeKey((request) -> request.keyId(keyArn)).keyMetadata().arn()).isEqualTo(keyArn);
 		}

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Contract tests for the SSM Parameter Store operations, through the AWS SDK v2 client over
- * HTTP.
+ * Contract tests for the SSM Parameter Store operations, through the AWS SDK v2 client
+ * over HTTP.
  */
 @ExtendWith(AwsBackendExtension.class)
 class SsmContractTests {
@@ -98,7 +98,8 @@ class SsmContractTests {
 				(request) -> request.name(name).type(ParameterType.SECURE_STRING).value("s3cr3t").keyId(key.keyId()));
 		SdkBytes ciphertext = ciphertext(name);
 		String arn = this.aws.parameterArn(name);
-		assertThat(this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
+		assertThat(this.kms
+			.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
 			.satisfies((response) -> {
 				assertThat(response.plaintext().asUtf8String()).isEqualTo("s3cr3t");
 				assertThat(response.keyId()).isEqualTo(key.arn());
@@ -108,7 +109,8 @@ class SsmContractTests {
 				Map.of("PARAMETER_ARN", "/" + name), Map.of("PARAMETER_ARN", arn, "extra", "x"));
 		for (Map<String, String> context : otherContexts) {
 			assertThatExceptionOfType(InvalidCiphertextException.class).as(context.toString())
-				.isThrownBy(() -> this.kms.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(context)));
+				.isThrownBy(() -> this.kms
+					.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(context)));
 		}
 	}
 
@@ -121,8 +123,8 @@ class SsmContractTests {
 		String arn = this.aws.parameterArn(name);
 		assertThat(get(name, true).value()).isEqualTo("s3cr3t");
 		assertThatExceptionOfType(KmsException.class)
-			.isThrownBy(() -> this.kms
-				.decrypt((request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
+			.isThrownBy(() -> this.kms.decrypt(
+					(request) -> request.ciphertextBlob(ciphertext).encryptionContext(Map.of("PARAMETER_ARN", arn))))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
 	}
 
@@ -133,7 +135,8 @@ class SsmContractTests {
 		String alias = "alias/contract-" + key.keyId();
 		this.kms.createAlias((request) -> request.aliasName(alias).targetKeyId(key.keyId()));
 		String name = this.path + "/password";
-		this.ssm.putParameter((request) -> request.name(name).type(ParameterType.SECURE_STRING).value("s3cr3t").keyId(alias));
+		this.ssm.putParameter(
+				(request) -> request.name(name).type(ParameterType.SECURE_STRING).value("s3cr3t").keyId(alias));
 		SdkBytes ciphertext = ciphertext(name);
 		assertThat(this.kms
 			.decrypt((request) -> request.ciphertextBlob(ciphertext)
@@ -165,17 +168,20 @@ class SsmContractTests {
 	@Test
 	void rejectsUnknownKeyId() {
 		this.aws.assumeSupports(AwsBackend.Capability.SSM_ENCRYPTS_WITH_KMS);
-		assertThatExceptionOfType(InvalidKeyIdException.class).isThrownBy(() -> this.ssm.putParameter((request) -> request
-			.name(this.path + "/password")
-			.type(ParameterType.SECURE_STRING)
-			.value("s3cr3t")
-			.keyId("alias/does-not-exist")));
+		assertThatExceptionOfType(InvalidKeyIdException.class)
+			.isThrownBy(() -> this.ssm.putParameter((request) -> request.name(this.path + "/password")
+				.type(ParameterType.SECURE_STRING)
+				.value("s3cr3t")
+				.keyId("alias/does-not-exist")));
 	}
 
 	@Test
 	void rejectsKeyIdForOtherTypes() {
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.ssm.putParameter(
-				(request) -> request.name(this.path + "/url").type(ParameterType.STRING).value("x").keyId("alias/aws/ssm")));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.ssm.putParameter((request) -> request.name(this.path + "/url")
+				.type(ParameterType.STRING)
+				.value("x")
+				.keyId("alias/aws/ssm")));
 	}
 
 	@Test
@@ -213,8 +219,8 @@ class SsmContractTests {
 				.value("small")
 				.tier(ParameterTier.INTELLIGENT_TIERING))
 			.tier()).isEqualTo(ParameterTier.STANDARD);
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.ssm
-			.putParameter((request) -> request.name(this.path + "/standard").type(ParameterType.STRING).value("x".repeat(4097))));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.ssm.putParameter(
+				(request) -> request.name(this.path + "/standard").type(ParameterType.STRING).value("x".repeat(4097))));
 	}
 
 	@Test
@@ -230,7 +236,8 @@ class SsmContractTests {
 		for (int i = 0; i < 11; i++) {
 			eleven.add(this.path + "/p" + i);
 		}
-		assertThatExceptionOfType(SsmException.class).isThrownBy(() -> this.ssm.getParameters((request) -> request.names(eleven)))
+		assertThatExceptionOfType(SsmException.class)
+			.isThrownBy(() -> this.ssm.getParameters((request) -> request.names(eleven)))
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
 	}
 
@@ -341,11 +348,8 @@ class SsmContractTests {
 		put(this.path + "/b", ParameterType.SECURE_STRING, "B");
 		put(this.path + "/c", ParameterType.STRING_LIST, "C,D");
 		overwrite(this.path + "/a", "A2");
-		List<ParameterMetadata> all = describeAll(ParameterStringFilter.builder()
-			.key("Name")
-			.option("BeginsWith")
-			.values(this.path + "/")
-			.build(), 1);
+		List<ParameterMetadata> all = describeAll(
+				ParameterStringFilter.builder().key("Name").option("BeginsWith").values(this.path + "/").build(), 1);
 		assertThat(all).extracting(ParameterMetadata::name)
 			.containsExactlyInAnyOrder(this.path + "/a", this.path + "/b", this.path + "/c");
 		ParameterMetadata a = describe(this.path + "/a");
@@ -375,7 +379,8 @@ class SsmContractTests {
 			.parameters();
 		assertThat(history).extracting(ParameterHistory::version).containsExactly(1L, 2L);
 		assertThat(history).extracting(ParameterHistory::value).containsExactly("one", "two");
-		assertThat(history).extracting(ParameterHistory::tier).containsExactly(ParameterTier.STANDARD, ParameterTier.ADVANCED);
+		assertThat(history).extracting(ParameterHistory::tier)
+			.containsExactly(ParameterTier.STANDARD, ParameterTier.ADVANCED);
 		assertThat(history).extracting(ParameterHistory::keyId).containsExactly("alias/aws/ssm", "alias/aws/ssm");
 		assertThat(history.get(0).labels()).containsExactly("old");
 		assertThat(history.get(1).labels()).isEmpty();
@@ -410,15 +415,16 @@ class SsmContractTests {
 		assertThatExceptionOfType(ParameterNotFoundException.class).isThrownBy(() -> get(this.path + "/a", false));
 		assertThatExceptionOfType(ParameterNotFoundException.class)
 			.isThrownBy(() -> this.ssm.deleteParameter((request) -> request.name(this.path + "/a")));
-		var response = this.ssm.deleteParameters((request) -> request.names(this.path + "/b", this.path + "/c", this.path + "/a"));
+		var response = this.ssm
+			.deleteParameters((request) -> request.names(this.path + "/b", this.path + "/c", this.path + "/a"));
 		assertThat(response.deletedParameters()).containsExactlyInAnyOrder(this.path + "/b", this.path + "/c");
 		assertThat(response.invalidParameters()).containsExactly(this.path + "/a");
 	}
 
 	@Test
 	void rejectsInvalidNames() {
-		for (String name : List.of("aws-reserved", "/ssm/reserved", "/AWS/reserved", "not/qualified", this.path + "/with space",
-				this.path + "//empty", this.path + "/bad$char")) {
+		for (String name : List.of("aws-reserved", "/ssm/reserved", "/AWS/reserved", "not/qualified",
+				this.path + "/with space", this.path + "//empty", this.path + "/bad$char")) {
 			assertThatExceptionOfType(ValidationException.class).as(name)
 				.isThrownBy(() -> put(name, ParameterType.STRING, "x"));
 		}
@@ -452,8 +458,8 @@ class SsmContractTests {
 	}
 
 	private ParameterMetadata describe(String name) {
-		List<ParameterMetadata> found = describeAll(ParameterStringFilter.builder().key("Name").option("Equals").values(name).build(),
-				50);
+		List<ParameterMetadata> found = describeAll(
+				ParameterStringFilter.builder().key("Name").option("Equals").values(name).build(), 50);
 		assertThat(found).hasSize(1);
 		return found.get(0);
 	}
@@ -473,8 +479,8 @@ class SsmContractTests {
 		String token = null;
 		do {
 			String current = token;
-			DescribeParametersResponse page = this.ssm
-				.describeParameters((request) -> request.parameterFilters(filter).maxResults(pageSize).nextToken(current));
+			DescribeParametersResponse page = this.ssm.describeParameters(
+					(request) -> request.parameterFilters(filter).maxResults(pageSize).nextToken(current));
 			assertThat(page.parameters().size()).isLessThanOrEqualTo(pageSize);
 			all.addAll(page.parameters());
 			token = page.nextToken();

@@ -23,8 +23,8 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * @param latency the latency added to every call the local server answers
  * @param repetitions the cold starts per variant and per number of secrets in the 2-core
  * {@code FunctionInvoker} setup
- * @param setupRepetitions the cold starts per variant and per number of secrets in every other
- * setup, whose cold starts take longer or need a training run each
+ * @param setupRepetitions the cold starts per variant and per number of secrets in every
+ * other setup, whose cold starts take longer or need a training run each
  * @param sizes the numbers of secrets of the cold start benchmark
  * @param bakeSizes the numbers of parameters of the bake benchmark
  * @param bakeRepetitions the bakes per method and per number of parameters
@@ -34,10 +34,10 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * @param variants the cold start variants to run, by setup, each list starting with the
  * setup's baseline
  * @param aotJavaHome the JDK 25 of the AOT cache setup
- * @param lambdaMemorySizes the memory sizes of the Lambda-shaped benchmark, each run under
- * the CPU quota Lambda gives it
- * @param lambdaRounds the rounds per memory size and number of secrets of the Lambda-shaped
- * benchmark
+ * @param lambdaMemorySizes the memory sizes of the Lambda-shaped benchmark, each run
+ * under the CPU quota Lambda gives it
+ * @param lambdaRounds the rounds per memory size and number of secrets of the
+ * Lambda-shaped benchmark
  * @param lambdaVariants the variants of the Lambda-shaped benchmark, the baseline first
  * @param lambdaStarterOptions JVM options added to the secret-baker variants of the
  * Lambda-shaped benchmark, to compare a setting of the starter (none by default)
@@ -50,8 +50,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		List<Variant> lambdaVariants, List<String> lambdaStarterOptions) {
 
 	/**
-	 * The default options of every child JVM: the C1-only compilation that AWS recommends for
-	 * Lambda cold starts, and the serial collector of a small function.
+	 * The default options of every child JVM: the C1-only compilation that AWS recommends
+	 * for Lambda cold starts, and the serial collector of a small function.
 	 */
 	public static final String DEFAULT_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "
 			+ "-XX:+UseSerialGC -Xshare:auto";
@@ -95,9 +95,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --lambda-variants=<variant,...>     its variants, the baseline first (default: %s)
 			  --lambda-starter-options=<options>  JVM options added to its secret-baker variants (default: none)
 			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
-			                                      lambda-init, burst (default: %s)"""
-		.formatted(DEFAULT_VARIANTS, DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_LAMBDA_VARIANTS,
-				DEFAULT_BENCHMARKS);
+			                                      lambda-init, burst (default: %s)""".formatted(DEFAULT_VARIANTS,
+			DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_LAMBDA_VARIANTS, DEFAULT_BENCHMARKS);
 
 	/**
 	 * Parse the command-line arguments.
@@ -116,7 +115,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		}
 		String benchmarksDir = values.remove("benchmarks-dir");
 		if (benchmarksDir == null || benchmarksDir.isBlank()) {
-			throw new IllegalArgumentException("--benchmarks-dir is required: the folder holding the built function modules");
+			throw new IllegalArgumentException(
+					"--benchmarks-dir is required: the folder holding the built function modules");
 		}
 		Path benchmarks = Path.of(benchmarksDir).toAbsolutePath().normalize();
 		Path results = Path.of(values.getOrDefault("results-dir", benchmarks.resolve("results").toString()))
@@ -138,12 +138,15 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		values.remove("jvm-options");
 		List<Integer> lambdaMemorySizes = numbers(values, "lambda-memory-sizes", "1024,1769");
 		if (lambdaMemorySizes.stream().anyMatch((memory) -> memory < 128 || memory > 10240)) {
-			throw new IllegalArgumentException("--lambda-memory-sizes takes Lambda memory sizes, 128 to 10240 MB, but was "
-					+ lambdaMemorySizes);
+			throw new IllegalArgumentException(
+					"--lambda-memory-sizes takes Lambda memory sizes, 128 to 10240 MB, but was " + lambdaMemorySizes);
 		}
 		int lambdaRounds = number(values, "lambda-rounds", 12, 1);
-		List<Variant> lambdaVariants = Arrays.stream(values.getOrDefault("lambda-variants", DEFAULT_LAMBDA_VARIANTS)
-			.split(",")).map(String::strip).map(Variant::of).toList();
+		List<Variant> lambdaVariants = Arrays
+			.stream(values.getOrDefault("lambda-variants", DEFAULT_LAMBDA_VARIANTS).split(","))
+			.map(String::strip)
+			.map(Variant::of)
+			.toList();
 		values.remove("lambda-variants");
 		if (lambdaVariants.isEmpty() || lambdaVariants.get(0) != Variant.BASELINE) {
 			throw new IllegalArgumentException("--lambda-variants must start with baseline, the function every "
@@ -187,8 +190,10 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			int colon = trimmed.indexOf(':');
 			try {
 				Setup setup = Setup.of((colon < 0) ? trimmed : trimmed.substring(0, colon));
-				List<Variant> selected = variants.computeIfAbsent(setup, (key) -> new ArrayList<>(List.of(Variant.BASELINE)));
-				List<Variant> added = (colon < 0) ? setup.defaultVariants() : List.of(Variant.of(trimmed.substring(colon + 1)));
+				List<Variant> selected = variants.computeIfAbsent(setup,
+						(key) -> new ArrayList<>(List.of(Variant.BASELINE)));
+				List<Variant> added = (colon < 0) ? setup.defaultVariants()
+						: List.of(Variant.of(trimmed.substring(colon + 1)));
 				added.stream().filter((variant) -> !selected.contains(variant)).forEach(selected::add);
 			}
 			catch (IllegalArgumentException ex) {
@@ -230,7 +235,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			return numbers;
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " takes comma-separated whole numbers but was '" + list + "'");
+			throw new IllegalArgumentException(
+					"--" + name + " takes comma-separated whole numbers but was '" + list + "'");
 		}
 	}
 
@@ -240,8 +246,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 	public enum Benchmark {
 
 		/**
-		 * Lambda-shaped cold starts: AWS's runtime interface client on a local Runtime API,
-		 * under the CPU quota of each memory size, over HTTPS.
+		 * Lambda-shaped cold starts: AWS's runtime interface client on a local Runtime
+		 * API, under the CPU quota of each memory size, over HTTPS.
 		 */
 		LAMBDA,
 
@@ -272,8 +278,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		LAMBDA_INIT,
 
 		/**
-		 * Deploy bursts against a shared quota, simulated and checked against a real burst on
-		 * the local server. Not in the default selection.
+		 * Deploy bursts against a shared quota, simulated and checked against a real
+		 * burst on the local server. Not in the default selection.
 		 */
 		BURST;
 

@@ -22,10 +22,10 @@ import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;
 import io.github.secretbaker.test.LocalAwsServer;
 
 /**
- * Runs the benchmarks against one local KMS and SSM server started in this JVM, then writes
- * the report, the plot and the samples to the results folder. Run it with
- * {@value BenchmarkReport#COMMAND}, after which the function modules are built; settings are
- * the {@code --name=value} arguments of {@link BenchmarkOptions}.
+ * Runs the benchmarks against one local KMS and SSM server started in this JVM, then
+ * writes the report, the plot and the samples to the results folder. Run it with
+ * {@value BenchmarkReport#COMMAND}, after which the function modules are built; settings
+ * are the {@code --name=value} arguments of {@link BenchmarkOptions}.
  *
  * @since 0.1.0
  */
@@ -41,8 +41,9 @@ public final class BenchmarkRunner {
 	 * @param args the {@code --name=value} settings
 	 */
 	public static void main(String[] args) {
-		// The JDK's HTTP server, under the local server, leaves Nagle's algorithm on: with the
-		// client's delayed ACKs that adds about 40 ms to every answer, more than L itself.
+		// The JDK's HTTP server, under the local server, leaves Nagle's algorithm on:
+		// with the client's delayed ACKs that adds about 40 ms to every answer, more than
+		// L itself.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		BenchmarkOptions options;
 		try {
@@ -78,12 +79,12 @@ public final class BenchmarkRunner {
 						() -> new ServerLoadBenchmark(server, SERVER_LOAD_PARALLELISM, options.latency()).run());
 			}
 			if (options.benchmarks().contains(Benchmark.COLD_START)) {
-				coldStart = timed(Benchmark.COLD_START,
-						() -> new ColdStartBenchmark(options, server, workDir).run());
+				coldStart = timed(Benchmark.COLD_START, () -> new ColdStartBenchmark(options, server, workDir).run());
 			}
 			if (options.benchmarks().contains(Benchmark.HTTP_CLIENT)) {
-				httpClients = timed(Benchmark.HTTP_CLIENT, () -> new HttpClientBenchmark(server,
-						options.httpClientRepetitions(), options.jvmOptions()).run());
+				httpClients = timed(Benchmark.HTTP_CLIENT,
+						() -> new HttpClientBenchmark(server, options.httpClientRepetitions(), options.jvmOptions())
+							.run());
 			}
 			if (options.benchmarks().contains(Benchmark.LAMBDA_INIT)) {
 				Path lambdaInit = timed(Benchmark.LAMBDA_INIT,
@@ -97,7 +98,8 @@ public final class BenchmarkRunner {
 			}
 			if (options.benchmarks().contains(Benchmark.BAKE)) {
 				bake = timed(Benchmark.BAKE, () -> new BakeBenchmark(server, options.bakeSizes(),
-						options.bakeRepetitions(), options.latency(), workDir).run());
+						options.bakeRepetitions(), options.latency(), workDir)
+					.run());
 			}
 		}
 		BenchmarkReport report = new BenchmarkReport(options, machine, started, Instant.now(), loadBefore,
@@ -108,8 +110,8 @@ public final class BenchmarkRunner {
 	private static <T> T timed(Benchmark benchmark, Step<T> step) {
 		long start = System.nanoTime();
 		T result = step.run();
-		System.out.println("[" + benchmark.id() + "] done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds()
-				+ " s");
+		System.out.println(
+				"[" + benchmark.id() + "] done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
 		return result;
 	}
 

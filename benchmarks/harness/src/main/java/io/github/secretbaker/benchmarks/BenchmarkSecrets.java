@@ -13,8 +13,8 @@ import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 
 /**
- * The secrets every cold start benchmark reads: N SecureStrings with generated values, baked
- * into a file by secret-baker's bake library.
+ * The secrets every cold start benchmark reads: N SecureStrings with generated values,
+ * baked into a file by secret-baker's bake library.
  *
  * @since 0.1.0
  */
@@ -50,8 +50,9 @@ public final class BenchmarkSecrets {
 	}
 
 	/**
-	 * Bake the given secrets again with the first one read from an Advanced-tier SecureString
-	 * (an Encryption SDK message), for the variant that reads an Advanced-tier secret.
+	 * Bake the given secrets again with the first one read from an Advanced-tier
+	 * SecureString (an Encryption SDK message), for the variant that reads an
+	 * Advanced-tier secret.
 	 * @param server the local server
 	 * @param keyArn the key that encrypts it
 	 * @param parameterPath the Parameter Store path, ending with {@code /}

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a fresh JVM and measures it from process start to the line that answers, and its
- * peak resident set size ({@code VmHWM} in {@code /proc/<pid>/status}) and CPU time at that
- * moment.
+ * peak resident set size ({@code VmHWM} in {@code /proc/<pid>/status}) and CPU time at
+ * that moment.
  *
  * @since 0.1.0
  */
@@ -42,16 +42,16 @@ public final class ChildProcess {
 	 * @param environment the complete environment of the process
 	 * @param answer which standard output line is the answer
 	 * @return the measurements and the output
-	 * @throws IllegalStateException if the process fails, never answers or times out, with its
-	 * output
+	 * @throws IllegalStateException if the process fails, never answers or times out,
+	 * with its output
 	 */
 	public static Result run(List<String> command, Map<String, String> environment, Predicate<String> answer) {
 		return execute(command, environment, answer);
 	}
 
 	/**
-	 * Run a command that is not expected to answer, such as a training run, and wait for it to
-	 * exit, whatever its exit code.
+	 * Run a command that is not expected to answer, such as a training run, and wait for
+	 * it to exit, whatever its exit code.
 	 * @param command the command
 	 * @param environment the complete environment of the process
 	 * @return the measurements, {@link Result#exitMillis()} its exit, and the output
@@ -174,7 +174,8 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * Return an exception saying what went wrong with a child, with the end of its output.
+	 * Return an exception saying what went wrong with a child, with the end of its
+	 * output.
 	 * @param problem what went wrong
 	 * @param command the command
 	 * @param stdout its standard output lines
@@ -183,7 +184,8 @@ public final class ChildProcess {
 	 */
 	public static IllegalStateException failure(String problem, List<String> command, List<String> stdout,
 			List<String> stderr) {
-		StringBuilder message = new StringBuilder("Child JVM ").append(problem).append(": ")
+		StringBuilder message = new StringBuilder("Child JVM ").append(problem)
+			.append(": ")
 			.append(String.join(" ", command.subList(command.size() - Math.min(command.size(), 4), command.size())));
 		message.append("\n--- last standard output lines ---\n").append(tail(stdout));
 		message.append("\n--- last standard error lines ---\n").append(tail(stderr));
@@ -200,19 +202,19 @@ public final class ChildProcess {
 	 * What one child process did.
 	 *
 	 * @param exitCode the process's exit code
-	 * @param answerMillis from process start to the answer line, or {@code -1} if it did not
-	 * answer
+	 * @param answerMillis from process start to the answer line, or {@code -1} if it did
+	 * not answer
 	 * @param exitMillis from process start to its exit
-	 * @param peakRssKb the peak resident set size when it answered, or {@code -1} if unknown
-	 * @param cpuMillis the CPU time it had used when it answered, all threads, or {@code -1} if
+	 * @param peakRssKb the peak resident set size when it answered, or {@code -1} if
 	 * unknown
+	 * @param cpuMillis the CPU time it had used when it answered, all threads, or
+	 * {@code -1} if unknown
 	 * @param answer the answer line
 	 * @param stdout the standard output lines
 	 * @param stderr the standard error lines
 	 */
 	public record Result(int exitCode, double answerMillis, double exitMillis, long peakRssKb, double cpuMillis,
-			@Nullable String answer,
-			List<String> stdout, List<String> stderr) {
+			@Nullable String answer, List<String> stdout, List<String> stderr) {
 
 		/**
 		 * Return the peak resident set size in megabytes.

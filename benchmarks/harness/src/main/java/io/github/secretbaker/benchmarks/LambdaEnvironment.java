@@ -8,8 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * The environment of a child JVM, as Lambda gives a function: region and credentials in
- * {@code AWS_*} variables (here, the local server's), and nothing from the harness's own AWS,
- * Spring or JVM options settings.
+ * {@code AWS_*} variables (here, the local server's), and nothing from the harness's own
+ * AWS, Spring or JVM options settings.
  *
  * @since 0.1.0
  */

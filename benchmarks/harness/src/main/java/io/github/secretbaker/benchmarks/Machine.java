@@ -31,7 +31,8 @@ public record Machine(int cores, String cpu, long memoryMb, String jdk, String o
 	}
 
 	/**
-	 * Return the load averages over 1, 5 and 15 minutes, as {@code /proc/loadavg} has them.
+	 * Return the load averages over 1, 5 and 15 minutes, as {@code /proc/loadavg} has
+	 * them.
 	 * @return the load averages, or {@code unknown}
 	 */
 	public static String loadAverage() {
@@ -72,8 +73,8 @@ public record Machine(int cores, String cpu, long memoryMb, String jdk, String o
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "%d cores (%s), %d MB, %s, %s", this.cores, this.cpu, this.memoryMb,
-				this.jdk, this.os);
+		return String.format(Locale.ROOT, "%d cores (%s), %d MB, %s, %s", this.cores, this.cpu, this.memoryMb, this.jdk,
+				this.os);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Order statistics of measured values: the median and the nearest-rank percentiles, which are
- * always values that were actually measured, except the median of an even count.
+ * Order statistics of measured values: the median and the nearest-rank percentiles, which
+ * are always values that were actually measured, except the median of an even count.
  *
  * @since 0.1.0
  */
@@ -52,8 +52,8 @@ public final class Samples {
 	}
 
 	/**
-	 * Return the nearest-rank percentile: the smallest value that at least {@code percent}
-	 * percent of the values do not exceed.
+	 * Return the nearest-rank percentile: the smallest value that at least
+	 * {@code percent} percent of the values do not exceed.
 	 * @param percent the percentile, above 0 and at most 100
 	 * @return the percentile
 	 */

@@ -1,6 +1,6 @@
 /**
- * The benchmark harness: runs each benchmark against the local KMS and SSM server and writes
- * the report.
+ * The benchmark harness: runs each benchmark against the local KMS and SSM server and
+ * writes the report.
  */
 @NullMarked
 package io.github.secretbaker.benchmarks;

@@ -107,7 +107,8 @@ class BenchmarkOptionsTests {
 			.withMessageContaining("--variants: Unknown variant 'fast': use one of baseline, starter-without-file, "
 					+ "eager, eager-sdk");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-memory-sizes=64" }))
+			.isThrownBy(
+					() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-memory-sizes=64" }))
 			.withMessageContaining("--lambda-memory-sizes takes Lambda memory sizes, 128 to 10240 MB, but was [64]");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-rounds=0" }))

@@ -21,15 +21,16 @@ import org.springframework.core.env.PropertySource;
  * endpoints, even when they are set to show values: every value from the
  * {@link BakedSecretsPropertySource}, every value that contains the value of a secret
  * decrypted so far, every value written with a placeholder that refers to a baked secret,
- * such as {@code api-token: ${API_TOKEN}} in {@code application.yml}, with every element of
- * a list bound from it, and the AWS credentials of the environment and system properties,
- * such as {@code AWS_SESSION_TOKEN}, and the values that refer to them.
+ * such as {@code api-token: ${API_TOKEN}} in {@code application.yml}, with every element
+ * of a list bound from it, and the AWS credentials of the environment and system
+ * properties, such as {@code AWS_SESSION_TOKEN}, and the values that refer to them.
  *
  * @since 0.1.0
  */
 public class BakedSecretsSanitizingFunction implements SanitizingFunction {
 
-	// Access key ids too: with the secret key they are a credential, and they name the account.
+	// Access key ids too: with the secret key they are a credential, and they name the
+	// account.
 	private static final Set<String> AWS_CREDENTIALS = Set.of("awsaccesskeyid", "awsaccesskey", "awssecretaccesskey",
 			"awssecretkey", "awssessiontoken", "awssecuritytoken", "awscontainerauthorizationtoken");
 
@@ -75,9 +76,10 @@ public class BakedSecretsSanitizingFunction implements SanitizingFunction {
 	}
 
 	/**
-	 * Return whether the given property name, in any form Spring relaxes to, is one of the
-	 * AWS credentials that Lambda and the AWS SDKs read from the environment or from system
-	 * properties, such as {@code AWS_SESSION_TOKEN} or {@code aws.secretAccessKey}.
+	 * Return whether the given property name, in any form Spring relaxes to, is one of
+	 * the AWS credentials that Lambda and the AWS SDKs read from the environment or from
+	 * system properties, such as {@code AWS_SESSION_TOKEN} or
+	 * {@code aws.secretAccessKey}.
 	 */
 	private static boolean isAwsCredential(String name) {
 		return AWS_CREDENTIALS.contains(NON_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(""));
@@ -88,9 +90,10 @@ public class BakedSecretsSanitizingFunction implements SanitizingFunction {
 		if (value != null) {
 			return value;
 		}
-		// The configprops endpoint names a property in its canonical form, which the source
-		// may spell differently, such as apiToken for api-token, and names each element of a
-		// list or an array bound from one value by its index, such as tokens[0] for tokens.
+		// The configprops endpoint names a property in its canonical form, which the
+		// source may spell differently, such as apiToken for api-token, and names each
+		// element of a list or an array bound from one value by its index, such as
+		// tokens[0] for tokens.
 		ConfigurationPropertySource source = ConfigurationPropertySource.from(propertySource);
 		ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
 		if (source == null || name.isEmpty()) {

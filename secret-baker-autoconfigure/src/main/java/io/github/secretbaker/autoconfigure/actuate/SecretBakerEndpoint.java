@@ -13,8 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The {@code secretbaker} endpoint: which secrets were baked, from which parameter and key,
- * and whether each one was decrypted. It never shows a value.
+ * The {@code secretbaker} endpoint: which secrets were baked, from which parameter and
+ * key, and whether each one was decrypted. It never shows a value.
  *
  * @since 0.1.0
  */

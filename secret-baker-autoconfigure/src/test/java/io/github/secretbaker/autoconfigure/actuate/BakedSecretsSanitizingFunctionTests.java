@@ -50,8 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link BakedSecretsSanitizingFunction} in a real application whose
- * {@code application.yml} binds secrets through placeholders, against the local KMS and SSM
- * server, and whose environment has AWS credentials.
+ * {@code application.yml} binds secrets through placeholders, against the local KMS and
+ * SSM server, and whose environment has AWS credentials.
  */
 @LocalAwsTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -101,8 +101,8 @@ class BakedSecretsSanitizingFunctionTests {
 			assertThat(payment.pin()).isEqualTo(Long.parseLong(this.values.get("PAYMENT_PIN")));
 			String report = json.writeValueAsString(
 					context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
-			assertThat(report).contains("\"apiToken\":\"******\"", "\"pin\":\"******\"",
-					"\"authorization\":\"******\"", "\"endpoint\":\"https://payments.example.com\"");
+			assertThat(report).contains("\"apiToken\":\"******\"", "\"pin\":\"******\"", "\"authorization\":\"******\"",
+					"\"endpoint\":\"https://payments.example.com\"");
 			assertNoSecretIn(report);
 			assertThat(report).doesNotContain(String.valueOf(payment.pin()));
 		}
@@ -138,8 +138,7 @@ class BakedSecretsSanitizingFunctionTests {
 			assertThat(payment.tokenArray()).containsExactlyElementsOf(payment.tokens());
 			String report = json.writeValueAsString(
 					context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
-			assertThat(report).contains("\"tokens\":[\"******\",\"******\"]",
-					"\"tokenArray\":[\"******\",\"******\"]");
+			assertThat(report).contains("\"tokens\":[\"******\",\"******\"]", "\"tokenArray\":[\"******\",\"******\"]");
 			SecretLeakAssertions.assertNoPartOf(report, tokens);
 			assertNoSecretIn(report);
 		}
@@ -187,8 +186,8 @@ class BakedSecretsSanitizingFunctionTests {
 			assertThat(all).contains("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "aws.sessionToken",
 					"relay.session-token", "https://payments.example.com");
 			for (String name : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "aws.secret-access-key",
-					"AWS_SESSION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "aws.accessKeyId",
-					"aws.secretAccessKey", "aws.sessionToken", "relay.session-token")) {
+					"AWS_SESSION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "aws.accessKeyId", "aws.secretAccessKey",
+					"aws.sessionToken", "relay.session-token")) {
 				assertThat(endpoint.environmentEntry(name).getProperty().getValue()).as(name).isEqualTo("******");
 				all += json.writeValueAsString(endpoint.environmentEntry(name));
 			}

@@ -14,9 +14,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A Spring Cloud Function application as a user writes it: the function reads a baked secret
- * through {@code @Value} and answers with its SHA-256 digest, so the test can check the value
- * without it ever being printed.
+ * A Spring Cloud Function application as a user writes it: the function reads a baked
+ * secret through {@code @Value} and answers with its SHA-256 digest, so the test can
+ * check the value without it ever being printed.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -20,8 +20,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bake} command: reads the manifest's parameters from SSM without decrypting them
- * and writes {@code secret-baker-secrets.json}.
+ * The {@code bake} command: reads the manifest's parameters from SSM without decrypting
+ * them and writes {@code secret-baker-secrets.json}.
  *
  * @since 0.1.0
  */
@@ -73,7 +73,8 @@ public final class BakeCommand implements Callable<Integer> {
 		err.flush();
 		BakeResult result;
 		try (Progress progress = new Progress();
-				ParameterStoreBaker baker = ParameterStoreBaker.builder(this.awsOptions.clientOptions(manifest.region()))
+				ParameterStoreBaker baker = ParameterStoreBaker
+					.builder(this.awsOptions.clientOptions(manifest.region()))
 					.concurrency(this.awsOptions.concurrency)
 					.progressListener(progress)
 					.build()) {

@@ -27,8 +27,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code check} command: compares a baked secrets file with the manifest and SSM, the CI
- * gate that says a redeploy is needed after a secret was rotated.
+ * The {@code check} command: compares a baked secrets file with the manifest and SSM, the
+ * CI gate that says a redeploy is needed after a secret was rotated.
  *
  * @since 0.1.0
  */
@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 				+ "moved, a changed key or parameter ARN. Files of the Node plugin (no versions) are compared by "
 				+ "ciphertext. Never decrypts and never prints values.",
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:The file is up to date.", "1:Differences were found: bake again and redeploy (or, with --verify, a secret would not decrypt).",
+		exitCodeList = { "0:The file is up to date.",
+				"1:Differences were found: bake again and redeploy (or, with --verify, a secret would not decrypt).",
 				"2:Bad usage, invalid manifest or baked file.",
 				"3:AWS failure after retries (including access denied) or I/O failure." })
 public final class CheckCommand implements Callable<Integer> {

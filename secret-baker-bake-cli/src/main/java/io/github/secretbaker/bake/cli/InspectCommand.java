@@ -53,7 +53,8 @@ public final class InspectCommand implements Callable<Integer> {
 		rows.add(HEADER);
 		for (BakedSecret secret : secrets) {
 			rows.add(List.of(secret.name(), secret.arn(), orDash(secret.version()), orDash(secret.keyId()),
-					orDash(secret.tier()), secret.isEncryptionSdkMessage() ? "encryption-sdk-message" : "kms-ciphertext"));
+					orDash(secret.tier()),
+					secret.isEncryptionSdkMessage() ? "encryption-sdk-message" : "kms-ciphertext"));
 		}
 		int[] widths = new int[HEADER.size()];
 		for (List<String> row : rows) {

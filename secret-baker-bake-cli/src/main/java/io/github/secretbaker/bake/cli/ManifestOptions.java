@@ -60,7 +60,8 @@ final class ManifestOptions {
 			sources.manifest(this.manifest, "--manifest");
 		}
 		if (this.serverlessConfig != null) {
-			Map<String, String> params = option(commandLine, () -> ServerlessOptions.parseParams("--param", this.params));
+			Map<String, String> params = option(commandLine,
+					() -> ServerlessOptions.parseParams("--param", this.params));
 			sources.serverlessConfig(this.serverlessConfig,
 					new ServerlessOptions(this.stage, region, params, environment), "--serverless-config");
 		}

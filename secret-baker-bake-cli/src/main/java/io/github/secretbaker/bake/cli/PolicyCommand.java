@@ -26,10 +26,8 @@ import picocli.CommandLine.Spec;
 		description = "Prints the IAM statement for the function's role: kms:Decrypt on exactly the key ARNs of the "
 				+ "baked file, on condition that " + DecryptPermission.CONDITION_KEY + " is one of the baked parameter "
 				+ "ARNs. Reads only the file; needs no AWS access.",
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:The statement was printed.",
-				"2:Bad usage, invalid baked file, or an entry without key ARN and no --key-arn.",
-				"3:I/O failure." })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:The statement was printed.",
+				"2:Bad usage, invalid baked file, or an entry without key ARN and no --key-arn.", "3:I/O failure." })
 public final class PolicyCommand implements Callable<Integer> {
 
 	@Spec

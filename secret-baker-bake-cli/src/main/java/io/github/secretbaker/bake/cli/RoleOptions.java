@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * As whom {@code verify} checks: the caller's own credentials, or a role it assumes first.
+ * As whom {@code verify} checks: the caller's own credentials, or a role it assumes
+ * first.
  */
 final class RoleOptions {
 

@@ -54,17 +54,18 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	 */
 	public static void main(String[] args) {
 		if (System.getProperty(SLF4J_VERBOSITY) == null) {
-			// The SDK logs through SLF4J, which warns on stderr when no provider is bound; the
-			// command line reports every problem itself, so the jar bundles no provider.
+			// The SDK logs through SLF4J, which warns on stderr when no provider is
+			// bound; the command line reports every problem itself, so the jar bundles no
+			// provider.
 			System.setProperty(SLF4J_VERBOSITY, "ERROR");
 		}
 		System.exit(commandLine().execute(args));
 	}
 
 	/**
-	 * Create the command line with its exception handling, so that every failure prints one
-	 * line per problem and exits with a documented code. Tests and embedders may redirect
-	 * its output with {@link CommandLine#setOut(PrintWriter)} and
+	 * Create the command line with its exception handling, so that every failure prints
+	 * one line per problem and exits with a documented code. Tests and embedders may
+	 * redirect its output with {@link CommandLine#setOut(PrintWriter)} and
 	 * {@link CommandLine#setErr(PrintWriter)}.
 	 * @return the command line
 	 */
@@ -73,9 +74,10 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Create the command line as {@link #commandLine()} does, reading environment variables
-	 * ({@code ${env:NAME}} of a {@code serverless.yml}, {@code AWS_REGION}, {@code NO_COLOR})
-	 * from the given function rather than from the process; the AWS SDK still reads its own.
+	 * Create the command line as {@link #commandLine()} does, reading environment
+	 * variables ({@code ${env:NAME}} of a {@code serverless.yml}, {@code AWS_REGION},
+	 * {@code NO_COLOR}) from the given function rather than from the process; the AWS SDK
+	 * still reads its own.
 	 * @param environment the environment variables; returns {@code null} for one not set
 	 * @return the command line
 	 */
@@ -85,7 +87,8 @@ public final class SecretBakerCommand implements Callable<Integer> {
 		commandLine.setParameterExceptionHandler(SecretBakerCommand::handleParameterException);
 		String noColor = environment.apply("NO_COLOR");
 		if (noColor != null && !noColor.isEmpty()) {
-			// picocli lets -Dpicocli.ansi=true override NO_COLOR; https://no-color.org says it wins.
+			// picocli lets -Dpicocli.ansi=true override NO_COLOR; https://no-color.org
+			// says it wins.
 			commandLine.setColorScheme(Help.defaultColorScheme(Ansi.OFF));
 		}
 		return commandLine;

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether a progress line may be drawn on standard error. Java cannot ask whether
- * standard error is a terminal, so on Linux the target of {@code /proc/self/fd/2} decides;
- * elsewhere {@link System#console()}, which speaks for standard input and output, stands in.
- * Never in CI.
+ * standard error is a terminal, so on Linux the target of {@code /proc/self/fd/2}
+ * decides; elsewhere {@link System#console()}, which speaks for standard input and
+ * output, stands in. Never in CI.
  */
 final class Terminal {
 
@@ -28,8 +28,8 @@ final class Terminal {
 	/**
 	 * Decide whether standard error is an interactive terminal.
 	 * @param ci the value of the {@code CI} environment variable, or {@code null}
-	 * @param standardErrorTarget what standard error points to, such as {@code /dev/pts/0},
-	 * or {@code null} where that cannot be read
+	 * @param standardErrorTarget what standard error points to, such as
+	 * {@code /dev/pts/0}, or {@code null} where that cannot be read
 	 * @param console whether Java has a console (standard input and output on a terminal)
 	 * @return whether to draw on standard error
 	 */
@@ -60,7 +60,8 @@ final class Terminal {
 			return false;
 		}
 		try {
-			// From Java 22 a console exists even when streams are redirected; isTerminal() tells.
+			// From Java 22 a console exists even when streams are redirected;
+			// isTerminal() tells.
 			Method isTerminal = Console.class.getMethod("isTerminal");
 			return (boolean) isTerminal.invoke(console);
 		}

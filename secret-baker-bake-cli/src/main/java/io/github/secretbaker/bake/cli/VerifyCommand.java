@@ -26,8 +26,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code verify} command: proves before a deploy, with a KMS {@code Decrypt} dry run per
- * entry, that the function's role can decrypt every secret of a baked file.
+ * The {@code verify} command: proves before a deploy, with a KMS {@code Decrypt} dry run
+ * per entry, that the function's role can decrypt every secret of a baked file.
  *
  * @since 0.1.0
  */
@@ -85,8 +85,8 @@ public final class VerifyCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Verify a baked file as the caller or as the role of the options, in the region of the
-	 * options, else the region the file's parameter ARNs name.
+	 * Verify a baked file as the caller or as the role of the options, in the region of
+	 * the options, else the region the file's parameter ARNs name.
 	 * @param baked the baked secrets
 	 * @param awsOptions how to reach KMS and STS
 	 * @param roleOptions as whom
@@ -102,8 +102,8 @@ public final class VerifyCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Print a report: a summary line, then one line per failing secret, with the statement
-	 * to add for access denied.
+	 * Print a report: a summary line, then one line per failing secret, with the
+	 * statement to add for access denied.
 	 * @param out where to print
 	 * @param file the baked file
 	 * @param report the report

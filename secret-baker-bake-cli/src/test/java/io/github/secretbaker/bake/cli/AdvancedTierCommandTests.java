@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the commands on Advanced-tier parameters and on a parameter shared from another
- * account, named by its ARN in the manifest, run in-process against the local KMS and SSM
- * server.
+ * Tests for the commands on Advanced-tier parameters and on a parameter shared from
+ * another account, named by its ARN in the manifest, run in-process against the local KMS
+ * and SSM server.
  */
 @LocalAwsTest
 @LocalCredentials
@@ -133,7 +133,8 @@ class AdvancedTierCommandTests {
 		putShared();
 		Run drift = run("check", "-m", this.manifest.toString(), "--file", this.output.toString());
 		assertThat(drift.exitCode()).isEqualTo(1);
-		assertThat(drift.out()).contains("SHARED_TOKEN", this.sharedArn + " is at version 2 in SSM but version 1 is baked")
+		assertThat(drift.out())
+			.contains("SHARED_TOKEN", this.sharedArn + " is at version 2 in SSM but version 1 is baked")
 			.doesNotContain("TLS_CHAIN");
 	}
 
@@ -150,8 +151,8 @@ class AdvancedTierCommandTests {
 	private Run run(String... args) {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		if (List.of("bake", "check").contains(args[0])) {
-			arguments.addAll(List.of("--region", this.server.region(), "--endpoint-url",
-					this.server.endpoint().toString()));
+			arguments
+				.addAll(List.of("--region", this.server.region(), "--endpoint-url", this.server.endpoint().toString()));
 		}
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

@@ -25,14 +25,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the executable jar with {@code java -jar} against the local KMS and SSM server, with
- * credentials and region from the environment as in CI.
+ * Runs the executable jar with {@code java -jar} against the local KMS and SSM server,
+ * with credentials and region from the environment as in CI.
  */
 @LocalAwsTest
 class ExecutableJarIT {
 
-	private static final Path JAR = Path.of(System.getProperty("secret-baker.executable-jar",
-			"target/secret-baker-bake-cli-0.1.0-SNAPSHOT.jar"));
+	private static final Path JAR = Path
+		.of(System.getProperty("secret-baker.executable-jar", "target/secret-baker-bake-cli-0.1.0-SNAPSHOT.jar"));
 
 	private final LocalAwsServer server;
 
@@ -95,7 +95,8 @@ class ExecutableJarIT {
 		Run second = jar("bake", "--endpoint-url", this.server.endpoint().toString());
 		assertThat(second.exitCode()).isZero();
 		assertThat(Files.readAllBytes(output)).isEqualTo(firstBytes);
-		assertThat(new String(firstBytes, StandardCharsets.UTF_8)).startsWith("{\n  \"API_KEY\": {\n    \"ciphertext\": \"")
+		assertThat(new String(firstBytes, StandardCharsets.UTF_8))
+			.startsWith("{\n  \"API_KEY\": {\n    \"ciphertext\": \"")
 			.endsWith("}\n");
 	}
 
@@ -142,9 +143,11 @@ class ExecutableJarIT {
 				"[profile ci]\nregion = " + this.server.region() + "\n");
 		Path credentials = Files.writeString(this.folder.resolve("aws-credentials"),
 				"[ci]\naws_access_key_id = AKIAPROFILESECRETBAK\naws_secret_access_key = profile-secret-key\n");
-		Run run = jar(Map.of("AWS_REGION", "", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "", "AWS_CONFIG_FILE",
-				config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()), "bake", "--profile", "ci",
-				"--endpoint-url", this.server.endpoint().toString(), "-s", "DB=/app/db", "-o", "out/secrets.json");
+		Run run = jar(
+				Map.of("AWS_REGION", "", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "", "AWS_CONFIG_FILE",
+						config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString()),
+				"bake", "--profile", "ci", "--endpoint-url", this.server.endpoint().toString(), "-s", "DB=/app/db",
+				"-o", "out/secrets.json");
 		assertThat(run.exitCode()).isZero();
 		assertThat(BakedSecretsFile.read(this.folder.resolve("out/secrets.json")).names()).containsExactly("DB");
 	}
@@ -210,7 +213,10 @@ class ExecutableJarIT {
 		assertThat(policy.exitCode()).isZero();
 		JsonNode statement = new YAMLMapper().readTree(policy.out());
 		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(this.keyArn);
-		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+		assertThat(statement.get("Condition")
+			.get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN")
+			.get(0)
 			.asString()).isEqualTo(arn);
 		Run inspect = jar("inspect", "secret-baker-secrets.json");
 		assertThat(inspect.exitCode()).isZero();

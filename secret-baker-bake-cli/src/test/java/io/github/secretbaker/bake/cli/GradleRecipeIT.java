@@ -24,10 +24,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the README's Gradle recipe as Gradle's {@code JavaExec} task would, since Gradle itself
- * cannot run here: the main class, arguments and class path (the plain jar and its declared
- * dependencies) are read from the README's {@code build.gradle.kts} snippet, so that the
- * snippet cannot drift from what works.
+ * Runs the README's Gradle recipe as Gradle's {@code JavaExec} task would, since Gradle
+ * itself cannot run here: the main class, arguments and class path (the plain jar and its
+ * declared dependencies) are read from the README's {@code build.gradle.kts} snippet, so
+ * that the snippet cannot drift from what works.
  */
 @LocalAwsTest
 class GradleRecipeIT {
@@ -56,7 +56,8 @@ class GradleRecipeIT {
 	void readmeJavaExecRecipeBakesWithThePlainJarAndItsDependencies() throws Exception {
 		String snippet = readmeSnippet();
 		Matcher dependency = find(DEPENDENCY, snippet);
-		assertThat(dependency.group(1) + ":" + dependency.group(2)).isEqualTo("io.github.secretbaker:secret-baker-bake-cli");
+		assertThat(dependency.group(1) + ":" + dependency.group(2))
+			.isEqualTo("io.github.secretbaker:secret-baker-bake-cli");
 		assertThat(dependency.group(3)).isEqualTo(System.getProperty("secret-baker.version"));
 		assertThat(snippet).contains("classpath = secretBakerCli");
 		String mainClass = find(MAIN_CLASS, snippet).group(1);
@@ -70,11 +71,13 @@ class GradleRecipeIT {
 		Files.createDirectories(output.getParent());
 
 		List<String> classPath = classPath();
-		assertThat(classPath).first().satisfies((jar) -> assertThat(Path.of(jar).getFileName().toString())
-			.isEqualTo("secret-baker-bake-cli-" + dependency.group(3) + ".jar"));
+		assertThat(classPath).first()
+			.satisfies((jar) -> assertThat(Path.of(jar).getFileName().toString())
+				.isEqualTo("secret-baker-bake-cli-" + dependency.group(3) + ".jar"));
 		assertThat(classPath).noneMatch((jar) -> jar.endsWith("-exec.jar"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", String.join(File.pathSeparator, classPath), mainClass));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						String.join(File.pathSeparator, classPath), mainClass));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.project.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
@@ -96,8 +99,8 @@ class GradleRecipeIT {
 	}
 
 	/**
-	 * Return the one {@code build.gradle.kts} snippet with a {@code JavaExec} task among the
-	 * repository's Markdown files.
+	 * Return the one {@code build.gradle.kts} snippet with a {@code JavaExec} task among
+	 * the repository's Markdown files.
 	 */
 	private static String readmeSnippet() throws IOException {
 		Path root = Path.of(System.getProperty("secret-baker.repository-root", ".."));

@@ -56,7 +56,8 @@ class SecretBakerCommandLoggingTests {
 				    TOKEN: /${self:service}/${sls:stage}/token
 				""");
 		Path output = this.folder.resolve("secret-baker-secrets.json");
-		List<String> aws = List.of("--region", this.server.region(), "--endpoint-url", this.server.endpoint().toString());
+		List<String> aws = List.of("--region", this.server.region(), "--endpoint-url",
+				this.server.endpoint().toString());
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		PrintStream systemOut = System.out;
 		PrintStream systemErr = System.err;
@@ -66,10 +67,12 @@ class SecretBakerCommandLoggingTests {
 		StandardErrorLoggerProvider.enable(Level.DEBUG, Level.TRACE);
 		try {
 			assertThat(execute(concat(List.of("bake", "--serverless-config", serverless.toString(), "--stage", "prod",
-					"-o", output.toString(), "--verbose"), aws))).isZero();
+					"-o", output.toString(), "--verbose"), aws)))
+				.isZero();
 			this.server.putSecureString("/orders/prod/db", this.leakCheck.newValue(), keyArn);
-			assertThat(execute(concat(List.of("check", "--serverless-config", serverless.toString(), "--stage",
-					"prod", "--file", output.toString()), aws))).isEqualTo(ExitCodes.FINDINGS);
+			assertThat(execute(concat(List.of("check", "--serverless-config", serverless.toString(), "--stage", "prod",
+					"--file", output.toString()), aws)))
+				.isEqualTo(ExitCodes.FINDINGS);
 			assertThat(execute(List.of("policy", output.toString(), "--format", "yaml"))).isZero();
 			assertThat(execute(List.of("inspect", output.toString()))).isZero();
 		}

@@ -34,8 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SecretBakerCommand} and its subcommands, run in-process against the local
- * KMS and SSM server.
+ * Tests for {@link SecretBakerCommand} and its subcommands, run in-process against the
+ * local KMS and SSM server.
  */
 @LocalAwsTest
 @LocalCredentials
@@ -104,7 +104,8 @@ class SecretBakerCommandTests {
 		assertThat(run.exitCode()).isZero();
 		assertThat(BakedSecretsFile.read(output).names()).containsExactly("API_KEY", "DB_PASSWORD");
 		assertThat(run.err()).contains("warning: " + serverless + ": provider.environmentSecrets (line 4) is ignored");
-		assertThat(run.out()).contains("DB_PASSWORD <- /app/db/password:1 (version 1, key " + this.keyArn + ", Standard)")
+		assertThat(run.out())
+			.contains("DB_PASSWORD <- /app/db/password:1 (version 1, key " + this.keyArn + ", Standard)")
 			.contains("1 GetParameters calls")
 			.endsWith("Baked 2 secrets into " + output + System.lineSeparator());
 	}
@@ -167,8 +168,9 @@ class SecretBakerCommandTests {
 		Path output = this.folder.resolve("secret-baker-secrets.json");
 		Run run = run("bake", "-s", "DB=/app/db", "--endpoint-url", "http://192.0.2.10:4566", "-o", output.toString());
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-		assertThat(run.err()).contains("the endpoint in --endpoint-url is plain http to 192.0.2.10, a host that is "
-				+ "not this machine")
+		assertThat(run.err())
+			.contains(
+					"the endpoint in --endpoint-url is plain http to 192.0.2.10, a host that is " + "not this machine")
 			.contains("or set --allow-insecure-endpoint if that network path is trusted");
 		assertThat(output).doesNotExist();
 	}
@@ -180,9 +182,8 @@ class SecretBakerCommandTests {
 		Run run = run("bake", "-m", manifest.toString(), "-o", output.toString());
 		assertThat(run.exitCode()).isZero();
 		assertThat(Files.readString(output)).isEqualTo("{}\n");
-		assertThat(run.out())
-			.isEqualTo("Baked no secrets into " + output + " (the manifest lists none, so the file is {})"
-					+ System.lineSeparator());
+		assertThat(run.out()).isEqualTo("Baked no secrets into " + output
+				+ " (the manifest lists none, so the file is {})" + System.lineSeparator());
 		assertThat(this.server.callCount("GetParameters")).isZero();
 	}
 
@@ -310,7 +311,8 @@ class SecretBakerCommandTests {
 	void printsOneErrorLineAndTheHelpHintForAnOptionWithoutItsValue() {
 		Run run = run("policy", "--format");
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-		assertThat(run.err().lines()).containsExactly("error: Missing required parameter for option '--format' (FORMAT)",
+		assertThat(run.err().lines()).containsExactly(
+				"error: Missing required parameter for option '--format' (FORMAT)",
 				"Run 'secret-baker policy --help' for usage.");
 	}
 
@@ -331,8 +333,7 @@ class SecretBakerCommandTests {
 	@Test
 	void reportsMissingCredentialsInOneShortLineNamingTheCommandLineOption() {
 		Run run = run("bake", "-s", "A=/app/a", "-s", "B=/app/b", "--profile",
-				"secret-baker-missing-" + UUID.randomUUID(), "-o",
-				this.folder.resolve("out.json").toString());
+				"secret-baker-missing-" + UUID.randomUUID(), "-o", this.folder.resolve("out.json").toString());
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
 		assertThat(run.err()).isEqualTo("error: no AWS credentials found: set AWS_ACCESS_KEY_ID and "
 				+ "AWS_SECRET_ACCESS_KEY, or pass --profile" + System.lineSeparator());
@@ -408,7 +409,10 @@ class SecretBakerCommandTests {
 		JsonNode statement = JsonMapper.shared().readTree(json.out());
 		assertThat(statement.get("Action").asString()).isEqualTo("kms:Decrypt");
 		assertThat(statement.get("Resource").get(0).asString()).isEqualTo(this.keyArn);
-		assertThat(statement.get("Condition").get("StringEquals").get("kms:EncryptionContext:PARAMETER_ARN").get(0)
+		assertThat(statement.get("Condition")
+			.get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN")
+			.get(0)
 			.asString()).isEqualTo(arn);
 		Run yaml = run("policy", output.toString(), "--format", "yaml", "--document");
 		assertThat(yaml.exitCode()).isZero();
@@ -480,8 +484,13 @@ class SecretBakerCommandTests {
 		assertThat(check.exitCode()).isZero();
 		Run policy = run("policy", output.toString());
 		assertThat(policy.exitCode()).isZero();
-		assertThat(JsonMapper.shared().readTree(policy.out()).get("Condition").get("StringEquals")
-			.get("kms:EncryptionContext:PARAMETER_ARN").get(0).asString()).isEqualTo(dbArn);
+		assertThat(JsonMapper.shared()
+			.readTree(policy.out())
+			.get("Condition")
+			.get("StringEquals")
+			.get("kms:EncryptionContext:PARAMETER_ARN")
+			.get(0)
+			.asString()).isEqualTo(dbArn);
 	}
 
 	@Test

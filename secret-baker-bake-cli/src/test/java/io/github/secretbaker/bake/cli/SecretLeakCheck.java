@@ -46,7 +46,8 @@ final class SecretLeakCheck {
 				if ("SecureString".equals(metadata.typeAsString())) {
 					this.server.ssmClient()
 						.getParameterHistoryPaginator((request) -> request.name(metadata.name()).withDecryption(false))
-						.forEach((history) -> history.parameters().forEach((version) -> ciphertexts.add(version.value())));
+						.forEach((history) -> history.parameters()
+							.forEach((version) -> ciphertexts.add(version.value())));
 				}
 			}));
 		return ciphertexts;
@@ -59,8 +60,8 @@ final class SecretLeakCheck {
 	 */
 	void assertNoneIn(List<String> outputs) {
 		List<String> secrets = new ArrayList<>(this.values);
-		this.values.forEach((value) -> secrets
-			.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+		this.values.forEach(
+				(value) -> secrets.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
 		secrets.addAll(storedCiphertexts());
 		for (String output : outputs) {
 			for (String secret : secrets) {

@@ -17,8 +17,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * An SLF4J provider for the tests, since the command line bundles none: it writes every
- * enabled event, with its stack trace, to the {@link System#err} of the moment, where a test
- * captures it. Nothing is enabled until a test sets the levels, so other tests stay quiet.
+ * enabled event, with its stack trace, to the {@link System#err} of the moment, where a
+ * test captures it. Nothing is enabled until a test sets the levels, so other tests stay
+ * quiet.
  */
 public final class StandardErrorLoggerProvider implements SLF4JServiceProvider {
 
@@ -123,7 +124,10 @@ public final class StandardErrorLoggerProvider implements SLF4JServiceProvider {
 		protected void handleNormalizedLoggingCall(Level level, @Nullable Marker marker, String messagePattern,
 				Object @Nullable [] arguments, @Nullable Throwable throwable) {
 			StringWriter line = new StringWriter();
-			line.append(level.name()).append(' ').append(this.name).append(' ')
+			line.append(level.name())
+				.append(' ')
+				.append(this.name)
+				.append(' ')
 				.append(MessageFormatter.basicArrayFormat(messagePattern, arguments));
 			if (throwable != null) {
 				line.append(System.lineSeparator());

@@ -54,7 +54,8 @@ class VerifyCommandTests {
 		this.server.putSecureString("/orders/api", this.leakCheck.newValue(), this.keyArn);
 		this.file = this.folder.resolve("secret-baker-secrets.json");
 		assertThat(run("bake", "-s", "DB=/orders/db", "-s", "API=/orders/api", "-o", this.file.toString(), "--region",
-				this.server.region()).exitCode()).isZero();
+				this.server.region())
+			.exitCode()).isZero();
 	}
 
 	@AfterEach
@@ -85,8 +86,8 @@ class VerifyCommandTests {
 			.contains("Secret 'DB' (parameter " + this.server.parameterArn("/orders/db"))
 			.contains("Add this statement to the role's policy")
 			.contains("\"kms:EncryptionContext:PARAMETER_ARN\"");
-		SecretBakerCommandTests.Run json = run("verify", "--file", this.file.toString(), "--role-arn", ROLE,
-				"--format", "json");
+		SecretBakerCommandTests.Run json = run("verify", "--file", this.file.toString(), "--role-arn", ROLE, "--format",
+				"json");
 		JsonNode report = JsonMapper.shared().readTree(json.out());
 		assertThat(report.get("passed").asBoolean()).isFalse();
 		assertThat(report.get("findings").get(0).get("kind").asString()).isEqualTo("ACCESS_DENIED");

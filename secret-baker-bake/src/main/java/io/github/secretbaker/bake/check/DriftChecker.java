@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Compares a baked secrets file with its manifest and with SSM, to tell a team that a
  * redeploy is needed: secrets missing or extra, a newer version of an unpinned secret, a
- * pinned version or label gone or moved, a changed key or parameter ARN. Files written by the
- * Node plugin, without versions, are compared by ciphertext.
+ * pinned version or label gone or moved, a changed key or parameter ARN. Files written by
+ * the Node plugin, without versions, are compared by ciphertext.
  *
  * @since 0.1.0
  */
@@ -67,7 +67,8 @@ public final class DriftChecker {
 			BakeProblem problem = problems.get(request.name());
 			BakedSecret current = now.secrets().get(request.name());
 			if (problem != null) {
-				findings.add(new DriftFinding(request.name(), kindOf(problem), request.path() + ": " + problem.message()));
+				findings
+					.add(new DriftFinding(request.name(), kindOf(problem), request.path() + ": " + problem.message()));
 			}
 			else if (bakedSecret != null && current != null) {
 				compare(request, bakedSecret, current, now.keyAliases(), findings);
@@ -88,30 +89,31 @@ public final class DriftChecker {
 			Map<String, String> keyAliases, List<DriftFinding> findings) {
 		String name = request.name();
 		if (!baked.arn().equals(current.arn())) {
-			findings.add(new DriftFinding(name, Kind.ARN_CHANGED, "the manifest path " + request.path()
-					+ " now names " + current.arn() + " but the file holds " + baked.arn() + "; bake again and redeploy"));
+			findings.add(new DriftFinding(name, Kind.ARN_CHANGED, "the manifest path " + request.path() + " now names "
+					+ current.arn() + " but the file holds " + baked.arn() + "; bake again and redeploy"));
 			return;
 		}
 		if (baked.version() != null && !baked.version().equals(current.version())) {
 			if (request.label() != null) {
-				findings.add(new DriftFinding(name, Kind.LABEL_MOVED, "label '" + request.label() + "' of "
-						+ request.parameter() + " is now on version " + current.version() + " but version "
-						+ baked.version() + " is baked; bake again and redeploy"));
+				findings.add(new DriftFinding(name, Kind.LABEL_MOVED,
+						"label '" + request.label() + "' of " + request.parameter() + " is now on version "
+								+ current.version() + " but version " + baked.version()
+								+ " is baked; bake again and redeploy"));
 			}
 			else if (request.pinnedVersion() != null) {
-				findings.add(new DriftFinding(name, Kind.NEWER_VERSION, "the manifest pins version "
-						+ request.pinnedVersion() + " of " + request.parameter() + " but version " + baked.version()
-						+ " is baked; bake again and redeploy"));
+				findings.add(new DriftFinding(name, Kind.NEWER_VERSION,
+						"the manifest pins version " + request.pinnedVersion() + " of " + request.parameter()
+								+ " but version " + baked.version() + " is baked; bake again and redeploy"));
 			}
 			else {
-				findings.add(new DriftFinding(name, Kind.NEWER_VERSION, request.path() + " is at version "
-						+ current.version() + " in SSM but version " + baked.version()
-						+ " is baked; bake again and redeploy"));
+				findings.add(new DriftFinding(name, Kind.NEWER_VERSION,
+						request.path() + " is at version " + current.version() + " in SSM but version "
+								+ baked.version() + " is baked; bake again and redeploy"));
 			}
 		}
 		else if (!baked.ciphertext().equals(current.ciphertext())) {
-			findings.add(new DriftFinding(name, Kind.VALUE_CHANGED, "the value of " + request.path()
-					+ " in SSM differs from the baked one; bake again and redeploy"));
+			findings.add(new DriftFinding(name, Kind.VALUE_CHANGED,
+					"the value of " + request.path() + " in SSM differs from the baked one; bake again and redeploy"));
 		}
 		if (keyChanged(baked.keyId(), current.keyId(), keyAliases)) {
 			findings.add(new DriftFinding(name, Kind.KEY_CHANGED, request.path() + " is now encrypted with "
@@ -121,9 +123,9 @@ public final class DriftChecker {
 	}
 
 	/**
-	 * Compare key ARNs, an alias ARN standing for its key where {@code DescribeKey} resolved
-	 * it. An alias ARN that could not be resolved on one side only cannot be compared with a
-	 * key ARN, so it is not reported.
+	 * Compare key ARNs, an alias ARN standing for its key where {@code DescribeKey}
+	 * resolved it. An alias ARN that could not be resolved on one side only cannot be
+	 * compared with a key ARN, so it is not reported.
 	 */
 	private static boolean keyChanged(@Nullable String bakedKeyId, @Nullable String currentKeyId,
 			Map<String, String> keyAliases) {

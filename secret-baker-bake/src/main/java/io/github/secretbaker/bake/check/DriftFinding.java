@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One difference between a baked secrets file and what its manifest and SSM say now. The
- * message names the secret and says what to do; it never contains a value or a ciphertext.
+ * message names the secret and says what to do; it never contains a value or a
+ * ciphertext.
  *
  * @param secretName the name of the secret
  * @param kind the kind of difference
@@ -48,8 +49,8 @@ public record DriftFinding(String secretName, Kind kind, String message) {
 		EXTRA_IN_FILE,
 
 		/**
-		 * SSM holds a newer version of an unpinned secret than the one baked, or the manifest
-		 * now pins another version than the one baked.
+		 * SSM holds a newer version of an unpinned secret than the one baked, or the
+		 * manifest now pins another version than the one baked.
 		 */
 		NEWER_VERSION,
 
@@ -89,7 +90,8 @@ public record DriftFinding(String secretName, Kind kind, String message) {
 		ARN_CHANGED,
 
 		/**
-		 * The parameter could not be baked any more, for example because its type changed.
+		 * The parameter could not be baked any more, for example because its type
+		 * changed.
 		 */
 		NOT_BAKEABLE
 

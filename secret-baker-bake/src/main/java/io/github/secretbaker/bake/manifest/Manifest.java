@@ -28,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  *   - DB_PASSWORD                    DB_PASSWORD: /app/db/password   - name: DB_PASSWORD
  *   - name: API_KEY                  API_KEY: /app/api-key:3           path: /app/db/password
  *     path: /app/api-key:prod
- * </pre>
- * A bare name is also the parameter path. A path may end with {@code :version} or
+ * </pre> A bare name is also the parameter path. A path may end with {@code :version} or
  * {@code :label}, and may be a full parameter ARN.
  *
  * @since 0.1.0
@@ -51,8 +50,7 @@ public final class Manifest {
 
 	private final @Nullable String region;
 
-	private Manifest(String source, List<SecretRequest> secrets, List<String> sourceWarnings,
-			@Nullable String region) {
+	private Manifest(String source, List<SecretRequest> secrets, List<String> sourceWarnings, @Nullable String region) {
 		this.source = source;
 		this.secrets = List.copyOf(secrets);
 		this.sourceWarnings = List.copyOf(sourceWarnings);
@@ -84,7 +82,8 @@ public final class Manifest {
 	 * Read a {@code secret-baker.yml} manifest, whose only key is {@code secrets:}.
 	 * @param path the file
 	 * @return the manifest
-	 * @throws InvalidManifestException listing every problem in the file, each with its line
+	 * @throws InvalidManifestException listing every problem in the file, each with its
+	 * line
 	 * @throws java.io.UncheckedIOException if the file cannot be read
 	 */
 	public static Manifest load(Path path) {
@@ -116,9 +115,9 @@ public final class Manifest {
 	}
 
 	/**
-	 * Read the secrets of a {@code serverless.yml} file as {@link #loadServerlessConfig(Path,
-	 * ServerlessOptions)} does, without {@code --stage}, {@code --region} or {@code --param},
-	 * in the process environment.
+	 * Read the secrets of a {@code serverless.yml} file as
+	 * {@link #loadServerlessConfig(Path, ServerlessOptions)} does, without
+	 * {@code --stage}, {@code --region} or {@code --param}, in the process environment.
 	 * @param path the file
 	 * @return the manifest
 	 * @throws InvalidManifestException listing every problem, each with its line
@@ -130,18 +129,20 @@ public final class Manifest {
 
 	/**
 	 * Read the secrets of a {@code serverless.yml} file as the Node plugin
-	 * serverless-secret-baker 2.x configures them: {@code custom.secretBaker}, or, when that
-	 * key is absent, the 1.x key {@code provider.environmentSecrets}. The Serverless variables
-	 * of the secrets are resolved as the Serverless Framework resolves them before the plugin
-	 * runs ({@code ${opt:stage}}, {@code ${sls:stage}}, {@code ${self:...}},
-	 * {@code ${env:...}}, {@code ${param:...}}, with defaults); other sources, such as
-	 * {@code ${ssm:...}} and {@code ${file(...)}}, and CloudFormation functions are errors.
-	 * The rest of the file is not interpreted. A file with neither key gives no secrets and a
-	 * warning, as the Node plugin then writes {@code {}}. When the options give no region and
-	 * the environment no {@code AWS_REGION}, {@code provider.region} is resolved too, as the
+	 * serverless-secret-baker 2.x configures them: {@code custom.secretBaker}, or, when
+	 * that key is absent, the 1.x key {@code provider.environmentSecrets}. The Serverless
+	 * variables of the secrets are resolved as the Serverless Framework resolves them
+	 * before the plugin runs ({@code ${opt:stage}}, {@code ${sls:stage}},
+	 * {@code ${self:...}}, {@code ${env:...}}, {@code ${param:...}}, with defaults);
+	 * other sources, such as {@code ${ssm:...}} and {@code ${file(...)}}, and
+	 * CloudFormation functions are errors. The rest of the file is not interpreted. A
+	 * file with neither key gives no secrets and a warning, as the Node plugin then
+	 * writes {@code {}}. When the options give no region and the environment no
+	 * {@code AWS_REGION}, {@code provider.region} is resolved too, as the
 	 * {@linkplain #region() region} to bake in.
 	 * @param path the file
-	 * @param options the stage, region, parameters and environment to resolve variables with
+	 * @param options the stage, region, parameters and environment to resolve variables
+	 * with
 	 * @return the manifest
 	 * @throws InvalidManifestException listing every problem, each with its line
 	 * @throws java.io.UncheckedIOException if the file cannot be read
@@ -312,9 +313,9 @@ public final class Manifest {
 	}
 
 	/**
-	 * Return what is worth knowing but does not stop a bake: legacy keys that are ignored,
-	 * a Serverless configuration without secrets, and names that are not valid environment
-	 * variable names, which no environment variable can override at runtime.
+	 * Return what is worth knowing but does not stop a bake: legacy keys that are
+	 * ignored, a Serverless configuration without secrets, and names that are not valid
+	 * environment variable names, which no environment variable can override at runtime.
 	 * @return the warnings, one sentence each
 	 */
 	public List<String> warnings() {
@@ -328,8 +329,7 @@ public final class Manifest {
 			warnings.add(((names.size() == 1) ? "Secret " : "Secrets ") + String.join(", ", names)
 					+ ((names.size() == 1) ? ": the name is" : ": the names are")
 					+ " not valid environment variable names (letters, digits and underscores, not starting with "
-					+ "a digit), so no environment variable can override "
-					+ ((names.size() == 1) ? "it" : "them")
+					+ "a digit), so no environment variable can override " + ((names.size() == 1) ? "it" : "them")
 					+ " at runtime; a system property or a command-line argument of the same name still can");
 		}
 		return warnings;
@@ -384,8 +384,8 @@ public final class Manifest {
 				if (scalar.isEmpty()) {
 					return;
 				}
-				problem(scalar.line(), "'" + key + "' must be a list of names or {name, path} objects, "
-						+ "or a map of name to path");
+				problem(scalar.line(),
+						"'" + key + "' must be a list of names or {name, path} objects, " + "or a map of name to path");
 			}
 			else if (node instanceof Mapping mapping) {
 				for (Entry entry : mapping.entries()) {
@@ -407,8 +407,8 @@ public final class Manifest {
 							+ "secret-baker cannot resolve at build time; write the secret name literally");
 				}
 				else {
-					// The Node plugin uses the item as both name and path, verbatim: '- /app/db/password'
-					// bakes a secret named '/app/db/password'.
+					// The Node plugin uses the item as both name and path, verbatim: '-
+					// /app/db/password' bakes a secret named '/app/db/password'.
 					String name = Objects.requireNonNull(scalar.text());
 					add(scalar.line(), name, name);
 				}
@@ -449,9 +449,10 @@ public final class Manifest {
 		private void addPath(int line, String name, YamlNode value) {
 			if (value instanceof Scalar path) {
 				if (path.tag() != null) {
-					problem(path.line(), "secret '" + name + "' path is tagged " + path.tag()
-							+ ", a CloudFormation function that secret-baker cannot resolve at build time; "
-							+ "write the parameter path literally");
+					problem(path.line(),
+							"secret '" + name + "' path is tagged " + path.tag()
+									+ ", a CloudFormation function that secret-baker cannot resolve at build time; "
+									+ "write the parameter path literally");
 				}
 				else {
 					add(line, name, path.isEmpty() ? "" : Objects.requireNonNull(path.text()));
@@ -459,9 +460,10 @@ public final class Manifest {
 			}
 			else if (value instanceof Mapping mapping && mapping.entries().size() == 1
 					&& mapping.entries().get(0).key().startsWith("Fn::")) {
-				problem(value.line(), "secret '" + name + "' path is the CloudFormation function "
-						+ mapping.entries().get(0).key() + ", which secret-baker cannot resolve at build time; "
-						+ "write the parameter path literally");
+				problem(value.line(),
+						"secret '" + name + "' path is the CloudFormation function " + mapping.entries().get(0).key()
+								+ ", which secret-baker cannot resolve at build time; "
+								+ "write the parameter path literally");
 			}
 			else {
 				problem(value.line(), "secret '" + name + "' must map to a parameter path, not a "

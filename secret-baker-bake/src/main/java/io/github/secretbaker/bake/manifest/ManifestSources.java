@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sources of secrets a build tool was given (manifests, a {@code serverless.yml} of the
- * Node plugin, secrets given in-line), loaded into one manifest, or the default manifest when
- * none was given: the default manifest is never combined with a source given explicitly. The
- * command line and the Maven plugin both use it, so they combine their sources alike; each
- * source is added with the setting that switched it on, so that a secret listed by two
- * sources can be reported with the way to switch one off.
+ * The sources of secrets a build tool was given (manifests, a {@code serverless.yml} of
+ * the Node plugin, secrets given in-line), loaded into one manifest, or the default
+ * manifest when none was given: the default manifest is never combined with a source
+ * given explicitly. The command line and the Maven plugin both use it, so they combine
+ * their sources alike; each source is added with the setting that switched it on, so that
+ * a secret listed by two sources can be reported with the way to switch one off.
  *
  * @since 0.1.0
  */
@@ -78,13 +78,13 @@ public final class ManifestSources {
 	/**
 	 * Load every source into one manifest or, when no source was added, the default
 	 * manifest.
-	 * @param defaultManifest the manifest to load when no source was added, or {@code null}
-	 * if there is none
+	 * @param defaultManifest the manifest to load when no source was added, or
+	 * {@code null} if there is none
 	 * @param alternatives how else secrets can be given, for the message when there is no
 	 * source at all, such as {@code "pass --manifest, --serverless-config or --secret"}
 	 * @return the manifest
-	 * @throws InvalidManifestException if a source is invalid, a secret is listed by two of
-	 * them, or there is no source at all
+	 * @throws InvalidManifestException if a source is invalid, a secret is listed by two
+	 * of them, or there is no source at all
 	 */
 	public Manifest load(@Nullable Path defaultManifest, String alternatives) {
 		if (this.sources.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Serverless Framework takes from its command line and environment to resolve the
- * variables of a {@code serverless.yml}: {@code --stage}, {@code --region}, every
+ * What the Serverless Framework takes from its command line and environment to resolve
+ * the variables of a {@code serverless.yml}: {@code --stage}, {@code --region}, every
  * {@code --param KEY=VALUE} and the environment variables.
  *
  * @param stage the stage, as {@code --stage}, or {@code null} for the file's

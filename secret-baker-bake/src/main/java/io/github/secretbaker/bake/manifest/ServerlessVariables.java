@@ -13,10 +13,10 @@ import io.github.secretbaker.bake.manifest.YamlNode.Sequence;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the Serverless Framework variables of a {@code serverless.yml} that secret paths,
- * names and the region use, as Serverless v3 and v4 do: {@code ${opt:stage}},
- * {@code ${opt:region}}, {@code ${sls:stage}}, {@code ${self:a.b}}, {@code ${env:NAME}} and
- * {@code ${param:NAME}}, with defaults ({@code ${opt:stage, 'dev'}},
+ * Resolves the Serverless Framework variables of a {@code serverless.yml} that secret
+ * paths, names and the region use, as Serverless v3 and v4 do: {@code ${opt:stage}},
+ * {@code ${opt:region}}, {@code ${sls:stage}}, {@code ${self:a.b}}, {@code ${env:NAME}}
+ * and {@code ${param:NAME}}, with defaults ({@code ${opt:stage, 'dev'}},
  * {@code ${opt:stage, self:provider.stage, "dev"}}) and variables nested in addresses and
  * defaults. Every other source ({@code ssm:}, {@code file(...)}, {@code cf:}, ...) is
  * refused, since reading it would need more than the file. Expansion is bounded: no value
@@ -33,8 +33,8 @@ final class ServerlessVariables {
 
 	/**
 	 * The longest text a variable may expand to, at any step: the most characters an SSM
-	 * parameter name or ARN may have, which every resolved value (a path, a name, a region)
-	 * stays within.
+	 * parameter name or ARN may have, which every resolved value (a path, a name, a
+	 * region) stays within.
 	 */
 	static final int MAX_LENGTH = SecretRequest.MAX_PATH_LENGTH;
 
@@ -68,8 +68,8 @@ final class ServerlessVariables {
 	}
 
 	/**
-	 * Return the node with every variable of its scalars resolved. A scalar that cannot be
-	 * resolved is reported and left out; so is a mapping inside a list, a {name, path}
+	 * Return the node with every variable of its scalars resolved. A scalar that cannot
+	 * be resolved is reported and left out; so is a mapping inside a list, a {name, path}
 	 * object, that holds one, so that nothing half-resolved is baked.
 	 * @param node the node
 	 * @param what what the node is, for messages, such as {@code custom.secretBaker}
@@ -93,7 +93,8 @@ final class ServerlessVariables {
 		if (node instanceof Sequence sequence) {
 			List<YamlNode> items = new ArrayList<>();
 			for (YamlNode item : sequence.items()) {
-				YamlNode resolved = (item instanceof Mapping object) ? resolveObject(object) : resolveTree(item, "secret");
+				YamlNode resolved = (item instanceof Mapping object) ? resolveObject(object)
+						: resolveTree(item, "secret");
 				if (resolved != null) {
 					items.add(resolved);
 				}
@@ -204,9 +205,10 @@ final class ServerlessVariables {
 
 	private void step(int line) {
 		if (++this.steps > MAX_STEPS) {
-			throw new ExpansionLimitException(line, "resolving the variables of this file takes more than "
-					+ MAX_STEPS + " steps, as when variables or aliases each refer to the previous ones more than "
-					+ "once; write the values literally");
+			throw new ExpansionLimitException(line,
+					"resolving the variables of this file takes more than " + MAX_STEPS
+							+ " steps, as when variables or aliases each refer to the previous ones more than "
+							+ "once; write the values literally");
 		}
 	}
 
@@ -221,15 +223,17 @@ final class ServerlessVariables {
 		}
 		String kind = (node instanceof Mapping) ? "a mapping" : (node instanceof Sequence) ? "a list"
 				: "tagged " + ((Scalar) node).tag() + ", a CloudFormation function";
-		throw new UnresolvableVariableException(line, "'" + variable + "' refers to " + found.address() + " (line "
-				+ found.node().line() + "), which is " + kind + ", not text; refer to a text value"
-				+ ((node instanceof Mapping || node instanceof Sequence) ? " or make the variable the whole value" : ""));
+		throw new UnresolvableVariableException(line,
+				"'" + variable + "' refers to " + found.address() + " (line " + found.node().line() + "), which is "
+						+ kind + ", not text; refer to a text value"
+						+ ((node instanceof Mapping || node instanceof Sequence)
+								? " or make the variable the whole value" : ""));
 	}
 
 	private <T> T within(String address, String variable, int line, Supplier<T> resolution) {
 		if (this.resolving.contains(address)) {
-			List<String> cycle = new ArrayList<>(this.resolving.subList(this.resolving.indexOf(address),
-					this.resolving.size()));
+			List<String> cycle = new ArrayList<>(
+					this.resolving.subList(this.resolving.indexOf(address), this.resolving.size()));
 			cycle.add(address);
 			throw new UnresolvableVariableException(line, "'" + variable + "' refers to itself through "
 					+ String.join(" -> ", cycle) + "; break the cycle with a literal value");
@@ -266,8 +270,9 @@ final class ServerlessVariables {
 			if (value instanceof Text literal) {
 				checkLength(literal.text().length(), line);
 				if (literal.text().contains("${")) {
-					// Serverless uses a value from the environment, the command line or a quoted
-					// default as it is: it never resolves the variables such a value holds.
+					// Serverless uses a value from the environment, the command line or a
+					// quoted default as it is: it never resolves the variables such a
+					// value holds.
 					throw new UnresolvableVariableException(line, "'${" + body + "}' gives a value that holds '${', "
 							+ "which Serverless uses as it is, without resolving variables in it again (a value of "
 							+ "an environment variable, --stage, --param or a quoted default); give the value "
@@ -283,9 +288,10 @@ final class ServerlessVariables {
 
 	private void enter(int line) {
 		if (this.depth == MAX_DEPTH) {
-			throw new ExpansionLimitException(line, "variables refer to variables more than " + MAX_DEPTH
-					+ " levels deep" + (this.resolving.isEmpty() ? "" : " (" + chain() + ")")
-					+ "; refer to the value more directly");
+			throw new ExpansionLimitException(line,
+					"variables refer to variables more than " + MAX_DEPTH + " levels deep"
+							+ (this.resolving.isEmpty() ? "" : " (" + chain() + ")")
+							+ "; refer to the value more directly");
 		}
 		this.depth++;
 	}
@@ -313,9 +319,10 @@ final class ServerlessVariables {
 		if (fallback.indexOf(':') > 0 || fallback.startsWith("file(")) {
 			return lookup(fallback, body, line);
 		}
-		throw new UnresolvableVariableException(line, "'${" + body + "}' has the default '" + fallback
-				+ "', which is neither quoted text nor a variable; quote it ('" + fallback + "'), or write a variable "
-				+ "such as self:provider.stage");
+		throw new UnresolvableVariableException(line,
+				"'${" + body + "}' has the default '" + fallback
+						+ "', which is neither quoted text nor a variable; quote it ('" + fallback
+						+ "'), or write a variable " + "such as self:provider.stage");
 	}
 
 	private @Nullable Value lookup(String reference, String body, int line) {
@@ -337,10 +344,11 @@ final class ServerlessVariables {
 			case "opt" -> switch (address) {
 				case "stage" -> text(this.options.stage());
 				case "region" -> text(this.options.region());
-				default -> throw new UnresolvableVariableException(line, "'${" + body + "}' reads the command-line "
-						+ "option --" + address + ", which secret-baker does not take (it takes --stage and "
-						+ "--region); write the value literally, or pass it with --param " + address
-						+ "=VALUE and write ${param:" + address + "}");
+				default -> throw new UnresolvableVariableException(line,
+						"'${" + body + "}' reads the command-line " + "option --" + address
+								+ ", which secret-baker does not take (it takes --stage and "
+								+ "--region); write the value literally, or pass it with --param " + address
+								+ "=VALUE and write ${param:" + address + "}");
 			};
 			case "sls" -> {
 				if (!address.equals("stage")) {
@@ -492,8 +500,8 @@ final class ServerlessVariables {
 	private static int closingQuote(String text, int start, int line) {
 		int end = text.indexOf(text.charAt(start), start + 1);
 		if (end < 0) {
-			throw new UnresolvableVariableException(line, "a variable's default opens a quote (" + text.charAt(start)
-					+ ") that it never closes; close it");
+			throw new UnresolvableVariableException(line,
+					"a variable's default opens a quote (" + text.charAt(start) + ") that it never closes; close it");
 		}
 		return end;
 	}

@@ -39,12 +39,13 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * A YAML document as a tree that remembers the line of every node, so that errors can name
- * it. Aliases are resolved to the node they refer to and merge keys ({@code <<}) are applied
- * as YAML 1.1 defines them; duplicate keys, more than one document, recursive aliases, more
- * than {@value Reader#MAX_ALIASES} aliases of lists or mappings and lists or mappings nested
- * more than {@value Reader#MAX_DEPTH} deep (aliases expanded) are refused with their lines.
- * Tags such as CloudFormation's {@code !Ref} are kept, not resolved.
+ * A YAML document as a tree that remembers the line of every node, so that errors can
+ * name it. Aliases are resolved to the node they refer to and merge keys ({@code <<}) are
+ * applied as YAML 1.1 defines them; duplicate keys, more than one document, recursive
+ * aliases, more than {@value Reader#MAX_ALIASES} aliases of lists or mappings and lists
+ * or mappings nested more than {@value Reader#MAX_DEPTH} deep (aliases expanded) are
+ * refused with their lines. Tags such as CloudFormation's {@code !Ref} are kept, not
+ * resolved.
  */
 sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.Scalar {
 
@@ -129,14 +130,14 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 		private static final int MAX_NODES = 200_000;
 
 		/**
-		 * The most lists and mappings nested in one another; deeper files would exhaust the
-		 * stack of the parser, which composes them recursively.
+		 * The most lists and mappings nested in one another; deeper files would exhaust
+		 * the stack of the parser, which composes them recursively.
 		 */
 		static final int MAX_DEPTH = 100;
 
 		/**
-		 * The most aliases of lists and mappings: each one can multiply what the tree holds
-		 * once expanded (an alias bomb).
+		 * The most aliases of lists and mappings: each one can multiply what the tree
+		 * holds once expanded (an alias bomb).
 		 */
 		static final int MAX_ALIASES = 50;
 
@@ -175,18 +176,20 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 				Node document = documents.next();
 				if (documents.hasNext()) {
 					Node second = documents.next();
-					throw new InvalidManifestException(source, List.of("line " + line(second)
-							+ ": a second YAML document starts here; keep a single document (remove the '---' "
-							+ "separator and what follows, or merge it into the first)"));
+					throw new InvalidManifestException(source,
+							List.of("line " + line(second)
+									+ ": a second YAML document starts here; keep a single document (remove the '---' "
+									+ "separator and what follows, or merge it into the first)"));
 				}
 				YamlNode root = reader.convert(document, 0);
 				reader.throwIfProblems();
 				return root;
 			}
 			catch (MarkedYamlEngineException ex) {
-				// SnakeYAML's own message quotes the offending line, and a serverless.yml often
-				// holds clear environment values: report only where and what kind of problem.
-				// A scanner's context is where the broken token starts, such as the opening quote.
+				// SnakeYAML's own message quotes the offending line, and a serverless.yml
+				// often holds clear environment values: report only where and what kind
+				// of problem. A scanner's context is where the broken token starts, such
+				// as the opening quote.
 				Optional<Mark> mark = (ex instanceof ScannerException) ? ex.getContextMark().or(ex::getProblemMark)
 						: ex.getProblemMark().or(ex::getContextMark);
 				String where = mark.map((m) -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
@@ -211,7 +214,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 						+ "or a missing ':' or '-'";
 			}
 			if (ex instanceof ComposerException composer) {
-				// Only SnakeYAML's fixed wording is tested, never passed on: it goes on to quote the file.
+				// Only SnakeYAML's fixed wording is tested, never passed on: it goes on
+				// to quote the file.
 				String problem = composer.getProblem();
 				if (problem.startsWith("found undefined alias")) {
 					return "an alias (*name) that refers to no anchor (&name) defined before it";
@@ -268,8 +272,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 						+ ": an alias refers to a node that contains the alias itself; YAML cannot express that here"));
 			}
 			if (++this.nodes > MAX_NODES) {
-				throw new InvalidManifestException(this.source, List.of("has more than " + MAX_NODES
-						+ " nodes once its aliases are expanded; use fewer aliases"));
+				throw new InvalidManifestException(this.source, List
+					.of("has more than " + MAX_NODES + " nodes once its aliases are expanded; use fewer aliases"));
 			}
 			YamlNode result;
 			if (node instanceof ScalarNode scalar) {
@@ -299,8 +303,9 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 		}
 
 		private Mapping convertMapping(MappingNode mapping, int line, int level) {
-			// With the core schema, SnakeYAML Engine has already applied merge keys as YAML 1.1
-			// defines them: keys written in the mapping win, then earlier merged mappings.
+			// With the core schema, SnakeYAML Engine has already applied merge keys as
+			// YAML 1.1 defines them: keys written in the mapping win, then earlier merged
+			// mappings.
 			Map<String, Integer> keyLines = new HashMap<>();
 			List<Entry> entries = new ArrayList<>();
 			for (NodeTuple tuple : mapping.getValue()) {
@@ -313,8 +318,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 				}
 				Integer first = keyLines.putIfAbsent(key.getValue(), keyLine);
 				if (first != null) {
-					problem(keyLine, "key '" + key.getValue() + "' appears more than once in this mapping (first at line "
-							+ first + "); keep one");
+					problem(keyLine, "key '" + key.getValue()
+							+ "' appears more than once in this mapping (first at line " + first + "); keep one");
 					continue;
 				}
 				entries.add(new Entry(key.getValue(), keyLine, value));
@@ -335,8 +340,8 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 
 	/**
 	 * A parser that refuses lists and mappings nested too deep before the composer, which
-	 * recurses for each level, runs out of stack, and remembers the line of the last event
-	 * for the parser's errors that carry none.
+	 * recurses for each level, runs out of stack, and remembers the line of the last
+	 * event for the parser's errors that carry none.
 	 */
 	final class NestingLimit implements Parser {
 
@@ -375,8 +380,9 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
 			switch (event.getEventId()) {
 				case SequenceStart, MappingStart -> {
 					if (++this.depth > Reader.MAX_DEPTH) {
-						throw new InvalidManifestException(this.source, List.of("line " + this.line + ": lists and "
-								+ "mappings are nested more than " + Reader.MAX_DEPTH + " deep here; flatten the file"));
+						throw new InvalidManifestException(this.source,
+								List.of("line " + this.line + ": lists and " + "mappings are nested more than "
+										+ Reader.MAX_DEPTH + " deep here; flatten the file"));
 					}
 				}
 				case SequenceEnd, MappingEnd -> this.depth--;

@@ -14,8 +14,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  *
  * @param keyArns the key ARNs, sorted
  * @param parameterArns the parameter ARNs, sorted
- * @param warnings what the statement could not be checked against, one sentence each, such
- * as given keys that no entry of the file confirms
+ * @param warnings what the statement could not be checked against, one sentence each,
+ * such as given keys that no entry of the file confirms
  * @since 0.1.0
  */
 public record DecryptPolicy(List<String> keyArns, List<String> parameterArns, List<String> warnings) {

@@ -10,9 +10,9 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 
 /**
- * Builds the {@link DecryptPolicy} for a baked secrets file from the key ARN and parameter
- * ARN of every entry. Entries without a key ARN (files written by the Node plugin, or keys
- * given as an alias) need the key ARN to be passed in.
+ * Builds the {@link DecryptPolicy} for a baked secrets file from the key ARN and
+ * parameter ARN of every entry. Entries without a key ARN (files written by the Node
+ * plugin, or keys given as an alias) need the key ARN to be passed in.
  *
  * @since 0.1.0
  */
@@ -21,8 +21,8 @@ public final class PolicyGenerator {
 	/**
 	 * Generate the policy for the given secrets.
 	 * @param secrets the baked secrets
-	 * @param extraKeyArns key ARNs to allow in addition to those in the file, needed when an
-	 * entry has no key ARN
+	 * @param extraKeyArns key ARNs to allow in addition to those in the file, needed when
+	 * an entry has no key ARN
 	 * @return the policy
 	 * @throws PolicyGenerationException listing every entry whose key is not known, or if
 	 * there are no secrets
@@ -63,7 +63,8 @@ public final class PolicyGenerator {
 		List<String> warnings = new ArrayList<>();
 		if (!unchecked.isEmpty()) {
 			warnings.add(((unchecked.size() == 1) ? "Secret " : "Secrets ") + String.join(", ", unchecked)
-					+ ((unchecked.size() == 1) ? " records" : " record") + " no key ARN (a file of the Node plugin, or a key named by alias), so the given key ARNs "
+					+ ((unchecked.size() == 1) ? " records" : " record")
+					+ " no key ARN (a file of the Node plugin, or a key named by alias), so the given key ARNs "
 					+ "cannot be checked against " + ((unchecked.size() == 1) ? "it" : "them")
 					+ ": the statement allows them as given; make sure they are the keys that encrypt these "
 					+ "parameters, or bake again with secret-baker, allowed ssm:DescribeParameters and "

@@ -45,7 +45,8 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 	 * @param options how to reach STS, and as whom
 	 * @param roleArn the ARN of the role to assume
 	 * @param externalId the external id the role's trust policy asks for, or {@code null}
-	 * @param sessionName the session name, or {@code null} for {@value #DEFAULT_SESSION_NAME}
+	 * @param sessionName the session name, or {@code null} for
+	 * {@value #DEFAULT_SESSION_NAME}
 	 * @return the assumed role
 	 * @throws IllegalArgumentException if the role ARN or the session name is malformed
 	 * @throws RoleAssumptionException if STS refuses
@@ -57,8 +58,8 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 		checkRoleArn(roleArn);
 		String session = (sessionName != null) ? sessionName : DEFAULT_SESSION_NAME;
 		if (!SESSION_NAME.matcher(session).matches()) {
-			throw new IllegalArgumentException("The role session name must be 2 to 64 letters, digits or +=,.@_- but was '"
-					+ session + "'");
+			throw new IllegalArgumentException(
+					"The role session name must be 2 to 64 letters, digits or +=,.@_- but was '" + session + "'");
 		}
 		AssumeRoleResponse response;
 		try (StsClient sts = options.createStsClient()) {
@@ -71,8 +72,9 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 		}
 		catch (AwsServiceException ex) {
 			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
-			throw new RoleAssumptionException(roleArn, "STS answered " + ((code != null) ? code : "an error") + " (HTTP "
-					+ ex.statusCode() + ")" + (ex.statusCode() == 403 ? ": the role's trust policy must allow this caller "
+			throw new RoleAssumptionException(roleArn, "STS answered " + ((code != null) ? code : "an error")
+					+ " (HTTP " + ex.statusCode() + ")"
+					+ (ex.statusCode() == 403 ? ": the role's trust policy must allow this caller "
 							+ "(sts:AssumeRole), with the external id if it asks for one, and the caller's policy must "
 							+ "allow sts:AssumeRole on the role" : ": check the role ARN and retry"),
 					ex);

@@ -31,10 +31,10 @@ import software.amazon.awssdk.services.kms.model.DryRunOperationException;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
- * Checks, before a deploy, that the caller can decrypt every secret of a baked file, with a
- * KMS {@code Decrypt} dry run per secret: the entry's ciphertext (for an Advanced-tier entry,
- * the message's encrypted data key), its encryption context and its recorded key. No call
- * ever asks for a plaintext.
+ * Checks, before a deploy, that the caller can decrypt every secret of a baked file, with
+ * a KMS {@code Decrypt} dry run per secret: the entry's ciphertext (for an Advanced-tier
+ * entry, the message's encrypted data key), its encryption context and its recorded key.
+ * No call ever asks for a plaintext.
  *
  * @since 0.1.0
  */
@@ -47,8 +47,8 @@ public final class DecryptVerifier {
 	private final int concurrency;
 
 	/**
-	 * Create a verifier that calls KMS with the given client, as the role to check, one call
-	 * at a time.
+	 * Create a verifier that calls KMS with the given client, as the role to check, one
+	 * call at a time.
 	 * @param kms the client, with the credentials of the role to check
 	 */
 	public DecryptVerifier(KmsClient kms) {
@@ -103,8 +103,8 @@ public final class DecryptVerifier {
 	}
 
 	/**
-	 * Return the region that the parameter ARNs of a baked file name, the region to verify in
-	 * when none is configured.
+	 * Return the region that the parameter ARNs of a baked file name, the region to
+	 * verify in when none is configured.
 	 * @param secrets the baked secrets
 	 * @return the region, or {@code null} for an empty file
 	 * @throws IllegalArgumentException if the entries name more than one region
@@ -165,9 +165,8 @@ public final class DecryptVerifier {
 					"KMS answered with HTTP status " + ex.statusCode() + ": check the endpoint and retry", null);
 		}
 		catch (SdkException ex) {
-			return finding(secret, request.keyId(), VerifyFinding.Kind.AWS_ERROR,
-					"KMS could not be reached (" + ex.getClass().getSimpleName()
-							+ "): check the network, the region and the credentials, and retry",
+			return finding(secret, request.keyId(), VerifyFinding.Kind.AWS_ERROR, "KMS could not be reached ("
+					+ ex.getClass().getSimpleName() + "): check the network, the region and the credentials, and retry",
 					null);
 		}
 	}
@@ -206,14 +205,15 @@ public final class DecryptVerifier {
 							+ " for this parameter, in the role's policy and in the key policy",
 					(keyArn != null) ? new DecryptPermission(List.of(keyArn), List.of(secret.arn())).toJson(false)
 							: null);
-			case "DisabledException", "KMSInvalidStateException" -> finding(secret, keyArn,
-					VerifyFinding.Kind.KEY_DISABLED, "the key is disabled or pending deletion (" + code + "): enable "
-							+ key + ", or re-encrypt the parameter under an enabled key and bake again",
+			case "DisabledException", "KMSInvalidStateException" -> finding(
+					secret, keyArn, VerifyFinding.Kind.KEY_DISABLED, "the key is disabled or pending deletion (" + code
+							+ "): enable " + key + ", or re-encrypt the parameter under an enabled key and bake again",
 					null);
-			case "NotFoundException", "IncorrectKeyException" -> finding(secret, keyArn,
-					VerifyFinding.Kind.KEY_NOT_FOUND, "KMS does not find the key (" + code
-							+ "): check the region and the account, or bake again",
-					null);
+			case "NotFoundException",
+					"IncorrectKeyException" ->
+				finding(secret, keyArn, VerifyFinding.Kind.KEY_NOT_FOUND,
+						"KMS does not find the key (" + code + "): check the region and the account, or bake again",
+						null);
 			case "InvalidCiphertextException" -> finding(secret, keyArn, VerifyFinding.Kind.INVALID_CIPHERTEXT,
 					"KMS refused the ciphertext with this parameter's encryption context (InvalidCiphertextException): "
 							+ "the file was changed, or baked for another parameter; bake again",

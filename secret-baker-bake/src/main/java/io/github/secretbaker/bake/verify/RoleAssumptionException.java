@@ -1,8 +1,8 @@
 package io.github.secretbaker.bake.verify;
 
 /**
- * Thrown when STS refuses to let the caller assume the role to check. The message names the
- * role, STS's error code and what to change; it never holds a credential.
+ * Thrown when STS refuses to let the caller assume the role to check. The message names
+ * the role, STS's error code and what to change; it never holds a credential.
  *
  * @since 0.1.0
  */

@@ -5,15 +5,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One baked secret that the checked role could not decrypt: which secret, parameter and key,
- * why, and what to do. It never holds a value, a ciphertext or a credential.
+ * One baked secret that the checked role could not decrypt: which secret, parameter and
+ * key, why, and what to do. It never holds a value, a ciphertext or a credential.
  *
  * @param secretName the name of the secret
  * @param parameterArn the ARN of its parameter
  * @param keyArn the key recorded for it, or {@code null} if the file records none
  * @param kind why the decryption would fail
  * @param reason a description and what to do
- * @param statement the IAM statement to add, for {@link Kind#ACCESS_DENIED}, or {@code null}
+ * @param statement the IAM statement to add, for {@link Kind#ACCESS_DENIED}, or
+ * {@code null}
  * @since 0.1.0
  */
 public record VerifyFinding(String secretName, String parameterArn, @Nullable String keyArn, Kind kind, String reason,
@@ -46,8 +47,8 @@ public record VerifyFinding(String secretName, String parameterArn, @Nullable St
 	public enum Kind {
 
 		/**
-		 * The role may not use the key for this parameter (an IAM policy, the key policy, or a
-		 * condition on the encryption context).
+		 * The role may not use the key for this parameter (an IAM policy, the key policy,
+		 * or a condition on the encryption context).
 		 */
 		ACCESS_DENIED,
 
@@ -62,8 +63,8 @@ public record VerifyFinding(String secretName, String parameterArn, @Nullable St
 		KEY_NOT_FOUND,
 
 		/**
-		 * KMS refused the ciphertext with this encryption context: the file was changed, or
-		 * baked for another parameter.
+		 * KMS refused the ciphertext with this encryption context: the file was changed,
+		 * or baked for another parameter.
 		 */
 		INVALID_CIPHERTEXT,
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link DecryptVerifier} found: how many baked secrets it checked, as whom, and those
- * that would fail to decrypt.
+ * What a {@link DecryptVerifier} found: how many baked secrets it checked, as whom, and
+ * those that would fail to decrypt.
  *
  * @param checked the number of secrets checked
- * @param principal who was checked: the assumed role's session ARN, or a description of the
- * caller's own credentials
+ * @param principal who was checked: the assumed role's session ARN, or a description of
+ * the caller's own credentials
  * @param findings the secrets that would fail, in the file's order
  * @since 0.1.0
  */

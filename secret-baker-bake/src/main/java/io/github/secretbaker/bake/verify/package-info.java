@@ -1,5 +1,6 @@
 /**
- * Checking before a deploy, with KMS dry runs, that a role can decrypt every baked secret.
+ * Checking before a deploy, with KMS dry runs, that a role can decrypt every baked
+ * secret.
  */
 @NullMarked
 package io.github.secretbaker.bake.verify;

@@ -61,7 +61,8 @@ class DriftCheckerTests {
 	@Test
 	void findsNewerVersionAfterOverwriteButNotForPinnedSecret() {
 		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
-		List<SecretRequest> requests = List.of(SecretRequest.of("DB", "/app/db"), SecretRequest.of("PINNED", "/app/db:1"));
+		List<SecretRequest> requests = List.of(SecretRequest.of("DB", "/app/db"),
+				SecretRequest.of("PINNED", "/app/db:1"));
 		BakedSecrets baked = this.baker.bake(requests).secrets();
 		this.server.putSecureString("/app/db", TestSecrets.newValue(), this.keyArn);
 		DriftReport report = new DriftChecker(this.baker).check(baked, requests);
@@ -78,8 +79,8 @@ class DriftCheckerTests {
 		String newKey = this.server.createKey();
 		this.server.putSecureString("/app/db", TestSecrets.newValue(), newKey);
 		DriftReport report = new DriftChecker(this.baker).check(baked, requests);
-		assertThat(report.findings()).extracting(DriftFinding::kind).containsExactly(Kind.NEWER_VERSION,
-				Kind.KEY_CHANGED);
+		assertThat(report.findings()).extracting(DriftFinding::kind)
+			.containsExactly(Kind.NEWER_VERSION, Kind.KEY_CHANGED);
 		assertThat(report.findings().get(1).message()).contains(newKey, this.keyArn, "secret-baker policy");
 	}
 
@@ -103,7 +104,8 @@ class DriftCheckerTests {
 		this.server.faults().clear();
 		this.server.putSecureString("/app/db", TestSecrets.newValue(), "alias/other");
 		DriftReport report = new DriftChecker(this.baker).check(bakedWithKey, requests);
-		assertThat(report.findings()).extracting(DriftFinding::kind).containsExactly(Kind.NEWER_VERSION, Kind.KEY_CHANGED);
+		assertThat(report.findings()).extracting(DriftFinding::kind)
+			.containsExactly(Kind.NEWER_VERSION, Kind.KEY_CHANGED);
 		assertThat(report.findings().get(1).message()).contains("now encrypted with " + otherKey,
 				"baked with " + dbKey);
 	}

@@ -17,14 +17,15 @@ class DriftReportTests {
 
 	@Test
 	void summarizesCleanReportInOneLine() {
-		assertThat(new DriftReport(3, List.of()).summary(FILE, "secret-baker.yml")).containsExactly(
-				FILE + " is up to date with secret-baker.yml and SSM (3 secrets)");
+		assertThat(new DriftReport(3, List.of()).summary(FILE, "secret-baker.yml"))
+			.containsExactly(FILE + " is up to date with secret-baker.yml and SSM (3 secrets)");
 	}
 
 	@Test
 	void summarizesFindingsWithCountThenOneIndentedLineEach() {
 		DriftReport report = new DriftReport(2,
-				List.of(new DriftFinding("A", Kind.NEWER_VERSION, "/app/a is at version 2 in SSM but version 1 is baked"),
+				List.of(new DriftFinding("A", Kind.NEWER_VERSION,
+						"/app/a is at version 2 in SSM but version 1 is baked"),
 						new DriftFinding("B", Kind.EXTRA_IN_FILE, "in the baked file but not listed in the manifest")));
 		assertThat(report.summary(FILE, "pom.xml <secrets>")).containsExactly(
 				"2 differences between " + FILE + " and pom.xml <secrets> + SSM: bake again and redeploy",

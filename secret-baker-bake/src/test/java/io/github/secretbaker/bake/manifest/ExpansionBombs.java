@@ -3,8 +3,8 @@ package io.github.secretbaker.bake.manifest;
 import java.util.Collections;
 
 /**
- * Small {@code serverless.yml} files that expand to far more than they hold, shared with the
- * command line's tests.
+ * Small {@code serverless.yml} files that expand to far more than they hold, shared with
+ * the command line's tests.
  */
 public final class ExpansionBombs {
 
@@ -13,8 +13,8 @@ public final class ExpansionBombs {
 
 	/**
 	 * Return a file whose custom variables each refer to the previous one twice, so that
-	 * the secret's path doubles with each level; {@code v0} is on line 2 and {@code vN} on
-	 * line {@code N + 2}.
+	 * the secret's path doubles with each level; {@code v0} is on line 2 and {@code vN}
+	 * on line {@code N + 2}.
 	 * @param first the value of the first variable
 	 * @param levels how many variables double the previous one
 	 * @return the file content
@@ -22,10 +22,17 @@ public final class ExpansionBombs {
 	public static String doubling(String first, int levels) {
 		StringBuilder yaml = new StringBuilder("custom:\n  v0: '" + first + "'\n");
 		for (int i = 1; i <= levels; i++) {
-			yaml.append("  v").append(i).append(": ${self:custom.v").append(i - 1).append("}${self:custom.v")
-				.append(i - 1).append("}\n");
+			yaml.append("  v")
+				.append(i)
+				.append(": ${self:custom.v")
+				.append(i - 1)
+				.append("}${self:custom.v")
+				.append(i - 1)
+				.append("}\n");
 		}
-		return yaml.append("  secretBaker:\n    DB_PASSWORD: /app/${self:custom.v").append(levels).append("}\n")
+		return yaml.append("  secretBaker:\n    DB_PASSWORD: /app/${self:custom.v")
+			.append(levels)
+			.append("}\n")
 			.toString();
 	}
 
@@ -44,17 +51,21 @@ public final class ExpansionBombs {
 	}
 
 	/**
-	 * Return a file whose anchored lists each hold the previous one several times, one list
-	 * per line from line 1, and whose secrets are the last one.
+	 * Return a file whose anchored lists each hold the previous one several times, one
+	 * list per line from line 1, and whose secrets are the last one.
 	 * @param width how many items each list holds
 	 * @param levels how many lists hold the previous one
 	 * @return the file content
 	 */
 	public static String aliases(int width, int levels) {
-		StringBuilder yaml = new StringBuilder("l0: &l0 [" + String.join(", ", Collections.nCopies(width,
-				"x")) + "]\n");
+		StringBuilder yaml = new StringBuilder(
+				"l0: &l0 [" + String.join(", ", Collections.nCopies(width, "x")) + "]\n");
 		for (int i = 1; i <= levels; i++) {
-			yaml.append("l").append(i).append(": &l").append(i).append(" [")
+			yaml.append("l")
+				.append(i)
+				.append(": &l")
+				.append(i)
+				.append(" [")
 				.append(String.join(", ", Collections.nCopies(width, "*l" + (i - 1))))
 				.append("]\n");
 		}

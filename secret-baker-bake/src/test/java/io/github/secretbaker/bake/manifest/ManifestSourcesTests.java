@@ -56,8 +56,8 @@ class ManifestSourcesTests {
 		assertThat(none.isEmpty()).isTrue();
 		assertThat(none.load(defaultManifest, "unused").secrets())
 			.containsExactly(new SecretRequest("DB_PASSWORD", "/app/db", null));
-		ManifestSources inline = new ManifestSources()
-			.secrets(Manifest.parseArguments(List.of("API_KEY=/app/api")), "--secret");
+		ManifestSources inline = new ManifestSources().secrets(Manifest.parseArguments(List.of("API_KEY=/app/api")),
+				"--secret");
 		assertThat(inline.isEmpty()).isFalse();
 		assertThat(inline.load(defaultManifest, "unused").secrets())
 			.containsExactly(new SecretRequest("API_KEY", "/app/api", null));
@@ -70,8 +70,9 @@ class ManifestSourcesTests {
 			.isThrownBy(() -> new ManifestSources().load(defaultManifest, "pass --manifest or --secret"))
 			.satisfies((ex) -> {
 				assertThat(ex.getSource()).isEqualTo(defaultManifest.toString());
-				assertThat(ex.getProblems()).containsExactly("no such manifest file (working directory "
-						+ Path.of("").toAbsolutePath() + "): create it with a 'secrets:' key, or pass --manifest or --secret");
+				assertThat(ex.getProblems())
+					.containsExactly("no such manifest file (working directory " + Path.of("").toAbsolutePath()
+							+ "): create it with a 'secrets:' key, or pass --manifest or --secret");
 			});
 	}
 
@@ -79,7 +80,8 @@ class ManifestSourcesTests {
 	void saysNoSecretsAreConfiguredWhenThereIsNoDefaultManifestEither() {
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> new ManifestSources().load(null, "configure <secrets>"))
-			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("no secrets configured: configure <secrets>"));
+			.satisfies(
+					(ex) -> assertThat(ex.getProblems()).containsExactly("no secrets configured: configure <secrets>"));
 	}
 
 	@Test

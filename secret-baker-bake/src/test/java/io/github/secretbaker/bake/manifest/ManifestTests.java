@@ -70,8 +70,7 @@ class ManifestTests {
 				    path: /app/api-key
 				"""));
 		assertThat(manifest.secrets()).extracting(SecretRequest::name, SecretRequest::path)
-			.containsExactly(tuple("DB_PASSWORD", "DB_PASSWORD"),
-					tuple("API_KEY", "/app/api-key"));
+			.containsExactly(tuple("DB_PASSWORD", "DB_PASSWORD"), tuple("API_KEY", "/app/api-key"));
 	}
 
 	@Test
@@ -128,8 +127,8 @@ class ManifestTests {
 	void reportsMissingSecretsKeyAndInvalidYaml() throws IOException {
 		Path noKey = write("no-key.yml", "other: 1\n");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(noKey))
-			.satisfies((ex) -> assertThat(ex.getProblems()).contains("line 1: has no 'secrets:' key listing the "
-					+ "secrets to bake"));
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.contains("line 1: has no 'secrets:' key listing the " + "secrets to bake"));
 		Path invalid = write("invalid.yml", "secrets:\n  - [unclosed\n");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(invalid))
 			.withMessageContaining("is not valid YAML");
@@ -148,8 +147,9 @@ class ManifestTests {
 				""".formatted(unclosedValue));
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> Manifest.loadServerlessConfig(unclosed))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("is not valid YAML at line 3, column",
-					"unclosed quote", "the file content is not shown").doesNotContain(unclosedValue));
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("is not valid YAML at line 3, column", "unclosed quote", "the file content is not shown")
+				.doesNotContain(unclosedValue));
 		String nestedValue = TestSecrets.newValue();
 		Path nested = write("secret-baker.yml", "secrets:\n  DB: /app/db\n  TOKEN: " + nestedValue + ": x\n");
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(nested))
@@ -259,8 +259,8 @@ class ManifestTests {
 			.isThrownBy(() -> Manifest.parseArguments(List.of("NO_EQUALS", " =/x", "EMPTY=")))
 			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(3)
 				.anySatisfy((problem) -> assertThat(problem).contains("'NO_EQUALS' is not NAME=PATH"))
-				.anySatisfy((problem) -> assertThat(problem).isEqualTo("' =/x': a secret name is blank: give every "
-						+ "secret a name"))
+				.anySatisfy((problem) -> assertThat(problem)
+					.isEqualTo("' =/x': a secret name is blank: give every " + "secret a name"))
 				.anySatisfy((problem) -> assertThat(problem).contains("empty parameter path")));
 	}
 
@@ -291,8 +291,7 @@ class ManifestTests {
 				    - DB_PASSWORD
 				""");
 		Manifest manifest = Manifest.loadServerlessConfig(file);
-		assertThat(manifest.secrets()).containsExactly(
-				new SecretRequest("/app/db/password", "/app/db/password", null),
+		assertThat(manifest.secrets()).containsExactly(new SecretRequest("/app/db/password", "/app/db/password", null),
 				new SecretRequest("/app/api-key:3", "/app/api-key", "3"),
 				new SecretRequest("my-secret.v1", "/app/my-secret", null),
 				new SecretRequest("DB_PASSWORD", "DB_PASSWORD", null));
@@ -385,8 +384,7 @@ class ManifestTests {
 	@Test
 	void refusesAnAliasBombWithTheLineOfTheAliasBeyondTheLimit() throws IOException {
 		Path file = write("serverless.yml", ExpansionBombs.aliases(9, 8));
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.loadServerlessConfig(file))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("is not valid YAML at line 7: more than 50 "
 					+ "aliases (*name) of lists or mappings, each of which can multiply the document (an alias bomb); "
 					+ "use fewer aliases; fix the file (its content is not shown)"));
@@ -397,20 +395,28 @@ class ManifestTests {
 		Path serverless = write("serverless.yml", ExpansionBombs.nesting(20_000));
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> Manifest.loadServerlessConfig(serverless))
-			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
-					"line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.containsExactly("line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
 		Path manifest = write("secret-baker.yml", "secrets:\n  A: " + "{a: ".repeat(20_000) + "b" + "}".repeat(20_000));
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(manifest))
-			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
-					"line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.containsExactly("line 2: lists and mappings are nested more than 100 deep here; flatten the file"));
 	}
 
 	@Test
 	void refusesListsNestedDeeperThanTheLimitThroughAliasesWithTheirLine() throws IOException {
 		StringBuilder yaml = new StringBuilder("n0: &n0 " + "[".repeat(60) + "]".repeat(60) + "\n");
 		for (int i = 1; i <= 2; i++) {
-			yaml.append("n").append(i).append(": &n").append(i).append(" ").append("[".repeat(59)).append("*n")
-				.append(i - 1).append("]".repeat(59)).append("\n");
+			yaml.append("n")
+				.append(i)
+				.append(": &n")
+				.append(i)
+				.append(" ")
+				.append("[".repeat(59))
+				.append("*n")
+				.append(i - 1)
+				.append("]".repeat(59))
+				.append("\n");
 		}
 		Path file = write("secret-baker.yml", yaml.append("secrets: *n2\n").toString());
 		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.load(file))
@@ -444,8 +450,7 @@ class ManifestTests {
 				      path: /x
 				      path: /y
 				""");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.loadServerlessConfig(file))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"line 4: key 'DB_PASSWORD' appears more than once in this mapping (first at line 3); keep one",
 					"line 7: key 'custom' appears more than once in this mapping (first at line 1); keep one",
@@ -470,8 +475,7 @@ class ManifestTests {
 				    API_KEY:
 				      Fn::Join: ["", ["/app/", "api"]]
 				""");
-		assertThatExceptionOfType(InvalidManifestException.class)
-			.isThrownBy(() -> Manifest.loadServerlessConfig(file))
+		assertThatExceptionOfType(InvalidManifestException.class).isThrownBy(() -> Manifest.loadServerlessConfig(file))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
 					"line 3: secret 'DB_PASSWORD' path is tagged !Ref, a CloudFormation function that secret-baker "
 							+ "cannot resolve at build time; write the parameter path literally",

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ServerlessVariables}, through {@link Manifest#loadServerlessConfig(Path,
- * ServerlessOptions)}.
+ * Tests for {@link ServerlessVariables}, through
+ * {@link Manifest#loadServerlessConfig(Path, ServerlessOptions)}.
  */
 class ServerlessVariablesTests {
 
@@ -152,7 +152,8 @@ class ServerlessVariablesTests {
 				  secretBaker: ${self:custom.secretsByStage.${sls:stage}}
 				""");
 		assertThat(Manifest.loadServerlessConfig(file, options("prod", Map.of(), Map.of())).secrets()).containsExactly(
-				new SecretRequest("DB_PASSWORD", "DB_PASSWORD", null), new SecretRequest("API_KEY", "/prod/api-key", null));
+				new SecretRequest("DB_PASSWORD", "DB_PASSWORD", null),
+				new SecretRequest("API_KEY", "/prod/api-key", null));
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options("qa", Map.of(), Map.of())))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 7: custom.secretBaker: "
@@ -230,9 +231,10 @@ class ServerlessVariablesTests {
 			.isEqualTo("eu-central-1");
 		assertThat(Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of("AWS_REGION", "us-west-2")))
 			.region()).isNull();
-		assertThat(Manifest
-			.loadServerlessConfig(file, new ServerlessOptions(null, "ap-south-1", Map.of(), (name) -> null))
-			.region()).isNull();
+		assertThat(
+				Manifest.loadServerlessConfig(file, new ServerlessOptions(null, "ap-south-1", Map.of(), (name) -> null))
+					.region())
+			.isNull();
 	}
 
 	@Test
@@ -242,9 +244,10 @@ class ServerlessVariablesTests {
 				  secretBaker:
 				    TOKEN: /${opt:region}/token
 				""");
-		assertThat(Manifest
-			.loadServerlessConfig(file, new ServerlessOptions(null, "ap-south-1", Map.of(), (name) -> null))
-			.secrets()).containsExactly(new SecretRequest("TOKEN", "/ap-south-1/token", null));
+		assertThat(
+				Manifest.loadServerlessConfig(file, new ServerlessOptions(null, "ap-south-1", Map.of(), (name) -> null))
+					.secrets())
+			.containsExactly(new SecretRequest("TOKEN", "/ap-south-1/token", null));
 	}
 
 	@Test
@@ -254,7 +257,8 @@ class ServerlessVariablesTests {
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> ServerlessOptions.parseParams("--param", List.of("a=1", "no-equals-sign", "a=2")))
 			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(
-					"value 2 is not KEY=VALUE, such as \"domain=example.com\"", "parameter 'a' is given more than once"))
+					"value 2 is not KEY=VALUE, such as \"domain=example.com\"",
+					"parameter 'a' is given more than once"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("no-equals-sign"));
 	}
 
@@ -264,9 +268,10 @@ class ServerlessVariablesTests {
 		assertThat(file).satisfies((path) -> assertThat(Files.size(path)).isLessThan(1200));
 		assertThatExceptionOfType(InvalidManifestException.class)
 			.isThrownBy(() -> Manifest.loadServerlessConfig(file, options(null, Map.of(), Map.of())))
-			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly("line 10: custom.secretBaker: the variables "
-					+ "here expand to more than 2048 characters, the most an SSM parameter name may have, as when each "
-					+ "variable refers to the previous one more than once; write the value literally"));
+			.satisfies((ex) -> assertThat(ex.getProblems())
+				.containsExactly("line 10: custom.secretBaker: the variables "
+						+ "here expand to more than 2048 characters, the most an SSM parameter name may have, as when each "
+						+ "variable refers to the previous one more than once; write the value literally"));
 	}
 
 	@Test

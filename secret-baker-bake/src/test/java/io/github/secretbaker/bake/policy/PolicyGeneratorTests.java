@@ -28,16 +28,16 @@ class PolicyGeneratorTests {
 
 	@Test
 	void allowsDecryptOnExactlyTheKeysForExactlyTheParameters() {
-		BakedSecrets secrets = BakedSecrets.of(List.of(secret("A", "/app/a", KEY_A), secret("B", "/app/b", KEY_B),
-				secret("C", "/app/c", KEY_A)));
+		BakedSecrets secrets = BakedSecrets
+			.of(List.of(secret("A", "/app/a", KEY_A), secret("B", "/app/b", KEY_B), secret("C", "/app/c", KEY_A)));
 		JsonNode statement = JsonMapper.shared().readTree(this.generator.generate(secrets, List.of()).toJson(false));
 		assertStatement(statement);
 	}
 
 	@Test
 	void rendersYamlThatParsesToTheSameStatement() {
-		BakedSecrets secrets = BakedSecrets.of(List.of(secret("A", "/app/a", KEY_A), secret("B", "/app/b", KEY_B),
-				secret("C", "/app/c", KEY_A)));
+		BakedSecrets secrets = BakedSecrets
+			.of(List.of(secret("A", "/app/a", KEY_A), secret("B", "/app/b", KEY_B), secret("C", "/app/c", KEY_A)));
 		DecryptPolicy policy = this.generator.generate(secrets, List.of());
 		JsonNode statement = new YAMLMapper().readTree(policy.toYaml(false));
 		assertStatement(statement);
@@ -49,9 +49,8 @@ class PolicyGeneratorTests {
 	@Test
 	void namesEverySecretWithoutKeyArnAndSaysWhatToDo() {
 		BakedSecrets secrets = BakedSecrets.of(List.of(BakedSecret.of("NODE_ONE", CIPHERTEXT, arn("/app/one")),
-				BakedSecret.of("NODE_TWO", CIPHERTEXT, arn("/app/two")),
-				new BakedSecret("ALIASED", CIPHERTEXT, arn("/app/three"), 1L,
-						"arn:aws:kms:us-east-1:123456789012:alias/app", "Standard")));
+				BakedSecret.of("NODE_TWO", CIPHERTEXT, arn("/app/two")), new BakedSecret("ALIASED", CIPHERTEXT,
+						arn("/app/three"), 1L, "arn:aws:kms:us-east-1:123456789012:alias/app", "Standard")));
 		assertThatExceptionOfType(PolicyGenerationException.class)
 			.isThrownBy(() -> this.generator.generate(secrets, List.of()))
 			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(3)
@@ -80,8 +79,10 @@ class PolicyGeneratorTests {
 				+ "Node plugin, or a key named by alias), so the given key ARNs cannot be checked against them: the "
 				+ "statement allows them as given; make sure they are the keys that encrypt these parameters, or bake "
 				+ "again with secret-baker, allowed ssm:DescribeParameters and kms:DescribeKey, to record each key");
-		assertThat(this.generator.generate(BakedSecrets.of(List.of(secret("KNOWN", "/app/three", KEY_A))),
-				List.of(KEY_B)).warnings()).isEmpty();
+		assertThat(
+				this.generator.generate(BakedSecrets.of(List.of(secret("KNOWN", "/app/three", KEY_A))), List.of(KEY_B))
+					.warnings())
+			.isEmpty();
 	}
 
 	@Test

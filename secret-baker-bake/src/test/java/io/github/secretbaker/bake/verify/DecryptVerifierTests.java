@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Tests for {@link DecryptVerifier} and {@link AssumedRole} against the local KMS, SSM and
- * STS server.
+ * Tests for {@link DecryptVerifier} and {@link AssumedRole} against the local KMS, SSM
+ * and STS server.
  */
 @LocalAwsTest
 @LocalCredentials
@@ -61,9 +61,8 @@ class DecryptVerifierTests {
 		this.server.putSecureString("/orders/db", this.values.get(0), this.keyArn);
 		this.server.putSecureString("/orders/api", this.values.get(1), this.keyArn);
 		this.server.putSecureString("/orders/hook", this.values.get(2), this.otherKeyArn);
-		this.baked = this.baker
-			.bake(List.of(SecretRequest.of("DB", "/orders/db"), SecretRequest.of("API", "/orders/api"),
-					SecretRequest.of("HOOK", "/orders/hook")))
+		this.baked = this.baker.bake(List.of(SecretRequest.of("DB", "/orders/db"),
+				SecretRequest.of("API", "/orders/api"), SecretRequest.of("HOOK", "/orders/hook")))
 			.secrets();
 		this.server.resetCounters();
 	}
@@ -78,7 +77,8 @@ class DecryptVerifierTests {
 		VerifyReport report = verifyAs(ROLE);
 		assertThat(report.passed()).isTrue();
 		assertThat(report.checked()).isEqualTo(3);
-		assertThat(report.principal()).isEqualTo("arn:aws:sts::123456789012:assumed-role/orders-function/secret-baker-verify");
+		assertThat(report.principal())
+			.isEqualTo("arn:aws:sts::123456789012:assumed-role/orders-function/secret-baker-verify");
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(3);
 		assertThat(this.server.callCount("AssumeRole")).isEqualTo(1);
 	}
@@ -123,8 +123,8 @@ class DecryptVerifierTests {
 	void failsACiphertextBakedForAnotherParameter() {
 		BakedSecret db = this.baked.get("DB");
 		BakedSecret api = this.baked.get("API");
-		BakedSecrets swapped = BakedSecrets.of(List.of(new BakedSecret("DB",
-				api.ciphertext(), db.arn(), db.version(), db.keyId(), db.tier())));
+		BakedSecrets swapped = BakedSecrets
+			.of(List.of(new BakedSecret("DB", api.ciphertext(), db.arn(), db.version(), db.keyId(), db.tier())));
 		try (KmsClient kms = this.options.createKmsClient(this.server.credentialsProvider())) {
 			VerifyReport report = new DecryptVerifier(kms).verify(swapped, "local");
 			assertThat(report.findings()).extracting(VerifyFinding::kind)
@@ -149,9 +149,9 @@ class DecryptVerifierTests {
 			BakedSecret entry = advanced.get("CERT");
 			byte[] message = entry.ciphertextBlob();
 			byte[] truncated = Arrays.copyOf(message, message.length / 2);
-			BakedSecrets broken = BakedSecrets.of(List.of(new BakedSecret("CERT",
-					Base64.getEncoder().encodeToString(truncated), entry.arn(), entry.version(), entry.keyId(),
-					entry.tier())));
+			BakedSecrets broken = BakedSecrets
+				.of(List.of(new BakedSecret("CERT", Base64.getEncoder().encodeToString(truncated), entry.arn(),
+						entry.version(), entry.keyId(), entry.tier())));
 			VerifyReport report = new DecryptVerifier(kms).verify(broken, "local");
 			assertThat(report.findings()).extracting(VerifyFinding::kind)
 				.containsExactly(VerifyFinding.Kind.INVALID_CIPHERTEXT);
@@ -164,14 +164,16 @@ class DecryptVerifierTests {
 		this.server.faults().deny("AssumeRole", ROLE);
 		assertThatExceptionOfType(RoleAssumptionException.class)
 			.isThrownBy(() -> AssumedRole.assume(this.options, ROLE, "pipeline", null))
-			.withMessage("Cannot assume role " + ROLE + ": STS answered AccessDenied (HTTP 403): the role's trust policy "
+			.withMessage("Cannot assume role " + ROLE
+					+ ": STS answered AccessDenied (HTTP 403): the role's trust policy "
 					+ "must allow this caller (sts:AssumeRole), with the external id if it asks for one, and the "
 					+ "caller's policy must allow sts:AssumeRole on the role");
 	}
 
 	@Test
 	void refusesAMalformedRoleArnOrSessionName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> AssumedRole.assume(this.options, "orders-function", null, null))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AssumedRole.assume(this.options, "orders-function", null, null))
 			.withMessageContaining("'orders-function' is not the ARN of an IAM role");
 		assertThatIllegalArgumentException().isThrownBy(() -> AssumedRole.assume(this.options, ROLE, null, "a b"))
 			.withMessageContaining("session name");

@@ -3,10 +3,10 @@ package io.github.secretbaker.kms.envelope;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The algorithm suites an AWS Encryption SDK message may name, with what opening one needs:
- * the AES-GCM key length, how the content key is derived from the data key (none, HKDF, or
- * HKDF with key commitment), the message format version that carries it, and the ECDSA
- * curve and signature algorithm of a signed suite.
+ * The algorithm suites an AWS Encryption SDK message may name, with what opening one
+ * needs: the AES-GCM key length, how the content key is derived from the data key (none,
+ * HKDF, or HKDF with key commitment), the message format version that carries it, and the
+ * ECDSA curve and signature algorithm of a signed suite.
  */
 enum AlgorithmSuite {
 
@@ -95,8 +95,8 @@ enum AlgorithmSuite {
 	}
 
 	/**
-	 * Return the JDK's name of the HMAC that HKDF runs on, or {@code null} when the data key
-	 * is the content key.
+	 * Return the JDK's name of the HMAC that HKDF runs on, or {@code null} when the data
+	 * key is the content key.
 	 */
 	@Nullable String kdfMac() {
 		return this.kdfMac;
@@ -107,8 +107,8 @@ enum AlgorithmSuite {
 	}
 
 	/**
-	 * Return the message format version that carries this suite: 2 for committing suites, 1
-	 * otherwise.
+	 * Return the message format version that carries this suite: 2 for committing suites,
+	 * 1 otherwise.
 	 */
 	int messageFormatVersion() {
 		return this.committing ? 2 : 1;

@@ -23,24 +23,25 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One AWS Encryption SDK message, of format version 1 or 2, parsed whole and within limits
- * before anything is decrypted: its header (algorithm suite, message id, encryption context,
- * encrypted data keys, content type, frame length, commit key, header authentication), its
- * body (non-framed, or frames that end with a final frame) and the footer of a signed suite.
- * Given the plaintext data key, it derives the content key, checks the key commitment and
- * the header's authentication tag, and decrypts the body with the JDK's AES-GCM.
+ * One AWS Encryption SDK message, of format version 1 or 2, parsed whole and within
+ * limits before anything is decrypted: its header (algorithm suite, message id,
+ * encryption context, encrypted data keys, content type, frame length, commit key, header
+ * authentication), its body (non-framed, or frames that end with a final frame) and the
+ * footer of a signed suite. Given the plaintext data key, it derives the content key,
+ * checks the key commitment and the header's authentication tag, and decrypts the body
+ * with the JDK's AES-GCM.
  */
 final class EncryptionSdkMessage {
 
 	/**
-	 * The largest message opened: eight times the largest Advanced-tier value (8 KB) leaves
-	 * room for any header, framing and signature.
+	 * The largest message opened: eight times the largest Advanced-tier value (8 KB)
+	 * leaves room for any header, framing and signature.
 	 */
 	static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
 	/**
-	 * The most encrypted data keys a message may hold: Parameter Store writes one, and each
-	 * may cost a KMS call.
+	 * The most encrypted data keys a message may hold: Parameter Store writes one, and
+	 * each may cost a KMS call.
 	 */
 	static final int MAX_ENCRYPTED_DATA_KEYS = 4;
 
@@ -126,8 +127,8 @@ final class EncryptionSdkMessage {
 		}
 		long frameLength = reader.uint32("frame length");
 		if ((contentType == NON_FRAMED) != (frameLength == 0) || frameLength > MAX_MESSAGE_BYTES) {
-			throw new InvalidMessageException("its frame length does not fit its content type or is over "
-					+ MAX_MESSAGE_BYTES + " bytes");
+			throw new InvalidMessageException(
+					"its frame length does not fit its content type or is over " + MAX_MESSAGE_BYTES + " bytes");
 		}
 		this.commitKeyOffset = reader.position();
 		if (version == VERSION_2) {
@@ -166,8 +167,8 @@ final class EncryptionSdkMessage {
 	 * Parse a message whole, checking its structure and limits; nothing is decrypted yet.
 	 * @param message the message
 	 * @return the parsed message
-	 * @throws InvalidMessageException if the message is malformed, truncated, longer than its
-	 * end or over a limit
+	 * @throws InvalidMessageException if the message is malformed, truncated, longer than
+	 * its end or over a limit
 	 */
 	static EncryptionSdkMessage parse(byte[] message) throws InvalidMessageException {
 		if (message.length > MAX_MESSAGE_BYTES) {
@@ -183,7 +184,8 @@ final class EncryptionSdkMessage {
 		}
 		AlgorithmSuite suite = AlgorithmSuite.of(reader.uint16("algorithm suite"));
 		if (suite == null) {
-			throw new InvalidMessageException("it names an algorithm suite that the AWS Encryption SDK does not define");
+			throw new InvalidMessageException(
+					"it names an algorithm suite that the AWS Encryption SDK does not define");
 		}
 		if (suite.messageFormatVersion() != version) {
 			throw new InvalidMessageException("its algorithm suite does not belong to its format version");
@@ -196,8 +198,9 @@ final class EncryptionSdkMessage {
 	}
 
 	/**
-	 * Return the encryption context, not yet authenticated: KMS checks it when it decrypts a
-	 * data key, and {@link #decrypt(byte[])} with the header's authentication tag.
+	 * Return the encryption context, not yet authenticated: KMS checks it when it
+	 * decrypts a data key, and {@link #decrypt(byte[])} with the header's authentication
+	 * tag.
 	 * @return the context, in the message's order
 	 */
 	Map<String, String> encryptionContext() {
@@ -211,8 +214,8 @@ final class EncryptionSdkMessage {
 	/**
 	 * Verify the signature of a signed suite's message over its header and body, with the
 	 * public key of its encryption context; a suite without signature passes.
-	 * @throws InvalidMessageException if the key is not a point of the suite's curve or the
-	 * signature does not verify
+	 * @throws InvalidMessageException if the key is not a point of the suite's curve or
+	 * the signature does not verify
 	 * @throws GeneralSecurityException if the JDK lacks the curve or signature algorithm
 	 */
 	void verifySignature() throws InvalidMessageException, GeneralSecurityException {
@@ -249,13 +252,13 @@ final class EncryptionSdkMessage {
 	}
 
 	/**
-	 * Decrypt the message with its plaintext data key: derive the content key, check the key
-	 * commitment of a committing suite, authenticate the header, then decrypt and
+	 * Decrypt the message with its plaintext data key: derive the content key, check the
+	 * key commitment of a committing suite, authenticate the header, then decrypt and
 	 * authenticate every frame in order.
 	 * @param dataKey the plaintext data key, of the suite's key length
 	 * @return the plaintext; the caller owns the array and may clear it
-	 * @throws InvalidMessageException if the key commitment, the header or a frame does not
-	 * authenticate with this data key
+	 * @throws InvalidMessageException if the key commitment, the header or a frame does
+	 * not authenticate with this data key
 	 * @throws GeneralSecurityException if the JDK lacks AES-GCM or the HMAC
 	 */
 	byte[] decrypt(byte[] dataKey) throws InvalidMessageException, GeneralSecurityException {
@@ -274,8 +277,8 @@ final class EncryptionSdkMessage {
 					"its header does not authenticate with its data key");
 			int written = 0;
 			for (Segment segment : this.segments) {
-				cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(AlgorithmSuite.TAG_LENGTH * 8,
-						this.message, segment.ivOffset, AlgorithmSuite.IV_LENGTH));
+				cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(AlgorithmSuite.TAG_LENGTH * 8, this.message,
+						segment.ivOffset, AlgorithmSuite.IV_LENGTH));
 				cipher.updateAAD(bodyAad(segment));
 				authenticate(cipher, segment.contentOffset, segment.contentLength + AlgorithmSuite.TAG_LENGTH,
 						plaintext, written, "its body does not authenticate with its data key");
@@ -436,13 +439,12 @@ final class EncryptionSdkMessage {
 	/**
 	 * Where one frame, or the single block of a non-framed body, lies in the message.
 	 */
-	private record Segment(SegmentKind kind, long sequenceNumber, int ivOffset, int contentOffset,
-			int contentLength) {
+	private record Segment(SegmentKind kind, long sequenceNumber, int ivOffset, int contentOffset, int contentLength) {
 	}
 
 	/**
-	 * Reads big-endian fields in bounds, failing with the field's name when the message ends
-	 * first.
+	 * Reads big-endian fields in bounds, failing with the field's name when the message
+	 * ends first.
 	 */
 	private static final class Reader {
 

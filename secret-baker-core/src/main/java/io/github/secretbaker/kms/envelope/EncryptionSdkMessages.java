@@ -13,11 +13,12 @@ import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opens the AWS Encryption SDK message of an Advanced-tier SecureString with the JDK's own
- * cryptography: the message is parsed whole and within limits, its signature verified, its
- * AWS KMS encrypted data key decrypted by a {@link KmsDecrypter} with the message's own
- * encryption context, which must bind it to the entry's parameter ARN, then its body is
- * decrypted. Every message format version and algorithm suite of the Encryption SDK opens.
+ * Opens the AWS Encryption SDK message of an Advanced-tier SecureString with the JDK's
+ * own cryptography: the message is parsed whole and within limits, its signature
+ * verified, its AWS KMS encrypted data key decrypted by a {@link KmsDecrypter} with the
+ * message's own encryption context, which must bind it to the entry's parameter ARN, then
+ * its body is decrypted. Every message format version and algorithm suite of the
+ * Encryption SDK opens.
  *
  * @since 0.1.0
  */
@@ -34,13 +35,15 @@ public final class EncryptionSdkMessages {
 	 * Open a message.
 	 * @param kms the client that decrypts the data key
 	 * @param message the message, as Parameter Store returned it without decryption
-	 * @param parameterArn the ARN of the entry's parameter, which the message must be bound to
+	 * @param parameterArn the ARN of the entry's parameter, which the message must be
+	 * bound to
 	 * @param keyId the key ARN or key id to pin the data key's {@code Decrypt} to, or
 	 * {@code null} to use the key the message names
 	 * @param deadline the deadline of the {@code Decrypt} call
 	 * @return the plaintext; the caller owns the array and may clear it
-	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message that is
-	 * malformed, altered or bound to another parameter, or the client's own failure
+	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message
+	 * that is malformed, altered or bound to another parameter, or the client's own
+	 * failure
 	 */
 	public static byte[] open(KmsDecrypter kms, byte[] message, String parameterArn, @Nullable String keyId,
 			Deadline deadline) {
@@ -65,17 +68,18 @@ public final class EncryptionSdkMessages {
 	}
 
 	/**
-	 * Return the KMS {@code Decrypt} request for a message's data key, the first call that
-	 * {@link #open} would make, without calling KMS or decrypting anything: what a dry run of
-	 * the entry checks.
+	 * Return the KMS {@code Decrypt} request for a message's data key, the first call
+	 * that {@link #open} would make, without calling KMS or decrypting anything: what a
+	 * dry run of the entry checks.
 	 * @param message the message, as Parameter Store returned it without decryption
-	 * @param parameterArn the ARN of the entry's parameter, which the message must be bound to
-	 * @param keyId the key ARN or key id to pin the request to, or {@code null} to use the key
-	 * the message names
+	 * @param parameterArn the ARN of the entry's parameter, which the message must be
+	 * bound to
+	 * @param keyId the key ARN or key id to pin the request to, or {@code null} to use
+	 * the key the message names
 	 * @param deadline the deadline of the request
 	 * @return the request for the first data key that AWS KMS encrypted
-	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message that is
-	 * malformed, bound to another parameter, or holds no data key of AWS KMS
+	 * @throws KmsDecryptException of kind {@link Kind#INVALID_CIPHERTEXT} for a message
+	 * that is malformed, bound to another parameter, or holds no data key of AWS KMS
 	 */
 	public static KmsDecryptRequest dataKeyRequest(byte[] message, String parameterArn, @Nullable String keyId,
 			Deadline deadline) {
@@ -94,8 +98,7 @@ public final class EncryptionSdkMessages {
 	}
 
 	// Checked before any call: KMS must never be asked to open another parameter's value.
-	private static EncryptionSdkMessage parseBound(byte[] message, String parameterArn)
-			throws InvalidMessageException {
+	private static EncryptionSdkMessage parseBound(byte[] message, String parameterArn) throws InvalidMessageException {
 		EncryptionSdkMessage parsed = EncryptionSdkMessage.parse(message);
 		if (!parameterArn.equals(parsed.encryptionContext().get(DecryptPermission.PARAMETER_ARN_CONTEXT_KEY))) {
 			throw invalid("the AWS Encryption SDK message is not bound to this entry's parameter: its "

@@ -7,8 +7,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HKDF (RFC 5869) on one of the JDK's HMACs: extract with a salt, then expand with an info
- * string to the requested length.
+ * HKDF (RFC 5869) on one of the JDK's HMACs: extract with a salt, then expand with an
+ * info string to the requested length.
  */
 final class Hkdf {
 
@@ -18,7 +18,8 @@ final class Hkdf {
 	/**
 	 * Derive key material.
 	 * @param macAlgorithm the JDK's HMAC name, such as {@code HmacSHA384}
-	 * @param salt the salt, or an empty array for none (a string of zeros of the hash length)
+	 * @param salt the salt, or an empty array for none (a string of zeros of the hash
+	 * length)
 	 * @param inputKey the input key material
 	 * @param info the context and application specific information
 	 * @param length the number of bytes to return, at most 255 hash lengths

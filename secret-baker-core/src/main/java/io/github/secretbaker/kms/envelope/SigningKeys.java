@@ -28,7 +28,8 @@ final class SigningKeys {
 	 * Return the public key of a compressed point.
 	 * @param curveName the JDK's name of a prime curve whose field prime is 3 modulo 4
 	 * ({@code secp256r1} or {@code secp384r1})
-	 * @param compressed the compressed point: {@code 02} or {@code 03}, then the x coordinate
+	 * @param compressed the compressed point: {@code 02} or {@code 03}, then the x
+	 * coordinate
 	 * @return the key, or {@code null} if the bytes are no point of the curve
 	 * @throws GeneralSecurityException if the JDK lacks the curve
 	 */
@@ -48,13 +49,15 @@ final class SigningKeys {
 			return null;
 		}
 		BigInteger rightSide = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
-		// p = 3 (mod 4) on both curves, so a square root of r is r^((p + 1) / 4) when r has one.
+		// p = 3 (mod 4) on both curves, so a square root of r is r^((p + 1) / 4) when r
+		// has one.
 		BigInteger y = rightSide.modPow(p.add(BigInteger.ONE).shiftRight(2), p);
 		boolean odd = compressed[0] == 0x03;
 		if (y.testBit(0) != odd) {
 			y = p.subtract(y).mod(p);
 		}
-		// The point is on the curve only if y^2 = x^3 + ax + b: x may have no square root.
+		// The point is on the curve only if y^2 = x^3 + ax + b: x may have no square
+		// root.
 		if (y.testBit(0) != odd || !y.multiply(y).mod(p).equals(rightSide)) {
 			return null;
 		}

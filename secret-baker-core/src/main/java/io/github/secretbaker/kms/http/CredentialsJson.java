@@ -12,8 +12,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * Reads the answer of a container credentials endpoint:
- * {@code {"AccessKeyId": ..., "SecretAccessKey": ..., "Token": ..., "Expiration": ...}}.
+ * Reads the answer of a container credentials endpoint: {@code {"AccessKeyId": ...,
+ * "SecretAccessKey": ..., "Token": ..., "Expiration": ...}}.
  */
 final class CredentialsJson {
 
@@ -28,8 +28,9 @@ final class CredentialsJson {
 	 * Read credentials from an answer.
 	 * @param body the answer's body
 	 * @param length how many bytes of {@code body} hold it
-	 * @return the credentials, or {@code null} when the answer is not a JSON object with an
-	 * access key id and a secret access key, or its expiration is not an ISO-8601 instant
+	 * @return the credentials, or {@code null} when the answer is not a JSON object with
+	 * an access key id and a secret access key, or its expiration is not an ISO-8601
+	 * instant
 	 */
 	static @Nullable AwsCredentials read(byte[] body, int length) {
 		String accessKeyId = null;

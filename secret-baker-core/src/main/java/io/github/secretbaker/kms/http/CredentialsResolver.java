@@ -34,12 +34,12 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 
 /**
  * Gets the AWS credentials to call KMS with, within a {@link Deadline}: straight from
- * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} when
- * they are set (Lambda's on-demand start, no AWS SDK class involved), from the container
- * credentials endpoint over {@link HttpTransport} (Lambda SnapStart, ECS), else from the AWS
- * SDK's default chain. Credentials of the first two are kept until shortly before they expire;
- * an SDK provider, which keeps its own, is asked on every call, on a thread of its own so that
- * the call still ends at the deadline.
+ * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}
+ * when they are set (Lambda's on-demand start, no AWS SDK class involved), from the
+ * container credentials endpoint over {@link HttpTransport} (Lambda SnapStart, ECS), else
+ * from the AWS SDK's default chain. Credentials of the first two are kept until shortly
+ * before they expire; an SDK provider, which keeps its own, is asked on every call, on a
+ * thread of its own so that the call still ends at the deadline.
  *
  * @since 0.1.0
  */
@@ -53,7 +53,8 @@ public final class CredentialsResolver implements AutoCloseable {
 
 	private static final String ECS_AGENT = "169.254.170.2";
 
-	// The addresses the AWS SDKs accept for a container credentials endpoint over plain http.
+	// The addresses the AWS SDKs accept for a container credentials endpoint over plain
+	// http.
 	private static final Set<String> CONTAINER_AGENTS = Set.of(ECS_AGENT, "169.254.170.23", "fd00:ec2:0:0:0:0:0:23");
 
 	private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
@@ -224,7 +225,8 @@ public final class CredentialsResolver implements AutoCloseable {
 				: List.of(Map.entry("Accept", "application/json"));
 		HttpTransport.Response response;
 		try {
-			response = transport().exchange(new HttpTransport.Request("GET", uri, headers, new byte[0]), deadline, null);
+			response = transport().exchange(new HttpTransport.Request("GET", uri, headers, new byte[0]), deadline,
+					null);
 		}
 		catch (HttpTransport.DeadlineExceededException ex) {
 			throw failure("did not answer within the " + deadline.describeTimeout() + " deadline", endpoint);

@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where an {@link HttpKmsDecrypter} takes its credentials from, chosen once from the
- * environment so that a Lambda function pays only for the provider that will answer, not for
- * the SDK's whole default chain.
+ * environment so that a Lambda function pays only for the provider that will answer, not
+ * for the SDK's whole default chain.
  */
 enum CredentialsSource {
 
 	/**
-	 * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN},
-	 * as Lambda sets them for an on-demand start.
+	 * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and
+	 * {@code AWS_SESSION_TOKEN}, as Lambda sets them for an on-demand start.
 	 */
 	ENVIRONMENT("the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
 			"set both, with AWS_SESSION_TOKEN for temporary credentials"),
@@ -22,15 +22,17 @@ enum CredentialsSource {
 	 * The container credentials endpoint of {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} or
 	 * {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}, as Lambda SnapStart and ECS set it.
 	 */
-	CONTAINER("the container credentials endpoint of AWS_CONTAINER_CREDENTIALS_FULL_URI or "
-			+ "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+	CONTAINER(
+			"the container credentials endpoint of AWS_CONTAINER_CREDENTIALS_FULL_URI or "
+					+ "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
 			"check that endpoint and AWS_CONTAINER_AUTHORIZATION_TOKEN or AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"),
 
 	/**
 	 * The AWS SDK's default chain, off Lambda.
 	 */
-	DEFAULT_CHAIN("the AWS SDK's default chain (system properties, environment variables, web identity token, "
-			+ "profile files, container and instance profile)",
+	DEFAULT_CHAIN(
+			"the AWS SDK's default chain (system properties, environment variables, web identity token, "
+					+ "profile files, container and instance profile)",
 			"set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run with an IAM role"),
 
 	/**
@@ -65,7 +67,8 @@ enum CredentialsSource {
 		if (isSet(environment, ACCESS_KEY_ID) && isSet(environment, SECRET_ACCESS_KEY)) {
 			return ENVIRONMENT;
 		}
-		if (isSet(environment, CONTAINER_CREDENTIALS_FULL_URI) || isSet(environment, CONTAINER_CREDENTIALS_RELATIVE_URI)) {
+		if (isSet(environment, CONTAINER_CREDENTIALS_FULL_URI)
+				|| isSet(environment, CONTAINER_CREDENTIALS_RELATIVE_URI)) {
 			return CONTAINER;
 		}
 		return DEFAULT_CHAIN;

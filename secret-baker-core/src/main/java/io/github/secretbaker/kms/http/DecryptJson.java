@@ -18,13 +18,14 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * The AWS JSON 1.1 bodies of {@code TrentService.Decrypt}, written and read with Jackson's
- * streaming API. The plaintext is decoded from base64 straight into bytes, never into a
- * {@code String}.
+ * The AWS JSON 1.1 bodies of {@code TrentService.Decrypt}, written and read with
+ * Jackson's streaming API. The plaintext is decoded from base64 straight into bytes,
+ * never into a {@code String}.
  */
 final class DecryptJson {
 
-	// Parser buffers are not pooled so that no decoded plaintext is handed on to a later parse.
+	// Parser buffers are not pooled so that no decoded plaintext is handed on to a later
+	// parse.
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.recyclerPool(JsonRecyclerPools.nonRecyclingPool())
 		.build();
@@ -63,8 +64,8 @@ final class DecryptJson {
 	 * @param length how many bytes of {@code body} hold the answer
 	 * @return the plaintext, or {@code null} if the answer is a JSON object without a
 	 * {@code Plaintext}
-	 * @throws JacksonException if the answer is not a JSON object or its {@code Plaintext} is
-	 * not base64
+	 * @throws JacksonException if the answer is not a JSON object or its
+	 * {@code Plaintext} is not base64
 	 */
 	static byte @Nullable [] plaintext(byte[] body, int length) {
 		byte[] plaintext = null;
@@ -94,11 +95,12 @@ final class DecryptJson {
 	}
 
 	/**
-	 * Read the AWS error code of an error answer: its {@code __type} without the namespace,
-	 * else its {@code code}.
+	 * Read the AWS error code of an error answer: its {@code __type} without the
+	 * namespace, else its {@code code}.
 	 * @param body the answer's body
 	 * @param length how many bytes of {@code body} hold the answer
-	 * @return the error code, or {@code null} when the answer is a JSON object without one
+	 * @return the error code, or {@code null} when the answer is a JSON object without
+	 * one
 	 * @throws JacksonException if the answer is not a JSON object
 	 */
 	static @Nullable String errorCode(byte[] body, int length) {
@@ -126,8 +128,8 @@ final class DecryptJson {
 
 	/**
 	 * Return an AWS error code without the namespace before {@code #} and what follows a
-	 * {@code :} or {@code ;} in the {@code X-Amzn-ErrorType} and {@code x-amzn-query-error}
-	 * headers.
+	 * {@code :} or {@code ;} in the {@code X-Amzn-ErrorType} and
+	 * {@code x-amzn-query-error} headers.
 	 * @param value the raw code, or {@code null}
 	 * @return the code, or {@code null} if there is none or it does not look like one
 	 */

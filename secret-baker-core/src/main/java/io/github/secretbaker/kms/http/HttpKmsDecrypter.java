@@ -32,8 +32,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The light default {@link KmsDecrypter}: one AWS JSON 1.1 {@code TrentService.Decrypt}
- * request over {@link HttpTransport} (which logs nothing), signed by {@link SigV4Signer} on
- * {@code javax.crypto}, without an SDK service client or signer. It keeps at most
+ * request over {@link HttpTransport} (which logs nothing), signed by {@link SigV4Signer}
+ * on {@code javax.crypto}, without an SDK service client or signer. It keeps at most
  * {@value #MAX_CONNECTIONS} connections open and reuses them, never retries (the
  * {@link BakedSecretsDecryptor} does, within its deadline), never quotes an answer, and
  * ends each call, credentials included, at the request's deadline.
@@ -99,8 +99,8 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 	 * Create a client from settings, with credentials from the environment.
 	 * @param settings the region, endpoint, FIPS choice and timeout
 	 * @return the client
-	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no region is
-	 * known or the endpoint configuration is invalid
+	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no region
+	 * is known or the endpoint configuration is invalid
 	 */
 	public static HttpKmsDecrypter create(KmsClientSettings settings) {
 		return builder().settings(settings).build();
@@ -235,7 +235,8 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 			throw invalidResponse(ex.status(), "with more than " + (ex.limit() / 1024) + " KiB");
 		}
 		catch (ProtocolException ex) {
-			// The transport's messages name what was wrong with the answer, never its bytes.
+			// The transport's messages name what was wrong with the answer, never its
+			// bytes.
 			throw invalidResponse(0, "with an " + ex.getMessage());
 		}
 		catch (IOException ex) {
@@ -277,8 +278,8 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 				json = false;
 			}
 		}
-		// A proxy's or load balancer's page on a server error or throttling is still worth a
-		// retry; any other answer that is not an AWS error is not from KMS.
+		// A proxy's or load balancer's page on a server error or throttling is still
+		// worth a retry; any other answer that is not an AWS error is not from KMS.
 		if (errorCode == null && !json && status < 500 && status != 429) {
 			throw invalidResponse(status, "with a body that is not an AWS JSON error");
 		}
@@ -356,8 +357,8 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		/**
 		 * Build the client. The caller owns it and closes it.
 		 * @return the client
-		 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no region
-		 * is known or the endpoint configuration is invalid
+		 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} if no
+		 * region is known or the endpoint configuration is invalid
 		 */
 		public HttpKmsDecrypter build() {
 			return new HttpKmsDecrypter(this);

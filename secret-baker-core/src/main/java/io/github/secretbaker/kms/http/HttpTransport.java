@@ -38,12 +38,13 @@ import io.github.secretbaker.kms.Deadline;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, strict HTTP/1.1 client over the JDK's sockets, for the few AWS calls secret-baker
- * makes. It logs nothing (unlike the JDK's {@code HttpURLConnection}, which writes every
- * request's headers, credentials included, to its logger at debug level), keeps up to a
- * given number of connections per origin alive for reuse, verifies the server's certificate
- * and host name with the JVM's default {@link SSLContext}, and ends every exchange, from
- * connecting to the last byte of the answer, at its {@link Deadline}.
+ * A small, strict HTTP/1.1 client over the JDK's sockets, for the few AWS calls
+ * secret-baker makes. It logs nothing (unlike the JDK's {@code HttpURLConnection}, which
+ * writes every request's headers, credentials included, to its logger at debug level),
+ * keeps up to a given number of connections per origin alive for reuse, verifies the
+ * server's certificate and host name with the JVM's default {@link SSLContext}, and ends
+ * every exchange, from connecting to the last byte of the answer, at its
+ * {@link Deadline}.
  *
  * @since 0.1.0
  */
@@ -84,14 +85,15 @@ public final class HttpTransport implements AutoCloseable {
 
 	/**
 	 * Send a request and read its whole answer before the deadline. A connection that was
-	 * kept open and turns out to be closed by the server before it answered is replaced once.
+	 * kept open and turns out to be closed by the server before it answered is replaced
+	 * once.
 	 * @param request the request
 	 * @param deadline when the exchange must be over
 	 * @param abort where to register the connection, so that another thread can close it
 	 * @return the answer; the caller clears its body once read
-	 * @throws IOException if the exchange fails: a {@link SocketTimeoutException} when the
-	 * deadline passed, a {@link ProtocolException} for an answer that is not strict HTTP/1.1
-	 * within the limits
+	 * @throws IOException if the exchange fails: a {@link SocketTimeoutException} when
+	 * the deadline passed, a {@link ProtocolException} for an answer that is not strict
+	 * HTTP/1.1 within the limits
 	 */
 	public Response exchange(Request request, Deadline deadline, @Nullable Abort abort) throws IOException {
 		Objects.requireNonNull(request, "'request' must not be null");
@@ -103,8 +105,8 @@ public final class HttpTransport implements AutoCloseable {
 				return exchange(reused, request, head, deadline, abort);
 			}
 			catch (StaleConnectionException ex) {
-				// The server closed a kept-alive connection before reading the request: it was
-				// never processed, so it is sent once more on a new connection.
+				// The server closed a kept-alive connection before reading the request:
+				// it was never processed, so it is sent once more on a new connection.
 			}
 		}
 		if (deadline.hasPassed()) {
@@ -178,8 +180,9 @@ public final class HttpTransport implements AutoCloseable {
 			return response;
 		}
 		catch (IOException ex) {
-			// Every read and connect waits no longer than the time left, so a socket timeout
-			// means the deadline passed as surely as the watchdog closing the socket does.
+			// Every read and connect waits no longer than the time left, so a socket
+			// timeout means the deadline passed as surely as the watchdog closing the
+			// socket does.
 			if ((connection != null && connection.timedOut) || ex instanceof SocketTimeoutException) {
 				throw new DeadlineExceededException();
 			}
@@ -207,7 +210,8 @@ public final class HttpTransport implements AutoCloseable {
 		boolean http10 = statusLine.startsWith("HTTP/1.0 ");
 		Map<String, List<String>> headers = new HashMap<>();
 		connection.readHeaders(headers, deadline);
-		boolean close = http10 ? !hasToken(headers, "connection", "keep-alive") : hasToken(headers, "connection", "close");
+		boolean close = http10 ? !hasToken(headers, "connection", "keep-alive")
+				: hasToken(headers, "connection", "close");
 		List<String> encodings = headers.getOrDefault("transfer-encoding", List.of());
 		List<String> lengths = headers.getOrDefault("content-length", List.of());
 		if (status == 204 || status == 304 || request.method().equals("HEAD")) {
@@ -243,7 +247,8 @@ public final class HttpTransport implements AutoCloseable {
 
 	private void putIdle(Connection connection) {
 		synchronized (this.idle) {
-			ArrayDeque<Connection> connections = this.idle.computeIfAbsent(connection.origin, (key) -> new ArrayDeque<>());
+			ArrayDeque<Connection> connections = this.idle.computeIfAbsent(connection.origin,
+					(key) -> new ArrayDeque<>());
 			if (!this.closed && connections.size() < this.maxIdleConnections) {
 				connections.addLast(connection);
 				return;
@@ -659,8 +664,7 @@ public final class HttpTransport implements AutoCloseable {
 				String sizeLine = readLine(MAX_STATUS_LINE, deadline, false);
 				int semicolon = sizeLine.indexOf(';');
 				String hex = ((semicolon >= 0) ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-				if (hex.isEmpty() || hex.length() > 8
-						|| !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+				if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
 					Arrays.fill(buffer, (byte) 0);
 					throw new ProtocolException("answer with an invalid chunk size");
 				}
@@ -673,7 +677,8 @@ public final class HttpTransport implements AutoCloseable {
 					throw new AnswerTooLargeException(max, status);
 				}
 				if (length + size > buffer.length) {
-					byte[] larger = Arrays.copyOf(buffer, (int) Math.min(max, Math.max(buffer.length * 2L, length + size)));
+					byte[] larger = Arrays.copyOf(buffer,
+							(int) Math.min(max, Math.max(buffer.length * 2L, length + size)));
 					Arrays.fill(buffer, (byte) 0);
 					buffer = larger;
 				}

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The KMS endpoint and signing region of an {@link HttpKmsDecrypter}, resolved as the AWS
- * SDK's KMS endpoint rules do: an override from the settings, {@code AWS_ENDPOINT_URL_KMS} or
- * {@code AWS_ENDPOINT_URL}, else {@code https://kms[-fips].<region>.<partition DNS suffix>}. An
- * override over plain http to another host than this machine is refused unless the settings
- * allow it ({@link EndpointTransport}).
+ * SDK's KMS endpoint rules do: an override from the settings,
+ * {@code AWS_ENDPOINT_URL_KMS} or {@code AWS_ENDPOINT_URL}, else
+ * {@code https://kms[-fips].<region>.<partition DNS suffix>}. An override over plain http
+ * to another host than this machine is refused unless the settings allow it
+ * ({@link EndpointTransport}).
  *
  * @param uri the URI to send {@code Decrypt} requests to
  * @param region the region to sign for
@@ -35,8 +36,8 @@ record KmsEndpoint(URI uri, String region) {
 	 * @param settings the settings
 	 * @param environment the environment variables
 	 * @return the endpoint
-	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} when no region is
-	 * known or the configuration is contradictory
+	 * @throws KmsDecryptException of kind {@link Kind#CLIENT_CONFIGURATION} when no
+	 * region is known or the configuration is contradictory
 	 */
 	static KmsEndpoint resolve(KmsClientSettings settings, Function<String, @Nullable String> environment) {
 		String region = (settings.region() != null) ? settings.region() : value(environment, REGION);
@@ -51,8 +52,9 @@ record KmsEndpoint(URI uri, String region) {
 		if (override != null) {
 			if (fips) {
 				// The SDK's KMS endpoint rules refuse this combination too.
-				throw configuration("a FIPS endpoint and a custom endpoint cannot be combined; unset secret-baker.fips or "
-						+ USE_FIPS_ENDPOINT + ", or the endpoint override");
+				throw configuration(
+						"a FIPS endpoint and a custom endpoint cannot be combined; unset secret-baker.fips or "
+								+ USE_FIPS_ENDPOINT + ", or the endpoint override");
 			}
 			return new KmsEndpoint(override, region);
 		}
@@ -62,7 +64,8 @@ record KmsEndpoint(URI uri, String region) {
 
 	/**
 	 * Return the DNS suffix of the partition a region belongs to, following the SDK's
-	 * partition data: each partition's region name pattern, else the {@code aws} partition.
+	 * partition data: each partition's region name pattern, else the {@code aws}
+	 * partition.
 	 * @param region the region
 	 * @return the DNS suffix
 	 */

@@ -8,8 +8,8 @@ import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.utils.CompletableFutureUtils;
 
 /**
- * Adapts an AWS SDK credentials provider to {@link AwsCredentials}; only loaded when such a
- * provider is used.
+ * Adapts an AWS SDK credentials provider to {@link AwsCredentials}; only loaded when such
+ * a provider is used.
  */
 final class SdkCredentials implements Supplier<AwsCredentials>, AutoCloseable {
 

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 /**
  * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the
  * {@link SecretBakerHttpClient}, which logs no header, no SDK retries (the
- * {@link BakedSecretsDecryptor} retries within its own deadline), call timeouts no longer than
- * that deadline, the region from configuration or the SDK's default chain
+ * {@link BakedSecretsDecryptor} retries within its own deadline), call timeouts no longer
+ * than that deadline, the region from configuration or the SDK's default chain
  * ({@code AWS_REGION} on Lambda) and credentials from a {@link CredentialsResolver}.
  * <p>
  * Create one client per process and share it.
@@ -49,8 +49,8 @@ public final class KmsClientFactory {
 
 	/**
 	 * Set the AWS region. When not set, the SDK's default region chain applies: the
-	 * {@code aws.region} system property, then the {@code AWS_REGION} environment variable
-	 * (always set on Lambda), then the AWS profile.
+	 * {@code aws.region} system property, then the {@code AWS_REGION} environment
+	 * variable (always set on Lambda), then the AWS profile.
 	 * @param region the region, such as {@code eu-west-1}, or {@code null}
 	 * @return this factory
 	 */
@@ -60,8 +60,8 @@ public final class KmsClientFactory {
 	}
 
 	/**
-	 * Set the endpoint to call instead of the regional KMS endpoint, for a local KMS or a VPC
-	 * endpoint.
+	 * Set the endpoint to call instead of the regional KMS endpoint, for a local KMS or a
+	 * VPC endpoint.
 	 * @param endpoint the endpoint or {@code null}
 	 * @return this factory
 	 */
@@ -94,9 +94,9 @@ public final class KmsClientFactory {
 	}
 
 	/**
-	 * Set the credentials provider. When not set, a {@link CredentialsResolver} reads them
-	 * from the environment, which finds the execution role's credentials on Lambda, SnapStart
-	 * included.
+	 * Set the credentials provider. When not set, a {@link CredentialsResolver} reads
+	 * them from the environment, which finds the execution role's credentials on Lambda,
+	 * SnapStart included.
 	 * @param credentialsProvider the provider or {@code null}
 	 * @return this factory
 	 */
@@ -122,10 +122,10 @@ public final class KmsClientFactory {
 	/**
 	 * Create the client. The caller owns it and closes it when done.
 	 * @return a new client
-	 * @throws software.amazon.awssdk.core.exception.SdkClientException if the client cannot be
-	 * created, typically because no region is configured
-	 * @throws KmsDecryptException of kind {@link Kind#INSECURE_ENDPOINT} for an endpoint over
-	 * plain http to another host that is not allowed
+	 * @throws software.amazon.awssdk.core.exception.SdkClientException if the client
+	 * cannot be created, typically because no region is configured
+	 * @throws KmsDecryptException of kind {@link Kind#INSECURE_ENDPOINT} for an endpoint
+	 * over plain http to another host that is not allowed
 	 */
 	public KmsClient createClient() {
 		return createClient(credentialsResolver());

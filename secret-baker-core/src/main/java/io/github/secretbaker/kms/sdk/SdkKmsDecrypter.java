@@ -31,10 +31,11 @@ import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 
 /**
- * A {@link KmsDecrypter} over the AWS SDK's {@link KmsClient}, for applications that bring
- * their own client or choose the SDK with {@code secret-baker.client=sdk}. Failures are
- * classified from the SDK exception's type, HTTP status and AWS error code; the SDK's own
- * message is never passed on, since for a response it cannot parse it quotes the body.
+ * A {@link KmsDecrypter} over the AWS SDK's {@link KmsClient}, for applications that
+ * bring their own client or choose the SDK with {@code secret-baker.client=sdk}. Failures
+ * are classified from the SDK exception's type, HTTP status and AWS error code; the SDK's
+ * own message is never passed on, since for a response it cannot parse it quotes the
+ * body.
  *
  * @since 0.1.0
  */
@@ -65,8 +66,8 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	}
 
 	/**
-	 * Return a decrypter over a client that it creates with the given factory and closes on
-	 * {@link #close()}.
+	 * Return a decrypter over a client that it creates with the given factory and closes
+	 * on {@link #close()}.
 	 * @param factory the factory
 	 * @return the decrypter
 	 * @throws KmsDecryptException if the client cannot be created, typically because no
@@ -140,8 +141,9 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 			return timeout(request);
 		}
 		if (KmsErrors.isUntrustedCertificate(ex)) {
-			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the TLS "
-					+ "certificate of the KMS endpoint " + endpointHost() + " (no trusted certificate for that host name)");
+			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0,
+					"the JVM does not trust the TLS " + "certificate of the KMS endpoint " + endpointHost()
+							+ " (no trusted certificate for that host name)");
 		}
 		if (ex instanceof AwsServiceException serviceException) {
 			AwsErrorDetails details = serviceException.awsErrorDetails();
@@ -198,8 +200,8 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	}
 
 	/**
-	 * The I/O failure under an SDK exception that means the network failed, as opposed to a
-	 * parser's exception, which is an {@code IOException} too but says the answer was
+	 * The I/O failure under an SDK exception that means the network failed, as opposed to
+	 * a parser's exception, which is an {@code IOException} too but says the answer was
 	 * unreadable.
 	 */
 	private record IOExceptionCause(String type, String hint) {

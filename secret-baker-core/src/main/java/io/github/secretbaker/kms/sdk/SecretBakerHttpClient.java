@@ -23,10 +23,10 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * An AWS SDK {@link SdkHttpClient} over secret-baker's {@link HttpTransport}: it logs no
- * header (the SDK's URL-connection client goes through the JDK's {@code HttpURLConnection},
- * whose logger writes every request's headers, credentials included, at debug level) and ends
- * every call, from connecting to the last byte of the answer, within its timeout or when the
- * SDK aborts it.
+ * header (the SDK's URL-connection client goes through the JDK's
+ * {@code HttpURLConnection}, whose logger writes every request's headers, credentials
+ * included, at debug level) and ends every call, from connecting to the last byte of the
+ * answer, within its timeout or when the SDK aborts it.
  *
  * @since 0.1.0
  */
@@ -104,16 +104,15 @@ public final class SecretBakerHttpClient implements SdkHttpClient {
 			SdkHttpRequest httpRequest = this.request.httpRequest();
 			List<Map.Entry<String, String>> headers = new ArrayList<>();
 			httpRequest.forEachHeader((name, values) -> values.forEach((value) -> headers.add(Map.entry(name, value))));
-			HttpTransport.Response response = SecretBakerHttpClient.this.transport.exchange(
-					new HttpTransport.Request(httpRequest.method().name(), httpRequest.getUri(), headers,
-							readBody(this.request)),
-					deadline, this.abort);
+			HttpTransport.Response response = SecretBakerHttpClient.this.transport
+				.exchange(new HttpTransport.Request(httpRequest.method().name(), httpRequest.getUri(), headers,
+						readBody(this.request)), deadline, this.abort);
 			SdkHttpFullResponse.Builder sdkResponse = SdkHttpFullResponse.builder().statusCode(response.status());
 			response.headers().forEach(sdkResponse::putHeader);
 			return HttpExecuteResponse.builder()
 				.response(sdkResponse.build())
-				.responseBody(AbortableInputStream
-					.create(new ByteArrayInputStream(response.body(), 0, response.length())))
+				.responseBody(
+						AbortableInputStream.create(new ByteArrayInputStream(response.body(), 0, response.length())))
 				.build();
 		}
 

@@ -30,9 +30,9 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
 
 /**
  * The SigV4 auth scheme ({@code aws.auth#sigv4}) for the SDK clients secret-baker builds,
- * signing with {@link SigV4Signer} instead of the SDK's signer, which logs every canonical
- * request, session token included, at DEBUG. It signs synchronous requests whose body is in
- * hand and which have no query string, as KMS and SSM requests are.
+ * signing with {@link SigV4Signer} instead of the SDK's signer, which logs every
+ * canonical request, session token included, at DEBUG. It signs synchronous requests
+ * whose body is in hand and which have no query string, as KMS and SSM requests are.
  *
  * @since 0.1.0
  */
@@ -43,8 +43,8 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 	 */
 	public static final String SCHEME_ID = "aws.auth#sigv4";
 
-	// Headers a proxy may change on the way, which the SDK's signer leaves out too; and the
-	// ones the signer sets itself.
+	// Headers a proxy may change on the way, which the SDK's signer leaves out too; and
+	// the ones the signer sets itself.
 	private static final List<String> UNSIGNED_HEADERS = List.of("connection", "x-amzn-trace-id", "user-agent",
 			"expect", "transfer-encoding", "x-forwarded-for", "host", "x-amz-date", "authorization",
 			"x-amz-security-token", "x-amz-content-sha256");
@@ -94,10 +94,10 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 
 		@Override
 		public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-			if (Boolean.TRUE.equals(request.property(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED))
-					|| request.property(AwsV4FamilyHttpSigner.AUTH_LOCATION) == AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING) {
-				throw new IllegalArgumentException("secret-baker's SigV4 signer signs neither chunked nor presigned "
-						+ "requests");
+			if (Boolean.TRUE.equals(request.property(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED)) || request
+				.property(AwsV4FamilyHttpSigner.AUTH_LOCATION) == AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING) {
+				throw new IllegalArgumentException(
+						"secret-baker's SigV4 signer signs neither chunked nor presigned " + "requests");
 			}
 			SdkHttpRequest unsigned = request.request();
 			if (!unsigned.rawQueryParameters().isEmpty()) {
@@ -118,7 +118,8 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 			SigV4Signer.SignedHeaders signature = signer.sign(
 					new SigV4Signer.Request(unsigned.method().name(), host, unsigned.encodedPath(), headers, body),
 					new SigV4Signer.Credentials(identity.accessKeyId(), identity.secretAccessKey(),
-							(identity instanceof AwsSessionCredentialsIdentity session) ? session.sessionToken() : null),
+							(identity instanceof AwsSessionCredentialsIdentity session) ? session.sessionToken()
+									: null),
 					clock.instant());
 			SdkHttpRequest.Builder signed = unsigned.toBuilder().putHeader("Host", host);
 			signature.forEach(signed::putHeader);
@@ -129,7 +130,8 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 		}
 
 		@Override
-		public CompletableFuture<AsyncSignedRequest> signAsync(AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
+		public CompletableFuture<AsyncSignedRequest> signAsync(
+				AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
 			return CompletableFuture.failedFuture(new UnsupportedOperationException(
 					"secret-baker's SigV4 signer signs the requests of synchronous clients only"));
 		}

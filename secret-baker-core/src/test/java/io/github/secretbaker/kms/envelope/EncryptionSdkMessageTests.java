@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link EncryptionSdkMessage}: messages written by two independent
  * implementations, the JavaScript Encryption SDK (committed messages, see
- * {@code src/test/node/generate-messages.mjs}) and the Java Encryption SDK (written here), in
- * every algorithm suite, both format versions, framed and non-framed, each also opened by the
- * Java Encryption SDK as an oracle (with the Bouncy Castle release of the build); then every
- * truncation and a bit flip in every byte of a few of them. The data key is wrapped by a raw AES key,
- * unwrapped by {@link RawAesDataKeys} where KMS would decrypt it.
+ * {@code src/test/node/generate-messages.mjs}) and the Java Encryption SDK (written
+ * here), in every algorithm suite, both format versions, framed and non-framed, each also
+ * opened by the Java Encryption SDK as an oracle (with the Bouncy Castle release of the
+ * build); then every truncation and a bit flip in every byte of a few of them. The data
+ * key is wrapped by a raw AES key, unwrapped by {@link RawAesDataKeys} where KMS would
+ * decrypt it.
  */
 class EncryptionSdkMessageTests {
 
@@ -53,8 +54,8 @@ class EncryptionSdkMessageTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("javascriptMessages")
-	void opensEveryMessageTheJavaScriptEncryptionSdkWrote(String file, int suiteId, String plaintext, String keyNamespace,
-			String keyName) throws Exception {
+	void opensEveryMessageTheJavaScriptEncryptionSdkWrote(String file, int suiteId, String plaintext,
+			String keyNamespace, String keyName) throws Exception {
 		EncryptionSdkMessage message = EncryptionSdkMessage.parse(resource(JAVASCRIPT + file));
 		assertThat(message.suite().id()).isEqualTo(suiteId);
 		assertThat(message.encryptionContext()).containsEntry("PARAMETER_ARN",
@@ -91,8 +92,9 @@ class EncryptionSdkMessageTests {
 	@MethodSource("everySuiteFramedAndNonFramed")
 	void opensEveryMessageTheJavaEncryptionSdkWrites(CryptoAlgorithm suite, int frameSize) throws Exception {
 		String value = VALUE.repeat(40);
-		byte[] written = javaSdk(suite, frameSize).encryptData(jceMasterKey(), value.getBytes(StandardCharsets.UTF_8),
-				Map.of("PARAMETER_ARN", PARAMETER_ARN)).getResult();
+		byte[] written = javaSdk(suite, frameSize)
+			.encryptData(jceMasterKey(), value.getBytes(StandardCharsets.UTF_8), Map.of("PARAMETER_ARN", PARAMETER_ARN))
+			.getResult();
 		EncryptionSdkMessage message = EncryptionSdkMessage.parse(written);
 		assertThat(message.suite().id()).isEqualTo(suite.getValue() & 0xFFFF);
 		message.verifySignature();
@@ -156,9 +158,12 @@ class EncryptionSdkMessageTests {
 		}
 		for (CryptoAlgorithm suite : List.of(CryptoAlgorithm.ALG_AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384,
 				CryptoAlgorithm.ALG_AES_128_GCM_IV12_TAG16_NO_KDF)) {
-			byte[] written = javaSdk(suite, 0).encryptData(jceMasterKey(), VALUE.getBytes(StandardCharsets.UTF_8),
-					Map.of("PARAMETER_ARN", PARAMETER_ARN)).getResult();
-			messages.add(Arguments.of("Java non-framed " + suite, written, unwrap(EncryptionSdkMessage.parse(written))));
+			byte[] written = javaSdk(suite, 0)
+				.encryptData(jceMasterKey(), VALUE.getBytes(StandardCharsets.UTF_8),
+						Map.of("PARAMETER_ARN", PARAMETER_ARN))
+				.getResult();
+			messages
+				.add(Arguments.of("Java non-framed " + suite, written, unwrap(EncryptionSdkMessage.parse(written))));
 		}
 		return messages.stream();
 	}

@@ -25,12 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link EncryptionSdkMessages} on the runtime's own path: Advanced-tier values of
- * the local server (written by the Java Encryption SDK, their data key a ciphertext of the
- * server's KMS), opened through a real {@link KmsDecrypter}, then cut at every length and
- * flipped in every byte, each of which must fail as {@link Kind#INVALID_CIPHERTEXT} and
- * nothing else, with fixed words; except the bytes of the encrypted data key of an unsigned
- * suite, which nothing but KMS authenticates, and which fail with KMS's own refusal.
+ * Tests for {@link EncryptionSdkMessages} on the runtime's own path: Advanced-tier values
+ * of the local server (written by the Java Encryption SDK, their data key a ciphertext of
+ * the server's KMS), opened through a real {@link KmsDecrypter}, then cut at every length
+ * and flipped in every byte, each of which must fail as {@link Kind#INVALID_CIPHERTEXT}
+ * and nothing else, with fixed words; except the bytes of the encrypted data key of an
+ * unsigned suite, which nothing but KMS authenticates, and which fail with KMS's own
+ * refusal.
  */
 @LocalAwsTest
 class EncryptionSdkMessagesTests {

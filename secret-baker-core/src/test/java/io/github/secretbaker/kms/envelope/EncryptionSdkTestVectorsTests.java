@@ -23,18 +23,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link EncryptionSdkMessage} with the public decrypt test vectors of the AWS
  * Encryption SDK ({@code aws-encryption-sdk-test-vectors}, an unpacked
  * {@code vectors/awses-decrypt/*.zip}, whose directory the system property
- * {@code encryption-sdk.test-vectors} names; they are not copied into this repository). Their
- * data keys are encrypted by AWS KMS keys of the SDK's own account, which no test can call, so
- * every vector is parsed, its encrypted data keys checked against its manifest, and the
- * signature of a signed suite verified, then refused once altered.
+ * {@code encryption-sdk.test-vectors} names; they are not copied into this repository).
+ * Their data keys are encrypted by AWS KMS keys of the SDK's own account, which no test
+ * can call, so every vector is parsed, its encrypted data keys checked against its
+ * manifest, and the signature of a signed suite verified, then refused once altered.
  */
 @EnabledIfSystemProperty(named = "encryption-sdk.test-vectors", matches = ".+")
 class EncryptionSdkTestVectorsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("vectors")
-	void parsesEveryVectorAndVerifiesItsSignature(String test, Path ciphertext, List<String> keyArns)
-			throws Exception {
+	void parsesEveryVectorAndVerifiesItsSignature(String test, Path ciphertext, List<String> keyArns) throws Exception {
 		byte[] written = Files.readAllBytes(ciphertext);
 		EncryptionSdkMessage message = EncryptionSdkMessage.parse(written);
 		assertThat(message.encryptedDataKeys()).allSatisfy((key) -> {

@@ -14,10 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stands in for KMS in the tests of messages that other implementations wrote with a raw
- * AES keyring (or the Java SDK's {@code JceMasterKey}): unwraps the data key with the JDK's
- * AES-GCM, as the raw AES keyring specification lays it out (provider information = key name,
- * tag length in bits, IV length, IV; encrypted key = ciphertext and tag; AAD = the serialized
- * encryption context).
+ * AES keyring (or the Java SDK's {@code JceMasterKey}): unwraps the data key with the
+ * JDK's AES-GCM, as the raw AES keyring specification lays it out (provider information =
+ * key name, tag length in bits, IV length, IV; encrypted key = ciphertext and tag; AAD =
+ * the serialized encryption context).
  */
 final class RawAesDataKeys {
 
@@ -55,8 +55,9 @@ final class RawAesDataKeys {
 	}
 
 	/**
-	 * Serialize an encryption context as the message format does: the pair count, then each
-	 * key and value, sorted by key, with their lengths; nothing for an empty context.
+	 * Serialize an encryption context as the message format does: the pair count, then
+	 * each key and value, sorted by key, with their lengths; nothing for an empty
+	 * context.
 	 */
 	static byte[] serialize(Map<String, String> context) {
 		if (context.isEmpty()) {

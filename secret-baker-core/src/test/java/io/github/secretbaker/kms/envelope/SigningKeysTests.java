@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SigningKeys}: compressed points of keys the JDK generates, and bytes that
- * are no point of the curve.
+ * Tests for {@link SigningKeys}: compressed points of keys the JDK generates, and bytes
+ * that are no point of the curve.
  */
 class SigningKeysTests {
 

@@ -22,9 +22,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An HTTP server on {@code 127.0.0.1} that answers every request with one canned answer, to
- * see how {@link HttpKmsDecrypter} reacts to bytes on the wire that the local KMS server never
- * sends. It records the requests and the connections they came on.
+ * An HTTP server on {@code 127.0.0.1} that answers every request with one canned answer,
+ * to see how {@link HttpKmsDecrypter} reacts to bytes on the wire that the local KMS
+ * server never sends. It records the requests and the connections they came on.
  */
 final class CannedKmsServer implements AutoCloseable {
 

@@ -97,7 +97,10 @@ class CredentialsResolverTests {
 			.environment(container())
 			.build()) {
 			SecretDecryptionException failure = catchThrowableOfType(SecretDecryptionException.class,
-					() -> BakedSecretsDecryptor.builder(client).timeout(Duration.ofSeconds(1)).build().decryptAll(secrets));
+					() -> BakedSecretsDecryptor.builder(client)
+						.timeout(Duration.ofSeconds(1))
+						.build()
+						.decryptAll(secrets));
 			assertThat(failure).isNotNull();
 			assertThat(failure.getFailures()).extracting(SecretDecryptionFailure::kind).containsOnly(Kind.CREDENTIALS);
 			assertThat(this.server.callCount("Decrypt")).isZero();
@@ -135,9 +138,10 @@ class CredentialsResolverTests {
 
 	@Test
 	void acceptsTheEcsAgentOfARelativeUri() {
-		this.resolver = CredentialsResolver.of(Map.of("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/x")::get,
-				null);
-		// Nothing answers at the ECS agent's address here: what matters is that it is tried.
+		this.resolver = CredentialsResolver
+			.of(Map.of("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/x")::get, null);
+		// Nothing answers at the ECS agent's address here: what matters is that it is
+		// tried.
 		assertThatExceptionOfType(KmsDecryptException.class)
 			.isThrownBy(() -> this.resolver.resolve(Deadline.in(Duration.ofMillis(300))))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS));

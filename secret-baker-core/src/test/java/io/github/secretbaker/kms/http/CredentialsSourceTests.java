@@ -15,7 +15,8 @@ class CredentialsSourceTests {
 	@Test
 	void choosesTheEnvironmentVariablesOfAnOnDemandLambda() {
 		Map<String, String> lambda = Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret",
-				"AWS_SESSION_TOKEN", "token", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials");
+				"AWS_SESSION_TOKEN", "token", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+				"http://127.0.0.1:9001/2021-04-23/credentials");
 		assertThat(CredentialsSource.choose(lambda::get)).isEqualTo(CredentialsSource.ENVIRONMENT);
 	}
 
@@ -40,7 +41,8 @@ class CredentialsSourceTests {
 
 	@Test
 	void choosesTheDefaultChainOffLambda() {
-		assertThat(CredentialsSource.choose(Map.of("AWS_PROFILE", "dev", "AWS_CONTAINER_CREDENTIALS_FULL_URI", " ")::get))
+		assertThat(
+				CredentialsSource.choose(Map.of("AWS_PROFILE", "dev", "AWS_CONTAINER_CREDENTIALS_FULL_URI", " ")::get))
 			.isEqualTo(CredentialsSource.DEFAULT_CHAIN);
 	}
 

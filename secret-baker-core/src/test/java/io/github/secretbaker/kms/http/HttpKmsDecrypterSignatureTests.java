@@ -45,8 +45,8 @@ class HttpKmsDecrypterSignatureTests {
 	@Test
 	void decryptsWithASessionTokenAsTheServerVerifiesTheSignature() {
 		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
-		assertDecrypts(StaticCredentialsProvider.create(
-				AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), TOKEN)));
+		assertDecrypts(StaticCredentialsProvider
+			.create(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), TOKEN)));
 	}
 
 	@Test

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Tests for {@link HttpKmsDecrypter} against a server answering canned bytes; the contract
- * shared with the SDK client runs in {@code BakedSecretsDecryptorTests}.
+ * Tests for {@link HttpKmsDecrypter} against a server answering canned bytes; the
+ * contract shared with the SDK client runs in {@code BakedSecretsDecryptorTests}.
  */
 class HttpKmsDecrypterTests {
 
@@ -218,7 +218,8 @@ class HttpKmsDecrypterTests {
 		this.server.answer(400, "{\"__type\":\"AccessDeniedException\"}");
 		HttpKmsDecrypter client = client(SESSION_CREDENTIALS);
 		for (int i = 0; i < 5; i++) {
-			assertThatExceptionOfType(KmsDecryptException.class).isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(5))));
+			assertThatExceptionOfType(KmsDecryptException.class)
+				.isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(5))));
 		}
 		assertThat(this.server.connections()).isEqualTo(1);
 	}
@@ -307,7 +308,8 @@ class HttpKmsDecrypterTests {
 			.environment((name) -> null)
 			.build();
 		this.clients.add(client);
-		assertThatExceptionOfType(KmsDecryptException.class).isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(2))))
+		assertThatExceptionOfType(KmsDecryptException.class)
+			.isThrownBy(() -> client.decrypt(request(Duration.ofSeconds(2))))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(Kind.NETWORK);
 				assertThat(ex.getDetail()).isEqualTo("cannot reach KMS at 127.0.0.1:" + port + " (ConnectException)");

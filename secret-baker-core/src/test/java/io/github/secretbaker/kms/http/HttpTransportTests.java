@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link HttpTransport} over real sockets, against servers that write raw bytes.
+ * Tests for {@link HttpTransport} over real sockets, against servers that write raw
+ * bytes.
  */
 class HttpTransportTests {
 
@@ -43,8 +44,8 @@ class HttpTransportTests {
 
 	@Test
 	void readsAChunkedAnswerAndReusesItsConnection() throws IOException {
-		this.server = RawHttpServer
-			.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nhel\r\n2\r\nlo\r\n0\r\nT: 1\r\n\r\n");
+		this.server = RawHttpServer.answering(
+				"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nhel\r\n2\r\nlo\r\n0\r\nT: 1\r\n\r\n");
 		for (int i = 0; i < 3; i++) {
 			HttpTransport.Response response = exchange(Duration.ofSeconds(5));
 			assertThat(new String(response.body(), 0, response.length(), StandardCharsets.UTF_8)).isEqualTo("hello");
@@ -100,8 +101,8 @@ class HttpTransportTests {
 
 	@Test
 	void refusesAHeaderBlockLargerThan16KiB() {
-		this.server = RawHttpServer.answering("HTTP/1.1 200 OK\r\n" + "X-Big: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(400)
-				+ "Content-Length: 0\r\n\r\n");
+		this.server = RawHttpServer.answering("HTTP/1.1 200 OK\r\n"
+				+ "X-Big: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(400) + "Content-Length: 0\r\n\r\n");
 		assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> exchange(Duration.ofSeconds(5)))
 			.withMessageContaining("KiB of headers");
 	}
@@ -115,8 +116,8 @@ class HttpTransportTests {
 
 	@Test
 	void refusesAChunkedAnswerLargerThanTheLimit() {
-		this.server = RawHttpServer
-			.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n" + "a".repeat(1024) + "\r\n1\r\na\r\n0\r\n\r\n");
+		this.server = RawHttpServer.answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n400\r\n"
+				+ "a".repeat(1024) + "\r\n1\r\na\r\n0\r\n\r\n");
 		assertThatExceptionOfType(HttpTransport.AnswerTooLargeException.class)
 			.isThrownBy(() -> exchange(Duration.ofSeconds(5)));
 	}
@@ -171,8 +172,8 @@ class HttpTransportTests {
 
 	private HttpTransport.Response exchange(Duration timeout) throws IOException {
 		return this.transport.exchange(new HttpTransport.Request("POST", this.server.endpoint(),
-				List.of(Map.entry("Content-Type", "application/x-amz-json-1.1")), "{}".getBytes(StandardCharsets.UTF_8)),
-				Deadline.in(timeout), null);
+				List.of(Map.entry("Content-Type", "application/x-amz-json-1.1")),
+				"{}".getBytes(StandardCharsets.UTF_8)), Deadline.in(timeout), null);
 	}
 
 }

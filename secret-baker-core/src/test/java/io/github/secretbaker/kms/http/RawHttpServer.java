@@ -15,9 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A server on {@code 127.0.0.1} that writes raw bytes, to see how {@link HttpTransport} reacts
- * to answers no HTTP server library would send: dripping headers, malformed lines, huge
- * header blocks. Each request is answered by a script, connection after connection.
+ * A server on {@code 127.0.0.1} that writes raw bytes, to see how {@link HttpTransport}
+ * reacts to answers no HTTP server library would send: dripping headers, malformed lines,
+ * huge header blocks. Each request is answered by a script, connection after connection.
  */
 final class RawHttpServer implements AutoCloseable {
 

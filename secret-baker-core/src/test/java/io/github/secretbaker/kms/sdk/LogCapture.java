@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Captures everything logged through SLF4J (the AWS SDK's loggers included) while an action
- * runs with the root logger at TRACE.
+ * Captures everything logged through SLF4J (the AWS SDK's loggers included) while an
+ * action runs with the root logger at TRACE.
  */
 public final class LogCapture {
 
@@ -57,8 +57,8 @@ public final class LogCapture {
 	}
 
 	/**
-	 * Assert that captured output holds no part of a secret access key or session token of
-	 * 6 or more characters, no signature and no signature input.
+	 * Assert that captured output holds no part of a secret access key or session token
+	 * of 6 or more characters, no signature and no signature input.
 	 * @param output the output
 	 * @param secretAccessKey the secret access key
 	 * @param sessionToken the session token

@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Tests for {@link SdkKmsDecrypter} against an endpoint that answers what KMS never would:
- * the point is what the adapter makes of the bytes the AWS SDK receives, so a small server
- * on the loopback interface answers canned bodies.
+ * Tests for {@link SdkKmsDecrypter} against an endpoint that answers what KMS never
+ * would: the point is what the adapter makes of the bytes the AWS SDK receives, so a
+ * small server on the loopback interface answers canned bodies.
  */
 class SdkKmsDecrypterTests {
 
@@ -109,11 +109,12 @@ class SdkKmsDecrypterTests {
 			.timeout(Duration.ofSeconds(1))
 			.credentialsProvider(blocking))) {
 			assertThatExceptionOfType(KmsDecryptException.class)
-				.isThrownBy(() -> kms.decrypt(KmsDecryptRequest.of(new byte[] { 1, 2, 3, 4 }, Map.of("PARAMETER_ARN", ARN),
-						null, Deadline.in(Duration.ofSeconds(1)))))
+				.isThrownBy(() -> kms.decrypt(KmsDecryptRequest.of(new byte[] { 1, 2, 3, 4 },
+						Map.of("PARAMETER_ARN", ARN), null, Deadline.in(Duration.ofSeconds(1)))))
 				.satisfies((ex) -> {
 					assertThat(ex.getKind()).isEqualTo(Kind.CREDENTIALS);
-					assertThat(ex.getDetail()).endsWith("were not obtained within the 1 s deadline; KMS was not called");
+					assertThat(ex.getDetail())
+						.endsWith("were not obtained within the 1 s deadline; KMS was not called");
 				});
 		}
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -123,15 +124,18 @@ class SdkKmsDecrypterTests {
 	@Test
 	void refusesAnEndpointOverPlainHttpToAnotherHost() {
 		assertThatExceptionOfType(KmsDecryptException.class)
-			.isThrownBy(() -> SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
-				.endpoint(URI.create("http://kms.example.com"))))
+			.isThrownBy(() -> SdkKmsDecrypter
+				.create(new KmsClientFactory().region("us-east-1").endpoint(URI.create("http://kms.example.com"))))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(Kind.INSECURE_ENDPOINT);
-				assertThat(ex.getDetail()).startsWith("the endpoint in secret-baker.endpoint is plain http to kms.example.com");
+				assertThat(ex.getDetail())
+					.startsWith("the endpoint in secret-baker.endpoint is plain http to kms.example.com");
 			});
-		SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
-			.endpoint(URI.create("http://kms.example.com"))
-			.allowInsecureEndpoint(true)).close();
+		SdkKmsDecrypter
+			.create(new KmsClientFactory().region("us-east-1")
+				.endpoint(URI.create("http://kms.example.com"))
+				.allowInsecureEndpoint(true))
+			.close();
 	}
 
 	private SecretDecryptionException decryptFails() {
@@ -139,8 +143,7 @@ class SdkKmsDecrypterTests {
 		try (SdkKmsDecrypter kms = SdkKmsDecrypter.create(new KmsClientFactory().region("us-east-1")
 			.endpoint(endpoint())
 			.timeout(Duration.ofSeconds(2))
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "s")))))
-		{
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "s"))))) {
 			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(2)).build();
 			return catchThrowableOfType(SecretDecryptionException.class, () -> decryptor.decryptAll(secrets));
 		}

@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SigV4AuthScheme}: it signs SDK requests exactly as the SDK's own signer
- * does, and with it the {@code sdk} client runs no SDK signer, so the SDK's loggers at TRACE
- * never see a credential.
+ * Tests for {@link SigV4AuthScheme}: it signs SDK requests exactly as the SDK's own
+ * signer does, and with it the {@code sdk} client runs no SDK signer, so the SDK's
+ * loggers at TRACE never see a credential.
  */
 @LocalAwsTest
 class SigV4AuthSchemeTests {
@@ -64,8 +64,9 @@ class SigV4AuthSchemeTests {
 			String service = (i % 2 == 0) ? "kms" : "ssm";
 			String region = List.of("eu-west-1", "cn-north-1", "us-gov-west-1", "us-isob-east-1", "eusc-de-east-1")
 				.get(random.nextInt(5));
-			URI endpoint = List.of(URI.create("https://" + service + "." + region + ".amazonaws.com/"),
-					URI.create("http://127.0.0.1:" + (1024 + random.nextInt(60000)) + "/"))
+			URI endpoint = List
+				.of(URI.create("https://" + service + "." + region + ".amazonaws.com/"),
+						URI.create("http://127.0.0.1:" + (1024 + random.nextInt(60000)) + "/"))
 				.get(random.nextInt(2));
 			byte[] body = new byte[random.nextInt(3000)];
 			random.nextBytes(body);

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The AWS a contract suite runs against: the {@link LocalAwsServer} by default, or LocalStack
- * with {@code -Daws.backend=localstack}. Clients do not retry, so every error and every call
- * count is the server's own. {@link AwsBackendExtension} injects it.
+ * The AWS a contract suite runs against: the {@link LocalAwsServer} by default, or
+ * LocalStack with {@code -Daws.backend=localstack}. Clients do not retry, so every error
+ * and every call count is the server's own. {@link AwsBackendExtension} injects it.
  *
  * @since 0.1.0
  */
@@ -134,16 +134,17 @@ public interface AwsBackend {
 	}
 
 	/**
-	 * Behaviours of AWS that a backend may lack. Tests that depend on one are skipped on a
-	 * backend without it, with the reason below.
+	 * Behaviours of AWS that a backend may lack. Tests that depend on one are skipped on
+	 * a backend without it, with the reason below.
 	 */
 	enum Capability {
 
 		/**
-		 * Parameter Store stores a SecureString as a KMS ciphertext under the parameter's key
-		 * with context {@code PARAMETER_ARN}, and reports KMS failures (a disabled key, a
-		 * denied {@code kms:Decrypt}) when it decrypts. LocalStack's SSM (from moto) returns
-		 * {@code kms:<key>:<plaintext>} for {@code WithDecryption=false} and never calls KMS.
+		 * Parameter Store stores a SecureString as a KMS ciphertext under the parameter's
+		 * key with context {@code PARAMETER_ARN}, and reports KMS failures (a disabled
+		 * key, a denied {@code kms:Decrypt}) when it decrypts. LocalStack's SSM (from
+		 * moto) returns {@code kms:<key>:<plaintext>} for {@code WithDecryption=false}
+		 * and never calls KMS.
 		 */
 		SSM_ENCRYPTS_WITH_KMS("SSM SecureStrings are not KMS ciphertexts bound to PARAMETER_ARN"),
 
@@ -154,8 +155,8 @@ public interface AwsBackend {
 
 		/**
 		 * KMS answers a reserved {@code alias/aws/} name in {@code CreateAlias} with the
-		 * {@code InvalidAliasNameException} its model lists; moto, and LocalStack after it,
-		 * answer {@code NotAuthorizedException}.
+		 * {@code InvalidAliasNameException} its model lists; moto, and LocalStack after
+		 * it, answer {@code NotAuthorizedException}.
 		 */
 		KMS_MODELLED_RESERVED_ALIAS_ERROR("CreateAlias refuses reserved alias names with another error code");
 

@@ -30,11 +30,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Resolves the {@link AwsBackend} named by the {@code aws.backend} system property:
- * {@code local} (the default) starts a {@link LocalAwsServer} per test class and resets it
- * before each test; {@code localstack} starts one LocalStack container per test run (image
- * from {@code localstack.image}, {@code LOCALSTACK_AUTH_TOKEN} passed through when set), and
- * disables the suite with a clear reason where no Docker engine is available. The local
- * backend needs nothing beyond this module; LocalStack needs Testcontainers'
+ * {@code local} (the default) starts a {@link LocalAwsServer} per test class and resets
+ * it before each test; {@code localstack} starts one LocalStack container per test run
+ * (image from {@code localstack.image}, {@code LOCALSTACK_AUTH_TOKEN} passed through when
+ * set), and disables the suite with a clear reason where no Docker engine is available.
+ * The local backend needs nothing beyond this module; LocalStack needs Testcontainers'
  * {@code testcontainers-localstack} on the test class path.
  *
  * @since 0.1.0
@@ -56,8 +56,9 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 				.getStore(NAMESPACE)
 				.computeIfAbsent("docker", (key) -> DockerClientFactory.instance().isDockerAvailable(), Boolean.class);
 			return docker ? ConditionEvaluationResult.enabled("Running against LocalStack")
-					: ConditionEvaluationResult.disabled("Skipping the LocalStack contract run (-Daws.backend=localstack): "
-							+ "no Docker engine is available on this machine");
+					: ConditionEvaluationResult
+						.disabled("Skipping the LocalStack contract run (-Daws.backend=localstack): "
+								+ "no Docker engine is available on this machine");
 		}
 		throw new IllegalStateException("Unknown aws.backend '" + backend + "'; use 'local' or 'localstack'");
 	}
@@ -89,7 +90,8 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 			classContext = parent.get();
 			parent = classContext.getParent();
 		}
-		return classContext.getStore(NAMESPACE).computeIfAbsent("local", (key) -> new LocalBackend(), LocalBackend.class);
+		return classContext.getStore(NAMESPACE)
+			.computeIfAbsent("local", (key) -> new LocalBackend(), LocalBackend.class);
 	}
 
 	private static String backendName() {
@@ -216,7 +218,8 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 
 		LocalStackBackend() {
 			String image = System.getProperty("localstack.image", DEFAULT_IMAGE);
-			this.container = new LocalStackContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
+			this.container = new LocalStackContainer(
+					DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
 				.withServices("kms", "ssm");
 			String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
 			if (token != null && !token.isBlank()) {
@@ -225,8 +228,10 @@ public class AwsBackendExtension implements ExecutionCondition, ParameterResolve
 			this.container.start();
 			this.credentials = StaticCredentialsProvider
 				.create(AwsBasicCredentials.create(this.container.getAccessKey(), this.container.getSecretKey()));
-			this.kms = AwsBackendExtension.kms(this.container.getEndpoint(), this.container.getRegion(), this.credentials);
-			this.ssm = AwsBackendExtension.ssm(this.container.getEndpoint(), this.container.getRegion(), this.credentials);
+			this.kms = AwsBackendExtension.kms(this.container.getEndpoint(), this.container.getRegion(),
+					this.credentials);
+			this.ssm = AwsBackendExtension.ssm(this.container.getEndpoint(), this.container.getRegion(),
+					this.credentials);
 		}
 
 		@Override

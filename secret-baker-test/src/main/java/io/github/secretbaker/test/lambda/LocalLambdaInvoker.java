@@ -24,15 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invokes a Lambda handler the way the AWS Lambda Java runtime does: the handler class is
- * instantiated once (the init phase, where a Spring Cloud Function {@code FunctionInvoker}
- * starts its application context), then each event is passed to its handler method with a
- * {@code Context}.
+ * instantiated once (the init phase, where a Spring Cloud Function
+ * {@code FunctionInvoker} starts its application context), then each event is passed to
+ * its handler method with a {@code Context}.
  * <p>
- * Stream handlers ({@code handleRequest(InputStream, OutputStream, Context)}) get the event
- * bytes as they are; other handlers ({@code handleRequest(T, Context)}) get the event mapped
- * to their input type with Jackson, and their result is written as JSON. The
- * {@code aws-lambda-java-core} classes come from the handler's own class path, so this class
- * has no dependency on them.
+ * Stream handlers ({@code handleRequest(InputStream, OutputStream, Context)}) get the
+ * event bytes as they are; other handlers ({@code handleRequest(T, Context)}) get the
+ * event mapped to their input type with Jackson, and their result is written as JSON. The
+ * {@code aws-lambda-java-core} classes come from the handler's own class path, so this
+ * class has no dependency on them.
  *
  * @since 0.1.0
  */
@@ -63,14 +63,15 @@ public final class LocalLambdaInvoker {
 
 	/**
 	 * Create the handler, as the Lambda runtime does during the init phase.
-	 * @param handler the handler as Lambda takes it: {@code com.example.Handler::method}, or
-	 * {@code com.example.Handler} for its {@code handleRequest} method
+	 * @param handler the handler as Lambda takes it: {@code com.example.Handler::method},
+	 * or {@code com.example.Handler} for its {@code handleRequest} method
 	 * @param functionName the function name reported by the context
 	 * @param timeout the function timeout, reported by
 	 * {@code Context.getRemainingTimeInMillis()}
 	 * @param classLoader the class loader holding the function's classes
 	 * @return the invoker
-	 * @throws IllegalArgumentException if the handler cannot be found or has no suitable method
+	 * @throws IllegalArgumentException if the handler cannot be found or has no suitable
+	 * method
 	 * @throws IllegalStateException if the handler fails to initialize
 	 */
 	public static LocalLambdaInvoker create(String handler, String functionName, Duration timeout,
@@ -98,9 +99,9 @@ public final class LocalLambdaInvoker {
 			.filter((method) -> method.getName().equals(methodName) && !method.isBridge())
 			.filter((method) -> isStreamHandler(method) || method.getParameterCount() == 2)
 			.min((left, right) -> Boolean.compare(!isStreamHandler(left), !isStreamHandler(right)));
-		return candidate.orElseThrow(() -> new IllegalArgumentException("Handler class '" + handlerClass.getName()
-				+ "' has no public method '" + methodName + "(InputStream, OutputStream, Context)' or '"
-				+ methodName + "(Object, Context)'"));
+		return candidate.orElseThrow(() -> new IllegalArgumentException(
+				"Handler class '" + handlerClass.getName() + "' has no public method '" + methodName
+						+ "(InputStream, OutputStream, Context)' or '" + methodName + "(Object, Context)'"));
 	}
 
 	private static boolean isStreamHandler(Method method) {
@@ -155,16 +156,17 @@ public final class LocalLambdaInvoker {
 			return jsonMapper.writeValueAsBytes(result);
 		}
 		catch (InvocationTargetException ex) {
-			throw new IllegalStateException("Handler '" + this.method.getDeclaringClass().getName() + "::"
-					+ this.method.getName() + "' failed", ex.getCause());
+			throw new IllegalStateException(
+					"Handler '" + this.method.getDeclaringClass().getName() + "::" + this.method.getName() + "' failed",
+					ex.getCause());
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Handler method cannot be called", ex);
 		}
 	}
 
-	// Created on first use so that stream handlers, such as FunctionInvoker, need no Jackson
-	// on the class path next to this class.
+	// Created on first use so that stream handlers, such as FunctionInvoker, need no
+	// Jackson on the class path next to this class.
 	private JsonMapper jsonMapper() {
 		JsonMapper jsonMapper = this.jsonMapper;
 		if (jsonMapper == null) {
@@ -175,10 +177,11 @@ public final class LocalLambdaInvoker {
 	}
 
 	/**
-	 * Run a handler from the command line: {@code java -cp function.jar:secret-baker-test.jar
+	 * Run a handler from the command line:
+	 * {@code java -cp function.jar:secret-baker-test.jar
 	 * io.github.secretbaker.test.lambda.LocalLambdaInvoker --handler CLASS::METHOD --event
-	 * event.json}. The response goes to standard output; a Lambda-style {@code REPORT} line
-	 * with the init and invocation durations goes to standard error.
+	 * event.json}. The response goes to standard output; a Lambda-style {@code REPORT}
+	 * line with the init and invocation durations goes to standard error.
 	 * @param args the command-line arguments
 	 */
 	public static void main(String[] args) {

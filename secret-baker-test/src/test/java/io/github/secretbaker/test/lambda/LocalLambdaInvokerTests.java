@@ -34,8 +34,7 @@ class LocalLambdaInvokerTests {
 		byte[] first = invoker.invoke("{\"id\":1}".getBytes(StandardCharsets.UTF_8));
 		byte[] second = invoker.invoke("{\"id\":2}".getBytes(StandardCharsets.UTF_8));
 		assertThat(EchoStreamHandler.instances.get()).isEqualTo(before + 1);
-		assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("orders|$LATEST|")
-			.endsWith("|{\"id\":1}");
+		assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("orders|$LATEST|").endsWith("|{\"id\":1}");
 		assertThat(new String(second, StandardCharsets.UTF_8)).endsWith("|{\"id\":2}");
 		assertThat(invoker.initDuration()).isPositive();
 	}
@@ -60,8 +59,8 @@ class LocalLambdaInvokerTests {
 	@Test
 	void failsWithHandlerNameWhenClassIsMissing() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> LocalLambdaInvoker.create("com.example.Missing::handleRequest", "f", Duration.ofSeconds(1),
-					CLASS_LOADER))
+			.isThrownBy(() -> LocalLambdaInvoker.create("com.example.Missing::handleRequest", "f",
+					Duration.ofSeconds(1), CLASS_LOADER))
 			.withMessageContaining("Handler class 'com.example.Missing' is not on the class path");
 	}
 
@@ -98,8 +97,7 @@ class LocalLambdaInvokerTests {
 	@Test
 	void rejectsUnknownOptionWithUsage() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exitCode = LocalLambdaInvoker.run(new String[] { "--handle", "x" }, System.out,
-				new PrintStream(err, true));
+		int exitCode = LocalLambdaInvoker.run(new String[] { "--handle", "x" }, System.out, new PrintStream(err, true));
 		assertThat(exitCode).isEqualTo(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option '--handle'", "Usage:");
 	}

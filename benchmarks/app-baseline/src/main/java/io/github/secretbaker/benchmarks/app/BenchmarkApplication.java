@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * A plain Spring Boot application, run as {@code java -jar} on its repackaged jar: it starts,
- * reads the secret named by its first argument from the environment, prints its length (never
- * its value) in the same JSON line as the benchmark function, and exits. Which library
- * supplies the secret, if any, depends only on the jar's dependencies and the configuration
- * the harness starts it with.
+ * A plain Spring Boot application, run as {@code java -jar} on its repackaged jar: it
+ * starts, reads the secret named by its first argument from the environment, prints its
+ * length (never its value) in the same JSON line as the benchmark function, and exits.
+ * Which library supplies the secret, if any, depends only on the jar's dependencies and
+ * the configuration the harness starts it with.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * The plain Spring Boot application whose {@code java -jar} cold start the benchmarks measure.
+ * The plain Spring Boot application whose {@code java -jar} cold start the benchmarks
+ * measure.
  */
 @NullMarked
 package io.github.secretbaker.benchmarks.app;

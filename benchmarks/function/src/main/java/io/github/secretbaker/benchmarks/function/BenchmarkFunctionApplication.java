@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * A Spring Cloud Function that reads one secret from the environment at invocation time and
- * answers with its length. Which library supplies the secret, if any, depends only on the
- * class path and the configuration the harness starts it with; the handler is
+ * A Spring Cloud Function that reads one secret from the environment at invocation time
+ * and answers with its length. Which library supplies the secret, if any, depends only on
+ * the class path and the configuration the harness starts it with; the handler is
  * {@code org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest}.
  *
  * @since 0.1.0

@@ -17,10 +17,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * Measures baking N SecureString parameters into a secrets file, with every SSM call delayed
- * by the configured latency: secret-baker's bake library against one {@code GetParameter} per
- * secret in series. Both use the same SSM client and write the file with
- * {@link BakedSecretsFile}; the methods alternate from repetition to repetition.
+ * Measures baking N SecureString parameters into a secrets file, with every SSM call
+ * delayed by the configured latency: secret-baker's bake library against one
+ * {@code GetParameter} per secret in series. Both use the same SSM client and write the
+ * file with {@link BakedSecretsFile}; the methods alternate from repetition to
+ * repetition.
  *
  * @since 0.1.0
  */
@@ -44,8 +45,7 @@ public final class BakeBenchmark {
 	 * @param latency the latency of every SSM call
 	 * @param workDir where to write the baked files
 	 */
-	public BakeBenchmark(LocalAwsServer server, List<Integer> sizes, int repetitions, Duration latency,
-			Path workDir) {
+	public BakeBenchmark(LocalAwsServer server, List<Integer> sizes, int repetitions, Duration latency, Path workDir) {
 		this.server = server;
 		this.sizes = sizes;
 		this.repetitions = repetitions;
@@ -93,8 +93,8 @@ public final class BakeBenchmark {
 		};
 		double millis = (System.nanoTime() - start) / 1e6;
 		if (baked.size() != requests.size()) {
-			throw new IllegalStateException(method.label() + " baked " + baked.size() + " of " + requests.size()
-					+ " parameters");
+			throw new IllegalStateException(
+					method.label() + " baked " + baked.size() + " of " + requests.size() + " parameters");
 		}
 		return millis;
 	}

@@ -14,8 +14,8 @@ public enum BakeMethod {
 	SECRET_BAKER("secret-baker bake"),
 
 	/**
-	 * One {@code GetParameter} with {@code WithDecryption=false} per secret, in series, as the
-	 * Node plugin bakes.
+	 * One {@code GetParameter} with {@code WithDecryption=false} per secret, in series,
+	 * as the Node plugin bakes.
 	 */
 	SERIAL("one GetParameter per secret, in series");
 

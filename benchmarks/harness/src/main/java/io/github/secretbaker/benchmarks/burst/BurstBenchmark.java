@@ -22,9 +22,9 @@ import io.github.secretbaker.test.LocalAwsServer;
 
 /**
  * Deploy bursts: the issue's target burst simulated for secret-baker and for a reader of
- * Parameter Store by path, the largest bursts a quota carries, the decryptor's policy against
- * alternatives, and a real burst on the local server compared with its simulation. Written as
- * {@code burst.md}.
+ * Parameter Store by path, the largest bursts a quota carries, the decryptor's policy
+ * against alternatives, and a real burst on the local server compared with its
+ * simulation. Written as {@code burst.md}.
  *
  * @since 0.1.0
  */
@@ -127,8 +127,8 @@ public final class BurstBenchmark {
 	private void targets() {
 		line("## The target burst");
 		line();
-		line("B = " + TARGET_COLD_STARTS + " cold starts arriving at random within " + WINDOW.toSeconds()
-				+ " s, N = " + TARGET_SECRETS + " secrets each.");
+		line("B = " + TARGET_COLD_STARTS + " cold starts arriving at random within " + WINDOW.toSeconds() + " s, N = "
+				+ TARGET_SECRETS + " secrets each.");
 		line();
 		resultHeader("Reader, quota");
 		BurstResult bakerResult = BurstSimulation
@@ -196,7 +196,8 @@ public final class BurstBenchmark {
 	}
 
 	private int largestBurst(int secrets, double quota) {
-		// Up from the bucket's own share, doubling, so that no probe is much larger than the answer.
+		// Up from the bucket's own share, doubling, so that no probe is much larger than
+		// the answer.
 		int low = 0;
 		int high = Math.max(1, (int) (quota * ONE_SECOND_BUCKET / secrets));
 		while (high <= MAX_SEARCHED_COLD_STARTS && allWithin(secrets, quota, high)) {
@@ -229,8 +230,8 @@ public final class BurstBenchmark {
 		int coldStarts = 5_000;
 		line("B = " + String.format(Locale.ROOT, "%,d", coldStarts) + " cold starts within " + WINDOW.toSeconds()
 				+ " s, N = " + TARGET_SECRETS + ", Q = " + quota(TARGET_QUOTA) + "/s: "
-				+ quota(coldStarts * TARGET_SECRETS)
-				+ " calls against a bucket of " + quota(TARGET_QUOTA) + " refilled at " + quota(TARGET_QUOTA)
+				+ quota(coldStarts * TARGET_SECRETS) + " calls against a bucket of " + quota(TARGET_QUOTA)
+				+ " refilled at " + quota(TARGET_QUOTA)
 				+ "/s, so the quota, not the policy, bounds what finishes; the policy decides how the throttles "
 				+ "are spread.");
 		line();
@@ -309,9 +310,10 @@ public final class BurstBenchmark {
 		double realMedian = median(real, figure);
 		double simulatedMedian = median(simulated, figure);
 		double difference = (simulatedMedian != 0) ? (realMedian - simulatedMedian) / simulatedMedian * 100 : 0;
-		row(label, List.of(String.format(Locale.ROOT, "%.0f", realMedian),
-				String.format(Locale.ROOT, "%.0f", simulatedMedian),
-				String.format(Locale.ROOT, "%+.0f %%", difference)));
+		row(label,
+				List.of(String.format(Locale.ROOT, "%.0f", realMedian),
+						String.format(Locale.ROOT, "%.0f", simulatedMedian),
+						String.format(Locale.ROOT, "%+.0f %%", difference)));
 	}
 
 	private static double median(List<BurstResult> results, Figure figure) {
@@ -325,11 +327,12 @@ public final class BurstBenchmark {
 	}
 
 	private void resultRow(String label, BurstResult result) {
-		row(label, List.of(percent(result.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT)),
-				percent(result.shareSucceededWithin(LAMBDA_INIT_LIMIT)),
-				String.format(Locale.ROOT, "%,d", result.failures()), millis(result.addedMillis(50)),
-				millis(result.addedMillis(99)), String.format(Locale.ROOT, "%,d", result.calls()),
-				String.format(Locale.ROOT, "%,d", result.throttles())));
+		row(label,
+				List.of(percent(result.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT)),
+						percent(result.shareSucceededWithin(LAMBDA_INIT_LIMIT)),
+						String.format(Locale.ROOT, "%,d", result.failures()), millis(result.addedMillis(50)),
+						millis(result.addedMillis(99)), String.format(Locale.ROOT, "%,d", result.calls()),
+						String.format(Locale.ROOT, "%,d", result.throttles())));
 	}
 
 	static String describe(DecryptorPolicy policy) {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The cold starts of a burst, simulated or real, with the calls they made and the throttles
- * they met.
+ * The cold starts of a burst, simulated or real, with the calls they made and the
+ * throttles they met.
  *
  * @param scenario the burst
  * @param inits what the reading added to each cold start

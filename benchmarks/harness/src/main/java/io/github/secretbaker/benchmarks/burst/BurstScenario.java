@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * One burst: {@code coldStarts} cold starts arriving over a window, each reading
- * {@code secrets} secrets with the given reader, against a quota of {@code quota} requests per
- * second whose bucket holds {@code bucketSeconds} of them, every call taking {@code latency}.
+ * {@code secrets} secrets with the given reader, against a quota of {@code quota}
+ * requests per second whose bucket holds {@code bucketSeconds} of them, every call taking
+ * {@code latency}.
  *
  * @param reader what each cold start does
  * @param coldStarts the cold starts
@@ -28,8 +29,8 @@ public record BurstScenario(ColdStartReader reader, int coldStarts, int secrets,
 	 */
 	public BurstScenario {
 		if (coldStarts < 1 || secrets < 1) {
-			throw new IllegalArgumentException("A burst needs at least one cold start and one secret but had "
-					+ coldStarts + " and " + secrets);
+			throw new IllegalArgumentException(
+					"A burst needs at least one cold start and one secret but had " + coldStarts + " and " + secrets);
 		}
 		if (latency.isNegative() || window.isNegative()) {
 			throw new IllegalArgumentException("The latency and the window must not be negative");

@@ -12,11 +12,11 @@ import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
 import io.github.secretbaker.benchmarks.burst.ColdStartReader.ParametersByPath;
 
 /**
- * Runs a {@link BurstScenario} in virtual time: a discrete-event simulation, deterministic for
- * a seed, in which every cold start follows its reader's policy against one shared
- * {@link TokenBucket}. A call takes the scenario's latency and meets the quota when it
- * arrives at the service, at the end of that latency, as the local server's rate limit does;
- * a throttled call costs its round trip and no token.
+ * Runs a {@link BurstScenario} in virtual time: a discrete-event simulation,
+ * deterministic for a seed, in which every cold start follows its reader's policy against
+ * one shared {@link TokenBucket}. A call takes the scenario's latency and meets the quota
+ * when it arrives at the service, at the end of that latency, as the local server's rate
+ * limit does; a throttled call costs its round trip and no token.
  *
  * @since 0.1.0
  */
@@ -138,8 +138,8 @@ public final class BurstSimulation {
 			this.freeThreads--;
 			attempt(0, this.arrival, 0);
 			if (this.pending > 1) {
-				at(this.arrival + this.policy.firstCallGrace().toNanos(), () -> releaseOthers(this.arrival
-						+ this.policy.firstCallGrace().toNanos(), 1));
+				at(this.arrival + this.policy.firstCallGrace().toNanos(),
+						() -> releaseOthers(this.arrival + this.policy.firstCallGrace().toNanos(), 1));
 			}
 		}
 
@@ -170,7 +170,8 @@ public final class BurstSimulation {
 			int attempts = attemptsSoFar + 1;
 			long answer = now + BurstSimulation.this.latency;
 			if (answer > this.deadline) {
-				// The call is cut at the deadline; whether the quota counts it does not matter any more.
+				// The call is cut at the deadline; whether the quota counts it does not
+				// matter any more.
 				BurstSimulation.this.calls++;
 				at(this.deadline, () -> finish(secret, this.deadline, false));
 				return;
@@ -208,8 +209,8 @@ public final class BurstSimulation {
 	}
 
 	/**
-	 * One cold start of a reader by path: the pages one after another, each call retried by
-	 * the SDK, a call that is still throttled after its last attempt failing the init.
+	 * One cold start of a reader by path: the pages one after another, each call retried
+	 * by the SDK, a call that is still throttled after its last attempt failing the init.
 	 */
 	private final class PagingColdStart {
 

@@ -14,7 +14,8 @@ public sealed interface ColdStartReader {
 	String describe();
 
 	/**
-	 * secret-baker: one KMS {@code Decrypt} per baked secret, with the decryptor's policy.
+	 * secret-baker: one KMS {@code Decrypt} per baked secret, with the decryptor's
+	 * policy.
 	 *
 	 * @param policy the decryptor's scheduling, retry and deadline
 	 * @since 0.1.0
@@ -30,8 +31,8 @@ public sealed interface ColdStartReader {
 
 	/**
 	 * A runtime reader of Parameter Store by path, such as Spring Cloud AWS's
-	 * {@code aws-parameterstore:} import: one {@code GetParametersByPath} per page, the pages
-	 * one after another, each call retried by the SDK.
+	 * {@code aws-parameterstore:} import: one {@code GetParametersByPath} per page, the
+	 * pages one after another, each call retried by the SDK.
 	 *
 	 * @param pageSize the parameters per page
 	 * @param retry the SDK's retry

@@ -5,10 +5,10 @@ import java.time.Duration;
 import io.github.secretbaker.kms.BakedSecretsDecryptor;
 
 /**
- * How secret-baker's decryptor schedules and retries the {@code Decrypt} calls of one cold
- * start: the first call alone (the others follow when it ends, or after a grace period), then
- * at most {@code concurrency} calls in flight, each throttled call retried after a
- * {@link FullJitterBackoff full-jitter backoff}, all within one deadline.
+ * How secret-baker's decryptor schedules and retries the {@code Decrypt} calls of one
+ * cold start: the first call alone (the others follow when it ends, or after a grace
+ * period), then at most {@code concurrency} calls in flight, each throttled call retried
+ * after a {@link FullJitterBackoff full-jitter backoff}, all within one deadline.
  *
  * @param concurrency the most calls in flight
  * @param timeout the deadline, counted from the start of the cold start's decryption
@@ -23,10 +23,10 @@ public record DecryptorPolicy(int concurrency, Duration timeout, FullJitterBacko
 
 	/**
 	 * The policy of {@link BakedSecretsDecryptor} and {@code PendingSecrets} with their
-	 * defaults. The concurrency and timeout are read from the decryptor's public constants;
-	 * the backoff (25 ms doubling to 1 s, full jitter), the 10 ms least call and the first
-	 * call's grace (the lesser of 1 s and a fifth of the timeout) are private constants there,
-	 * reproduced here.
+	 * defaults. The concurrency and timeout are read from the decryptor's public
+	 * constants; the backoff (25 ms doubling to 1 s, full jitter), the 10 ms least call
+	 * and the first call's grace (the lesser of 1 s and a fifth of the timeout) are
+	 * private constants there, reproduced here.
 	 */
 	public static final DecryptorPolicy DEFAULT = new DecryptorPolicy(BakedSecretsDecryptor.DEFAULT_CONCURRENCY,
 			BakedSecretsDecryptor.DEFAULT_TIMEOUT, new FullJitterBackoff(Duration.ofMillis(25), Duration.ofSeconds(1)),

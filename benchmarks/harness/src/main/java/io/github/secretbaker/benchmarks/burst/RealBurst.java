@@ -29,10 +29,11 @@ import io.github.secretbaker.test.LocalAwsServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a burst for real on this machine: one {@link BakedSecretsDecryptor} per cold start,
- * each with its own KMS client, started at the scenario's arrival instants against the local
- * server with the scenario's latency and a {@code Decrypt} rate limit of its quota. The
- * decryptors run the project's own scheduling, retry and deadline on real threads and clocks.
+ * Runs a burst for real on this machine: one {@link BakedSecretsDecryptor} per cold
+ * start, each with its own KMS client, started at the scenario's arrival instants against
+ * the local server with the scenario's latency and a {@code Decrypt} rate limit of its
+ * quota. The decryptors run the project's own scheduling, retry and deadline on real
+ * threads and clocks.
  *
  * @since 0.1.0
  */
@@ -60,8 +61,8 @@ public final class RealBurst {
 
 	/**
 	 * Run the burst.
-	 * @param scenario a burst of {@link BakedDecryption} cold starts, whose bucket holds one
-	 * second of the quota as the local server's does
+	 * @param scenario a burst of {@link BakedDecryption} cold starts, whose bucket holds
+	 * one second of the quota as the local server's does
 	 * @return the cold starts' outcomes, with the calls and throttles the server counted
 	 */
 	public BurstResult run(BurstScenario scenario) {
@@ -86,8 +87,9 @@ public final class RealBurst {
 					.timeout(baked.policy().timeout())
 					.build());
 			}
-			// Every client's first call (class loading, connections, signing setup) outside the burst: the
-			// simulation leaves it out, and on this shared machine it would dominate the burst.
+			// Every client's first call (class loading, connections, signing setup)
+			// outside the burst: the simulation leaves it out, and on this shared machine
+			// it would dominate the burst.
 			for (BakedSecretsDecryptor decryptor : decryptors) {
 				decryptor.decryptAll(secrets);
 			}

@@ -20,8 +20,8 @@ public record SdkRetryPolicy(int maxAttempts, FullJitterBackoff backoff) {
 			new FullJitterBackoff(Duration.ofMillis(100), Duration.ofSeconds(20)));
 
 	/**
-	 * The standard mode with the 1 s base that the AWS SDK for Java 2.x applies to throttling
-	 * errors, a longer wait than {@link #STANDARD}'s, shown for comparison.
+	 * The standard mode with the 1 s base that the AWS SDK for Java 2.x applies to
+	 * throttling errors, a longer wait than {@link #STANDARD}'s, shown for comparison.
 	 */
 	public static final SdkRetryPolicy STANDARD_THROTTLED_BASE = new SdkRetryPolicy(3,
 			new FullJitterBackoff(Duration.ofSeconds(1), Duration.ofSeconds(20)));

@@ -4,10 +4,10 @@ import java.util.Map;
 
 /**
  * What secret-baker did in a function about to be snapshotted with
- * {@code secret-baker.snapshot=after-restore}: started as Lambda starts a SnapStart version
- * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, {@code org.crac} on the class path), on
- * a JVM that takes no checkpoint, so the restore never comes and the invocation's read is
- * refused rather than answered.
+ * {@code secret-baker.snapshot=after-restore}: started as Lambda starts a SnapStart
+ * version ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, {@code org.crac} on the
+ * class path), on a JVM that takes no checkpoint, so the restore never comes and the
+ * invocation's read is refused rather than answered.
  *
  * @param secrets the number of secrets baked
  * @param refused whether the read was refused as a read before the restore

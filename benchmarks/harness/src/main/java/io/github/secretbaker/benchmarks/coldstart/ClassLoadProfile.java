@@ -1,10 +1,11 @@
 package io.github.secretbaker.benchmarks.coldstart;
 
 /**
- * The classes one cold start loaded before its JVM exited, from {@code -Xlog:class+load}: a
- * profile of where a variant's added start-up work goes. Classes are compared with those of
- * the setup's baseline by name (the numbers JDK gives lambda and hidden classes left out),
- * so that what the secrets path adds is counted apart from what every start loads.
+ * The classes one cold start loaded before its JVM exited, from {@code -Xlog:class+load}:
+ * a profile of where a variant's added start-up work goes. Classes are compared with
+ * those of the setup's baseline by name (the numbers JDK gives lambda and hidden classes
+ * left out), so that what the secrets path adds is counted apart from what every start
+ * loads.
  *
  * @param setup the setup
  * @param variant the variant

@@ -41,11 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures whole-process cold starts: for each number of secrets and each {@link Setup},
- * rounds in which every selected {@link Variant} of the setup, its baseline included, starts
- * once in a fresh JVM, in an order rotated from round to round, and answers one event through
- * Spring Cloud Function's {@code FunctionInvoker} or as a {@code java -jar} application.
- * Setups with a class cache first record one per variant and number of secrets in a training
- * run.
+ * rounds in which every selected {@link Variant} of the setup, its baseline included,
+ * starts once in a fresh JVM, in an order rotated from round to round, and answers one
+ * event through Spring Cloud Function's {@code FunctionInvoker} or as a {@code java -jar}
+ * application. Setups with a class cache first record one per variant and number of
+ * secrets in a training run.
  *
  * @since 0.1.0
  */
@@ -57,7 +57,8 @@ public final class ColdStartBenchmark {
 	public static final String SECRET_READ = secretName(0);
 
 	/**
-	 * The length of every generated secret value, which the function's answer must report.
+	 * The length of every generated secret value, which the function's answer must
+	 * report.
 	 */
 	public static final int SECRET_LENGTH = UUID.randomUUID().toString().length();
 
@@ -105,8 +106,8 @@ public final class ColdStartBenchmark {
 	/**
 	 * Create the benchmark.
 	 * @param options the settings
-	 * @param server the local HTTP server, which the benchmark seeds; the HTTPS setup gets a
-	 * server of its own
+	 * @param server the local HTTP server, which the benchmark seeds; the HTTPS setup
+	 * gets a server of its own
 	 * @param workDir where to write the baked files, the caches and the event
 	 */
 	public ColdStartBenchmark(BenchmarkOptions options, LocalAwsServer server, Path workDir) {
@@ -117,9 +118,9 @@ public final class ColdStartBenchmark {
 
 	/**
 	 * Run every round of every selected setup for every number of secrets; with
-	 * {@value #CLASS_PROFILE_SECRETS} secret, profile the classes one more cold start of each
-	 * 2-core variant loads; with the largest number, where secret-baker's decryption threads
-	 * spend their time and what the after-restore mode calls before a checkpoint.
+	 * {@value #CLASS_PROFILE_SECRETS} secret, profile the classes one more cold start of
+	 * each 2-core variant loads; with the largest number, where secret-baker's decryption
+	 * threads spend their time and what the after-restore mode calls before a checkpoint.
 	 * @return the statistics of the samples and the profiles
 	 */
 	public ColdStartSummary run() {
@@ -208,7 +209,8 @@ public final class ColdStartBenchmark {
 
 	private void train(Setup setup, Variant variant, int secrets, Backend backend, Path event) {
 		Path cache = this.workDir.resolve("cache")
-			.resolve(setup.id() + "-" + variant.id() + "-n" + secrets + ((setup.cache() == Cache.AOT) ? ".aot" : ".jsa"));
+			.resolve(setup.id() + "-" + variant.id() + "-n" + secrets
+					+ ((setup.cache() == Cache.AOT) ? ".aot" : ".jsa"));
 		try {
 			Files.createDirectories(cache.getParent());
 			Files.deleteIfExists(cache);
@@ -216,15 +218,18 @@ public final class ColdStartBenchmark {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare " + cache, ex);
 		}
-		String record = (setup.cache() == Cache.AOT) ? "-XX:AOTCacheOutput=" + cache : "-XX:ArchiveClassesAtExit=" + cache;
+		String record = (setup.cache() == Cache.AOT) ? "-XX:AOTCacheOutput=" + cache
+				: "-XX:ArchiveClassesAtExit=" + cache;
 		List<String> command = command(setup, variant, secrets, backend, event, List.of(record, TRAINING_RUN));
 		backend.server.resetCounters();
 		ChildProcess.Result result = ChildProcess.runToExit(command, environment(setup));
 		if (result.exitCode() != 0 || !Files.isRegularFile(cache)) {
-			throw ChildProcess.failure("did not record " + cache.getFileName() + " (exit code " + result.exitCode() + ")",
-					command, result.stdout(), result.stderr());
+			throw ChildProcess.failure(
+					"did not record " + cache.getFileName() + " (exit code " + result.exitCode() + ")", command,
+					result.stdout(), result.stderr());
 		}
-		this.trainings.add(new TrainingSample(setup, variant, secrets, result.exitMillis(), backend.server.callCounts()));
+		this.trainings
+			.add(new TrainingSample(setup, variant, secrets, result.exitMillis(), backend.server.callCounts()));
 		this.caches.computeIfAbsent(setup, (key) -> new HashMap<>()).put(variant, cache);
 		System.out.printf(Locale.ROOT, "[cold-start] N=%d %s trained %s in %.0f ms%n", secrets, setup.id(),
 				variant.label(), result.exitMillis());
@@ -283,8 +288,8 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * Return a class name without the numbers the JDK gives lambda and hidden classes, which
-	 * differ from one JVM to the next.
+	 * Return a class name without the numbers the JDK gives lambda and hidden classes,
+	 * which differ from one JVM to the next.
 	 * @param name the name as {@code -Xlog:class+load} logs it
 	 * @return the name to compare
 	 */
@@ -324,9 +329,8 @@ public final class ColdStartBenchmark {
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
 		backend.server.resetCounters();
 		ChildProcess.Result result = ChildProcess.runToExit(command, environment);
-		boolean refused = result.exitCode() != 0
-				&& Stream.concat(result.stdout().stream(), result.stderr().stream())
-					.anyMatch((line) -> line.contains(REFUSED_BEFORE_RESTORE));
+		boolean refused = result.exitCode() != 0 && Stream.concat(result.stdout().stream(), result.stderr().stream())
+			.anyMatch((line) -> line.contains(REFUSED_BEFORE_RESTORE));
 		System.out.printf(Locale.ROOT, "[cold-start] after-restore mode with N=%d: %s, %s%n", secrets,
 				refused ? "read refused before the restore" : "read not refused (exit code " + result.exitCode() + ")",
 				backend.server.callCounts());
@@ -405,7 +409,8 @@ public final class ColdStartBenchmark {
 	}
 
 	private Path java(Setup setup) {
-		Path home = (setup.cache() == Cache.AOT) ? this.options.aotJavaHome() : Path.of(System.getProperty("java.home"));
+		Path home = (setup.cache() == Cache.AOT) ? this.options.aotJavaHome()
+				: Path.of(System.getProperty("java.home"));
 		return home.resolve("bin").resolve("java");
 	}
 
@@ -441,7 +446,8 @@ public final class ColdStartBenchmark {
 			throw new IllegalStateException(classPathFile + " is missing: build the function modules first with "
 					+ "./mvnw -B -ntp -pl benchmarks/harness -am package -DskipTests");
 		}
-		// Jars only, as in a Lambda zip's lib/ folder: class caches cannot hold classes from folders.
+		// Jars only, as in a Lambda zip's lib/ folder: class caches cannot hold classes
+		// from folders.
 		List<String> entries = new ArrayList<>();
 		if (variant.baked()) {
 			entries.add(bakedJar.toString());
@@ -452,7 +458,9 @@ public final class ColdStartBenchmark {
 		}
 		try {
 			String dependencies = Files.readString(classPathFile, StandardCharsets.UTF_8).strip();
-			Arrays.stream(dependencies.split(File.pathSeparator)).filter((entry) -> !entry.isEmpty()).forEach(entries::add);
+			Arrays.stream(dependencies.split(File.pathSeparator))
+				.filter((entry) -> !entry.isEmpty())
+				.forEach(entries::add);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + classPathFile, ex);
@@ -539,8 +547,9 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * A local server with its key, and the secrets baked from it for each number of secrets:
-	 * the file, for {@code java -jar}, and a jar holding it, for a function's class path.
+	 * A local server with its key, and the secrets baked from it for each number of
+	 * secrets: the file, for {@code java -jar}, and a jar holding it, for a function's
+	 * class path.
 	 */
 	private final class Backend {
 

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Statistics of the cold start samples. Added times and ratios are computed pair by pair,
- * within each round of a setup, so that slow and fast periods of a shared machine cancel out:
- * a variant's added time in a round is its time minus the time of the same setup's baseline
- * in the same round.
+ * within each round of a setup, so that slow and fast periods of a shared machine cancel
+ * out: a variant's added time in a round is its time minus the time of the same setup's
+ * baseline in the same round.
  *
  * @since 0.1.0
  */
@@ -40,11 +40,12 @@ public final class ColdStartSummary {
 	 * Summarize the given samples.
 	 * @param samples the samples
 	 * @param profiles the class loading profiles
-	 * @param hotSpots where the decryption threads of secret-baker eager spent their time, or
-	 * {@code null} if not profiled
+	 * @param hotSpots where the decryption threads of secret-baker eager spent their
+	 * time, or {@code null} if not profiled
 	 * @param trainings the training runs of the setups with a class cache
 	 * @param afterRestore the after-restore check, or {@code null} if not run
-	 * @param skipped the selected setups that could not run on this machine, with the reason
+	 * @param skipped the selected setups that could not run on this machine, with the
+	 * reason
 	 */
 	public ColdStartSummary(List<ColdStartSample> samples, List<ClassLoadProfile> profiles,
 			@Nullable DecryptionHotSpots hotSpots, List<TrainingSample> trainings,
@@ -137,7 +138,8 @@ public final class ColdStartSummary {
 	 * @return the sizes
 	 */
 	public List<Integer> sizes() {
-		return new ArrayList<>(this.samples.stream().map(ColdStartSample::secrets).collect(Collectors.toCollection(TreeSet::new)));
+		return new ArrayList<>(
+				this.samples.stream().map(ColdStartSample::secrets).collect(Collectors.toCollection(TreeSet::new)));
 	}
 
 	/**
@@ -174,7 +176,8 @@ public final class ColdStartSummary {
 	}
 
 	/**
-	 * Return the CPU time the harness JVM, running the local server, used during a cold start.
+	 * Return the CPU time the harness JVM, running the local server, used during a cold
+	 * start.
 	 * @param setup the setup
 	 * @param variant the variant
 	 * @param secrets the number of secrets
@@ -224,8 +227,8 @@ public final class ColdStartSummary {
 	}
 
 	/**
-	 * Return the ratio of the added times of two variants, round by round, over the rounds in
-	 * which the reference added time is positive.
+	 * Return the ratio of the added times of two variants, round by round, over the
+	 * rounds in which the reference added time is positive.
 	 * @param setup the setup of both
 	 * @param variant the variant
 	 * @param reference the reference variant
@@ -253,7 +256,11 @@ public final class ColdStartSummary {
 	 * @return the calls by operation, from the first round
 	 */
 	public Map<String, Long> calls(Setup setup, Variant variant, int secrets) {
-		return rounds(setup, variant, secrets).values().stream().findFirst().map(ColdStartSample::calls).orElse(Map.of());
+		return rounds(setup, variant, secrets).values()
+			.stream()
+			.findFirst()
+			.map(ColdStartSample::calls)
+			.orElse(Map.of());
 	}
 
 	/**

@@ -18,26 +18,26 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where secret-baker's decryption threads spend their time in one cold start: the Java Flight
- * Recorder's execution samples of the threads named {@code secret-baker-decrypt-*}, counted by
- * the method on top of the stack (self) and by every method on the stack (total).
+ * Where secret-baker's decryption threads spend their time in one cold start: the Java
+ * Flight Recorder's execution samples of the threads named
+ * {@code secret-baker-decrypt-*}, counted by the method on top of the stack (self) and by
+ * every method on the stack (total).
  *
  * @param variant the variant profiled
  * @param secrets the number of secrets
  * @param samples the execution samples of the decryption threads (running Java code)
- * @param nativeSamples the native method samples of the decryption threads (in native code,
- * mostly waiting on a socket for KMS to answer)
- * @param waits the time the decryption threads spent, summed over the threads, in waits the
- * recorder reports (those of 10 ms or more with {@code settings=profile}), by kind: socket
- * reads, monitor entries, parking
+ * @param nativeSamples the native method samples of the decryption threads (in native
+ * code, mostly waiting on a socket for KMS to answer)
+ * @param waits the time the decryption threads spent, summed over the threads, in waits
+ * the recorder reports (those of 10 ms or more with {@code settings=profile}), by kind:
+ * socket reads, monitor entries, parking
  * @param self the methods most often on top of the stack, with their sample counts
- * @param total the methods most often anywhere on the stack, with their sample counts, leaving
- * out the frames of the call chain present in nearly every sample
+ * @param total the methods most often anywhere on the stack, with their sample counts,
+ * leaving out the frames of the call chain present in nearly every sample
  * @since 0.1.0
  */
-public record DecryptionHotSpots(Variant variant, int secrets, int samples, int nativeSamples,
-		Map<String, Long> waits, List<Map.Entry<String, Integer>> self,
-		List<Map.Entry<String, Integer>> total) {
+public record DecryptionHotSpots(Variant variant, int secrets, int samples, int nativeSamples, Map<String, Long> waits,
+		List<Map.Entry<String, Integer>> self, List<Map.Entry<String, Integer>> total) {
 
 	static final String THREAD_PREFIX = "secret-baker-decrypt-";
 
@@ -69,7 +69,8 @@ public record DecryptionHotSpots(Variant variant, int secrets, int samples, int 
 				String wait = WAITS.get(type);
 				if (wait != null) {
 					RecordedThread thread = event.getThread();
-					if (thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith(THREAD_PREFIX)) {
+					if (thread != null && thread.getJavaName() != null
+							&& thread.getJavaName().startsWith(THREAD_PREFIX)) {
 						waits.merge(wait, event.getDuration().toMillis(), Long::sum);
 					}
 					continue;

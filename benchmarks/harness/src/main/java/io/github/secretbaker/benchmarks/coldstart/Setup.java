@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How a cold start is run: the launch (Spring Cloud Function's {@code FunctionInvoker}, or
- * {@code java -jar} on a repackaged Spring Boot jar), the cores, the transport to the local
- * server, and the JVM with the class cache it was trained for. Every setup has its own
- * baseline, measured in the same rounds, so that the added time of a variant is always
- * paired with the same function or application started the same way without secrets.
+ * How a cold start is run: the launch (Spring Cloud Function's {@code FunctionInvoker},
+ * or {@code java -jar} on a repackaged Spring Boot jar), the cores, the transport to the
+ * local server, and the JVM with the class cache it was trained for. Every setup has its
+ * own baseline, measured in the same rounds, so that the added time of a variant is
+ * always paired with the same function or application started the same way without
+ * secrets.
  *
  * @since 0.1.0
  */
@@ -18,38 +19,41 @@ public enum Setup {
 	/**
 	 * The function through {@code FunctionInvoker}, on the machine's cores, over HTTP.
 	 */
-	FUNCTION("2 cores", false, false, false, Cache.NONE, List.of(Variant.EAGER, Variant.EAGER_SDK,
-			Variant.EAGER_BLOCKING, Variant.TODAY, Variant.LAZY, Variant.SPRING_CLOUD_AWS)),
+	FUNCTION("2 cores", false, false, false, Cache.NONE,
+			List.of(Variant.EAGER, Variant.EAGER_SDK, Variant.EAGER_BLOCKING, Variant.TODAY, Variant.LAZY,
+					Variant.SPRING_CLOUD_AWS)),
 
 	/**
-	 * The same, the child JVM pinned to one core with {@code taskset -c 0}, as a small Lambda
-	 * gets; the local server keeps the machine's cores, as KMS is elsewhere.
+	 * The same, the child JVM pinned to one core with {@code taskset -c 0}, as a small
+	 * Lambda gets; the local server keeps the machine's cores, as KMS is elsewhere.
 	 */
 	ONE_CORE("1 core", false, true, false, Cache.NONE, List.of(Variant.EAGER, Variant.TODAY)),
 
 	/**
-	 * The same over HTTPS: the local server serves TLS and every child trusts its certificate.
+	 * The same over HTTPS: the local server serves TLS and every child trusts its
+	 * certificate.
 	 */
 	TLS("HTTPS", false, false, true, Cache.NONE, List.of(Variant.EAGER, Variant.SPRING_CLOUD_AWS)),
 
 	/**
 	 * The same on JDK 25 with an AOT cache recorded by a training run
-	 * ({@code -Dspring.context.exit=onRefresh}, in which the starter primes its client without
-	 * calling KMS): the classes a SnapStart checkpoint would keep, loaded and linked.
+	 * ({@code -Dspring.context.exit=onRefresh}, in which the starter primes its client
+	 * without calling KMS): the classes a SnapStart checkpoint would keep, loaded and
+	 * linked.
 	 */
 	AOT_CACHE("AOT cache, JDK 25 (primed)", false, false, false, Cache.AOT, List.of(Variant.EAGER, Variant.TODAY)),
 
 	/**
-	 * The same on the default JDK with an AppCDS archive recorded by the same kind of training
-	 * run.
+	 * The same on the default JDK with an AppCDS archive recorded by the same kind of
+	 * training run.
 	 */
 	APP_CDS("AppCDS, JDK 17", false, false, false, Cache.CDS, List.of(Variant.EAGER, Variant.TODAY)),
 
 	/**
 	 * A plain Spring Boot application started as {@code java -jar} on its repackaged jar.
 	 */
-	JAVA_JAR("java -jar", true, false, false, Cache.NONE, List.of(Variant.EAGER, Variant.TODAY,
-			Variant.SPRING_CLOUD_AWS));
+	JAVA_JAR("java -jar", true, false, false, Cache.NONE,
+			List.of(Variant.EAGER, Variant.TODAY, Variant.SPRING_CLOUD_AWS));
 
 	private final String label;
 
@@ -89,8 +93,8 @@ public enum Setup {
 	}
 
 	/**
-	 * Return whether the setup starts the application with {@code java -jar} rather than the
-	 * function through {@code FunctionInvoker}.
+	 * Return whether the setup starts the application with {@code java -jar} rather than
+	 * the function through {@code FunctionInvoker}.
 	 * @return whether {@code java -jar}
 	 */
 	public boolean javaJar() {
@@ -132,8 +136,8 @@ public enum Setup {
 	}
 
 	/**
-	 * Return the folder, under {@code benchmarks}, of the module that is a variant's class path
-	 * or repackaged jar in this setup.
+	 * Return the folder, under {@code benchmarks}, of the module that is a variant's
+	 * class path or repackaged jar in this setup.
 	 * @param variant the variant
 	 * @return the module folder name
 	 */

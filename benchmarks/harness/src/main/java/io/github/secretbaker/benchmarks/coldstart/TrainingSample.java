@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * One training run, which recorded the AOT cache or the AppCDS archive of a variant for a
- * number of secrets: the JVM started with {@code -Dspring.context.exit=onRefresh} and exited
- * once the context had refreshed.
+ * number of secrets: the JVM started with {@code -Dspring.context.exit=onRefresh} and
+ * exited once the context had refreshed.
  *
  * @param setup the setup whose cache it recorded
  * @param variant the variant

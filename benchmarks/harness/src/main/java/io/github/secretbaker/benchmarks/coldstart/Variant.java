@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A way for the benchmark function or application to get its secrets: which library is on its
- * class path and which system properties configure it. The {@link Setup} says how the JVM is
- * started.
+ * A way for the benchmark function or application to get its secrets: which library is on
+ * its class path and which system properties configure it. The {@link Setup} says how the
+ * JVM is started.
  *
  * @since 0.1.0
  */
@@ -20,21 +20,21 @@ public enum Variant {
 	BASELINE("baseline", Library.NONE),
 
 	/**
-	 * secret-baker's starter on the class path, with its defaults, but no baked file: what
-	 * the starter's mere presence costs.
+	 * secret-baker's starter on the class path, with its defaults, but no baked file:
+	 * what the starter's mere presence costs.
 	 */
 	STARTER_WITHOUT_FILE("secret-baker starter without a file", Library.SECRET_BAKER),
 
 	/**
 	 * secret-baker as it starts by default: eager, the light client
-	 * ({@code secret-baker.client=http}), decrypting on background threads from the moment the
-	 * environment is prepared ({@code secret-baker.background=true}).
+	 * ({@code secret-baker.client=http}), decrypting on background threads from the
+	 * moment the environment is prepared ({@code secret-baker.background=true}).
 	 */
 	EAGER("secret-baker (default)", Library.SECRET_BAKER),
 
 	/**
-	 * The default but with the AWS SDK's {@code KmsClient} ({@code secret-baker.client=sdk}):
-	 * the light client's share of the difference.
+	 * The default but with the AWS SDK's {@code KmsClient}
+	 * ({@code secret-baker.client=sdk}): the light client's share of the difference.
 	 */
 	EAGER_SDK("secret-baker, SDK client", Library.SECRET_BAKER),
 
@@ -45,25 +45,28 @@ public enum Variant {
 	EAGER_BLOCKING("secret-baker, not in the background", Library.SECRET_BAKER),
 
 	/**
-	 * secret-baker as it behaved before the light client and the early start: the SDK client,
-	 * decrypting on the main thread ({@code client=sdk}, {@code background=false}).
+	 * secret-baker as it behaved before the light client and the early start: the SDK
+	 * client, decrypting on the main thread ({@code client=sdk},
+	 * {@code background=false}).
 	 */
 	TODAY("secret-baker before (SDK client, not in the background)", Library.SECRET_BAKER),
 
 	/**
-	 * The default, with the secret the function reads baked from an Advanced-tier parameter
-	 * (an AWS Encryption SDK message), opened with the JDK alone: what one such entry costs.
+	 * The default, with the secret the function reads baked from an Advanced-tier
+	 * parameter (an AWS Encryption SDK message), opened with the JDK alone: what one such
+	 * entry costs.
 	 */
 	EAGER_ADVANCED("secret-baker, the read secret Advanced-tier", Library.SECRET_BAKER),
 
 	/**
-	 * The default with up to 100 calls in flight ({@code secret-baker.concurrency=100}), so that
-	 * 100 secrets take one round trip.
+	 * The default with up to 100 calls in flight ({@code secret-baker.concurrency=100}),
+	 * so that 100 secrets take one round trip.
 	 */
 	EAGER_UNBOUNDED("secret-baker, concurrency 100", Library.SECRET_BAKER),
 
 	/**
-	 * secret-baker decrypting each baked secret on its first read; the function reads one.
+	 * secret-baker decrypting each baked secret on its first read; the function reads
+	 * one.
 	 */
 	LAZY("secret-baker lazy", Library.SECRET_BAKER),
 
@@ -121,8 +124,8 @@ public enum Variant {
 	}
 
 	/**
-	 * Return whether the function gets the secrets, so that its answer carries the length of
-	 * the secret it reads.
+	 * Return whether the function gets the secrets, so that its answer carries the length
+	 * of the secret it reads.
 	 * @return whether the variant has secrets
 	 */
 	public boolean hasSecrets() {
@@ -130,7 +133,8 @@ public enum Variant {
 	}
 
 	/**
-	 * Return whether the starter decrypts every secret at startup, one {@code Decrypt} each.
+	 * Return whether the starter decrypts every secret at startup, one {@code Decrypt}
+	 * each.
 	 * @return whether eager
 	 */
 	public boolean eager() {
@@ -140,7 +144,8 @@ public enum Variant {
 	/**
 	 * Return the system properties that configure the variant.
 	 * @param endpoint the local server's endpoint
-	 * @param parameterPath the Parameter Store path holding the secrets, ending with {@code /}
+	 * @param parameterPath the Parameter Store path holding the secrets, ending with
+	 * {@code /}
 	 * @return the properties, as {@code -Dname=value} options
 	 */
 	public List<String> systemProperties(URI endpoint, String parameterPath) {

@@ -1,5 +1,6 @@
 /**
- * Whole-process cold starts of the benchmark function with each way of getting its secrets.
+ * Whole-process cold starts of the benchmark function with each way of getting its
+ * secrets.
  */
 @NullMarked
 package io.github.secretbaker.benchmarks.coldstart;

@@ -14,16 +14,16 @@ import io.github.secretbaker.test.LocalAwsServer;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * Measures, in fresh JVMs started in rotating order, how long creating a KMS client and making
- * its first {@code Decrypt} takes with each {@link HttpClientKind}, without added latency. Every
- * JVM has the same class path, holding all three clients; each probe uses one explicitly.
+ * Measures, in fresh JVMs started in rotating order, how long creating a KMS client and
+ * making its first {@code Decrypt} takes with each {@link HttpClientKind}, without added
+ * latency. Every JVM has the same class path, holding all three clients; each probe uses
+ * one explicitly.
  *
  * @since 0.1.0
  */
 public final class HttpClientBenchmark {
 
-	private static final Pattern ANSWER = Pattern
-		.compile("creation=([0-9.]+) first-call=([0-9.]+) length=(\\d+)");
+	private static final Pattern ANSWER = Pattern.compile("creation=([0-9.]+) first-call=([0-9.]+) length=(\\d+)");
 
 	private final LocalAwsServer server;
 
@@ -64,7 +64,8 @@ public final class HttpClientBenchmark {
 				HttpClientKind kind = kinds[(i + repetition) % kinds.length];
 				HttpClientSample sample = probe(kind, repetition, parameter, value.length());
 				samples.add(sample);
-				System.out.printf(Locale.ROOT, "[http-client] repetition %d/%d %-48s %6.0f ms (client %4.0f ms, first call %4.0f ms)%n",
+				System.out.printf(Locale.ROOT,
+						"[http-client] repetition %d/%d %-48s %6.0f ms (client %4.0f ms, first call %4.0f ms)%n",
 						repetition + 1, this.repetitions, kind.label(), sample.processMillis(), sample.creationMillis(),
 						sample.firstCallMillis());
 			}

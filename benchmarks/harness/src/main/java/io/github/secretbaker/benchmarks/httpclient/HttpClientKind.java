@@ -13,8 +13,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 public enum HttpClientKind {
 
 	/**
-	 * {@code url-connection-client}, on the JDK's {@code HttpURLConnection}: the starter's
-	 * default.
+	 * {@code url-connection-client}, on the JDK's {@code HttpURLConnection}: the
+	 * starter's default.
 	 */
 	URL_CONNECTION("UrlConnectionHttpClient (url-connection-client)"),
 

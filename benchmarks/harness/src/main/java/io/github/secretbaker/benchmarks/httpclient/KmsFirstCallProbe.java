@@ -11,12 +11,12 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 
 /**
- * Runs in a fresh JVM: creates a KMS client with one HTTP client and decrypts one baked secret,
- * then prints {@code PROBE creation=<ms> first-call=<ms> length=<n>} with the time each step
- * took. Region and credentials come from the environment, as on Lambda.
+ * Runs in a fresh JVM: creates a KMS client with one HTTP client and decrypts one baked
+ * secret, then prints {@code PROBE creation=<ms> first-call=<ms> length=<n>} with the
+ * time each step took. Region and credentials come from the environment, as on Lambda.
  * <p>
- * Arguments: the {@link HttpClientKind}, the endpoint, the base64 ciphertext and the parameter
- * ARN it is bound to.
+ * Arguments: the {@link HttpClientKind}, the endpoint, the base64 ciphertext and the
+ * parameter ARN it is bound to.
  *
  * @since 0.1.0
  */
@@ -36,7 +36,8 @@ public final class KmsFirstCallProbe {
 	 */
 	public static void main(String[] args) {
 		if (args.length != 4) {
-			System.err.println("Usage: KmsFirstCallProbe <URL_CONNECTION|AWS_CRT|APACHE5> <endpoint> <ciphertext> <arn>");
+			System.err
+				.println("Usage: KmsFirstCallProbe <URL_CONNECTION|AWS_CRT|APACHE5> <endpoint> <ciphertext> <arn>");
 			System.exit(2);
 		}
 		HttpClientKind kind = HttpClientKind.valueOf(args[0]);
@@ -44,9 +45,9 @@ public final class KmsFirstCallProbe {
 		SdkHttpClient httpClient = kind.create();
 		try (KmsClient kms = KmsClient.builder().httpClient(httpClient).endpointOverride(URI.create(args[1])).build()) {
 			long created = System.nanoTime();
-			DecryptResponse response = kms.decrypt((decrypt) -> decrypt
-				.ciphertextBlob(SdkBytes.fromByteArray(Base64.getDecoder().decode(args[2])))
-				.encryptionContext(Map.of("PARAMETER_ARN", args[3])));
+			DecryptResponse response = kms.decrypt(
+					(decrypt) -> decrypt.ciphertextBlob(SdkBytes.fromByteArray(Base64.getDecoder().decode(args[2])))
+						.encryptionContext(Map.of("PARAMETER_ARN", args[3])));
 			long called = System.nanoTime();
 			System.out.printf(Locale.ROOT, "%screation=%.2f first-call=%.2f length=%d%n", ANSWER_PREFIX,
 					(created - start) / 1e6, (called - created) / 1e6, response.plaintext().asUtf8String().length());

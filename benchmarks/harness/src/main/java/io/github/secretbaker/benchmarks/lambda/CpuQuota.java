@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A cgroup v1 child group with a CFS CPU quota, the share of a CPU that Lambda gives a
  * function of a given memory size, and a launcher script that moves a process into it
- * before it {@code exec}s {@code java}. Where the {@code cpuacct} controller is mounted too,
- * the process joins a group of it as well, whose {@code cpuacct.usage} is its CPU time in
- * nanoseconds.
+ * before it {@code exec}s {@code java}. Where the {@code cpuacct} controller is mounted
+ * too, the process joins a group of it as well, whose {@code cpuacct.usage} is its CPU
+ * time in nanoseconds.
  *
  * @since 0.1.0
  */
@@ -45,9 +45,9 @@ public final class CpuQuota implements AutoCloseable {
 	}
 
 	/**
-	 * Return the CPU quota per {@value #PERIOD_MICROS} µs that Lambda's share gives a memory
-	 * size: one vCPU at {@value #ONE_VCPU_MEMORY_MB} MB, in proportion below and above, in
-	 * whole tenths of a percent (57,800 µs at 1,024 MB).
+	 * Return the CPU quota per {@value #PERIOD_MICROS} µs that Lambda's share gives a
+	 * memory size: one vCPU at {@value #ONE_VCPU_MEMORY_MB} MB, in proportion below and
+	 * above, in whole tenths of a percent (57,800 µs at 1,024 MB).
 	 * @param memoryMb the memory size
 	 * @return the quota in microseconds
 	 */
@@ -87,13 +87,14 @@ public final class CpuQuota implements AutoCloseable {
 	}
 
 	/**
-	 * Create, or reuse, the child group {@code name} of each controller and give it the quota
-	 * of the memory size.
+	 * Create, or reuse, the child group {@code name} of each controller and give it the
+	 * quota of the memory size.
 	 * @param controllers the controllers
 	 * @param name the name of the child group
 	 * @param memoryMb the memory size
 	 * @return the quota
-	 * @throws IllegalStateException if the group cannot be created or configured, saying why
+	 * @throws IllegalStateException if the group cannot be created or configured, saying
+	 * why
 	 */
 	public static CpuQuota create(Controllers controllers, String name, int memoryMb) {
 		long quota = quotaMicros(memoryMb);
@@ -145,8 +146,8 @@ public final class CpuQuota implements AutoCloseable {
 
 	/**
 	 * Write a launcher script that moves its own process into the groups and then runs
-	 * {@code java} in that same process with its arguments, so that the JVM runs under the
-	 * quota from its first instruction.
+	 * {@code java} in that same process with its arguments, so that the JVM runs under
+	 * the quota from its first instruction.
 	 * @param java the {@code java} executable
 	 * @param script the script to write
 	 * @return the script, executable
@@ -155,7 +156,9 @@ public final class CpuQuota implements AutoCloseable {
 		StringBuilder text = new StringBuilder("#!/bin/sh\n");
 		text.append("echo $$ > ").append(quoted(this.cpuGroup.resolve("cgroup.procs"))).append(" || exit 125\n");
 		if (this.cpuacctGroup != null && !this.cpuacctGroup.equals(this.cpuGroup)) {
-			text.append("echo $$ > ").append(quoted(this.cpuacctGroup.resolve("cgroup.procs"))).append(" || exit 125\n");
+			text.append("echo $$ > ")
+				.append(quoted(this.cpuacctGroup.resolve("cgroup.procs")))
+				.append(" || exit 125\n");
 		}
 		text.append("exec ").append(quoted(java)).append(" \"$@\"\n");
 		try {
@@ -204,7 +207,8 @@ public final class CpuQuota implements AutoCloseable {
 			return OptionalLong.empty();
 		}
 		try {
-			return OptionalLong.of(Long.parseLong(Files.readString(this.cpuacctGroup.resolve("cpuacct.usage")).strip()));
+			return OptionalLong
+				.of(Long.parseLong(Files.readString(this.cpuacctGroup.resolve("cpuacct.usage")).strip()));
 		}
 		catch (IOException | NumberFormatException ex) {
 			return OptionalLong.empty();
@@ -212,8 +216,8 @@ public final class CpuQuota implements AutoCloseable {
 	}
 
 	/**
-	 * Return how long the group's processes have been throttled so far, waiting for the next
-	 * period because they had used up their quota ({@code throttled_time} of
+	 * Return how long the group's processes have been throttled so far, waiting for the
+	 * next period because they had used up their quota ({@code throttled_time} of
 	 * {@code cpu.stat}).
 	 * @return the throttled time in nanoseconds, empty where the kernel does not tell it
 	 */
@@ -242,13 +246,14 @@ public final class CpuQuota implements AutoCloseable {
 	}
 
 	/**
-	 * Return the CPU time of a process from its {@code /proc/<pid>/stat} line: user and system
-	 * time, in clock ticks of 10 ms.
+	 * Return the CPU time of a process from its {@code /proc/<pid>/stat} line: user and
+	 * system time, in clock ticks of 10 ms.
 	 * @param stat the line
 	 * @return the CPU time in milliseconds
 	 */
 	public static double processCpuMillis(String stat) {
-		// The command name, in brackets, may hold spaces: fields are counted after its end.
+		// The command name, in brackets, may hold spaces: fields are counted after its
+		// end.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		return ticks * 10.0;

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks the benchmark function's answer to {@code {"secretName": "BENCH_SECRET_000"}}: the
- * length of the secret where the variant has secrets, {@code -1} where it has none.
+ * Checks the benchmark function's answer to {@code {"secretName": "BENCH_SECRET_000"}}:
+ * the length of the secret where the variant has secrets, {@code -1} where it has none.
  */
 final class FunctionAnswer {
 

@@ -10,17 +10,18 @@ import java.security.KeyStore;
 import java.util.Collections;
 
 /**
- * A copy of the JDK's own {@code cacerts}, in the same store type, with the local server's
- * certificate added: a function then validates the local server against a trust store of the
- * size and kind it loads on Lambda, where KMS is trusted by the JDK's default store.
+ * A copy of the JDK's own {@code cacerts}, in the same store type, with the local
+ * server's certificate added: a function then validates the local server against a trust
+ * store of the size and kind it loads on Lambda, where KMS is trusted by the JDK's
+ * default store.
  *
  * @since 0.1.0
  */
 public final class JdkTrustStore {
 
 	/**
-	 * The password of the JDK's {@code cacerts}, with which the copy is written; a JVM loads
-	 * both without one, as it loads its default store.
+	 * The password of the JDK's {@code cacerts}, with which the copy is written; a JVM
+	 * loads both without one, as it loads its default store.
 	 */
 	public static final String CACERTS_PASSWORD = "changeit";
 
@@ -37,8 +38,8 @@ public final class JdkTrustStore {
 	}
 
 	/**
-	 * Write a copy of a {@code cacerts} file with every certificate of another trust store
-	 * added.
+	 * Write a copy of a {@code cacerts} file with every certificate of another trust
+	 * store added.
 	 * @param cacerts the JDK's {@code cacerts}
 	 * @param extra the trust store whose certificates are added
 	 * @param extraPassword its password

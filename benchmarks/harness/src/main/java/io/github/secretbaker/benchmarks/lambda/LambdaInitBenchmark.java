@@ -26,10 +26,10 @@ import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 
 /**
  * Runs the benchmark function as the managed Java runtime does: its jars in a task root's
- * {@code lib/}, AWS's runtime interface client as the entry point, the Lambda environment,
- * and a local Runtime API, which records init as Lambda bills it (from the process start to
- * the first {@code next}). The variants run in rounds, rotated, each paired with the
- * baseline of its round; the result is written as {@code lambda-init.md}.
+ * {@code lib/}, AWS's runtime interface client as the entry point, the Lambda
+ * environment, and a local Runtime API, which records init as Lambda bills it (from the
+ * process start to the first {@code next}). The variants run in rounds, rotated, each
+ * paired with the baseline of its round; the result is written as {@code lambda-init.md}.
  *
  * @since 0.1.0
  */
@@ -52,7 +52,8 @@ public final class LambdaInitBenchmark {
 
 	/**
 	 * Create a new benchmark.
-	 * @param options the settings (sizes, repetitions of the other setups, latency, JVM options)
+	 * @param options the settings (sizes, repetitions of the other setups, latency, JVM
+	 * options)
 	 * @param server the local server
 	 * @param workDir where to write task roots and baked files
 	 */
@@ -110,9 +111,11 @@ public final class LambdaInitBenchmark {
 		List<String> jvmOptions = new ArrayList<>(LambdaFunctionProcess.DEFAULT_JVM_OPTIONS);
 		jvmOptions.addAll(variant.systemProperties(this.server.endpoint(), parameterPath(secrets)));
 		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(this.server));
-		environment.keySet().removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
-				|| name.equals("AWS_DEFAULT_REGION"));
-		// As in the function's configuration: FunctionInvoker finds the application through it.
+		environment.keySet()
+			.removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
+					|| name.equals("AWS_DEFAULT_REGION"));
+		// As in the function's configuration: FunctionInvoker finds the application
+		// through it.
 		environment.put("MAIN_CLASS", MAIN_CLASS);
 		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)
 			.region(this.server.region())
@@ -149,7 +152,8 @@ public final class LambdaInitBenchmark {
 	private Path write(int rounds, Map<Integer, Map<Variant, List<Double>>> inits,
 			Map<Integer, Map<Variant, List<Double>>> added) {
 		StringBuilder report = new StringBuilder("# Cold start as Lambda bills it\n\n");
-		report.append("The benchmark function run by AWS's runtime interface client (`AWSLambda ").append(HANDLER)
+		report.append("The benchmark function run by AWS's runtime interface client (`AWSLambda ")
+			.append(HANDLER)
 			.append("`) from a task root whose `lib/` holds its jars, against a local Runtime API and the local KMS + SSM ")
 			.append("server with L = ")
 			.append(this.options.latency().toMillis())

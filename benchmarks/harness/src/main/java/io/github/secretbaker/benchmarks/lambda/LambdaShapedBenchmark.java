@@ -29,12 +29,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The headline cold start benchmark, shaped as Lambda runs a function: the benchmark
- * function laid out as a task root and started by AWS's runtime interface client against a
- * local Runtime API, with the managed runtime's JVM flags, inside a cgroup v1 CPU quota of
- * the share of a CPU its memory size gets, calling the local KMS + SSM server (outside the
- * quota) over HTTPS with a copy of the JDK's own {@code cacerts} as trust store. Fresh JVMs,
- * every variant once per round in a rotated order, each paired with the baseline of its
- * round.
+ * function laid out as a task root and started by AWS's runtime interface client against
+ * a local Runtime API, with the managed runtime's JVM flags, inside a cgroup v1 CPU quota
+ * of the share of a CPU its memory size gets, calling the local KMS + SSM server (outside
+ * the quota) over HTTPS with a copy of the JDK's own {@code cacerts} as trust store.
+ * Fresh JVMs, every variant once per round in a rotated order, each paired with the
+ * baseline of its round.
  *
  * @since 0.1.0
  */
@@ -50,8 +50,8 @@ public final class LambdaShapedBenchmark {
 	/**
 	 * The variants of every round by default, the baseline first.
 	 */
-	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
-			Variant.EAGER, Variant.SPRING_CLOUD_AWS);
+	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE, Variant.EAGER,
+			Variant.SPRING_CLOUD_AWS);
 
 	/**
 	 * The name of the child cgroup of each memory size, followed by the size.
@@ -76,9 +76,10 @@ public final class LambdaShapedBenchmark {
 
 	/**
 	 * Create the benchmark.
-	 * @param options the settings: memory sizes, rounds, numbers of secrets (0 is left out:
-	 * the starter without a file stands for it), latency
-	 * @param workDir where to write task roots, baked files, the trust store and launchers
+	 * @param options the settings: memory sizes, rounds, numbers of secrets (0 is left
+	 * out: the starter without a file stands for it), latency
+	 * @param workDir where to write task roots, baked files, the trust store and
+	 * launchers
 	 */
 	public LambdaShapedBenchmark(BenchmarkOptions options, Path workDir) {
 		this.options = options;
@@ -86,8 +87,8 @@ public final class LambdaShapedBenchmark {
 	}
 
 	/**
-	 * Run every round of every memory size and number of secrets, then profile the classes
-	 * each variant loads.
+	 * Run every round of every memory size and number of secrets, then profile the
+	 * classes each variant loads.
 	 * @return the summary; memory sizes that could not run, and why, are in its
 	 * {@link LambdaShapedSummary#skipped()}
 	 */
@@ -105,7 +106,8 @@ public final class LambdaShapedBenchmark {
 	LambdaShapedSummary run(List<String> mounts) {
 		List<Integer> sizes = this.options.sizes().stream().filter((secrets) -> secrets > 0).toList();
 		if (sizes.isEmpty()) {
-			throw new IllegalArgumentException("The Lambda-shaped benchmark needs a number of secrets above 0 in --sizes");
+			throw new IllegalArgumentException(
+					"The Lambda-shaped benchmark needs a number of secrets above 0 in --sizes");
 		}
 		Map<Integer, String> skipped = new LinkedHashMap<>();
 		Map<Integer, CpuQuota> quotas = quotas(mounts, skipped);
@@ -120,8 +122,9 @@ public final class LambdaShapedBenchmark {
 			Path trustStore = this.workDir.resolve("cacerts-with-local-server");
 			JdkTrustStore.Copy copy = JdkTrustStore.writeWith(JdkTrustStore.cacerts(javaHome()), server.trustStore(),
 					server.trustStorePassword(), trustStore);
-			trustStoreDescription = String.format(Locale.ROOT, "a copy of the JDK's own cacerts (%s, %d certificates "
-					+ "with the local server's), loaded without a password as the JDK loads its default store",
+			trustStoreDescription = String.format(Locale.ROOT,
+					"a copy of the JDK's own cacerts (%s, %d certificates "
+							+ "with the local server's), loaded without a password as the JDK loads its default store",
 					copy.type(), copy.certificates());
 			Function function = new Function(server, trustStore);
 			for (int secrets : sizes) {
@@ -151,8 +154,8 @@ public final class LambdaShapedBenchmark {
 	}
 
 	/**
-	 * Create the cgroup of every memory size, before anything is started, so that a machine
-	 * where none can be created runs nothing.
+	 * Create the cgroup of every memory size, before anything is started, so that a
+	 * machine where none can be created runs nothing.
 	 */
 	private Map<Integer, CpuQuota> quotas(List<String> mounts, Map<Integer, String> skipped) {
 		Map<Integer, CpuQuota> quotas = new LinkedHashMap<>();
@@ -180,8 +183,7 @@ public final class LambdaShapedBenchmark {
 			int classProfileSecrets) {
 		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
 		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(),
-				this.options.lambdaVariants(),
-				MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
+				this.options.lambdaVariants(), MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
 		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
 	}
 
@@ -247,10 +249,13 @@ public final class LambdaShapedBenchmark {
 		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
 				function.trustStore, extra);
 		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
-		// Lambda's own variables come from LambdaFunctionProcess; the credentials from here.
-		environment.keySet().removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
-				|| name.equals("AWS_DEFAULT_REGION"));
-		// As in the function's configuration: FunctionInvoker finds the application through it.
+		// Lambda's own variables come from LambdaFunctionProcess; the credentials from
+		// here.
+		environment.keySet()
+			.removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
+					|| name.equals("AWS_DEFAULT_REGION"));
+		// As in the function's configuration: FunctionInvoker finds the application
+		// through it.
 		environment.put("MAIN_CLASS", MAIN_CLASS);
 		boolean cgroupCpu = quota.resetUsage();
 		OptionalLong throttledBefore = quota.throttledNanos();
@@ -272,10 +277,10 @@ public final class LambdaShapedBenchmark {
 			long classesLoaded = (classLoadLog != null) ? classesLoaded(classLoadLog) : -1;
 			if (init.status() != Init.Status.READY) {
 				String output = process.output();
-				throw new IllegalStateException(variant.label() + " with " + secrets + " secrets at " + memory
-						+ " MB did not initialise: " + init.status() + " "
-						+ ((init.error() != null) ? init.error().errorType() : "") + "\n"
-						+ output.substring(Math.max(0, output.length() - 4000)));
+				throw new IllegalStateException(
+						variant.label() + " with " + secrets + " secrets at " + memory + " MB did not initialise: "
+								+ init.status() + " " + ((init.error() != null) ? init.error().errorType() : "") + "\n"
+								+ output.substring(Math.max(0, output.length() - 4000)));
 			}
 			Invocation invocation = process.invoke(FunctionAnswer.EVENT);
 			FunctionAnswer.check(variant, secrets, invocation);
@@ -284,11 +289,11 @@ public final class LambdaShapedBenchmark {
 	}
 
 	/**
-	 * Return the JVM options of a variant's function: the managed runtime's, the extra ones,
-	 * the variant's configuration, and the trust store, which every variant gets, as it is
-	 * part of the function's configuration, not of the library's. The starter gets a deadline
-	 * of {@value #DECRYPTION_DEADLINE} rather than its 5 s: a deadline only, which a busy
-	 * benchmark machine must not turn into a failed run.
+	 * Return the JVM options of a variant's function: the managed runtime's, the extra
+	 * ones, the variant's configuration, and the trust store, which every variant gets,
+	 * as it is part of the function's configuration, not of the library's. The starter
+	 * gets a deadline of {@value #DECRYPTION_DEADLINE} rather than its 5 s: a deadline
+	 * only, which a busy benchmark machine must not turn into a failed run.
 	 * @param variant the variant
 	 * @param endpoint the local server's endpoint
 	 * @param parameterPath the Parameter Store path of the secrets
@@ -350,8 +355,8 @@ public final class LambdaShapedBenchmark {
 	}
 
 	/**
-	 * The HTTPS server with its key and trust store, and the baked files and task roots of
-	 * the variants for each number of secrets.
+	 * The HTTPS server with its key and trust store, and the baked files and task roots
+	 * of the variants for each number of secrets.
 	 */
 	private final class Function {
 
@@ -385,9 +390,10 @@ public final class LambdaShapedBenchmark {
 				String name = variant.baked() ? variant.id() + "-n" + secrets : variant.id();
 				Path baked = (variant == Variant.EAGER_ADVANCED) ? advancedFile : file;
 				if (!this.taskRoots.containsKey(name)) {
-					this.taskRoots.put(name, TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(),
-							variant, variant.baked() ? baked : null,
-							LambdaShapedBenchmark.this.workDir.resolve("task-" + name)));
+					this.taskRoots.put(name,
+							TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(), variant,
+									variant.baked() ? baked : null,
+									LambdaShapedBenchmark.this.workDir.resolve("task-" + name)));
 				}
 			}
 		}

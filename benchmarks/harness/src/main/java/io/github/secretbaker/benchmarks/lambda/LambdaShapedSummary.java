@@ -12,9 +12,9 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The results of the Lambda-shaped benchmark: its samples, paired by round with the baseline
- * of the same memory size, N and round, the classes each variant had loaded when init ended,
- * and the memory sizes that could not be run, with why.
+ * The results of the Lambda-shaped benchmark: its samples, paired by round with the
+ * baseline of the same memory size, N and round, the classes each variant had loaded when
+ * init ended, and the memory sizes that could not be run, with why.
  *
  * @since 0.1.0
  */
@@ -169,8 +169,8 @@ public final class LambdaShapedSummary {
 	 * @param variant the variant
 	 * @param reference the variant it is compared with
 	 * @param secrets the number of secrets
-	 * @return the statistics of the paired differences, or {@code null} if there is no round
-	 * with both
+	 * @return the statistics of the paired differences, or {@code null} if there is no
+	 * round with both
 	 */
 	public @Nullable Samples difference(int memoryMb, Variant variant, Variant reference, int secrets) {
 		List<Double> differences = paired(memoryMb, variant, reference, secrets, LambdaShapedSample::initMillis);
@@ -255,7 +255,8 @@ public final class LambdaShapedSummary {
 	 *
 	 * @param rounds the rounds per memory size and N
 	 * @param variants the variants of every round, the baseline first
-	 * @param jvmOptions the JVM options every variant had, before its own system properties
+	 * @param jvmOptions the JVM options every variant had, before its own system
+	 * properties
 	 * @param trustStore what the trust store held
 	 * @param cpuSource where the CPU times come from
 	 * @param classProfileSecrets the N of the class-loading profile

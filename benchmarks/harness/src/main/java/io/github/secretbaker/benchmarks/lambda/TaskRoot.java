@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A benchmark function laid out as a Lambda zip is extracted to {@code /var/task}: the
- * function's jar and its dependencies in {@code lib/} (links to the built jars), and a baked
- * file, if any, at the root, where the runtime's class loader finds it.
+ * function's jar and its dependencies in {@code lib/} (links to the built jars), and a
+ * baked file, if any, at the root, where the runtime's class loader finds it.
  *
  * @since 0.1.0
  */

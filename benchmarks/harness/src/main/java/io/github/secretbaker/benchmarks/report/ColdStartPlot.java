@@ -24,8 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the median added cold start over the baseline against the number of secrets, as a
- * PNG: one line per variant of the 2-core setup, and for every other setup its secret-baker
- * default and Spring Cloud AWS, dashed.
+ * PNG: one line per variant of the 2-core setup, and for every other setup its
+ * secret-baker default and Spring Cloud AWS, dashed.
  *
  * @since 0.1.0
  */
@@ -70,7 +70,8 @@ public final class ColdStartPlot {
 	}
 
 	/**
-	 * Return a line chart over the numbers of secrets, styled as every plot of the report.
+	 * Return a line chart over the numbers of secrets, styled as every plot of the
+	 * report.
 	 * @param title the title
 	 * @param yAxisTitle the title of the y axis
 	 * @return the chart
@@ -130,8 +131,8 @@ public final class ColdStartPlot {
 		CategorySeries baseline = chart.addSeries("baseline (no secrets library)", categories, zero);
 		baseline.setLineColor(Color.GRAY);
 		baseline.setMarker(SeriesMarkers.NONE);
-		baseline.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-				new float[] { 6f, 6f }, 0f));
+		baseline.setLineStyle(
+				new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 6f }, 0f));
 		try {
 			BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
 		}

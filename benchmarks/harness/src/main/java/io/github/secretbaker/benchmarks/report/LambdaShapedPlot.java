@@ -9,9 +9,9 @@ import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * Draws the Lambda-shaped benchmark as a PNG: the median added Init Duration over the function
- * without the library against the number of secrets, one line per variant and memory size,
- * the larger memory sizes dashed.
+ * Draws the Lambda-shaped benchmark as a PNG: the median added Init Duration over the
+ * function without the library against the number of secrets, one line per variant and
+ * memory size, the larger memory sizes dashed.
  *
  * @since 0.1.0
  */
@@ -40,8 +40,8 @@ public final class LambdaShapedPlot {
 				}
 				List<Double> added = new ArrayList<>();
 				for (int secrets : sizes) {
-					added.add(summary.has(memory, variant, secrets)
-							? summary.added(memory, variant, secrets).median() : Double.NaN);
+					added.add(summary.has(memory, variant, secrets) ? summary.added(memory, variant, secrets).median()
+							: Double.NaN);
 				}
 				ColdStartPlot.line(chart, variant.label() + ", " + memory + " MB", categories, added,
 						ColdStartPlot.COLORS.get(color++ % ColdStartPlot.COLORS.size()), memory != memorySizes.get(0));

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The leading section of the report: the Lambda-shaped cold starts, their targets at
- * 1,024 MB, the added Init Duration per memory size and N, and the finer measurement of the
- * starter without a file (CPU time and classes loaded).
+ * 1,024 MB, the added Init Duration per memory size and N, and the finer measurement of
+ * the starter without a file (CPU time and classes loaded).
  */
 final class LambdaShapedSection {
 
@@ -48,23 +48,26 @@ final class LambdaShapedSection {
 		line("The benchmark function as Lambda's Java managed runtime runs it: its jars in a task root's `lib/`, AWS's "
 				+ "runtime interface client as the entry point, Lambda's environment variables, a local Runtime API that "
 				+ "records *Init Duration* (from the process start to the runtime's first `next`, what Lambda bills for "
-				+ "an on-demand init); the JVM options `" + String.join(" ", setting.jvmOptions()) + "`; the JVM inside "
+				+ "an on-demand init); the JVM options `" + String.join(" ", setting.jvmOptions())
+				+ "`; the JVM inside "
 				+ "a cgroup v1 CPU quota, the share of a CPU its memory size gets (one vCPU at 1,769 MB), from its first "
 				+ "instruction; the local KMS + SSM server outside the quota, over HTTPS, with L = "
 				+ this.latency.toMillis() + " ms on every AWS call; the trust store " + setting.trustStore() + ". "
 				+ "Rounds per memory size and N: " + setting.rounds() + ", each starting every variant once in a fresh "
 				+ "JVM, in an order rotated each round, after one discarded warm-up round per memory size. *Added*: "
 				+ "the Init Duration minus that of the function without the library in the same round; medians with "
-				+ "the interquartile range "
-				+ "(p25–p75) of the paired differences. CPU: " + setting.cpuSource() + ", when init ended.");
+				+ "the interquartile range " + "(p25–p75) of the paired differences. CPU: " + setting.cpuSource()
+				+ ", when init ended.");
 		line();
 		List<Integer> memorySizes = this.summary.memorySizes();
 		if (memorySizes.isEmpty()) {
-			line("Not run: " + String.join("; ", this.summary.skipped()
-				.entrySet()
-				.stream()
-				.map((entry) -> entry.getKey() + " MB: " + entry.getValue())
-				.toList()) + ".");
+			line("Not run: " + String.join("; ",
+					this.summary.skipped()
+						.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + " MB: " + entry.getValue())
+						.toList())
+					+ ".");
 			line();
 			return List.copyOf(this.lines);
 		}
@@ -109,22 +112,25 @@ final class LambdaShapedSection {
 			if (ratio == null || ratios == null) {
 				continue;
 			}
-			line(String.format(Locale.ROOT, "| N = %d: ≥ %.1f× less added than the Spring Cloud AWS import | %.1f× "
-					+ "(%.1f–%.1f×; of the medians %.1f×) | %s |", secrets, ratio, ratios.median(), ratios.percentile(25),
-					ratios.percentile(75), ofMedians(memory, secrets), verdict(ratios.median() >= ratio,
+			line(String.format(Locale.ROOT,
+					"| N = %d: ≥ %.1f× less added than the Spring Cloud AWS import | %.1f× "
+							+ "(%.1f–%.1f×; of the medians %.1f×) | %s |",
+					secrets, ratio, ratios.median(), ratios.percentile(25), ratios.percentile(75),
+					ofMedians(memory, secrets), verdict(ratios.median() >= ratio,
 							String.format(Locale.ROOT, "missed: %.1f× short", ratio - ratios.median()))));
 		}
 		Samples advanced = this.summary.difference(memory, Variant.EAGER_ADVANCED, Variant.EAGER, 1);
 		if (advanced != null) {
-			line(String.format(Locale.ROOT, "| N = 1: an Advanced-tier entry adds ≤ %.0f ms over a standard one "
-					+ "| %s, pairs: %d | %s |", ADVANCED_TARGET, spread(advanced), advanced.count(),
-					verdict(advanced.median() <= ADVANCED_TARGET,
+			line(String.format(Locale.ROOT,
+					"| N = 1: an Advanced-tier entry adds ≤ %.0f ms over a standard one " + "| %s, pairs: %d | %s |",
+					ADVANCED_TARGET, spread(advanced), advanced.count(), verdict(advanced.median() <= ADVANCED_TARGET,
 							String.format(Locale.ROOT, "missed by %.0f ms", advanced.median() - ADVANCED_TARGET))));
 		}
 		if (hasWithoutFile(memory)) {
 			Samples added = this.summary.added(memory, Variant.STARTER_WITHOUT_FILE, null);
-			line(String.format(Locale.ROOT, "| The starter without a file adds ≤ %.0f ms | %s, pairs over every N: %d%s "
-					+ "| %s |", WITHOUT_FILE_TARGET, spread(added), added.count(),
+			line(String.format(Locale.ROOT,
+					"| The starter without a file adds ≤ %.0f ms | %s, pairs over every N: %d%s " + "| %s |",
+					WITHOUT_FILE_TARGET, spread(added), added.count(),
 					cpu(this.summary.addedCpu(memory, Variant.STARTER_WITHOUT_FILE, null)),
 					verdict(added.median() <= WITHOUT_FILE_TARGET,
 							String.format(Locale.ROOT, "missed by %.0f ms", added.median() - WITHOUT_FILE_TARGET))));
@@ -138,8 +144,9 @@ final class LambdaShapedSection {
 	}
 
 	private boolean hasWithoutFile(int memory) {
-		return this.summary.sizes().stream().anyMatch((secrets) -> this.summary.has(memory, Variant.STARTER_WITHOUT_FILE,
-				secrets));
+		return this.summary.sizes()
+			.stream()
+			.anyMatch((secrets) -> this.summary.has(memory, Variant.STARTER_WITHOUT_FILE, secrets));
 	}
 
 	private void memorySize(int memory) {
@@ -170,8 +177,9 @@ final class LambdaShapedSection {
 			}
 			Samples ratios = this.summary.ratio(memory, Variant.SPRING_CLOUD_AWS, Variant.EAGER, secrets);
 			row.append(' ')
-				.append((ratios != null) ? String.format(Locale.ROOT, "%.1f× (%.1f×)", ratios.median(),
-						ofMedians(memory, secrets)) : "–")
+				.append((ratios != null)
+						? String.format(Locale.ROOT, "%.1f× (%.1f×)", ratios.median(), ofMedians(memory, secrets))
+						: "–")
 				.append(" |");
 			line(row.toString());
 		}

@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.kms.model.DecryptRequest;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * Measures the local server: {@code Decrypt} calls one after another without added latency,
- * then rounds of calls released all at once from as many threads, without and with the
- * benchmarks' latency. The times include the client's side, in the same JVM, so they bound
- * the server's own overhead from above.
+ * Measures the local server: {@code Decrypt} calls one after another without added
+ * latency, then rounds of calls released all at once from as many threads, without and
+ * with the benchmarks' latency. The times include the client's side, in the same JVM, so
+ * they bound the server's own overhead from above.
  *
  * @since 0.1.0
  */
@@ -112,8 +112,7 @@ public final class ServerLoadBenchmark {
 		return new ParallelRun(added, List.copyOf(calls), rounds, maxInFlight);
 	}
 
-	private double parallelRound(KmsClient kms, DecryptRequest request, ExecutorService executor,
-			List<Double> calls) {
+	private double parallelRound(KmsClient kms, DecryptRequest request, ExecutorService executor, List<Double> calls) {
 		CountDownLatch ready = new CountDownLatch(this.parallelism);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<?>> futures = new ArrayList<>();

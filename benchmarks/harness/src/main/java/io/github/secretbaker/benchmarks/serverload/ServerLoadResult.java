@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The local server's answer times.
  *
- * @param serialCallMillis each {@code Decrypt} made one after another, without added latency
+ * @param serialCallMillis each {@code Decrypt} made one after another, without added
+ * latency
  * @param parallelRuns the rounds of parallel calls, without and with added latency
  * @param parallelism the calls released at once in each round
  * @since 0.1.0

@@ -53,8 +53,8 @@ class BurstSimulationTests {
 		BurstResult result = BurstSimulation.run(scenario(short200ms, 20, 10, 10));
 		assertThat(result.failures()).isPositive();
 		assertThat(result.shareSucceededWithin(Duration.ofMillis(200))).isLessThan(1);
-		assertThat(result.inits()).allSatisfy((init) -> assertThat(init.addedNanos())
-			.isLessThanOrEqualTo(Duration.ofMillis(200).toNanos()));
+		assertThat(result.inits())
+			.allSatisfy((init) -> assertThat(init.addedNanos()).isLessThanOrEqualTo(Duration.ofMillis(200).toNanos()));
 	}
 
 	@Test
@@ -77,8 +77,8 @@ class BurstSimulationTests {
 
 	@Test
 	void readerByPathFailsAfterItsThirdThrottledAttempt() {
-		BurstScenario scenario = new BurstScenario(new ParametersByPath(10, SdkRetryPolicy.STANDARD), 100, 10, 1, 1,
-				L, Duration.ZERO, Arrival.BURST, 1);
+		BurstScenario scenario = new BurstScenario(new ParametersByPath(10, SdkRetryPolicy.STANDARD), 100, 10, 1, 1, L,
+				Duration.ZERO, Arrival.BURST, 1);
 		BurstResult result = BurstSimulation.run(scenario);
 		assertThat(result.failures()).isPositive();
 		long succeeded = 100 - result.failures();

@@ -25,7 +25,8 @@ class TokenBucketTests {
 		for (int i = 0; i < 50; i++) {
 			assertThat(bucket.tryAcquire(SECOND / 20)).isFalse();
 		}
-		// A tenth of a second after the first request, exactly one token is back despite the throttles.
+		// A tenth of a second after the first request, exactly one token is back despite
+		// the throttles.
 		assertThat(bucket.tryAcquire(SECOND / 10)).isTrue();
 		assertThat(bucket.tryAcquire(SECOND / 10)).isFalse();
 	}

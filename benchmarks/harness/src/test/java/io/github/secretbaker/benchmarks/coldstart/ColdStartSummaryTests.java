@@ -21,7 +21,8 @@ class ColdStartSummaryTests {
 		samples.add(sample(Variant.EAGER, 2, 1200));
 		ColdStartSummary summary = summary(samples);
 		assertThat(summary.added(Setup.FUNCTION, Variant.EAGER, 10).median()).isEqualTo(200.0);
-		assertThat(summary.answer(Setup.FUNCTION, Variant.EAGER, 10).median() - summary.answer(Setup.FUNCTION, Variant.BASELINE, 10).median())
+		assertThat(summary.answer(Setup.FUNCTION, Variant.EAGER, 10).median()
+				- summary.answer(Setup.FUNCTION, Variant.BASELINE, 10).median())
 			.isEqualTo(200.0);
 		assertThat(summary.added(Setup.FUNCTION, Variant.EAGER, 10).max()).isEqualTo(300.0);
 	}
@@ -37,15 +38,15 @@ class ColdStartSummaryTests {
 		samples.add(sample(Variant.SPRING_CLOUD_AWS, 1, 2500));
 		ColdStartSummary summary = summary(samples);
 		assertThat(summary.addedRatio(Setup.FUNCTION, Variant.SPRING_CLOUD_AWS, Variant.EAGER, 10).count()).isOne();
-		assertThat(summary.addedRatio(Setup.FUNCTION, Variant.SPRING_CLOUD_AWS, Variant.EAGER, 10).median()).isEqualTo(4.0);
+		assertThat(summary.addedRatio(Setup.FUNCTION, Variant.SPRING_CLOUD_AWS, Variant.EAGER, 10).median())
+			.isEqualTo(4.0);
 		assertThat(summary.addedRatio(Setup.FUNCTION, Variant.EAGER, Variant.BASELINE, 10)).isNull();
 	}
 
 	@Test
 	void reportsTheDecryptionTimeOnlyOfVariantsThatLogIt() {
-		List<ColdStartSample> samples = List.of(sample(Variant.BASELINE, 0, 1000),
-				new ColdStartSample(Setup.FUNCTION, Variant.EAGER, 10, 0, 1100, 900, 10, 150, 2000, 30, 42.0,
-						Map.of("Decrypt", 10L)));
+		List<ColdStartSample> samples = List.of(sample(Variant.BASELINE, 0, 1000), new ColdStartSample(Setup.FUNCTION,
+				Variant.EAGER, 10, 0, 1100, 900, 10, 150, 2000, 30, 42.0, Map.of("Decrypt", 10L)));
 		ColdStartSummary summary = summary(samples);
 		assertThat(summary.decrypt(Setup.FUNCTION, Variant.EAGER, 10).median()).isEqualTo(42.0);
 		assertThat(summary.decrypt(Setup.FUNCTION, Variant.BASELINE, 10)).isNull();
@@ -73,9 +74,8 @@ class ColdStartSummaryTests {
 		List<ColdStartSample> samples = List.of(sample(Setup.FUNCTION, Variant.BASELINE, 0, 1000),
 				new ColdStartSample(Setup.FUNCTION, Variant.EAGER, 10, 0, 1100, 900, 10, 150, 2000, 30, 42.0,
 						Map.of("Decrypt", 10L)),
-				sample(Setup.FUNCTION, Variant.BASELINE, 1, 1000),
-				new ColdStartSample(Setup.FUNCTION, Variant.EAGER, 10, 1, 1100, 900, 10, 150, 2000, 30, 42.0,
-						Map.of("Decrypt", 11L)));
+				sample(Setup.FUNCTION, Variant.BASELINE, 1, 1000), new ColdStartSample(Setup.FUNCTION, Variant.EAGER,
+						10, 1, 1100, 900, 10, 150, 2000, 30, 42.0, Map.of("Decrypt", 11L)));
 		ColdStartSummary summary = summary(samples);
 		assertThat(summary.callCounts(Setup.FUNCTION, Variant.EAGER, 10, "Decrypt")).containsExactly(10L, 11L);
 		assertThat(summary.callCounts(Setup.FUNCTION, Variant.BASELINE, 10, "Decrypt")).containsExactly(0L);

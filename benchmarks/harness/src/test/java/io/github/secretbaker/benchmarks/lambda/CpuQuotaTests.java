@@ -28,20 +28,20 @@ class CpuQuotaTests {
 
 	@Test
 	void findsTheCpuAndCpuacctControllersMountedApart() {
-		CpuQuota.Controllers controllers = CpuQuota.controllers(List.of(
-				"tmpfs /sys/fs/cgroup tmpfs rw,relatime,mode=755 0 0",
-				"cgroup /sys/fs/cgroup/cpuset cgroup rw,relatime,cpuset 0 0",
-				"cgroup /sys/fs/cgroup/cpu cgroup rw,relatime,cpu 0 0",
-				"cgroup /sys/fs/cgroup/cpuacct cgroup rw,relatime,cpuacct 0 0",
-				"cgroup2 /sys/fs/cgroup/unified cgroup2 rw,relatime 0 0"));
+		CpuQuota.Controllers controllers = CpuQuota
+			.controllers(List.of("tmpfs /sys/fs/cgroup tmpfs rw,relatime,mode=755 0 0",
+					"cgroup /sys/fs/cgroup/cpuset cgroup rw,relatime,cpuset 0 0",
+					"cgroup /sys/fs/cgroup/cpu cgroup rw,relatime,cpu 0 0",
+					"cgroup /sys/fs/cgroup/cpuacct cgroup rw,relatime,cpuacct 0 0",
+					"cgroup2 /sys/fs/cgroup/unified cgroup2 rw,relatime 0 0"));
 		assertThat(controllers.cpu()).isEqualTo(Path.of("/sys/fs/cgroup/cpu"));
 		assertThat(controllers.cpuacct()).isEqualTo(Path.of("/sys/fs/cgroup/cpuacct"));
 	}
 
 	@Test
 	void findsTheCpuAndCpuacctControllersMountedTogether() {
-		CpuQuota.Controllers controllers = CpuQuota
-			.controllers(List.of("cgroup /sys/fs/cgroup/cpu,cpuacct cgroup rw,nosuid,nodev,noexec,relatime,cpu,cpuacct 0 0"));
+		CpuQuota.Controllers controllers = CpuQuota.controllers(
+				List.of("cgroup /sys/fs/cgroup/cpu,cpuacct cgroup rw,nosuid,nodev,noexec,relatime,cpu,cpuacct 0 0"));
 		assertThat(controllers.cpu()).isEqualTo(Path.of("/sys/fs/cgroup/cpu,cpuacct"));
 		assertThat(controllers.cpuacct()).isEqualTo(controllers.cpu());
 	}
@@ -68,7 +68,8 @@ class CpuQuotaTests {
 
 	@Test
 	void saysWhyAGroupCannotBeCreated(@TempDir Path root) throws IOException {
-		// A file where the controller's folder should be: as when the controller is read-only.
+		// A file where the controller's folder should be: as when the controller is
+		// read-only.
 		Path notAFolder = Files.writeString(root.resolve("cpu"), "");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> CpuQuota.create(new CpuQuota.Controllers(notAFolder, null), "bench-1024", 1024))
@@ -95,7 +96,8 @@ class CpuQuotaTests {
 		Path cpu = Files.createDirectories(root.resolve("cpu"));
 		Path cpuacct = Files.createDirectories(root.resolve("cpuacct"));
 		CpuQuota quota = CpuQuota.create(new CpuQuota.Controllers(cpu, cpuacct), "launched", 1024);
-		// printf stands in for java: it shows the arguments arrive intact, spaces and quotes included.
+		// printf stands in for java: it shows the arguments arrive intact, spaces and
+		// quotes included.
 		Path launcher = quota.writeLauncher(Path.of("/usr/bin/printf"), root.resolve("bin/java-1024.sh"));
 		assertThat(Files.isExecutable(launcher)).isTrue();
 		Process process = new ProcessBuilder(launcher.toString(), "%s|%s", "-Dx=a b", "it's \"quoted\"").start();
@@ -125,12 +127,14 @@ class CpuQuotaTests {
 	@Test
 	void readsHowLongTheGroupWasThrottled(@TempDir Path root) throws IOException {
 		assertThat(CpuQuota.throttledNanos(List.of("nr_periods 42", "nr_throttled 17", "throttled_time 1234567890",
-				"nr_bursts 0", "burst_time 0"))).hasValue(1_234_567_890L);
+				"nr_bursts 0", "burst_time 0")))
+			.hasValue(1_234_567_890L);
 		assertThat(CpuQuota.throttledNanos(List.of("usage_usec 10"))).isEmpty();
 		Path cpu = Files.createDirectories(root.resolve("cpu"));
 		CpuQuota quota = CpuQuota.create(new CpuQuota.Controllers(cpu, null), "throttled", 1024);
 		assertThat(quota.throttledNanos()).isEmpty();
-		Files.writeString(cpu.resolve("throttled/cpu.stat"), "nr_periods 8\nnr_throttled 3\nthrottled_time 250000000\n");
+		Files.writeString(cpu.resolve("throttled/cpu.stat"),
+				"nr_periods 8\nnr_throttled 3\nthrottled_time 250000000\n");
 		assertThat(quota.throttledNanos()).hasValue(250_000_000L);
 	}
 

@@ -27,8 +27,8 @@ class JdkTrustStoreTests {
 		KeyStore cacerts = KeyStore.getInstance(CACERTS.toFile(), JdkTrustStore.CACERTS_PASSWORD.toCharArray());
 		try (LocalAwsServer server = LocalAwsServer.builder().https(true).start()) {
 			Path copy = dir.resolve("cacerts-copy");
-			JdkTrustStore.Copy written = JdkTrustStore.writeWith(CACERTS, server.trustStore(), server.trustStorePassword(),
-					copy);
+			JdkTrustStore.Copy written = JdkTrustStore.writeWith(CACERTS, server.trustStore(),
+					server.trustStorePassword(), copy);
 			assertThat(written.type()).isEqualTo(cacerts.getType());
 			assertThat(written.certificates()).isEqualTo(cacerts.size() + 1);
 			KeyStore loaded = loadWithoutPassword(copy, written.type());

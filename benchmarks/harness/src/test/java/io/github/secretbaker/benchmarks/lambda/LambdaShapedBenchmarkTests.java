@@ -22,7 +22,8 @@ class LambdaShapedBenchmarkTests {
 	@Test
 	void startsEveryVariantWithTheManagedRuntimesFlagsTwoProcessorsAndTheTrustStore() {
 		for (Variant variant : LambdaShapedBenchmark.VARIANTS) {
-			List<String> options = LambdaShapedBenchmark.jvmOptions(variant, ENDPOINT, "/p/n1/", TRUST_STORE, List.of());
+			List<String> options = LambdaShapedBenchmark.jvmOptions(variant, ENDPOINT, "/p/n1/", TRUST_STORE,
+					List.of());
 			assertThat(options).startsWith("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 					"-XX:ActiveProcessorCount=2");
 			assertThat(options).endsWith("-Djavax.net.ssl.trustStore=" + TRUST_STORE);
@@ -33,10 +34,11 @@ class LambdaShapedBenchmarkTests {
 	@Test
 	void configuresNothingForTheBaselineAndTheStarterWithoutAFile() {
 		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.STARTER_WITHOUT_FILE, ENDPOINT, "/p/n1/", TRUST_STORE,
-				List.of())).isEqualTo(LambdaShapedBenchmark.jvmOptions(Variant.BASELINE, ENDPOINT, "/p/n1/", TRUST_STORE,
-						List.of()));
+				List.of()))
+			.isEqualTo(LambdaShapedBenchmark.jvmOptions(Variant.BASELINE, ENDPOINT, "/p/n1/", TRUST_STORE, List.of()));
 		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.STARTER_WITHOUT_FILE, ENDPOINT, "/p/n1/", TRUST_STORE,
-				List.of())).noneMatch((option) -> option.startsWith("-Dsecret-baker."));
+				List.of()))
+			.noneMatch((option) -> option.startsWith("-Dsecret-baker."));
 		assertThat(Variant.STARTER_WITHOUT_FILE.baked()).isFalse();
 		assertThat(Variant.STARTER_WITHOUT_FILE.hasSecrets()).isFalse();
 		assertThat(Variant.STARTER_WITHOUT_FILE.library()).isEqualTo(Variant.Library.SECRET_BAKER);
@@ -73,8 +75,8 @@ class LambdaShapedBenchmarkTests {
 		LambdaShapedSummary summary = new LambdaShapedBenchmark(options, dir)
 			.run(List.of("cgroup " + readOnly + " cgroup rw,relatime,cpu 0 0"));
 		assertThat(summary.samples()).isEmpty();
-		assertThat(summary.skipped().get(1024)).startsWith("the cgroup cpu controller at " + readOnly
-				+ " is not writable (run as root");
+		assertThat(summary.skipped().get(1024))
+			.startsWith("the cgroup cpu controller at " + readOnly + " is not writable (run as root");
 	}
 
 	@Test

@@ -77,10 +77,10 @@ class LambdaShapedSummaryTests {
 
 	static void round(List<LambdaShapedSample> samples, int memory, int secrets, int round, double baseline,
 			Map<Variant, Double> others) {
-		samples.add(new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2,
-				baseline / 3));
-		others.forEach((variant, init) -> samples.add(new LambdaShapedSample(memory, secrets, variant, round, init,
-				init / 2, init / 3)));
+		samples.add(
+				new LambdaShapedSample(memory, secrets, Variant.BASELINE, round, baseline, baseline / 2, baseline / 3));
+		others.forEach((variant, init) -> samples
+			.add(new LambdaShapedSample(memory, secrets, variant, round, init, init / 2, init / 3)));
 	}
 
 	static LambdaShapedSummary summary(List<LambdaShapedSample> samples) {

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchmarkReportTests {
 
-	private final BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/tmp/benchmarks" });
+	private final BenchmarkOptions options = BenchmarkOptions
+		.parse(new String[] { "--benchmarks-dir=/tmp/benchmarks" });
 
 	@Test
 	void saysByHowMuchATargetIsMissed(@TempDir Path results) throws IOException {
@@ -36,7 +37,8 @@ class BenchmarkReportTests {
 				new BakeSample(BakeMethod.SERIAL, 1000, 0, 15000, 1000));
 		Path report = report(coldStart, bake).write(results);
 		String markdown = Files.readString(report);
-		assertThat(markdown).contains("| 2 cores, N = 100: added ≤ 150 ms | 400 ms (p90 400); CPU +400 ms | **missed by 250 ms** |");
+		assertThat(markdown)
+			.contains("| 2 cores, N = 100: added ≤ 150 ms | 400 ms (p90 400); CPU +400 ms | **missed by 250 ms** |");
 		assertThat(markdown).contains("| 2 cores, N = 100: ≥ 5× less added time than the Spring Cloud AWS import "
 				+ "| 1.5× (1.5×) | **missed: 3.5× short** |");
 		assertThat(markdown).contains("| 15.0× (ratio of medians) | **missed: 5.0× short** |");
@@ -71,9 +73,11 @@ class BenchmarkReportTests {
 		ColdStartSummary coldStart = new ColdStartSummary(samples, profiles, null, trainings, check,
 				Map.of(Setup.ONE_CORE, "/usr/bin/taskset (util-linux) is not installed"));
 		String markdown = Files.readString(report(coldStart, null).write(results));
-		assertThat(markdown).contains("| Classes the decryption path loads at N = 1 (beyond the baseline's), default ≤ 1/3 "
-				+ "of before | 900 against 3000 (0.30); AWS SDK 150 against 1800 | met |");
-		assertThat(markdown).contains("| KMS calls in a training run: 0 | 2 in 2 secret-baker training runs | **missed** |");
+		assertThat(markdown)
+			.contains("| Classes the decryption path loads at N = 1 (beyond the baseline's), default ≤ 1/3 "
+					+ "of before | 900 against 3000 (0.30); AWS SDK 150 against 1800 | met |");
+		assertThat(markdown)
+			.contains("| KMS calls in a training run: 0 | 2 in 2 secret-baker training runs | **missed** |");
 		assertThat(markdown).contains("| KMS calls before a checkpoint, `secret-baker.snapshot=after-restore`: 0 "
 				+ "| 0 at N = 100, the read before the restore refused | met |");
 		assertThat(markdown).contains("| 1 core, N = 10: added ≤ 200 ms | not measured in this run (skipped: "

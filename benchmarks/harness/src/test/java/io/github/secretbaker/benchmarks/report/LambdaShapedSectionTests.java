@@ -28,8 +28,9 @@ class LambdaShapedSectionTests {
 	void reportLeadsWithTheLambdaShapedSectionAndWritesItsSamples(@TempDir Path results) throws IOException {
 		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/tmp/benchmarks" });
 		Instant now = Instant.now();
-		LambdaShapedSummary summary = summary(Map.of(Variant.STARTER_WITHOUT_FILE, 20.0, Variant.EAGER, 300.0,
-				Variant.SPRING_CLOUD_AWS, 1500.0), Map.of());
+		LambdaShapedSummary summary = summary(
+				Map.of(Variant.STARTER_WITHOUT_FILE, 20.0, Variant.EAGER, 300.0, Variant.SPRING_CLOUD_AWS, 1500.0),
+				Map.of());
 		Path report = new BenchmarkReport(options, Machine.current(), now, now, "0.1", "0.2", summary, null, null, null,
 				null)
 			.write(results);
@@ -44,8 +45,9 @@ class LambdaShapedSectionTests {
 
 	@Test
 	void saysWhichTargetsAreMetAndByHowMuchOthersAreMissed() {
-		LambdaShapedSummary summary = summary(Map.of(Variant.STARTER_WITHOUT_FILE, 40.0, Variant.EAGER, 450.0,
-				Variant.SPRING_CLOUD_AWS, 1350.0), Map.of());
+		LambdaShapedSummary summary = summary(
+				Map.of(Variant.STARTER_WITHOUT_FILE, 40.0, Variant.EAGER, 450.0, Variant.SPRING_CLOUD_AWS, 1350.0),
+				Map.of());
 		List<String> lines = new LambdaShapedSection(summary, LATENCY).lines();
 		assertThat(lines).contains("### Targets, 1,024 MB",
 				"| N = 1: secret-baker adds ≤ 400 ms | 450 ms (450–450); CPU +225 ms | **missed by 50 ms** |",
@@ -65,9 +67,9 @@ class LambdaShapedSectionTests {
 	@Test
 	void comparesAnAdvancedTierEntryWithAStandardOneRoundByRound() {
 		LambdaShapedSummary summary = summary(Map.of(Variant.EAGER, 300.0, Variant.EAGER_ADVANCED, 340.0), Map.of());
-		assertThat(new LambdaShapedSection(summary, LATENCY).lines()).contains(
-				"| N = 1: an Advanced-tier entry adds ≤ 30 ms over a standard one | 40 ms (40–40), pairs: 2 "
-						+ "| **missed by 10 ms** |");
+		assertThat(new LambdaShapedSection(summary, LATENCY).lines())
+			.contains("| N = 1: an Advanced-tier entry adds ≤ 30 ms over a standard one | 40 ms (40–40), pairs: 2 "
+					+ "| **missed by 10 ms** |");
 		LambdaShapedSummary withoutAdvanced = summary(Map.of(Variant.EAGER, 300.0), Map.of());
 		assertThat(new LambdaShapedSection(withoutAdvanced, LATENCY).lines())
 			.noneMatch((line) -> line.contains("Advanced-tier"));
@@ -75,8 +77,8 @@ class LambdaShapedSectionTests {
 
 	@Test
 	void showsTheClassesEachVariantLoadedBeyondTheBaseline() {
-		LambdaShapedSummary summary = summary(Map.of(Variant.STARTER_WITHOUT_FILE, 10.0, Variant.EAGER, 300.0,
-				Variant.SPRING_CLOUD_AWS, 1500.0),
+		LambdaShapedSummary summary = summary(
+				Map.of(Variant.STARTER_WITHOUT_FILE, 10.0, Variant.EAGER, 300.0, Variant.SPRING_CLOUD_AWS, 1500.0),
 				Map.of(Variant.BASELINE, 9000L, Variant.STARTER_WITHOUT_FILE, 9120L, Variant.EAGER, 9800L));
 		assertThat(String.join("\n", new LambdaShapedSection(summary, LATENCY).lines()))
 			.contains("1,024 MB and N = 1): baseline 9000; secret-baker starter without a file 9120 (+120); "

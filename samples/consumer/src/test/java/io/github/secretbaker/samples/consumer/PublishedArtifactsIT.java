@@ -32,11 +32,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deploys this repository with {@code -Prelease} into a file repository, as a release deploys to
- * Maven Central, then builds a user's function whose local repository holds no secret-baker
- * artifact, so that the starter and the plugin can only come from that file repository: the
- * plugin bakes against the local KMS and SSM server, and the function starts and reads the
- * secret.
+ * Deploys this repository with {@code -Prelease} into a file repository, as a release
+ * deploys to Maven Central, then builds a user's function whose local repository holds no
+ * secret-baker artifact, so that the starter and the plugin can only come from that file
+ * repository: the plugin bakes against the local KMS and SSM server, and the function
+ * starts and reads the secret.
  */
 @LocalAwsTest
 class PublishedArtifactsIT {
@@ -85,8 +85,7 @@ class PublishedArtifactsIT {
 				List.of(maven(), "-B", "-ntp", "-f", function.resolve("pom.xml").toString(),
 						"-Dmaven.repo.local=" + localRepository,
 						"-Dsecret-baker.repository=" + releaseRepository.toUri(),
-						"-Dsecret-baker.version=" + this.version,
-						"-Dsecret-baker.endpoint=" + this.server.endpoint(),
+						"-Dsecret-baker.version=" + this.version, "-Dsecret-baker.endpoint=" + this.server.endpoint(),
 						"-Dsecret-baker.region=" + this.server.region(), "package"));
 		assertThat(build.exitCode()).as("consumer build:\n%s", build.tail()).isZero();
 		assertThat(build.output()).contains("Baked 1 secret");
@@ -122,13 +121,11 @@ class PublishedArtifactsIT {
 
 	private ProcessResult deployWithReleaseProfile(Path releaseRepository) {
 		Path source = copy(Path.of(requiredProperty("consumer.repositoryRoot")), this.workDirectory.resolve("source"));
-		return run("mvn -Prelease deploy", source,
-				List.of(maven(), "-B", "-ntp", "-f", source.resolve("pom.xml").toString(), "-Prelease",
-						"-pl", "!samples/consumer", "-DskipTests",
-						"-Dmaven.repo.local=" + this.workDirectory.resolve("build-repository"),
-						"-Dmaven.repo.local.tail=" + requiredProperty("consumer.localRepository"),
-						"-DaltDeploymentRepository=" + REPOSITORY_ID + "-test::" + releaseRepository.toUri(),
-						"deploy"));
+		return run("mvn -Prelease deploy", source, List.of(maven(), "-B", "-ntp", "-f",
+				source.resolve("pom.xml").toString(), "-Prelease", "-pl", "!samples/consumer", "-DskipTests",
+				"-Dmaven.repo.local=" + this.workDirectory.resolve("build-repository"),
+				"-Dmaven.repo.local.tail=" + requiredProperty("consumer.localRepository"),
+				"-DaltDeploymentRepository=" + REPOSITORY_ID + "-test::" + releaseRepository.toUri(), "deploy"));
 	}
 
 	private void assertPublishedArtifacts(Path releaseRepository) throws IOException {
@@ -151,8 +148,7 @@ class PublishedArtifactsIT {
 			assertThat(files).as("%s is signed only when a key is given", artifactId)
 				.noneMatch((name) -> name.endsWith(".asc"));
 		}
-		String parentPom = Files.readString(filesOf(group.resolve("secret-baker-parent").resolve(this.version))
-			.stream()
+		String parentPom = Files.readString(filesOf(group.resolve("secret-baker-parent").resolve(this.version)).stream()
 			.filter((name) -> name.endsWith(".pom"))
 			.map(group.resolve("secret-baker-parent").resolve(this.version)::resolve)
 			.findFirst()
@@ -175,9 +171,9 @@ class PublishedArtifactsIT {
 	}
 
 	/**
-	 * Return a local repository that links every group of the user's local repository except
-	 * secret-baker's, so that third-party artifacts need no download and secret-baker's must be
-	 * resolved from a remote repository.
+	 * Return a local repository that links every group of the user's local repository
+	 * except secret-baker's, so that third-party artifacts need no download and
+	 * secret-baker's must be resolved from a remote repository.
 	 */
 	private static Path localRepositoryWithoutSecretBaker(Path target) throws IOException {
 		Path source = Path.of(requiredProperty("consumer.localRepository"));
@@ -298,7 +294,8 @@ class PublishedArtifactsIT {
 		if (!Files.exists(folder)) {
 			return;
 		}
-		// Files.walk does not follow the links of a local repository built from the user's.
+		// Files.walk does not follow the links of a local repository built from the
+		// user's.
 		try (Stream<Path> paths = Files.walk(folder)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
@@ -312,7 +309,8 @@ class PublishedArtifactsIT {
 	private static String requiredProperty(String name) {
 		String value = System.getProperty(name);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("System property '" + name + "' is not set: run through Maven (./mvnw verify)");
+			throw new IllegalStateException(
+					"System property '" + name + "' is not set: run through Maven (./mvnw verify)");
 		}
 		return value;
 	}

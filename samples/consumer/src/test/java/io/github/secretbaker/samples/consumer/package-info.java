@@ -1,4 +1,5 @@
 /**
- * Tests of what a release publishes: the deployed artifacts and a function built only from them.
+ * Tests of what a release publishes: the deployed artifacts and a function built only
+ * from them.
  */
 package io.github.secretbaker.samples.consumer;

@@ -20,7 +20,8 @@ record LambdaRun(Init init, Invocation invocation, String output, String report,
 	/**
 	 * Return the function's response.
 	 * @return the response JSON
-	 * @throws IllegalStateException if the invocation did not succeed, with the log's tail
+	 * @throws IllegalStateException if the invocation did not succeed, with the log's
+	 * tail
 	 */
 	String response() {
 		if (this.invocation.status() != Invocation.Status.SUCCEEDED) {

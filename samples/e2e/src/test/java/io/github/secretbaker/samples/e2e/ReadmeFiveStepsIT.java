@@ -33,17 +33,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds the root README's "Your function in five steps" from the README's own snippets: a
- * project as start.spring.io generates it, with the snippets' dependencies, plugin, manifest,
- * application and test, baked against the local server's standalone jar started as the README
- * starts it, then the function invoked through {@code FunctionInvoker} by the README's test. The
- * nested builds run offline, with this reactor's artifacts from the repository the invoker plugin
- * installed them into and every other artifact from the user's local repository.
+ * Builds the root README's "Your function in five steps" from the README's own snippets:
+ * a project as start.spring.io generates it, with the snippets' dependencies, plugin,
+ * manifest, application and test, baked against the local server's standalone jar started
+ * as the README starts it, then the function invoked through {@code FunctionInvoker} by
+ * the README's test. The nested builds run offline, with this reactor's artifacts from
+ * the repository the invoker plugin installed them into and every other artifact from the
+ * user's local repository.
  */
 class ReadmeFiveStepsIT {
 
-	private static final Pattern SNIPPET = Pattern
-		.compile("<!-- five-steps: ([a-z-]+) -->\\n```[a-z]+\\n(.*?)```", Pattern.DOTALL);
+	private static final Pattern SNIPPET = Pattern.compile("<!-- five-steps: ([a-z-]+) -->\\n```[a-z]+\\n(.*?)```",
+			Pattern.DOTALL);
 
 	private static final List<String> STEPS = List.of("dependencies", "plugin", "manifest", "application", "seed",
 			"server", "bake", "test", "run");
@@ -90,17 +91,20 @@ class ReadmeFiveStepsIT {
 		assertThat(response.find()).as("the function's response in:\n%s", run.tail()).isTrue();
 		assertThat(response.group(1)).isEqualTo(hmac(value, payload(snippets.get("test"))));
 		String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-		assertThat(this.outputs).allSatisfy((output) -> assertThat(output).doesNotContain(value).doesNotContain(base64));
+		assertThat(this.outputs)
+			.allSatisfy((output) -> assertThat(output).doesNotContain(value).doesNotContain(base64));
 	}
 
 	private static Map<String, String> snippets(String readme) {
 		Map<String, String> snippets = new LinkedHashMap<>();
 		Matcher matcher = SNIPPET.matcher(readme);
 		while (matcher.find()) {
-			assertThat(snippets.put(matcher.group(1), matcher.group(2))).as("snippet '%s' in one place", matcher.group(1))
+			assertThat(snippets.put(matcher.group(1), matcher.group(2)))
+				.as("snippet '%s' in one place", matcher.group(1))
 				.isNull();
 		}
-		assertThat(snippets.keySet()).as("the README's five-steps snippets, each after its <!-- five-steps: name --> marker")
+		assertThat(snippets.keySet())
+			.as("the README's five-steps snippets, each after its <!-- five-steps: name --> marker")
 			.containsExactlyElementsOf(STEPS);
 		return snippets;
 	}
@@ -122,17 +126,18 @@ class ReadmeFiveStepsIT {
 		String sample = Files.readString(Path.of(requiredProperty("e2e.sampleDirectory"), "pom.xml"));
 		Matcher lambdaCore = Pattern.compile("<aws-lambda-java-core.version>([^<]+)<").matcher(sample);
 		assertThat(lambdaCore.find()).isTrue();
-		assertThat(snippets.get("dependencies"))
-			.contains("<artifactId>aws-lambda-java-core</artifactId>\n\t<version>" + lambdaCore.group(1) + "</version>");
+		assertThat(snippets.get("dependencies")).contains(
+				"<artifactId>aws-lambda-java-core</artifactId>\n\t<version>" + lambdaCore.group(1) + "</version>");
 	}
 
 	/**
-	 * Write the project start.spring.io generates for Maven with the Function dependency, then
-	 * the README's snippets into it.
+	 * Write the project start.spring.io generates for Maven with the Function dependency,
+	 * then the README's snippets into it.
 	 */
 	private void createProject(Map<String, String> snippets) throws IOException {
 		deleteRecursively(this.project);
-		// An empty .mvn folder makes this folder the project's root, out of reach of this repository's.
+		// An empty .mvn folder makes this folder the project's root, out of reach of this
+		// repository's.
 		Files.createDirectories(this.project.resolve(".mvn"));
 		String pom = """
 				<?xml version="1.0" encoding="UTF-8"?>
@@ -206,8 +211,8 @@ class ReadmeFiveStepsIT {
 	}
 
 	/**
-	 * Start the standalone jar with the README's arguments, and return the endpoint it prints
-	 * first.
+	 * Start the standalone jar with the README's arguments, and return the endpoint it
+	 * prints first.
 	 */
 	private String startServer(String snippet) throws IOException {
 		List<String> words = List.of(snippet.strip().split("\\s+"));
@@ -228,8 +233,8 @@ class ReadmeFiveStepsIT {
 	}
 
 	/**
-	 * Return the variables the README's bake step exports, its example endpoint replaced by
-	 * the one the server printed.
+	 * Return the variables the README's bake step exports, its example endpoint replaced
+	 * by the one the server printed.
 	 */
 	private static Map<String, String> exports(String snippet, String endpoint) {
 		String line = snippet.lines()
@@ -283,15 +288,16 @@ class ReadmeFiveStepsIT {
 
 	private ProcessResult maven(List<String> arguments, Map<String, String> exported) {
 		String executable = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B", "-ntp", "-o",
-				"-Dmaven.repo.local=" + requiredProperty("e2e.localRepository"),
-				"-Dmaven.repo.local.tail=" + requiredProperty("e2e.localRepositoryTail")));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(requiredProperty("e2e.mavenHome"), "bin", executable).toString(), "-B", "-ntp", "-o",
+						"-Dmaven.repo.local=" + requiredProperty("e2e.localRepository"),
+						"-Dmaven.repo.local.tail=" + requiredProperty("e2e.localRepositoryTail")));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.project.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.keySet()
-			.removeIf((name) -> name.startsWith("AWS_") || name.startsWith("SECRET_BAKER_") || name.startsWith("MAVEN_"));
+			.removeIf(
+					(name) -> name.startsWith("AWS_") || name.startsWith("SECRET_BAKER_") || name.startsWith("MAVEN_"));
 		environment.putAll(exported);
 		environment.put("AWS_EC2_METADATA_DISABLED", "true");
 		environment.put("JAVA_HOME", System.getProperty("java.home"));
@@ -340,7 +346,8 @@ class ReadmeFiveStepsIT {
 	private static String requiredProperty(String name) {
 		String value = System.getProperty(name);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("System property '" + name + "' is not set: run through Maven (./mvnw verify)");
+			throw new IllegalStateException(
+					"System property '" + name + "' is not set: run through Maven (./mvnw verify)");
 		}
 		return value;
 	}

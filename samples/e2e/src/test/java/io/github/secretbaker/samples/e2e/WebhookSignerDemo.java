@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's demo: the whole chain on the webhook-signer sample, narrated. Run with
- * {@code ./mvnw -Pdemo verify}. Every claim it prints is checked, and it fails if one does
- * not hold; it never prints a secret value or a ciphertext.
+ * {@code ./mvnw -Pdemo verify}. Every claim it prints is checked, and it fails if one
+ * does not hold; it never prints a secret value or a ciphertext.
  */
 public final class WebhookSignerDemo {
 
@@ -42,8 +42,10 @@ public final class WebhookSignerDemo {
 			say("     %s, %s", WebhookSignerScenario.SIGNING_KEY_PARAMETER, WebhookSignerScenario.API_TOKEN_PARAMETER);
 			ProcessResult build = check(scenario.packageSample(), scenario);
 			say("3. mvn package of samples/webhook-signer: secret-baker-maven-plugin baked the secrets as KMS ciphertext,");
-			say("   then the build made the Spring Boot jar and the Lambda (shaded) jar, in %s", seconds(build.duration()));
-			JsonNode baked = json.readTree(WebhookSignerScenario.entry(scenario.shadedJar(), "secret-baker-secrets.json"));
+			say("   then the build made the Spring Boot jar and the Lambda (shaded) jar, in %s",
+					seconds(build.duration()));
+			JsonNode baked = json
+				.readTree(WebhookSignerScenario.entry(scenario.shadedJar(), "secret-baker-secrets.json"));
 			for (String name : baked.propertyNames()) {
 				JsonNode entry = baked.get(name);
 				say("     %-20s %s (version %s)", name, entry.get("arn").asString(), entry.get("version").asString());
@@ -80,12 +82,13 @@ public final class WebhookSignerDemo {
 				.mapToLong((entry) -> entry.getValue())
 				.sum();
 			require(decrypts == 2 && ssmCalls == 0, "expected 2 KMS Decrypt calls and no SSM call at runtime");
-			say("   Cold start cost: %d KMS Decrypt calls (one per secret, %d in flight at once with the local KMS", decrypts,
-					server.maxInFlight("Decrypt"));
+			say("   Cold start cost: %d KMS Decrypt calls (one per secret, %d in flight at once with the local KMS",
+					decrypts, server.maxInFlight("Decrypt"));
 			say("   answering after %d ms like a real round trip), 0 SSM calls", KMS_ROUND_TRIP.toMillis());
 			ProcessResult run = check(scenario.runRepackagedJar(ORDER), scenario);
 			require(run.jsonLine().equals(lambdaResponse), "java -jar gave another answer");
-			say("5. The Spring Boot jar, run with java -jar, gives the same signed webhook (%s)", seconds(run.duration()));
+			say("5. The Spring Boot jar, run with java -jar, gives the same signed webhook (%s)",
+					seconds(run.duration()));
 			server.faults().clear();
 			server.faults().deny("Decrypt", scenario.keyArn());
 			ProcessResult verify = scenario.verifyAsFunctionRole();
@@ -96,7 +99,8 @@ public final class WebhookSignerDemo {
 			verify.output()
 				.lines()
 				.filter((line) -> line.contains("would not decrypt") || line.contains("Secret '"))
-				.map((line) -> line.replaceFirst("^\\[ERROR\\]\\s*", "").replaceFirst("^Failed to execute goal .*?: (Verified )", "$1")
+				.map((line) -> line.replaceFirst("^\\[ERROR\\]\\s*", "")
+					.replaceFirst("^Failed to execute goal .*?: (Verified )", "$1")
 					.strip())
 				.forEach((line) -> say("     %s", line));
 			LambdaRun denied = scenario.invokeLambda(ORDER, Map.of());
@@ -126,8 +130,7 @@ public final class WebhookSignerDemo {
 	}
 
 	private static LambdaRun check(LambdaRun run, WebhookSignerScenario scenario) {
-		if (run.init().status() != Init.Status.READY
-				|| run.invocation().status() != Invocation.Status.SUCCEEDED) {
+		if (run.init().status() != Init.Status.READY || run.invocation().status() != Invocation.Status.SUCCEEDED) {
 			List<String> leaks = scenario.leaksIn(run.output());
 			String tail = leaks.isEmpty() ? run.tail() : "(output withheld: it contains " + leaks + ")";
 			throw new IllegalStateException("The Lambda run ended with init " + run.init().status() + " and invocation "
@@ -140,8 +143,8 @@ public final class WebhookSignerDemo {
 		if (!result.succeeded()) {
 			List<String> leaks = scenario.leaksIn(result.output());
 			String tail = leaks.isEmpty() ? result.tail() : "(output withheld: it contains " + leaks + ")";
-			throw new IllegalStateException(result.command() + " failed with exit code " + result.exitCode() + ":\n"
-					+ tail);
+			throw new IllegalStateException(
+					result.command() + " failed with exit code " + result.exitCode() + ":\n" + tail);
 		}
 		return result;
 	}

@@ -20,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole chain on the webhook-signer sample: bake through the Maven plugin, package both
- * jars, run the Lambda jar under AWS's runtime interface client against a local Runtime API
- * and the Spring Boot jar with {@code java -jar}, both against the local KMS and SSM server,
- * rotate, and fail an init.
+ * The whole chain on the webhook-signer sample: bake through the Maven plugin, package
+ * both jars, run the Lambda jar under AWS's runtime interface client against a local
+ * Runtime API and the Spring Boot jar with {@code java -jar}, both against the local KMS
+ * and SSM server, rotate, and fail an init.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -146,7 +146,8 @@ class WebhookSignerEndToEndIT {
 			assertThat(error.errorType()).isEqualTo("io.github.secretbaker.kms.SecretDecryptionException");
 			String region = this.scenario.server().region();
 			String account = this.scenario.server().accountId();
-			// A failure shared by every secret is stated once, with the statement naming each parameter
+			// A failure shared by every secret is stated once, with the statement naming
+			// each parameter
 			assertThat(error.errorMessage())
 				.startsWith("Failed to decrypt all 2 baked secrets (PAYMENT_API_TOKEN, WEBHOOK_SIGNING_KEY) for the "
 						+ "same reason: ")

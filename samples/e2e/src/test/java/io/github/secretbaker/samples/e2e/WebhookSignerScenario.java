@@ -31,10 +31,10 @@ import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
- * The whole secret-baker chain on the webhook-signer sample: a local KMS and SSM server with
- * generated secrets, a real Maven build of the sample that bakes them through the plugin and
- * packages both jars, and both jars started in fresh JVMs the way they run in production.
- * Shared by the end-to-end tests and the demo.
+ * The whole secret-baker chain on the webhook-signer sample: a local KMS and SSM server
+ * with generated secrets, a real Maven build of the sample that bakes them through the
+ * plugin and packages both jars, and both jars started in fresh JVMs the way they run in
+ * production. Shared by the end-to-end tests and the demo.
  */
 final class WebhookSignerScenario implements AutoCloseable {
 
@@ -100,8 +100,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Return which secrets leak into the given output, as plaintext or as ciphertext of any
-	 * parameter version, described without quoting them.
+	 * Return which secrets leak into the given output, as plaintext or as ciphertext of
+	 * any parameter version, described without quoting them.
 	 * @param output the output to search
 	 * @return a description of each leak, empty when there is none
 	 */
@@ -176,8 +176,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Run {@code mvn package -Paot} on the sample: the plugin bakes, Spring AOT processes the
-	 * application, then both jars are built.
+	 * Run {@code mvn package -Paot} on the sample: the plugin bakes, Spring AOT processes
+	 * the application, then both jars are built.
 	 * @return the build's result
 	 */
 	ProcessResult packageAotProcessedSample() {
@@ -232,9 +232,10 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Deploy the shaded Lambda jar as Lambda does: extract it into a fresh task root, start
-	 * AWS's runtime interface client on it with the function's configuration against a
-	 * local Runtime API, wait for init and invoke {@code FunctionInvoker} with one event.
+	 * Deploy the shaded Lambda jar as Lambda does: extract it into a fresh task root,
+	 * start AWS's runtime interface client on it with the function's configuration
+	 * against a local Runtime API, wait for init and invoke {@code FunctionInvoker} with
+	 * one event.
 	 * @param event the event as JSON
 	 * @param environment variables to add to the function's configuration
 	 * @return what the run left
@@ -318,7 +319,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Return the names of the entries of a jar whose bytes contain one of the secret values.
+	 * Return the names of the entries of a jar whose bytes contain one of the secret
+	 * values.
 	 * @param jar the jar
 	 * @return the offending entries, empty when the jar holds no plaintext
 	 */
@@ -357,8 +359,8 @@ final class WebhookSignerScenario implements AutoCloseable {
 	}
 
 	/**
-	 * Return the GraalVM reachability metadata Spring AOT wrote into a jar, every file under
-	 * {@code META-INF/native-image/} concatenated.
+	 * Return the GraalVM reachability metadata Spring AOT wrote into a jar, every file
+	 * under {@code META-INF/native-image/} concatenated.
 	 * @param jar the jar
 	 * @return the metadata, empty when there is none
 	 */

@@ -37,10 +37,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A function process started as the AWS Lambda Java managed runtime starts one: the
  * function's code is a task root (its classes at the root, its jars in {@code lib/}, as a
- * Lambda zip or jar is extracted to {@code /var/task}), the JVM runs AWS's runtime interface
- * client ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>}) from
- * its own class path with the task root as working directory, and the environment holds
- * only the variables Lambda sets plus the function's own. The process talks to its own
+ * Lambda zip or jar is extracted to {@code /var/task}), the JVM runs AWS's runtime
+ * interface client
+ * ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda <handler>}) from its
+ * own class path with the task root as working directory, and the environment holds only
+ * the variables Lambda sets plus the function's own. The process talks to its own
  * {@link LocalRuntimeApi}, so init ends, as on Lambda, when the runtime first calls
  * {@code next}, and {@link Init#duration()} runs from process start to that call.
  * <pre class="code">
@@ -61,8 +62,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	 * compilation stopping at C1 and the serial collector, as the Java managed runtimes
 	 * start the JVM by default.
 	 */
-	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+TieredCompilation",
-			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC");
 
 	/**
 	 * Lambda's limit on the init phase of an on-demand function.
@@ -153,8 +154,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Return a builder for a function whose code is a task root folder, or a Lambda zip or
-	 * jar that is extracted into one, as Lambda extracts the deployment package.
+	 * Return a builder for a function whose code is a task root folder, or a Lambda zip
+	 * or jar that is extracted into one, as Lambda extracts the deployment package.
 	 * @param code the task root folder, or a {@code .zip} or {@code .jar} file
 	 * @param handler the handler, as in the function configuration:
 	 * {@code com.example.Handler::handleRequest}
@@ -180,8 +181,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
 	/**
 	 * Wait for init to end, at most the init timeout (10 s, Lambda's, by default), and
-	 * return how it ended. A function that neither calls {@code next} nor exits in time is
-	 * stopped, as Lambda stops it.
+	 * return how it ended. A function that neither calls {@code next} nor exits in time
+	 * is stopped, as Lambda stops it.
 	 * @return the init outcome, the same on every call
 	 */
 	public synchronized Init awaitInit() {
@@ -281,11 +282,11 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Return a line in the format of Lambda's {@code REPORT} log line for an invocation of
-	 * this process: its duration, the billed duration (rounded up to the millisecond, the
-	 * init phase included for the first invocation, as Lambda bills on-demand functions of
-	 * managed runtimes), the memory size, the process's peak resident memory where the OS
-	 * tells it, and the init duration for the first invocation.
+	 * Return a line in the format of Lambda's {@code REPORT} log line for an invocation
+	 * of this process: its duration, the billed duration (rounded up to the millisecond,
+	 * the init phase included for the first invocation, as Lambda bills on-demand
+	 * functions of managed runtimes), the memory size, the process's peak resident memory
+	 * where the OS tells it, and the init duration for the first invocation.
 	 * @param invocation an invocation returned by {@link #invoke}
 	 * @return the report line
 	 */
@@ -295,7 +296,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		double initMillis = (first && this.init != null) ? this.init.duration().toNanos() / 1e6 : 0;
 		StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
 				"REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB",
-				invocation.requestId(), durationMillis, (long) Math.ceil(durationMillis + initMillis), this.memorySize));
+				invocation.requestId(), durationMillis, (long) Math.ceil(durationMillis + initMillis),
+				this.memorySize));
 		maxMemoryUsedMegabytes()
 			.ifPresent((used) -> report.append(String.format(Locale.ROOT, "\tMax Memory Used: %d MB", used)));
 		if (first) {
@@ -519,8 +521,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set how long init may take before the process is stopped (default 10 s, Lambda's),
-		 * longer for a benchmark on a machine slower than Lambda's.
+		 * Set how long init may take before the process is stopped (default 10 s,
+		 * Lambda's), longer for a benchmark on a machine slower than Lambda's.
 		 * @param initTimeout the init timeout
 		 * @return this builder
 		 */
@@ -587,8 +589,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set the jars of the runtime interface client and its dependencies (default: those
-		 * {@link RuntimeInterfaceClient#classPath()} finds).
+		 * Set the jars of the runtime interface client and its dependencies (default:
+		 * those {@link RuntimeInterfaceClient#classPath()} finds).
 		 * @param runtimeClassPath the jars
 		 * @return this builder
 		 */
@@ -601,9 +603,9 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Set the {@code java} executable (default: this JVM's), or a launcher that ends by
-		 * running {@code java} with the arguments it was given, such as one that first moves
-		 * itself into a cgroup with a CPU quota.
+		 * Set the {@code java} executable (default: this JVM's), or a launcher that ends
+		 * by running {@code java} with the arguments it was given, such as one that first
+		 * moves itself into a cgroup with a CPU quota.
 		 * @param javaExecutable the executable
 		 * @return this builder
 		 */

@@ -40,12 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A local AWS Lambda Runtime API, the documented {@code 2018-06-01} endpoints a runtime
  * polls in one execution environment: {@code GET /runtime/invocation/next} (long-polled,
- * answering with the {@code Lambda-Runtime-Aws-Request-Id}, {@code Lambda-Runtime-Deadline-Ms},
- * {@code Lambda-Runtime-Invoked-Function-Arn} and {@code Lambda-Runtime-Trace-Id} headers),
- * {@code POST /runtime/invocation/<id>/response}, {@code POST /runtime/invocation/<id>/error}
- * and {@code POST /runtime/init/error}. It hands out the events given to {@link #submit} and
- * records every answer, error and when the runtime first asked for work, which is where
- * Lambda's init phase ends.
+ * answering with the {@code Lambda-Runtime-Aws-Request-Id},
+ * {@code Lambda-Runtime-Deadline-Ms}, {@code Lambda-Runtime-Invoked-Function-Arn} and
+ * {@code Lambda-Runtime-Trace-Id} headers),
+ * {@code POST /runtime/invocation/<id>/response},
+ * {@code POST /runtime/invocation/<id>/error} and {@code POST /runtime/init/error}. It
+ * hands out the events given to {@link #submit} and records every answer, error and when
+ * the runtime first asked for work, which is where Lambda's init phase ends.
  * <p>
  * It listens on {@code 127.0.0.1} only; {@link #address()} is the value of the
  * {@code AWS_LAMBDA_RUNTIME_API} environment variable.
@@ -127,8 +128,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	}
 
 	/**
-	 * Start a Runtime API on a free port, for a function named {@code local-function} with a
-	 * 30 s timeout in {@code us-east-1}.
+	 * Start a Runtime API on a free port, for a function named {@code local-function}
+	 * with a 30 s timeout in {@code us-east-1}.
 	 * @return the running server
 	 */
 	public static LocalRuntimeApi start() {
@@ -176,8 +177,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	}
 
 	/**
-	 * Return the function's ARN, as the {@code Lambda-Runtime-Invoked-Function-Arn} header
-	 * gives it.
+	 * Return the function's ARN, as the {@code Lambda-Runtime-Invoked-Function-Arn}
+	 * header gives it.
 	 * @return the ARN
 	 */
 	String functionArn() {
@@ -426,8 +427,8 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		if (frames != null && frames.isArray()) {
 			frames.forEach((frame) -> stackTrace.add(frame.asString()));
 		}
-		return new FunctionError(runtimeErrorType, textOf(node, "errorType"), textOf(node, "errorMessage"),
-				stackTrace, text);
+		return new FunctionError(runtimeErrorType, textOf(node, "errorType"), textOf(node, "errorMessage"), stackTrace,
+				text);
 	}
 
 	private static @Nullable String textOf(JsonNode node, String field) {

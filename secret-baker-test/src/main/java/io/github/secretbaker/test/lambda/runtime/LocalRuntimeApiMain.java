@@ -18,9 +18,9 @@ import io.github.secretbaker.test.lambda.runtime.LocalRuntimeApi.PendingInvocati
 
 /**
  * Runs a {@link LocalRuntimeApi} from the command line for a function process started by
- * hand: it prints {@code AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>} as its first line, waits
- * for init, hands out the given events one after the other, prints each response and a
- * {@code REPORT} line, and exits.
+ * hand: it prints {@code AWS_LAMBDA_RUNTIME_API=127.0.0.1:<port>} as its first line,
+ * waits for init, hands out the given events one after the other, prints each response
+ * and a {@code REPORT} line, and exits.
  *
  * @since 0.1.0
  */
@@ -90,8 +90,8 @@ public final class LocalRuntimeApiMain {
 			double initMillis = (api.initEndedAt().getAsLong() - startedAt) / 1e6;
 			if (api.initError().isPresent()) {
 				FunctionError error = api.initError().get();
-				err.printf(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tStatus: error\tError Type: %s%n", initMillis,
-						error.runtimeErrorType());
+				err.printf(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tStatus: error\tError Type: %s%n",
+						initMillis, error.runtimeErrorType());
 				err.println(error.body());
 				return 1;
 			}
@@ -122,8 +122,8 @@ public final class LocalRuntimeApiMain {
 	private static Invocation await(LocalRuntimeApi api, PendingInvocation pending, Duration timeout)
 			throws InterruptedException {
 		try {
-			return pending.outcome().get(timeout.toMillis() + LocalRuntimeApi.MAX_NEXT_WAIT.toMillis(),
-					TimeUnit.MILLISECONDS);
+			return pending.outcome()
+				.get(timeout.toMillis() + LocalRuntimeApi.MAX_NEXT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
 			api.timeOut(pending.requestId());
@@ -176,7 +176,8 @@ public final class LocalRuntimeApiMain {
 				return number;
 			}
 			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException(option + " takes a whole non-negative number but was '" + value + "'");
+				throw new IllegalArgumentException(
+						option + " takes a whole non-negative number but was '" + value + "'");
 			}
 		}
 

@@ -15,9 +15,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Locates AWS's Lambda runtime interface client ({@code com.amazonaws:aws-lambda-java-runtime-interface-client})
- * and the jars it runs with, on the class path of the current JVM, so that a function
- * process can be started with them as the Lambda Java runtime starts it.
+ * Locates AWS's Lambda runtime interface client
+ * ({@code com.amazonaws:aws-lambda-java-runtime-interface-client}) and the jars it runs
+ * with, on the class path of the current JVM, so that a function process can be started
+ * with them as the Lambda Java runtime starts it.
  *
  * @since 0.1.0
  */
@@ -28,16 +29,17 @@ final class RuntimeInterfaceClient {
 	 */
 	static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-	// One class of each jar the runtime interface client needs at run time, by artifact id.
-	// The jar is matched by name too: shaded jars on a class path (an executable CLI, say)
-	// may carry the same classes with dependencies the runtime must not see.
+	// One class of each jar the runtime interface client needs at run time, by artifact
+	// id. The jar is matched by name too: shaded jars on a class path (an executable CLI,
+	// say) may carry the same classes with dependencies the runtime must not see.
 	private static final Map<String, String> REQUIRED_CLASSES = requiredClasses();
 
 	private static Map<String, String> requiredClasses() {
 		Map<String, String> classes = new LinkedHashMap<>();
 		classes.put("aws-lambda-java-runtime-interface-client", MAIN_CLASS);
 		classes.put("aws-lambda-java-core", "com.amazonaws.services.lambda.runtime.Context");
-		classes.put("aws-lambda-java-serialization", "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+		classes.put("aws-lambda-java-serialization",
+				"com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
 		classes.put("utils-lite", "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
 		return Collections.unmodifiableMap(classes);
 	}

@@ -80,7 +80,8 @@ class LocalRuntimeApiMainTests {
 	@Test
 	void refusesUnknownOptionsWithExitCodeTwo() {
 		assertThat(LocalRuntimeApiMain.run(new String[] { "--bogus", "1" }, new PrintStream(this.out),
-				new PrintStream(this.err))).isEqualTo(2);
+				new PrintStream(this.err)))
+			.isEqualTo(2);
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Unknown option '--bogus'");
 	}
 

@@ -9,10 +9,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
- * A function for the tests, run in its own process under the runtime interface client: its
- * init fails with the message in {@code FAIL_INIT} when set; an event {@code "fail"} makes it
- * throw, {@code "sleep"} makes it outlast its deadline, and any other event is answered with
- * what the runtime told it.
+ * A function for the tests, run in its own process under the runtime interface client:
+ * its init fails with the message in {@code FAIL_INIT} when set; an event {@code "fail"}
+ * makes it throw, {@code "sleep"} makes it outlast its deadline, and any other event is
+ * answered with what the runtime told it.
  */
 public class TestFunctionHandler implements RequestStreamHandler {
 
