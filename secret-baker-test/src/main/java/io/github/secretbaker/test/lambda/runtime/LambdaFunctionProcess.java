@@ -226,6 +226,25 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Return how long the emulated SnapStart restore took, from the answer to the
+	 * runtime's {@code restore/next} to its first {@code next}, after its restore hooks
+	 * ran: for a function started with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}
+	 * (see {@link LocalRuntimeApi}).
+	 * @return the duration, empty unless the restore has ended
+	 */
+	public Optional<Duration> restoreDuration() {
+		return this.runtimeApi.restoreDuration();
+	}
+
+	/**
+	 * Return the error the runtime posted when a restore hook failed.
+	 * @return the error, empty if none was posted
+	 */
+	public Optional<FunctionError> restoreError() {
+		return this.runtimeApi.restoreError();
+	}
+
+	/**
 	 * Invoke the function with one event, waiting for init first, and return the outcome.
 	 * A function that does not answer by the deadline is stopped, as Lambda stops it.
 	 * @param event the event, as JSON

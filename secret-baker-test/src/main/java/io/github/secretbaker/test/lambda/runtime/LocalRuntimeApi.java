@@ -48,6 +48,14 @@ import tools.jackson.databind.json.JsonMapper;
  * hands out the events given to {@link #submit} and records every answer, error and when
  * the runtime first asked for work, which is where Lambda's init phase ends.
  * <p>
+ * It also emulates a Lambda SnapStart restore for a runtime started with
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}: {@code GET /runtime/restore/next},
+ * which the runtime calls once its checkpoint hooks have run, ends init and is answered
+ * at once, as if the snapshot had just been restored in the same process;
+ * {@link #restoreDuration()} is then the time from that answer to the runtime's first
+ * {@code next}, after its restore hooks ran. {@code POST /runtime/restore/error} records
+ * a hook's failure.
+ * <p>
  * It listens on {@code 127.0.0.1} only; {@link #address()} is the value of the
  * {@code AWS_LAMBDA_RUNTIME_API} environment variable.
  *
@@ -104,6 +112,12 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	private volatile boolean initialized;
 
 	private volatile @Nullable FunctionError initError;
+
+	private volatile long restoredAt;
+
+	private volatile long restoreEndedAt;
+
+	private volatile @Nullable FunctionError restoreError;
 
 	private LocalRuntimeApi(Builder builder) {
 		this.functionName = builder.functionName;
@@ -225,6 +239,25 @@ public final class LocalRuntimeApi implements AutoCloseable {
 	}
 
 	/**
+	 * Return how long the runtime took from the emulated restore ({@code restore/next}
+	 * answered) to its first {@code next}, after its restore hooks ran.
+	 * @return the duration, empty unless a restore was asked for and has ended
+	 */
+	public Optional<Duration> restoreDuration() {
+		long restored = this.restoredAt;
+		long ended = this.restoreEndedAt;
+		return (restored != 0 && ended != 0) ? Optional.of(Duration.ofNanos(ended - restored)) : Optional.empty();
+	}
+
+	/**
+	 * Return the error posted to {@code /runtime/restore/error}.
+	 * @return the restore error, empty if none was posted
+	 */
+	public Optional<FunctionError> restoreError() {
+		return Optional.ofNullable(this.restoreError);
+	}
+
+	/**
 	 * Return the error posted to {@code /runtime/init/error}.
 	 * @return the init error, empty if none was posted
 	 */
@@ -281,6 +314,20 @@ public final class LocalRuntimeApi implements AutoCloseable {
 					initError(exchange);
 				}
 			}
+			else if (path.equals(BASE + "restore/next")) {
+				if (hasMethod(exchange, "GET")) {
+					restoreNext(exchange);
+				}
+			}
+			else if (path.equals(BASE + "restore/error")) {
+				if (hasMethod(exchange, "POST")) {
+					FunctionError error = readError(exchange);
+					if (error != null) {
+						this.restoreError = error;
+						sendAccepted(exchange);
+					}
+				}
+			}
 			else if (matcher.matches()) {
 				if (hasMethod(exchange, "POST")) {
 					answer(exchange, matcher.group(1), matcher.group(2).equals("response"));
@@ -304,14 +351,29 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		return false;
 	}
 
+	private void restoreNext(HttpExchange exchange) throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		synchronized (this) {
+			if (this.initialized || this.initError != null || this.restoredAt != 0) {
+				sendError(exchange, 403, "InvalidStateTransition",
+						"restore/next is accepted only once, at the end of init");
+				return;
+			}
+			endInit();
+		}
+		this.restoredAt = System.nanoTime();
+		exchange.sendResponseHeaders(200, -1);
+	}
+
 	private void next(HttpExchange exchange) throws IOException {
 		exchange.getRequestBody().readAllBytes();
+		if (this.restoredAt != 0 && this.restoreEndedAt == 0) {
+			this.restoreEndedAt = System.nanoTime();
+		}
 		if (!this.initialized) {
 			synchronized (this) {
 				if (!this.initialized && this.initError == null) {
-					this.initEndedAt = System.nanoTime();
-					this.initialized = true;
-					this.initEnded.countDown();
+					endInit();
 				}
 			}
 		}
@@ -331,6 +393,12 @@ public final class LocalRuntimeApi implements AutoCloseable {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(invocation.event);
 		}
+	}
+
+	private void endInit() {
+		this.initEndedAt = System.nanoTime();
+		this.initialized = true;
+		this.initEnded.countDown();
 	}
 
 	private @Nullable Pending takeNext() {

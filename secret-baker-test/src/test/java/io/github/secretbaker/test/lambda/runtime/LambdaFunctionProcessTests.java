@@ -1,9 +1,11 @@
 package io.github.secretbaker.test.lambda.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -65,6 +67,39 @@ class LambdaFunctionProcessTests {
 			assertThat(function.report(second)).doesNotContain("Init Duration");
 			assertThat(function.runtimeApi().invocations()).extracting(Invocation::requestId)
 				.containsExactly(first.requestId(), second.requestId());
+		}
+	}
+
+	@Test
+	void emulatesASnapStartRestoreTimingTheRestoreHooks() throws IOException {
+		Path taskRoot = this.temp.resolve("task");
+		writeJar(taskRoot.resolve("lib/function.jar"));
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
+			.environment("RESTORE_MILLIS", "300")
+			.start()) {
+			assertThat(function.awaitInit().status()).as(function.output()).isEqualTo(Init.Status.READY);
+			Invocation invocation = function.invoke("{}");
+			assertThat(invocation.status()).as(function.output()).isEqualTo(Status.SUCCEEDED);
+			assertThat(function.restoreDuration()).as(function.output())
+				.hasValueSatisfying((duration) -> assertThat(duration).isBetween(Duration.ofMillis(300),
+						LambdaFunctionProcess.DEFAULT_INIT_TIMEOUT));
+			assertThat(function.restoreError()).isEmpty();
+			assertThat(function.output()).containsSubsequence("TestFunctionHandler before checkpoint",
+					"TestFunctionHandler after restore of 300 ms");
+		}
+	}
+
+	@Test
+	void hasNoRestoreOnAnOnDemandStart() throws IOException {
+		Path taskRoot = this.temp.resolve("task");
+		writeJar(taskRoot.resolve("lib/function.jar"));
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)
+			.environment("RESTORE_MILLIS", "300")
+			.start()) {
+			assertThat(function.invoke("{}").status()).as(function.output()).isEqualTo(Status.SUCCEEDED);
+			assertThat(function.restoreDuration()).isEmpty();
+			assertThat(function.output()).doesNotContain("TestFunctionHandler after restore");
 		}
 	}
 
@@ -169,11 +204,15 @@ class LambdaFunctionProcessTests {
 
 	private static void writeJar(Path jar) throws IOException {
 		Files.createDirectories(jar.getParent());
-		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar));
-				var in = TestFunctionHandler.class.getClassLoader().getResourceAsStream(CLASS_ENTRY)) {
-			out.putNextEntry(new ZipEntry(CLASS_ENTRY));
-			in.transferTo(out);
-			out.closeEntry();
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+			for (Class<?> type : List.of(TestFunctionHandler.class, TestFunctionHandler.SlowRestore.class)) {
+				String entry = type.getName().replace('.', '/') + ".class";
+				try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+					out.putNextEntry(new ZipEntry(entry));
+					in.transferTo(out);
+					out.closeEntry();
+				}
+			}
 		}
 	}
 

@@ -5,14 +5,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
+import com.amazonaws.services.lambda.crac.Core;
+import com.amazonaws.services.lambda.crac.Resource;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
  * A function for the tests, run in its own process under the runtime interface client:
- * its init fails with the message in {@code FAIL_INIT} when set; an event {@code "fail"}
- * makes it throw, {@code "sleep"} makes it outlast its deadline, and any other event is
- * answered with what the runtime told it.
+ * its init fails with the message in {@code FAIL_INIT} when set; with
+ * {@code RESTORE_MILLIS} it registers a SnapStart restore hook that takes that long; an
+ * event {@code "fail"} makes it throw, {@code "sleep"} makes it outlast its deadline, and
+ * any other event is answered with what the runtime told it.
  */
 public class TestFunctionHandler implements RequestStreamHandler {
 
@@ -20,6 +23,10 @@ public class TestFunctionHandler implements RequestStreamHandler {
 		String failure = System.getenv("FAIL_INIT");
 		if (failure != null) {
 			throw new IllegalStateException(failure);
+		}
+		String restoreMillis = System.getenv("RESTORE_MILLIS");
+		if (restoreMillis != null) {
+			Core.getGlobalContext().register(new SlowRestore(Long.parseLong(restoreMillis)));
 		}
 		System.out.println("TestFunctionHandler initialized in " + System.getProperty("user.dir"));
 	}
@@ -45,6 +52,35 @@ public class TestFunctionHandler implements RequestStreamHandler {
 				+ "\",\"classLoader\":\"" + getClass().getClassLoader().getClass().getName() + "\",\"event\":" + event
 				+ "}";
 		output.write(response.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A restore hook that takes a given time, held by the handler (the runtime's context
+	 * holds its resources weakly).
+	 */
+	static final class SlowRestore implements Resource {
+
+		private static SlowRestore registered;
+
+		private final long millis;
+
+		SlowRestore(long millis) {
+			this.millis = millis;
+			registered = this;
+		}
+
+		@Override
+		public void beforeCheckpoint(com.amazonaws.services.lambda.crac.Context<? extends Resource> context) {
+			System.out.println("TestFunctionHandler before checkpoint");
+		}
+
+		@Override
+		public void afterRestore(com.amazonaws.services.lambda.crac.Context<? extends Resource> context)
+				throws InterruptedException {
+			Thread.sleep(this.millis);
+			System.out.println("TestFunctionHandler after restore of " + registered.millis + " ms");
+		}
+
 	}
 
 }
