@@ -41,13 +41,15 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * @param lambdaVariants the variants of the Lambda-shaped benchmark, the baseline first
  * @param lambdaStarterOptions JVM options added to the secret-baker variants of the
  * Lambda-shaped benchmark, to compare a setting of the starter (none by default)
+ * @param lambdaSnapStartRounds the emulated SnapStart restores per memory size and N of
+ * the Lambda-shaped benchmark, {@code 0} for none
  * @since 0.1.0
  */
 public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
 		int setupRepetitions, List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions,
 		int httpClientRepetitions, List<String> jvmOptions, Set<Benchmark> benchmarks,
 		Map<Setup, List<Variant>> variants, Path aotJavaHome, List<Integer> lambdaMemorySizes, int lambdaRounds,
-		List<Variant> lambdaVariants, List<String> lambdaStarterOptions) {
+		List<Variant> lambdaVariants, List<String> lambdaStarterOptions, int lambdaSnapStartRounds) {
 
 	/**
 	 * The default options of every child JVM: the C1-only compilation that AWS recommends
@@ -94,6 +96,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --lambda-rounds=<n>                 its rounds per memory size and N (default: 12)
 			  --lambda-variants=<variant,...>     its variants, the baseline first (default: %s)
 			  --lambda-starter-options=<options>  JVM options added to its secret-baker variants (default: none)
+			  --lambda-snapstart-rounds=<n>       its emulated SnapStart restores per memory size and N, 0 for
+			                                      none (default: 12)
 			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
 			                                      lambda-init, burst (default: %s)""".formatted(DEFAULT_VARIANTS,
 			DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_LAMBDA_VARIANTS, DEFAULT_BENCHMARKS);
@@ -154,6 +158,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		}
 		List<String> lambdaStarterOptions = options(values.getOrDefault("lambda-starter-options", ""));
 		values.remove("lambda-starter-options");
+		int lambdaSnapStartRounds = number(values, "lambda-snapstart-rounds", 12, 0);
 		Set<Benchmark> benchmarksToRun = EnumSet.noneOf(Benchmark.class);
 		for (String name : values.getOrDefault("only", DEFAULT_BENCHMARKS).split(",")) {
 			benchmarksToRun.add(Benchmark.of(name.strip()));
@@ -164,7 +169,7 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		}
 		return new BenchmarkOptions(benchmarks, results, latency, repetitions, setupRepetitions, sizes, bakeSizes,
 				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome,
-				lambdaMemorySizes, lambdaRounds, lambdaVariants, lambdaStarterOptions);
+				lambdaMemorySizes, lambdaRounds, lambdaVariants, lambdaStarterOptions, lambdaSnapStartRounds);
 	}
 
 	private static List<String> options(String options) {

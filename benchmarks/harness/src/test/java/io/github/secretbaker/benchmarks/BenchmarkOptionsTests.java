@@ -29,6 +29,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.lambdaVariants()).containsExactly(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE,
 				Variant.EAGER, Variant.SPRING_CLOUD_AWS);
 		assertThat(options.lambdaStarterOptions()).isEmpty();
+		assertThat(options.lambdaSnapStartRounds()).isEqualTo(12);
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
 		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
@@ -44,7 +45,7 @@ class BenchmarkOptionsTests {
 				"--latency=5", "--repetitions=3", "--sizes=1,2", "--bake-sizes=7", "--bake-repetitions=2",
 				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start",
 				"--lambda-memory-sizes=512, 3008", "--lambda-rounds=2", "--lambda-variants=baseline, eager",
-				"--lambda-starter-options=-Dsecret-baker.concurrency=4 -Dx=y" });
+				"--lambda-starter-options=-Dsecret-baker.concurrency=4 -Dx=y", "--lambda-snapstart-rounds=0" });
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/r"));
 		assertThat(options.latency()).isEqualTo(Duration.ofMillis(5));
 		assertThat(options.repetitions()).isEqualTo(3);
@@ -58,6 +59,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.lambdaRounds()).isEqualTo(2);
 		assertThat(options.lambdaVariants()).containsExactly(Variant.BASELINE, Variant.EAGER);
 		assertThat(options.lambdaStarterOptions()).containsExactly("-Dsecret-baker.concurrency=4", "-Dx=y");
+		assertThat(options.lambdaSnapStartRounds()).isZero();
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.ChildProcess;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
+import io.github.secretbaker.benchmarks.lambda.TaskRoot;
 import io.github.secretbaker.benchmarks.coldstart.Setup.Cache;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
@@ -324,7 +324,7 @@ public final class ColdStartBenchmark {
 		List<String> command = command(Setup.FUNCTION, Variant.EAGER, secrets, backend, event,
 				List.of("-Dsecret-baker.snapshot=after-restore"));
 		int classPath = command.indexOf("-cp") + 1;
-		command.set(classPath, command.get(classPath) + File.pathSeparator + location(Core.class));
+		command.set(classPath, command.get(classPath) + File.pathSeparator + TaskRoot.jarOf(Core.class).toString());
 		Map<String, String> environment = environment(Setup.FUNCTION);
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
 		backend.server.resetCounters();
@@ -465,7 +465,7 @@ public final class ColdStartBenchmark {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + classPathFile, ex);
 		}
-		entries.add(location(LocalLambdaInvoker.class));
+		entries.add(TaskRoot.jarOf(LocalLambdaInvoker.class).toString());
 		if (setup.cache() != Cache.NONE) {
 			entries.stream().filter((entry) -> !Files.isRegularFile(Path.of(entry))).findFirst().ifPresent((entry) -> {
 				throw new IllegalStateException("The class path of " + setup.label() + " must hold jars only, but has "
@@ -497,15 +497,6 @@ public final class ColdStartBenchmark {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list " + target + ": build the applications first", ex);
-		}
-	}
-
-	private static String location(Class<?> type) {
-		try {
-			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException("Cannot locate the jar of " + type.getName(), ex);
 		}
 	}
 

@@ -22,9 +22,11 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.coldstart.Variant.Library;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
+import io.github.secretbaker.test.lambda.runtime.FunctionError;
 import io.github.secretbaker.test.lambda.runtime.Invocation;
 import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess;
 import io.github.secretbaker.test.lambda.runtime.LambdaFunctionProcess.Init;
+import org.crac.Core;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +72,12 @@ public final class LambdaShapedBenchmark {
 
 	private static final String DECRYPTION_DEADLINE = "60s";
 
+	/**
+	 * How Lambda's managed Java runtime lets {@code org.crac} resources hear of its
+	 * snapshots: the CRaC API of its runtime interface client.
+	 */
+	private static final String CRAC_BRIDGE = "org.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+
 	private final BenchmarkOptions options;
 
 	private final Path workDir;
@@ -112,6 +120,7 @@ public final class LambdaShapedBenchmark {
 		Map<Integer, String> skipped = new LinkedHashMap<>();
 		Map<Integer, CpuQuota> quotas = quotas(mounts, skipped);
 		List<LambdaShapedSample> samples = new ArrayList<>();
+		List<SnapStartSample> snapStarts = new ArrayList<>();
 		Map<Variant, Long> classes = new LinkedHashMap<>();
 		String cpuSource = "none";
 		String trustStoreDescription = "none";
@@ -140,6 +149,9 @@ public final class LambdaShapedBenchmark {
 				for (int secrets : sizes) {
 					samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
 				}
+				for (int secrets : (this.options.lambdaSnapStartRounds() > 0) ? sizes : List.<Integer>of()) {
+					snapStarts.addAll(snapStarts(function, launcher, memory, secrets));
+				}
 				if (classes.isEmpty()) {
 					classes.putAll(profileClasses(function, quota, launcher, memory, sizes.get(0)));
 				}
@@ -150,7 +162,8 @@ public final class LambdaShapedBenchmark {
 		}
 		Map<Integer, Long> quotaMicros = new LinkedHashMap<>();
 		quotas.forEach((memory, quota) -> quotaMicros.put(memory, quota.quotaMicros()));
-		return summary(samples, classes, quotaMicros, skipped, trustStoreDescription, cpuSource, sizes.get(0));
+		return summary(samples, classes, quotaMicros, skipped, trustStoreDescription, cpuSource, sizes.get(0))
+			.withSnapStarts(snapStarts);
 	}
 
 	/**
@@ -288,6 +301,76 @@ public final class LambdaShapedBenchmark {
 		}
 	}
 
+	private List<SnapStartSample> snapStarts(Function function, Path launcher, int memory, int secrets) {
+		List<SnapStartSample> samples = new ArrayList<>();
+		function.server.faults().latency("*", this.options.latency());
+		try {
+			for (int round = -1; round < this.options.lambdaSnapStartRounds(); round++) {
+				SnapStartSample sample = snapStart(function, launcher, memory, secrets, Math.max(round, 0));
+				System.out.printf(Locale.ROOT,
+						"[lambda] %d MB N=%d SnapStart %d/%d: init to the checkpoint %5.0f ms, restore to every "
+								+ "secret decrypted %5.0f ms%s%n",
+						memory, secrets, round + 1, this.options.lambdaSnapStartRounds(), sample.initMillis(),
+						sample.restoreMillis(), (round < 0) ? " (warm-up, discarded)" : "");
+				if (round >= 0) {
+					samples.add(sample);
+				}
+			}
+			return samples;
+		}
+		finally {
+			function.server.faults().clear();
+		}
+	}
+
+	/**
+	 * Start the function as Lambda starts a SnapStart function with
+	 * {@code secret-baker.snapshot=after-restore}: AWS's runtime interface client runs
+	 * the checkpoint hooks (through the CRaC bridge of Lambda's managed runtime), asks
+	 * the local Runtime API for the restore, which comes at once in the same process, and
+	 * runs the restore hooks, which decrypt every secret with credentials from the
+	 * container credentials endpoint, as after a real restore.
+	 */
+	private SnapStartSample snapStart(Function function, Path launcher, int memory, int secrets, int round) {
+		List<String> extra = new ArrayList<>(List.of("-D" + CRAC_BRIDGE, "-Dsecret-baker.snapshot=after-restore"));
+		extra.addAll(this.options.lambdaStarterOptions());
+		List<String> jvmOptions = jvmOptions(Variant.EAGER, function.server.endpoint(), parameterPath(secrets),
+				function.trustStore, extra);
+		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
+		environment.keySet()
+			.removeIf(
+					(name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION") || name.equals("AWS_DEFAULT_REGION")
+							|| name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_SECRET_ACCESS_KEY"));
+		environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", function.server.containerCredentialsUri().toString());
+		environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", LocalAwsServer.CONTAINER_AUTHORIZATION_TOKEN);
+		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+		environment.put("MAIN_CLASS", MAIN_CLASS);
+		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.snapStartRoot(secrets), HANDLER)
+			.region(function.server.region())
+			.accountId(function.server.accountId())
+			.memorySize(memory)
+			.environment(environment)
+			.jvmOptions(jvmOptions)
+			.javaExecutable(launcher)
+			.initTimeout(TIMEOUT)
+			.timeout(TIMEOUT)
+			.start()) {
+			Init init = process.awaitInit();
+			Invocation invocation = (init.status() == Init.Status.READY) ? process.invoke(FunctionAnswer.EVENT) : null;
+			Duration restore = process.restoreDuration().orElse(null);
+			if (invocation == null || restore == null) {
+				String output = process.output();
+				throw new IllegalStateException(
+						"The SnapStart emulation with " + secrets + " secrets at " + memory + " MB did not restore: "
+								+ init.status() + " " + process.restoreError().map(FunctionError::errorType).orElse("")
+								+ "\n" + output.substring(Math.max(0, output.length() - 4000)));
+			}
+			FunctionAnswer.check(Variant.EAGER, secrets, invocation);
+			return new SnapStartSample(memory, secrets, round, init.duration().toNanos() / 1e6,
+					restore.toNanos() / 1e6);
+		}
+	}
+
 	/**
 	 * Return the JVM options of a variant's function: the managed runtime's, the extra
 	 * ones, the variant's configuration, and the trust store, which every variant gets,
@@ -374,6 +457,10 @@ public final class LambdaShapedBenchmark {
 			this.keyArn = server.createKey("alias/benchmarks-lambda-shaped");
 		}
 
+		Path snapStartRoot(int secrets) {
+			return this.taskRoots.get("snapstart-n" + secrets);
+		}
+
 		void bake(int secrets) {
 			Path file = LambdaShapedBenchmark.this.workDir.resolve("secrets-n" + secrets)
 				.resolve(BakedSecretsFile.DEFAULT_FILE_NAME);
@@ -384,6 +471,18 @@ public final class LambdaShapedBenchmark {
 			if (variants.contains(Variant.EAGER_ADVANCED)) {
 				BenchmarkSecrets.bakeWithAdvancedFirst(this.server, this.keyArn, parameterPath(secrets), requests,
 						advancedFile);
+			}
+			if (LambdaShapedBenchmark.this.options.lambdaSnapStartRounds() > 0) {
+				Path root = TaskRoot.layOut(LambdaShapedBenchmark.this.options.benchmarksDir(), Variant.EAGER, file,
+						LambdaShapedBenchmark.this.workDir.resolve("task-snapstart-n" + secrets));
+				Path crac = TaskRoot.jarOf(Core.class);
+				try {
+					Files.createSymbolicLink(root.resolve("lib").resolve(crac.getFileName()), crac);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Cannot add org.crac to " + root, ex);
+				}
+				this.taskRoots.put("snapstart-n" + secrets, root);
 			}
 			for (Variant variant : variants) {
 				// Only the starter's task roots hold a file; the others serve every N.

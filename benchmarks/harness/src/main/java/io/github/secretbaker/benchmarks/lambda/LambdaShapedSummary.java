@@ -30,8 +30,10 @@ public final class LambdaShapedSummary {
 
 	private final Setting setting;
 
+	private final List<SnapStartSample> snapStarts;
+
 	/**
-	 * Create a summary.
+	 * Create a summary without SnapStart restores.
 	 * @param samples the timed cold starts, warm-up rounds excluded
 	 * @param classesAtInit the classes each variant had loaded when init ended, from one
 	 * extra cold start each with {@code -Xlog:class+load}
@@ -41,11 +43,60 @@ public final class LambdaShapedSummary {
 	 */
 	public LambdaShapedSummary(List<LambdaShapedSample> samples, Map<Variant, Long> classesAtInit,
 			Map<Integer, Long> quotas, Map<Integer, String> skipped, Setting setting) {
+		this(samples, classesAtInit, quotas, skipped, setting, List.of());
+	}
+
+	/**
+	 * Create a summary.
+	 * @param samples the timed cold starts, warm-up rounds excluded
+	 * @param classesAtInit the classes each variant had loaded when init ended, from one
+	 * extra cold start each with {@code -Xlog:class+load}
+	 * @param quotas the CPU quota per 100,000 µs of each memory size that was run
+	 * @param skipped the memory sizes that were not run, with why
+	 * @param setting how the cold starts were run
+	 * @param snapStarts the emulated SnapStart restores
+	 */
+	public LambdaShapedSummary(List<LambdaShapedSample> samples, Map<Variant, Long> classesAtInit,
+			Map<Integer, Long> quotas, Map<Integer, String> skipped, Setting setting,
+			List<SnapStartSample> snapStarts) {
+		this.snapStarts = List.copyOf(snapStarts);
 		this.samples = List.copyOf(samples);
 		this.classesAtInit = new LinkedHashMap<>(classesAtInit);
 		this.quotas = new LinkedHashMap<>(quotas);
 		this.skipped = new LinkedHashMap<>(skipped);
 		this.setting = setting;
+	}
+
+	/**
+	 * Return this summary with the given emulated SnapStart restores.
+	 * @param snapStarts the restores
+	 * @return a new summary
+	 */
+	public LambdaShapedSummary withSnapStarts(List<SnapStartSample> snapStarts) {
+		return new LambdaShapedSummary(this.samples, this.classesAtInit, this.quotas, this.skipped, this.setting,
+				snapStarts);
+	}
+
+	/**
+	 * Return the emulated SnapStart restores.
+	 * @return the restores
+	 */
+	public List<SnapStartSample> snapStarts() {
+		return this.snapStarts;
+	}
+
+	/**
+	 * Return the restore times of the emulated SnapStarts of one memory size and N.
+	 * @param memoryMb the memory size
+	 * @param secrets the number of secrets
+	 * @return their statistics, or {@code null} if none was run
+	 */
+	public @Nullable Samples restore(int memoryMb, int secrets) {
+		List<Double> restores = this.snapStarts.stream()
+			.filter((sample) -> sample.memoryMb() == memoryMb && sample.secrets() == secrets)
+			.map(SnapStartSample::restoreMillis)
+			.toList();
+		return restores.isEmpty() ? null : Samples.of(restores);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.secretbaker.benchmarks.lambda;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -74,6 +75,20 @@ public final class TaskRoot {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot lay out the task root " + root, ex);
+		}
+	}
+
+	/**
+	 * Return the jar a class was loaded from.
+	 * @param type the class
+	 * @return its jar (or classes folder)
+	 */
+	public static Path jarOf(Class<?> type) {
+		try {
+			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("Cannot locate the jar of " + type.getName(), ex);
 		}
 	}
 

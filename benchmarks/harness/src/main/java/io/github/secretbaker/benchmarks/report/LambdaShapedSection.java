@@ -10,6 +10,7 @@ import io.github.secretbaker.benchmarks.Samples;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSample;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
+import io.github.secretbaker.benchmarks.lambda.SnapStartSample;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,10 @@ final class LambdaShapedSection {
 	private static final double WITHOUT_FILE_TARGET = 25;
 
 	private static final double ADVANCED_TARGET = 30;
+
+	private static final double RESTORE_TARGET = 250;
+
+	private static final int RESTORE_TARGET_SECRETS = 100;
 
 	private final LambdaShapedSummary summary;
 
@@ -75,6 +80,7 @@ final class LambdaShapedSection {
 		for (int memory : memorySizes) {
 			memorySize(memory);
 		}
+		snapStarts(memorySizes);
 		withoutFile(memorySizes);
 		this.summary.skipped().forEach((memory, reason) -> {
 			line("- " + memory + " MB not run: " + reason);
@@ -118,6 +124,15 @@ final class LambdaShapedSection {
 					secrets, ratio, ratios.median(), ratios.percentile(25), ratios.percentile(75),
 					ofMedians(memory, secrets), verdict(ratios.median() >= ratio,
 							String.format(Locale.ROOT, "missed: %.1f× short", ratio - ratios.median()))));
+		}
+		Samples restore = this.summary.restore(memory, RESTORE_TARGET_SECRETS);
+		if (restore != null) {
+			line(String.format(Locale.ROOT,
+					"| SnapStart, emulated: restore to all %d secrets decrypted ≤ %.0f ms "
+							+ "| %s, restores: %d | %s |",
+					RESTORE_TARGET_SECRETS, RESTORE_TARGET, spread(restore), restore.count(),
+					verdict(restore.median() <= RESTORE_TARGET,
+							String.format(Locale.ROOT, "missed by %.0f ms", restore.median() - RESTORE_TARGET))));
 		}
 		Samples advanced = this.summary.difference(memory, Variant.EAGER_ADVANCED, Variant.EAGER, 1);
 		if (advanced != null) {
@@ -256,6 +271,46 @@ final class LambdaShapedSection {
 
 	private static String median(@Nullable Samples samples) {
 		return (samples != null) ? String.format(Locale.ROOT, "%.0f", samples.median()) : "–";
+	}
+
+	private void snapStarts(List<Integer> memorySizes) {
+		if (this.summary.snapStarts().isEmpty()) {
+			return;
+		}
+		line("### SnapStart, emulated");
+		line();
+		line("The starter with `secret-baker.snapshot=after-restore` and `AWS_LAMBDA_INITIALIZATION_TYPE=snap-start`, "
+				+ "under the same quota: AWS's runtime interface client runs the checkpoint hooks (secret-baker primes "
+				+ "its client, no KMS call), asks the local Runtime API for the restore, which comes at once in the "
+				+ "same process, and runs the restore hooks, which decrypt every secret with a new client and "
+				+ "credentials from the container credentials endpoint (over HTTPS here, one handshake more than "
+				+ "Lambda's plain-HTTP endpoint); nothing from before the checkpoint is reused, but the JIT's "
+				+ "compiled code and the loaded classes are, as in a real snapshot. *Restore*: from the restore to "
+				+ "the runtime's first `next`, every secret decrypted; medians (p25–p75), ms.");
+		line();
+		line("| Memory | N | restore to every secret decrypted | init to the checkpoint |");
+		line("|---|---|---|---|");
+		for (int memory : memorySizes) {
+			for (int secrets : this.summary.snapStarts()
+				.stream()
+				.map(SnapStartSample::secrets)
+				.distinct()
+				.sorted()
+				.toList()) {
+				Samples restore = this.summary.restore(memory, secrets);
+				if (restore == null) {
+					continue;
+				}
+				List<Double> inits = this.summary.snapStarts()
+					.stream()
+					.filter((sample) -> sample.memoryMb() == memory && sample.secrets() == secrets)
+					.map(SnapStartSample::initMillis)
+					.toList();
+				line(String.format(Locale.ROOT, "| %,d MB | %d | %s | %s |", memory, secrets, spread(restore),
+						spread(Samples.of(inits))));
+			}
+		}
+		line();
 	}
 
 	private static String spread(Samples samples) {

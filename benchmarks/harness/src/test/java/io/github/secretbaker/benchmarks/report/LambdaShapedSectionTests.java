@@ -15,6 +15,7 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedBenchmark;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSample;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
+import io.github.secretbaker.benchmarks.lambda.SnapStartSample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,21 @@ class LambdaShapedSectionTests {
 		LambdaShapedSummary withoutAdvanced = summary(Map.of(Variant.EAGER, 300.0), Map.of());
 		assertThat(new LambdaShapedSection(withoutAdvanced, LATENCY).lines())
 			.noneMatch((line) -> line.contains("Advanced-tier"));
+	}
+
+	@Test
+	void reportsTheEmulatedSnapStartRestoresAgainstTheirTarget() {
+		LambdaShapedSummary summary = summary(Map.of(Variant.EAGER, 300.0), Map.of())
+			.withSnapStarts(List.of(new SnapStartSample(1024, 100, 0, 4000, 240),
+					new SnapStartSample(1024, 100, 1, 4200, 280), new SnapStartSample(1024, 1, 0, 3900, 90)));
+		List<String> lines = new LambdaShapedSection(summary, LATENCY).lines();
+		assertThat(lines).contains(
+				"| SnapStart, emulated: restore to all 100 secrets decrypted ≤ 250 ms | 260 ms (240–280), restores: 2 "
+						+ "| **missed by 10 ms** |",
+				"### SnapStart, emulated", "| 1,024 MB | 1 | 90 ms (90–90) | 3900 ms (3900–3900) |",
+				"| 1,024 MB | 100 | 260 ms (240–280) | 4100 ms (4000–4200) |");
+		assertThat(new LambdaShapedSection(summary(Map.of(Variant.EAGER, 300.0), Map.of()), LATENCY).lines())
+			.noneMatch((line) -> line.contains("SnapStart"));
 	}
 
 	@Test
