@@ -224,26 +224,34 @@ final class LambdaShapedSection {
 	}
 
 	private void withoutFile(List<Integer> memorySizes) {
-		line("### The starter without a file, finer");
-		line();
-		line("Its cost is below the noise of single init times, so it is paired over the rounds of every N (its "
-				+ "function is the same whatever N) and shown with the CPU time and the classes loaded.");
-		line();
-		line("| Memory | Added Init Duration, median (p25–p75) | Added CPU when init ended, median (p25–p75) | Pairs |");
-		line("|---|---|---|---|");
-		for (int memory : memorySizes) {
-			if (!hasWithoutFile(memory)) {
-				continue;
+		boolean measured = memorySizes.stream().anyMatch(this::hasWithoutFile);
+		if (measured) {
+			line("### The starter without a file, finer");
+			line();
+			line("Its cost is below the noise of single init times, so it is paired over the rounds of every N (its "
+					+ "function is the same whatever N) and shown with the CPU time and the classes loaded.");
+			line();
+			line("| Memory | Added Init Duration, median (p25–p75) | Added CPU when init ended, median (p25–p75) "
+					+ "| Pairs |");
+			line("|---|---|---|---|");
+			for (int memory : memorySizes) {
+				if (!hasWithoutFile(memory)) {
+					continue;
+				}
+				Samples added = this.summary.added(memory, Variant.STARTER_WITHOUT_FILE, null);
+				Samples cpu = this.summary.addedCpu(memory, Variant.STARTER_WITHOUT_FILE, null);
+				line(String.format(Locale.ROOT, "| %,d MB | %s | %s | %d |", memory, spread(added),
+						(cpu != null) ? spread(cpu) : "–", added.count()));
 			}
-			Samples added = this.summary.added(memory, Variant.STARTER_WITHOUT_FILE, null);
-			Samples cpu = this.summary.addedCpu(memory, Variant.STARTER_WITHOUT_FILE, null);
-			line(String.format(Locale.ROOT, "| %,d MB | %s | %s | %d |", memory, spread(added),
-					(cpu != null) ? spread(cpu) : "–", added.count()));
+			line();
 		}
-		line();
 		Map<Variant, Long> classes = this.summary.classesAtInit();
 		Long baseline = classes.get(Variant.BASELINE);
 		if (!classes.isEmpty() && baseline != null) {
+			if (!measured) {
+				line("### Classes loaded");
+				line();
+			}
 			List<String> counts = new ArrayList<>();
 			for (Variant variant : this.summary.setting().variants()) {
 				Long count = classes.get(variant);

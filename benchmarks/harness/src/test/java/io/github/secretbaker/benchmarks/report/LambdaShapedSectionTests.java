@@ -71,6 +71,8 @@ class LambdaShapedSectionTests {
 		assertThat(new LambdaShapedSection(summary, LATENCY).lines())
 			.contains("| N = 1: an Advanced-tier entry adds ≤ 30 ms over a standard one | 40 ms (40–40), pairs: 2 "
 					+ "| **missed by 10 ms** |");
+		assertThat(new LambdaShapedSection(summary, LATENCY).lines())
+			.doesNotContain("### The starter without a file, finer");
 		LambdaShapedSummary withoutAdvanced = summary(Map.of(Variant.EAGER, 300.0), Map.of());
 		assertThat(new LambdaShapedSection(withoutAdvanced, LATENCY).lines())
 			.noneMatch((line) -> line.contains("Advanced-tier"));
