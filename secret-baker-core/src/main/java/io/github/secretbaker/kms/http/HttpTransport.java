@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -130,8 +131,10 @@ public final class HttpTransport implements AutoCloseable {
 	}
 
 	/**
-	 * Load the classes of the request path without the network: write a request head and
-	 * create the socket factory.
+	 * Load and run the request path without the network: write a request head, create the
+	 * socket factory and, for an HTTPS endpoint, run one TLS handshake between two
+	 * sockets of this JVM on the loopback address ({@link TlsWarmUp}), which leaves no
+	 * connection and no session behind.
 	 * @param uri an endpoint the transport will call
 	 */
 	public void prime(URI uri) {
@@ -139,8 +142,9 @@ public final class HttpTransport implements AutoCloseable {
 		if ("https".equals(uri.getScheme())) {
 			try {
 				socketFactory();
+				TlsWarmUp.handshake();
 			}
-			catch (IOException ex) {
+			catch (IOException | GeneralSecurityException | RuntimeException ex) {
 				// Priming is best effort: the first real call reports what is wrong.
 			}
 		}
