@@ -225,6 +225,12 @@ public final class BakedSecretsDecryptor {
 				return Outcome.decrypted(text(opener.open(secret, deadline)));
 			}
 			catch (KmsDecryptException ex) {
+				if (ex.getKind() == Kind.CREDENTIALS && attempt.lastRetryable != null) {
+					// An earlier attempt had credentials and reached KMS: not getting
+					// them now is
+					// the deadline running out, and what failed is what that attempt met.
+					return Outcome.failed(timedOut(attempt, deadline));
+				}
 				SecretDecryptionFailure failure = failure(secret, ex.getErrorCode(), ex.getKind(), ex.getDetail());
 				if (!ex.getKind().isRetryable()) {
 					return Outcome.failed(failure);

@@ -6,10 +6,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.http.HttpKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -130,6 +133,36 @@ class BakedSecretsDecryptorTests {
 					assertThat(failure.errorCode()).isEqualTo("ThrottlingException");
 				});
 			});
+	}
+
+	@Test
+	void reportsThrottlingWhenTheCredentialsOfALaterAttemptRunIntoTheDeadline() {
+		BakedSecrets secrets = bake("DB_PASSWORD");
+		this.server.faults().throttleNext("Decrypt", 100_000);
+		AtomicInteger resolutions = new AtomicInteger();
+		AwsCredentialsProvider slowAfterTheFirst = () -> {
+			if (resolutions.getAndIncrement() > 0) {
+				try {
+					Thread.sleep(5_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return this.server.credentialsProvider().resolveCredentials();
+		};
+		try (KmsDecrypter kms = HttpKmsDecrypter.builder()
+			.settings(new KmsClientSettings(this.server.region(), this.server.endpoint(), null, Duration.ofSeconds(1)))
+			.credentialsProvider(slowAfterTheFirst)
+			.build()) {
+			assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(
+					() -> BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(1)).build().decryptAll(secrets))
+				.satisfies((ex) -> assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
+					assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
+					assertThat(failure.errorCode()).isEqualTo("ThrottlingException");
+				}));
+		}
+		assertThat(resolutions).hasValueGreaterThan(1);
 	}
 
 	@Test
