@@ -17,7 +17,8 @@ import org.springframework.util.ClassUtils;
  * Decrypts after each restore of a JVM snapshot (Lambda SnapStart, CRaC) rather than
  * before the checkpoint, with {@code secret-baker.snapshot=after-restore} and
  * {@code org.crac} on the class path. Before the checkpoint the client is primed, with no
- * network, no credentials and no value; after each restore a new client, which reads the
+ * network (its TLS code runs one handshake between two sockets of the JVM on the loopback
+ * address), no credentials and no value; after each restore a new client, which reads the
  * credentials of the restored environment, decrypts every secret within the deadline, or
  * in lazy mode each secret on its first read. A read before the restore fails in both
  * modes.
