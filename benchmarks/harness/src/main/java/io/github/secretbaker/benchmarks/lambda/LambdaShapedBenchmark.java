@@ -261,27 +261,11 @@ public final class LambdaShapedBenchmark {
 		}
 		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
 				function.trustStore, extra);
-		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
-		// Lambda's own variables come from LambdaFunctionProcess; the credentials from
-		// here.
-		environment.keySet()
-			.removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
-					|| name.equals("AWS_DEFAULT_REGION"));
-		// As in the function's configuration: FunctionInvoker finds the application
-		// through it.
-		environment.put("MAIN_CLASS", MAIN_CLASS);
+		Map<String, String> environment = function.environment();
 		boolean cgroupCpu = quota.resetUsage();
 		OptionalLong throttledBefore = quota.throttledNanos();
-		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.taskRoot(variant, secrets), HANDLER)
-			.region(function.server.region())
-			.accountId(function.server.accountId())
-			.memorySize(memory)
-			.environment(environment)
-			.jvmOptions(jvmOptions)
-			.javaExecutable(launcher)
-			.initTimeout(TIMEOUT)
-			.timeout(TIMEOUT)
-			.start()) {
+		try (LambdaFunctionProcess process = function.start(function.taskRoot(variant, secrets), memory, environment,
+				jvmOptions, launcher)) {
 			Init init = process.awaitInit();
 			double cpuMillis = cpuMillis(quota, cgroupCpu, process.pid());
 			OptionalLong throttledAfter = quota.throttledNanos();
@@ -336,25 +320,16 @@ public final class LambdaShapedBenchmark {
 		extra.addAll(this.options.lambdaStarterOptions());
 		List<String> jvmOptions = jvmOptions(Variant.EAGER, function.server.endpoint(), parameterPath(secrets),
 				function.trustStore, extra);
-		Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(function.server));
-		environment.keySet()
-			.removeIf(
-					(name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION") || name.equals("AWS_DEFAULT_REGION")
-							|| name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_SECRET_ACCESS_KEY"));
+		Map<String, String> environment = function.environment();
+		// As on SnapStart: no keys in the environment, credentials from the container
+		// credentials endpoint, read after the restore.
+		environment.remove("AWS_ACCESS_KEY_ID");
+		environment.remove("AWS_SECRET_ACCESS_KEY");
 		environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", function.server.containerCredentialsUri().toString());
 		environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", LocalAwsServer.CONTAINER_AUTHORIZATION_TOKEN);
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-		environment.put("MAIN_CLASS", MAIN_CLASS);
-		try (LambdaFunctionProcess process = LambdaFunctionProcess.builder(function.snapStartRoot(secrets), HANDLER)
-			.region(function.server.region())
-			.accountId(function.server.accountId())
-			.memorySize(memory)
-			.environment(environment)
-			.jvmOptions(jvmOptions)
-			.javaExecutable(launcher)
-			.initTimeout(TIMEOUT)
-			.timeout(TIMEOUT)
-			.start()) {
+		try (LambdaFunctionProcess process = function.start(function.snapStartRoot(secrets), memory, environment,
+				jvmOptions, launcher)) {
 			Init init = process.awaitInit();
 			Invocation invocation = (init.status() == Init.Status.READY) ? process.invoke(FunctionAnswer.EVENT) : null;
 			Duration restore = process.restoreDuration().orElse(null);
@@ -455,6 +430,35 @@ public final class LambdaShapedBenchmark {
 			this.server = server;
 			this.trustStore = trustStore;
 			this.keyArn = server.createKey("alias/benchmarks-lambda-shaped");
+		}
+
+		/**
+		 * Return the function's environment: Lambda's own variables come from
+		 * {@link LambdaFunctionProcess}, the credentials from here, and, as in the
+		 * function's configuration, the {@code MAIN_CLASS} through which
+		 * {@code FunctionInvoker} finds the application.
+		 */
+		Map<String, String> environment() {
+			Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(this.server));
+			environment.keySet()
+				.removeIf((name) -> !name.startsWith("AWS_") || name.equals("AWS_REGION")
+						|| name.equals("AWS_DEFAULT_REGION"));
+			environment.put("MAIN_CLASS", MAIN_CLASS);
+			return environment;
+		}
+
+		LambdaFunctionProcess start(Path taskRoot, int memory, Map<String, String> environment, List<String> jvmOptions,
+				Path launcher) {
+			return LambdaFunctionProcess.builder(taskRoot, HANDLER)
+				.region(this.server.region())
+				.accountId(this.server.accountId())
+				.memorySize(memory)
+				.environment(environment)
+				.jvmOptions(jvmOptions)
+				.javaExecutable(launcher)
+				.initTimeout(TIMEOUT)
+				.timeout(TIMEOUT)
+				.start();
 		}
 
 		Path snapStartRoot(int secrets) {
