@@ -71,6 +71,8 @@ public final class PendingSecrets {
 
 	private final int concurrency;
 
+	private final int backgroundConcurrency;
+
 	private final long startNanos = System.nanoTime();
 
 	private final AtomicLong lastOutcomeNanos = new AtomicLong();
@@ -88,7 +90,8 @@ public final class PendingSecrets {
 			this.outcomes.put(secret.name(), new CompletableFuture<>());
 		}
 		this.concurrency = Math.min(decryptor.getConcurrency(), Math.max(1, secrets.size()));
-		this.calls = new Semaphore(Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
+		this.backgroundConcurrency = Math.min(BACKGROUND_CONCURRENCY, this.concurrency);
+		this.calls = new Semaphore(this.backgroundConcurrency);
 		if (secrets.isEmpty()) {
 			this.executor = null;
 			this.values = DecryptedSecrets.of(Map.of());
@@ -194,7 +197,7 @@ public final class PendingSecrets {
 			return result;
 		}
 		if (this.awaited.compareAndSet(false, true)) {
-			this.calls.release(this.concurrency - Math.min(BACKGROUND_CONCURRENCY, this.concurrency));
+			this.calls.release(this.concurrency - this.backgroundConcurrency);
 		}
 		this.lock.lock();
 		try {
