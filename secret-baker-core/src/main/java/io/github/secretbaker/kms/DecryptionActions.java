@@ -98,7 +98,8 @@ final class DecryptionActions {
 			case UNTRUSTED_CERTIFICATE -> "The JVM does not trust the certificate of the server at the KMS endpoint "
 					+ "for " + names
 					+ " (host named above). If the endpoint is yours (a proxy or a local KMS), add its "
-					+ "certificate authority to the JVM's trust store (javax.net.ssl.trustStore); otherwise check "
+					+ "certificate authority to the JVM's trust store (javax.net.ssl.trustStore), or name a PEM file of "
+					+ "it in the system property secret-baker.tls.trust-anchors; otherwise check "
 					+ "secret-baker.endpoint and AWS_ENDPOINT_URL_KMS, and that nothing intercepts TLS on the way to KMS.";
 			case INSECURE_ENDPOINT -> "An endpoint for " + names + " is plain http to a host other than this machine, "
 					+ "so credentials and secrets would cross the network in clear. Use an https endpoint; if the "

@@ -14,7 +14,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +28,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 import io.github.secretbaker.aws.SigV4Signer;
 import io.github.secretbaker.kms.Deadline;
@@ -43,9 +40,9 @@ import org.jspecify.annotations.Nullable;
  * secret-baker makes. It logs nothing (unlike the JDK's {@code HttpURLConnection}, which
  * writes every request's headers, credentials included, to its logger at debug level),
  * keeps up to a given number of connections per origin alive for reuse, verifies the
- * server's certificate and host name with the JVM's default {@link SSLContext}, and ends
- * every exchange, from connecting to the last byte of the answer, at its
- * {@link Deadline}.
+ * server's certificate and host name as the JDK does, trusting the Amazon Trust Services
+ * roots before the JVM's trust store, and ends every exchange, from connecting to the
+ * last byte of the answer, at its {@link Deadline}.
  *
  * @since 0.1.0
  */
@@ -141,7 +138,7 @@ public final class HttpTransport implements AutoCloseable {
 		head(new Request("POST", uri, List.of(), new byte[0]));
 		if ("https".equals(uri.getScheme())) {
 			try {
-				socketFactory();
+				TlsTrust.socketFactory();
 				TlsWarmUp.handshake();
 			}
 			catch (IOException | GeneralSecurityException | RuntimeException ex) {
@@ -385,16 +382,6 @@ public final class HttpTransport implements AutoCloseable {
 		return executor;
 	}
 
-	private static SSLSocketFactory socketFactory() throws IOException {
-		try {
-			// The JDK keeps its default context once made, so asking again costs nothing.
-			return SSLContext.getDefault().getSocketFactory();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IOException("the JVM's default TLS context is not available", ex);
-		}
-	}
-
 	private static boolean isIpLiteral(String host) {
 		return host.indexOf(':') >= 0 || host.chars().allMatch((c) -> (c >= '0' && c <= '9') || c == '.');
 	}
@@ -588,7 +575,7 @@ public final class HttpTransport implements AutoCloseable {
 			plain.setTcpNoDelay(true);
 			plain.connect(new InetSocketAddress(InetAddress.getByName(address), port), timeoutMillis(deadline));
 			if ("https".equals(uri.getScheme())) {
-				SSLSocket tls = (SSLSocket) socketFactory().createSocket(plain, address, port, true);
+				SSLSocket tls = (SSLSocket) TlsTrust.socketFactory().createSocket(plain, address, port, true);
 				this.socket = tls;
 				SSLParameters parameters = tls.getSSLParameters();
 				parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -59,6 +59,13 @@ public enum Variant {
 	EAGER_ADVANCED("secret-baker, the read secret Advanced-tier", Library.SECRET_BAKER),
 
 	/**
+	 * The default, but trusting the JVM's trust store alone, as a JVM given
+	 * {@code javax.net.ssl.trustStore} does and as the light client did before it tried
+	 * the Amazon Trust Services roots first: what loading the JVM's store costs.
+	 */
+	EAGER_JVM_TRUST_STORE("secret-baker, the JVM's trust store only", Library.SECRET_BAKER),
+
+	/**
 	 * The default with up to 100 calls in flight ({@code secret-baker.concurrency=100}),
 	 * so that 100 secrets take one round trip.
 	 */

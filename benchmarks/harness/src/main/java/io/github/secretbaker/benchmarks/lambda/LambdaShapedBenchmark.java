@@ -50,6 +50,12 @@ public final class LambdaShapedBenchmark {
 			"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=2");
 
 	/**
+	 * The system property through which the light client trusts certificates beside the
+	 * Amazon roots it bundles, before the JVM's trust store.
+	 */
+	static final String TRUST_ANCHORS_PROPERTY = "secret-baker.tls.trust-anchors";
+
+	/**
 	 * The variants of every round by default, the baseline first.
 	 */
 	public static final List<Variant> VARIANTS = List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE, Variant.EAGER,
@@ -132,10 +138,14 @@ public final class LambdaShapedBenchmark {
 			JdkTrustStore.Copy copy = JdkTrustStore.writeWith(JdkTrustStore.cacerts(javaHome()), server.trustStore(),
 					server.trustStorePassword(), trustStore);
 			trustStoreDescription = String.format(Locale.ROOT,
-					"a copy of the JDK's own cacerts (%s, %d certificates "
+					"secret-baker's light client: the Amazon Trust Services roots it bundles, with the local server's "
+							+ "certificate added through -D%s, as on Lambda, where no trust store is configured; "
+							+ "the other variants (and %s): a copy of the JDK's own cacerts (%s, %d certificates "
 							+ "with the local server's), loaded without a password as the JDK loads its default store",
-					copy.type(), copy.certificates());
-			Function function = new Function(server, trustStore);
+					TRUST_ANCHORS_PROPERTY, Variant.EAGER_JVM_TRUST_STORE.id(), copy.type(), copy.certificates());
+			Path trustAnchors = this.workDir.resolve("local-server.pem");
+			JdkTrustStore.writePem(server.trustStore(), server.trustStorePassword(), trustAnchors);
+			Function function = new Function(server, trustStore, trustAnchors);
 			for (int secrets : sizes) {
 				function.bake(secrets);
 			}
@@ -260,7 +270,7 @@ public final class LambdaShapedBenchmark {
 			extra.addAll(this.options.lambdaStarterOptions());
 		}
 		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
-				function.trustStore, extra);
+				function.trustStore, function.trustAnchors, extra);
 		Map<String, String> environment = function.environment();
 		boolean cgroupCpu = quota.resetUsage();
 		OptionalLong throttledBefore = quota.throttledNanos();
@@ -319,7 +329,7 @@ public final class LambdaShapedBenchmark {
 		List<String> extra = new ArrayList<>(List.of("-D" + CRAC_BRIDGE, "-Dsecret-baker.snapshot=after-restore"));
 		extra.addAll(this.options.lambdaStarterOptions());
 		List<String> jvmOptions = jvmOptions(Variant.EAGER, function.server.endpoint(), parameterPath(secrets),
-				function.trustStore, extra);
+				function.trustStore, function.trustAnchors, extra);
 		Map<String, String> environment = function.environment();
 		// As on SnapStart: no keys in the environment, credentials from the container
 		// credentials endpoint, read after the restore.
@@ -348,26 +358,39 @@ public final class LambdaShapedBenchmark {
 
 	/**
 	 * Return the JVM options of a variant's function: the managed runtime's, the extra
-	 * ones, the variant's configuration, and the trust store, which every variant gets,
-	 * as it is part of the function's configuration, not of the library's. The starter
-	 * gets a deadline of {@value #DECRYPTION_DEADLINE} rather than its 5 s: a deadline
-	 * only, which a busy benchmark machine must not turn into a failed run.
+	 * ones, the variant's configuration, and what it trusts: a function reading baked
+	 * secrets (but {@link Variant#EAGER_JVM_TRUST_STORE}) the local server's certificate
+	 * beside the Amazon roots, as the light client does on Lambda, where no trust store
+	 * is configured; every other one the trust store, as part of the function's
+	 * configuration, not of the library's. The starter gets a deadline of
+	 * {@value #DECRYPTION_DEADLINE} rather than its 5 s: a deadline only, which a busy
+	 * benchmark machine must not turn into a failed run.
 	 * @param variant the variant
 	 * @param endpoint the local server's endpoint
 	 * @param parameterPath the Parameter Store path of the secrets
 	 * @param trustStore the trust store
+	 * @param trustAnchors the PEM file of the local server's certificate, which the light
+	 * client trusts beside the Amazon roots it bundles
 	 * @param extraJvmOptions options added after the managed runtime's
 	 * @return the options
 	 */
 	static List<String> jvmOptions(Variant variant, URI endpoint, String parameterPath, Path trustStore,
-			List<String> extraJvmOptions) {
+			Path trustAnchors, List<String> extraJvmOptions) {
 		List<String> options = new ArrayList<>(MANAGED_RUNTIME_JVM_OPTIONS);
 		options.addAll(extraJvmOptions);
 		options.addAll(variant.systemProperties(endpoint, parameterPath));
 		if (variant.baked()) {
 			options.add("-Dsecret-baker.timeout=" + DECRYPTION_DEADLINE);
 		}
-		options.add("-Djavax.net.ssl.trustStore=" + trustStore);
+		if (variant.baked() && variant != Variant.EAGER_JVM_TRUST_STORE) {
+			// No trust store is configured on Lambda, so the light client tries the
+			// Amazon
+			// roots first; the local server's certificate is added to them here.
+			options.add("-D" + TRUST_ANCHORS_PROPERTY + "=" + trustAnchors);
+		}
+		else {
+			options.add("-Djavax.net.ssl.trustStore=" + trustStore);
+		}
 		return options;
 	}
 
@@ -426,9 +449,12 @@ public final class LambdaShapedBenchmark {
 
 		private final Map<String, Path> taskRoots = new LinkedHashMap<>();
 
-		private Function(LocalAwsServer server, Path trustStore) {
+		private final Path trustAnchors;
+
+		private Function(LocalAwsServer server, Path trustStore, Path trustAnchors) {
 			this.server = server;
 			this.trustStore = trustStore;
+			this.trustAnchors = trustAnchors;
 			this.keyArn = server.createKey("alias/benchmarks-lambda-shaped");
 		}
 

@@ -19,25 +19,38 @@ class LambdaShapedBenchmarkTests {
 
 	private static final Path TRUST_STORE = Path.of("/work/lambda/cacerts-with-local-server");
 
+	private static final Path TRUST_ANCHORS = Path.of("/work/lambda/local-server.pem");
+
 	@Test
-	void startsEveryVariantWithTheManagedRuntimesFlagsTwoProcessorsAndTheTrustStore() {
-		for (Variant variant : LambdaShapedBenchmark.VARIANTS) {
+	void startsEveryVariantWithTheManagedRuntimesFlagsTwoProcessorsAndWhatItTrusts() {
+		for (Variant variant : List.of(Variant.BASELINE, Variant.STARTER_WITHOUT_FILE, Variant.SPRING_CLOUD_AWS,
+				Variant.EAGER_JVM_TRUST_STORE)) {
 			List<String> options = LambdaShapedBenchmark.jvmOptions(variant, ENDPOINT, "/p/n1/", TRUST_STORE,
-					List.of());
+					TRUST_ANCHORS, List.of());
 			assertThat(options).startsWith("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 					"-XX:ActiveProcessorCount=2");
 			assertThat(options).endsWith("-Djavax.net.ssl.trustStore=" + TRUST_STORE);
 			assertThat(options).noneMatch((option) -> option.startsWith("-Djavax.net.ssl.trustStorePassword"));
+			assertThat(options).noneMatch((option) -> option.startsWith("-Dsecret-baker.tls."));
+		}
+		for (Variant variant : List.of(Variant.EAGER, Variant.EAGER_ADVANCED, Variant.LAZY)) {
+			List<String> options = LambdaShapedBenchmark.jvmOptions(variant, ENDPOINT, "/p/n1/", TRUST_STORE,
+					TRUST_ANCHORS, List.of());
+			assertThat(options).startsWith("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+					"-XX:ActiveProcessorCount=2");
+			assertThat(options).endsWith("-Dsecret-baker.tls.trust-anchors=" + TRUST_ANCHORS);
+			assertThat(options).noneMatch((option) -> option.startsWith("-Djavax.net.ssl."));
 		}
 	}
 
 	@Test
 	void configuresNothingForTheBaselineAndTheStarterWithoutAFile() {
 		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.STARTER_WITHOUT_FILE, ENDPOINT, "/p/n1/", TRUST_STORE,
-				List.of()))
-			.isEqualTo(LambdaShapedBenchmark.jvmOptions(Variant.BASELINE, ENDPOINT, "/p/n1/", TRUST_STORE, List.of()));
+				TRUST_ANCHORS, List.of()))
+			.isEqualTo(LambdaShapedBenchmark.jvmOptions(Variant.BASELINE, ENDPOINT, "/p/n1/", TRUST_STORE,
+					TRUST_ANCHORS, List.of()));
 		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.STARTER_WITHOUT_FILE, ENDPOINT, "/p/n1/", TRUST_STORE,
-				List.of()))
+				TRUST_ANCHORS, List.of()))
 			.noneMatch((option) -> option.startsWith("-Dsecret-baker."));
 		assertThat(Variant.STARTER_WITHOUT_FILE.baked()).isFalse();
 		assertThat(Variant.STARTER_WITHOUT_FILE.hasSecrets()).isFalse();
@@ -46,11 +59,12 @@ class LambdaShapedBenchmarkTests {
 
 	@Test
 	void pointsTheStarterAndSpringCloudAwsAtTheHttpsServer() {
-		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.EAGER, ENDPOINT, "/p/n10/", TRUST_STORE, List.of()))
+		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.EAGER, ENDPOINT, "/p/n10/", TRUST_STORE, TRUST_ANCHORS,
+				List.of()))
 			.contains("-Dsecret-baker.endpoint=https://127.0.0.1:4443", "-Dsecret-baker.mode=eager",
 					"-Dsecret-baker.client=http", "-Dsecret-baker.background=true", "-Dsecret-baker.timeout=60s");
 		assertThat(LambdaShapedBenchmark.jvmOptions(Variant.SPRING_CLOUD_AWS, ENDPOINT, "/p/n10/", TRUST_STORE,
-				List.of("-Xlog:class+load=info:file=/tmp/x.log")))
+				TRUST_ANCHORS, List.of("-Xlog:class+load=info:file=/tmp/x.log")))
 			.containsSubsequence("-XX:ActiveProcessorCount=2", "-Xlog:class+load=info:file=/tmp/x.log",
 					"-Dspring.config.import=aws-parameterstore:/p/n10/",
 					"-Dspring.cloud.aws.parameterstore.endpoint=https://127.0.0.1:4443");
