@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for it; and that the light client signs its requests without loading the SDK's signer,
  * and decrypts without the SDK's KMS client, its JSON protocol or url-connection-client
  * on the class path, while the SDK client, chosen without them, names the dependency to
- * add. Each cold start runs in a JVM of its own, as a function's does.
+ * add; and that the light client validates an HTTPS endpoint by the certificates it
+ * trusts first without loading the JVM's trust store. Each cold start runs in a JVM of
+ * its own, as a function's does.
  */
 @LocalAwsTest
 class EncryptionSdkClassLoadingTests {
@@ -54,6 +59,9 @@ class EncryptionSdkClassLoadingTests {
 
 	private static final List<String> SDK_KMS_CLIENT_PACKAGES = List.of("software.amazon.awssdk.services.kms.",
 			"software.amazon.awssdk.protocols.json.", "software.amazon.awssdk.http.urlconnection.");
+
+	// The JDK's loader of its default trust store (cacerts or javax.net.ssl.trustStore).
+	private static final String JDK_TRUST_STORE_LOADER = "sun.security.ssl.TrustStoreManager";
 
 	private final LocalAwsServer server;
 
@@ -158,6 +166,55 @@ class EncryptionSdkClassLoadingTests {
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
+	@Test
+	void validatesAnHttpsEndpointByTheCertificatesTrustedFirstWithoutLoadingTheJvmsTrustStore() throws Exception {
+		try (LocalAwsServer https = LocalAwsServer.builder().https(true).start()) {
+			String value = BakedSecretFixtures.randomValue();
+			Path file = write(BakedSecretFixtures.bake(https, "ONLY", value, https.createKey("alias/app")));
+			Run run = run(https, List.of("-Dsecret-baker.tls.trust-anchors=" + pem(https)), file, testClassPath(), null,
+					KmsClientType.HTTP);
+			assertThat(run.exitCode()).isZero();
+			assertThat(run.output()).contains("decrypted 1").doesNotContain(value);
+			assertThat(run.loaded()).contains("io.github.secretbaker.kms.http.TlsTrust")
+				.doesNotContain(JDK_TRUST_STORE_LOADER);
+			Run withJvmTrustStore = run(https,
+					List.of("-Djavax.net.ssl.trustStore=" + https.trustStore(),
+							"-Djavax.net.ssl.trustStorePassword=" + https.trustStorePassword(),
+							"-Dsecret-baker.tls.trust-anchors=" + this.directory.resolve("not-read.pem")),
+					file, testClassPath(), null, KmsClientType.HTTP);
+			assertThat(withJvmTrustStore.exitCode()).isZero();
+			assertThat(withJvmTrustStore.output()).contains("decrypted 1").doesNotContain(value);
+			assertThat(withJvmTrustStore.loaded()).contains(JDK_TRUST_STORE_LOADER);
+		}
+	}
+
+	@Test
+	void refusesAnHttpsEndpointThatNeitherTheAmazonRootsNorTheJvmsTrustStoreTrustNamingWhatToDo() throws Exception {
+		try (LocalAwsServer https = LocalAwsServer.builder().https(true).start()) {
+			String value = BakedSecretFixtures.randomValue();
+			Path file = write(BakedSecretFixtures.bake(https, "ONLY", value, https.createKey("alias/app")));
+			https.resetCounters();
+			Run run = run(https, List.of(), file, testClassPath(), null, KmsClientType.HTTP);
+			assertThat(run.exitCode()).isEqualTo(3);
+			assertThat(run.output()).contains("does not trust the certificate of the server at the KMS endpoint")
+				.contains("secret-baker.tls.trust-anchors")
+				.doesNotContain(value)
+				.doesNotContain("Exception");
+			assertThat(run.loaded()).contains(JDK_TRUST_STORE_LOADER);
+			assertThat(https.callCount("Decrypt")).isZero();
+		}
+	}
+
+	private Path pem(LocalAwsServer https) throws Exception {
+		KeyStore store = KeyStore.getInstance(https.trustStore().toFile(), https.trustStorePassword().toCharArray());
+		Certificate certificate = store.getCertificate(store.aliases().nextElement());
+		Path pem = this.directory.resolve("local-server.pem");
+		Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+				+ Base64.getMimeEncoder().encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n",
+				StandardCharsets.US_ASCII);
+		return pem;
+	}
+
 	private static List<String> withoutSdkKmsClient(List<String> classPath) {
 		List<String> without = classPath.stream()
 			.filter((entry) -> SDK_KMS_CLIENT_JARS.stream()
@@ -184,15 +241,21 @@ class EncryptionSdkClassLoadingTests {
 
 	private Run run(Path file, List<String> classPath, @Nullable String sessionToken, KmsClientType clientType)
 			throws IOException, InterruptedException {
+		return run(this.server, List.of(), file, classPath, sessionToken, clientType);
+	}
+
+	private Run run(LocalAwsServer server, List<String> jvmOptions, Path file, List<String> classPath,
+			@Nullable String sessionToken, KmsClientType clientType) throws IOException, InterruptedException {
 		Path log = this.directory.resolve("class-load.log");
 		Path output = this.directory.resolve("output.txt");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off",
-						"-Xlog:class+load=info:file=" + log, "-cp", String.join(File.pathSeparator, classPath),
-						ClassLoadProbe.class.getName(), file.toString(), this.server.region(),
-						this.server.endpoint().toString(), clientType.name()));
+						"-Xlog:class+load=info:file=" + log));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), ClassLoadProbe.class.getName(),
+				file.toString(), server.region(), server.endpoint().toString(), clientType.name()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-		AwsCredentials credentials = this.server.credentialsProvider().resolveCredentials();
+		AwsCredentials credentials = server.credentialsProvider().resolveCredentials();
 		Map<String, String> environment = builder.environment();
 		environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
 		environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
