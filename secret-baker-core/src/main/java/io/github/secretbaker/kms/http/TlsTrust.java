@@ -54,7 +54,11 @@ final class TlsTrust {
 
 	static final String TRUST_STORE_PROPERTY = "javax.net.ssl.trustStore";
 
-	private static final String AMAZON_ROOTS = "amazon-trust-services-roots.pem";
+	/**
+	 * The bundled Amazon Trust Services roots, beside this class; a native image includes
+	 * them through core's {@code META-INF/native-image} resource configuration.
+	 */
+	static final String AMAZON_ROOTS = "amazon-trust-services-roots.pem";
 
 	private static final Object LOCK = new Object();
 

@@ -88,6 +88,20 @@ class TlsTrustTests {
 	}
 
 	@Test
+	void includesTheBundledRootsInANativeImage() throws Exception {
+		String configuration;
+		try (InputStream in = TlsTrust.class.getResourceAsStream(
+				"/META-INF/native-image/io.github.secretbaker/secret-baker-core/resource-config.json")) {
+			assertThat(in).isNotNull();
+			configuration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String resource = TlsTrust.class.getPackageName().replace('.', '/') + "/" + TlsTrust.AMAZON_ROOTS;
+		String pattern = "\\\\Q" + resource + "\\\\E";
+		assertThat(configuration).contains("\"pattern\": \"" + pattern + "\"");
+		assertThat(TlsTrust.class.getClassLoader().getResource(resource)).isNotNull();
+	}
+
+	@Test
 	void acceptsAServerUnderTheFirstAnchorsWithoutMakingTheFallback() throws Exception {
 		handshake(new TlsTrust.AnchorsFirst(TlsTrust.trustManager(List.of(serverCertificate)),
 				countingFallback(TlsTrust.amazonRoots())), "127.0.0.1");
