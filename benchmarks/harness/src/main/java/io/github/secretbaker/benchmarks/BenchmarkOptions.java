@@ -43,13 +43,16 @@ import io.github.secretbaker.benchmarks.coldstart.Variant;
  * Lambda-shaped benchmark, to compare a setting of the starter (none by default)
  * @param lambdaSnapStartRounds the emulated SnapStart restores per memory size and N of
  * the Lambda-shaped benchmark, {@code 0} for none
+ * @param lambdaAppCds whether the Lambda-shaped benchmark starts every function with a
+ * dynamic AppCDS archive recorded for it by a training run, as a container image can
  * @since 0.1.0
  */
 public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration latency, int repetitions,
 		int setupRepetitions, List<Integer> sizes, List<Integer> bakeSizes, int bakeRepetitions,
 		int httpClientRepetitions, List<String> jvmOptions, Set<Benchmark> benchmarks,
 		Map<Setup, List<Variant>> variants, Path aotJavaHome, List<Integer> lambdaMemorySizes, int lambdaRounds,
-		List<Variant> lambdaVariants, List<String> lambdaStarterOptions, int lambdaSnapStartRounds) {
+		List<Variant> lambdaVariants, List<String> lambdaStarterOptions, int lambdaSnapStartRounds,
+		boolean lambdaAppCds) {
 
 	/**
 	 * The default options of every child JVM: the C1-only compilation that AWS recommends
@@ -98,6 +101,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 			  --lambda-starter-options=<options>  JVM options added to its secret-baker variants (default: none)
 			  --lambda-snapstart-rounds=<n>       its emulated SnapStart restores per memory size and N, 0 for
 			                                      none (default: 12)
+			  --lambda-app-cds=<true|false>       start its functions with an AppCDS archive each, as a
+			                                      container image can; no SnapStart then (default: false)
 			  --only=<benchmark,...>              among lambda, cold-start, bake, http-client, server-load,
 			                                      lambda-init, burst (default: %s)""".formatted(DEFAULT_VARIANTS,
 			DEFAULT_AOT_JAVA_HOME, DEFAULT_JVM_OPTIONS, DEFAULT_LAMBDA_VARIANTS, DEFAULT_BENCHMARKS);
@@ -159,6 +164,11 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		List<String> lambdaStarterOptions = options(values.getOrDefault("lambda-starter-options", ""));
 		values.remove("lambda-starter-options");
 		int lambdaSnapStartRounds = number(values, "lambda-snapstart-rounds", 12, 0);
+		String appCds = values.getOrDefault("lambda-app-cds", "false");
+		values.remove("lambda-app-cds");
+		if (!appCds.equals("true") && !appCds.equals("false")) {
+			throw new IllegalArgumentException("--lambda-app-cds takes true or false, but was '" + appCds + "'");
+		}
 		Set<Benchmark> benchmarksToRun = EnumSet.noneOf(Benchmark.class);
 		for (String name : values.getOrDefault("only", DEFAULT_BENCHMARKS).split(",")) {
 			benchmarksToRun.add(Benchmark.of(name.strip()));
@@ -169,7 +179,8 @@ public record BenchmarkOptions(Path benchmarksDir, Path resultsDir, Duration lat
 		}
 		return new BenchmarkOptions(benchmarks, results, latency, repetitions, setupRepetitions, sizes, bakeSizes,
 				bakeRepetitions, httpClientRepetitions, jvmOptions, benchmarksToRun, variants, aotJavaHome,
-				lambdaMemorySizes, lambdaRounds, lambdaVariants, lambdaStarterOptions, lambdaSnapStartRounds);
+				lambdaMemorySizes, lambdaRounds, lambdaVariants, lambdaStarterOptions, lambdaSnapStartRounds,
+				Boolean.parseBoolean(appCds));
 	}
 
 	private static List<String> options(String options) {

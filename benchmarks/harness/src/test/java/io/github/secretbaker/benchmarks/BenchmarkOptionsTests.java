@@ -30,6 +30,7 @@ class BenchmarkOptionsTests {
 				Variant.EAGER, Variant.SPRING_CLOUD_AWS);
 		assertThat(options.lambdaStarterOptions()).isEmpty();
 		assertThat(options.lambdaSnapStartRounds()).isEqualTo(12);
+		assertThat(options.lambdaAppCds()).isFalse();
 		assertThat(options.jvmOptions()).contains("-XX:TieredStopAtLevel=1");
 		assertThat(options.setupRepetitions()).isEqualTo(8);
 		assertThat(options.variants()).containsOnlyKeys(Setup.values());
@@ -45,7 +46,8 @@ class BenchmarkOptionsTests {
 				"--latency=5", "--repetitions=3", "--sizes=1,2", "--bake-sizes=7", "--bake-repetitions=2",
 				"--http-client-repetitions=4", "--jvm-options=-Xmx256m  -Xss1m", "--only=bake, cold-start",
 				"--lambda-memory-sizes=512, 3008", "--lambda-rounds=2", "--lambda-variants=baseline, eager",
-				"--lambda-starter-options=-Dsecret-baker.concurrency=4 -Dx=y", "--lambda-snapstart-rounds=0" });
+				"--lambda-starter-options=-Dsecret-baker.concurrency=4 -Dx=y", "--lambda-snapstart-rounds=0",
+				"--lambda-app-cds=true" });
 		assertThat(options.resultsDir()).isEqualTo(Path.of("/r"));
 		assertThat(options.latency()).isEqualTo(Duration.ofMillis(5));
 		assertThat(options.repetitions()).isEqualTo(3);
@@ -60,6 +62,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.lambdaVariants()).containsExactly(Variant.BASELINE, Variant.EAGER);
 		assertThat(options.lambdaStarterOptions()).containsExactly("-Dsecret-baker.concurrency=4", "-Dx=y");
 		assertThat(options.lambdaSnapStartRounds()).isZero();
+		assertThat(options.lambdaAppCds()).isTrue();
 	}
 
 	@Test
@@ -115,6 +118,9 @@ class BenchmarkOptionsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-rounds=0" }))
 			.withMessageContaining("--lambda-rounds must be at least 1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--benchmarks-dir=/b", "--lambda-app-cds=yes" }))
+			.withMessageContaining("--lambda-app-cds takes true or false, but was 'yes'");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.secretbaker.benchmarks.lambda;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
+import io.github.secretbaker.benchmarks.ChildProcess;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.coldstart.Variant.Library;
@@ -77,6 +79,9 @@ public final class LambdaShapedBenchmark {
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	private static final String DECRYPTION_DEADLINE = "60s";
+
+	// Spring Boot's training run: refresh the context, then exit.
+	private static final String TRAINING_RUN = "-Dspring.context.exit=onRefresh";
 
 	/**
 	 * How Lambda's managed Java runtime lets {@code org.crac} resources hear of its
@@ -149,6 +154,13 @@ public final class LambdaShapedBenchmark {
 			for (int secrets : sizes) {
 				function.bake(secrets);
 			}
+			if (this.options.lambdaAppCds()) {
+				for (int secrets : sizes) {
+					for (Variant variant : this.options.lambdaVariants()) {
+						function.train(variant, secrets);
+					}
+				}
+			}
 			for (Map.Entry<Integer, CpuQuota> entry : quotas.entrySet()) {
 				int memory = entry.getKey();
 				CpuQuota quota = entry.getValue();
@@ -159,7 +171,10 @@ public final class LambdaShapedBenchmark {
 				for (int secrets : sizes) {
 					samples.addAll(rounds(function, quota, launcher, memory, secrets, secrets == sizes.get(0)));
 				}
-				for (int secrets : (this.options.lambdaSnapStartRounds() > 0) ? sizes : List.<Integer>of()) {
+				// SnapStart is not offered for container images, the only place for an
+				// archive.
+				boolean restores = this.options.lambdaSnapStartRounds() > 0 && !this.options.lambdaAppCds();
+				for (int secrets : restores ? sizes : List.<Integer>of()) {
 					snapStarts.addAll(snapStarts(function, launcher, memory, secrets));
 				}
 				if (classes.isEmpty()) {
@@ -205,8 +220,16 @@ public final class LambdaShapedBenchmark {
 			Map<Integer, Long> quotas, Map<Integer, String> skipped, String trustStore, String cpuSource,
 			int classProfileSecrets) {
 		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
+		String classData = this.options.lambdaAppCds()
+				? "a dynamic AppCDS archive per task root (-XX:SharedArchiveFile, -Xshare:on), recorded by a training "
+						+ "run of the application's main class that exits after the context's refresh "
+						+ "(-XX:ArchiveClassesAtExit, " + TRAINING_RUN + "), with the function's jars on the JVM's "
+						+ "class path ahead of the runtime interface client's, as in a container image; no SnapStart, "
+						+ "which container images do not offer"
+				: "the JDK's default CDS archive only, as on Lambda's managed runtimes";
 		LambdaShapedSummary.Setting setting = new LambdaShapedSummary.Setting(this.options.lambdaRounds(),
-				this.options.lambdaVariants(), MANAGED_RUNTIME_JVM_OPTIONS, trustStore, cpuSource, classProfileSecrets);
+				this.options.lambdaVariants(), MANAGED_RUNTIME_JVM_OPTIONS, trustStore, classData, cpuSource,
+				classProfileSecrets);
 		return new LambdaShapedSummary(samples, classes, quotas, skipped, setting);
 	}
 
@@ -269,13 +292,19 @@ public final class LambdaShapedBenchmark {
 		if (variant.library() == Library.SECRET_BAKER) {
 			extra.addAll(this.options.lambdaStarterOptions());
 		}
+		Path taskRoot = function.taskRoot(variant, secrets);
+		Path archive = function.archives.get(taskRoot);
+		if (archive != null) {
+			// Fail rather than silently start without the archive when it cannot be used.
+			extra.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+		}
 		List<String> jvmOptions = jvmOptions(variant, function.server.endpoint(), parameterPath(secrets),
 				function.trustStore, function.trustAnchors, extra);
 		Map<String, String> environment = function.environment();
 		boolean cgroupCpu = quota.resetUsage();
 		OptionalLong throttledBefore = quota.throttledNanos();
-		try (LambdaFunctionProcess process = function.start(function.taskRoot(variant, secrets), memory, environment,
-				jvmOptions, launcher)) {
+		try (LambdaFunctionProcess process = function.start(taskRoot, memory, environment, jvmOptions, launcher,
+				(archive != null) ? functionClassPath(taskRoot) : List.of())) {
 			Init init = process.awaitInit();
 			double cpuMillis = cpuMillis(quota, cgroupCpu, process.pid());
 			OptionalLong throttledAfter = quota.throttledNanos();
@@ -339,7 +368,7 @@ public final class LambdaShapedBenchmark {
 		environment.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", LocalAwsServer.CONTAINER_AUTHORIZATION_TOKEN);
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
 		try (LambdaFunctionProcess process = function.start(function.snapStartRoot(secrets), memory, environment,
-				jvmOptions, launcher)) {
+				jvmOptions, launcher, List.of())) {
 			Init init = process.awaitInit();
 			Invocation invocation = (init.status() == Init.Status.READY) ? process.invoke(FunctionAnswer.EVENT) : null;
 			Duration restore = process.restoreDuration().orElse(null);
@@ -427,6 +456,25 @@ public final class LambdaShapedBenchmark {
 		return Path.of(System.getProperty("java.home"));
 	}
 
+	/**
+	 * Return the class path of a task root's function as a container image's entry point
+	 * gives it: the jars of {@code lib/}, in name order, then the task root itself, which
+	 * holds the baked file.
+	 * @param taskRoot the task root
+	 * @return the entries
+	 */
+	static List<Path> functionClassPath(Path taskRoot) {
+		try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
+			List<Path> entries = new ArrayList<>(
+					jars.filter((jar) -> jar.getFileName().toString().endsWith(".jar")).sorted().toList());
+			entries.add(taskRoot);
+			return entries;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the jars of " + taskRoot, ex);
+		}
+	}
+
 	private static String parameterPath(int secrets) {
 		return "/benchmarks/lambda-shaped/n" + secrets + "/";
 	}
@@ -448,6 +496,8 @@ public final class LambdaShapedBenchmark {
 		private final String keyArn;
 
 		private final Map<String, Path> taskRoots = new LinkedHashMap<>();
+
+		private final Map<Path, Path> archives = new LinkedHashMap<>();
 
 		private final Path trustAnchors;
 
@@ -474,17 +524,61 @@ public final class LambdaShapedBenchmark {
 		}
 
 		LambdaFunctionProcess start(Path taskRoot, int memory, Map<String, String> environment, List<String> jvmOptions,
-				Path launcher) {
+				Path launcher, List<Path> functionClassPath) {
 			return LambdaFunctionProcess.builder(taskRoot, HANDLER)
 				.region(this.server.region())
 				.accountId(this.server.accountId())
 				.memorySize(memory)
 				.environment(environment)
 				.jvmOptions(jvmOptions)
+				.functionClassPath(functionClassPath)
 				.javaExecutable(launcher)
 				.initTimeout(TIMEOUT)
 				.timeout(TIMEOUT)
 				.start();
+		}
+
+		/**
+		 * Record the dynamic AppCDS archive of a variant's task root, unless it has one,
+		 * as a container image's build can: the application's own main class in a plain
+		 * JVM with the function's class path, the same options and
+		 * {@code -XX:ArchiveClassesAtExit}, exiting after the context's refresh.
+		 */
+		void train(Variant variant, int secrets) {
+			Path taskRoot = taskRoot(variant, secrets);
+			if (this.archives.containsKey(taskRoot)) {
+				return;
+			}
+			Path archive = LambdaShapedBenchmark.this.workDir.resolve("app-cds")
+				.resolve(taskRoot.getFileName() + ".jsa");
+			try {
+				Files.createDirectories(archive.getParent());
+				Files.deleteIfExists(archive);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot prepare " + archive, ex);
+			}
+			List<String> command = new ArrayList<>();
+			command.add(javaHome().resolve("bin").resolve("java").toString());
+			command.addAll(jvmOptions(variant, this.server.endpoint(), parameterPath(secrets), this.trustStore,
+					this.trustAnchors, List.of("-XX:ArchiveClassesAtExit=" + archive, TRAINING_RUN)));
+			command.add("-cp");
+			command.add(
+					String.join(File.pathSeparator, functionClassPath(taskRoot).stream().map(Path::toString).toList()));
+			command.add(MAIN_CLASS);
+			Map<String, String> environment = new LinkedHashMap<>(environment());
+			environment.put("AWS_REGION", this.server.region());
+			environment.put("AWS_EC2_METADATA_DISABLED", "true");
+			this.server.faults().clear();
+			ChildProcess.Result result = ChildProcess.runToExit(command, environment);
+			if (result.exitCode() != 0 || !Files.isRegularFile(archive)) {
+				throw ChildProcess.failure(
+						"did not record " + archive.getFileName() + " (exit code " + result.exitCode() + ")", command,
+						result.stdout(), result.stderr());
+			}
+			this.archives.put(taskRoot, archive);
+			System.out.printf(Locale.ROOT, "[lambda] N=%d %s: AppCDS archive recorded in %.0f ms%n", secrets,
+					variant.label(), result.exitMillis());
 		}
 
 		Path snapStartRoot(int secrets) {

@@ -309,12 +309,13 @@ public final class LambdaShapedSummary {
 	 * @param jvmOptions the JVM options every variant had, before its own system
 	 * properties
 	 * @param trustStore what the trust store held
+	 * @param classData the class data the JVMs shared
 	 * @param cpuSource where the CPU times come from
 	 * @param classProfileSecrets the N of the class-loading profile
 	 * @since 0.1.0
 	 */
 	public record Setting(int rounds, List<Variant> variants, List<String> jvmOptions, String trustStore,
-			String cpuSource, int classProfileSecrets) {
+			String classData, String cpuSource, int classProfileSecrets) {
 
 	}
 

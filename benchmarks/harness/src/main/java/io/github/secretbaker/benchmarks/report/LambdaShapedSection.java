@@ -53,8 +53,8 @@ final class LambdaShapedSection {
 		line("The benchmark function as Lambda's Java managed runtime runs it: its jars in a task root's `lib/`, AWS's "
 				+ "runtime interface client as the entry point, Lambda's environment variables, a local Runtime API that "
 				+ "records *Init Duration* (from the process start to the runtime's first `next`, what Lambda bills for "
-				+ "an on-demand init); the JVM options `" + String.join(" ", setting.jvmOptions())
-				+ "`; the JVM inside "
+				+ "an on-demand init); the JVM options `" + String.join(" ", setting.jvmOptions()) + "`; class data: "
+				+ setting.classData() + "; the JVM inside "
 				+ "a cgroup v1 CPU quota, the share of a CPU its memory size gets (one vCPU at 1,769 MB), from its first "
 				+ "instruction; the local KMS + SSM server outside the quota, over HTTPS, with L = "
 				+ this.latency.toMillis() + " ms on every AWS call; the trust store " + setting.trustStore() + ". "

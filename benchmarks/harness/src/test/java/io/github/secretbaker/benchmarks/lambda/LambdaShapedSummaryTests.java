@@ -86,7 +86,8 @@ class LambdaShapedSummaryTests {
 	static LambdaShapedSummary summary(List<LambdaShapedSample> samples) {
 		return new LambdaShapedSummary(samples, Map.of(), Map.of(1024, 57_800L, 1769, 100_000L), Map.of(),
 				new LambdaShapedSummary.Setting(3, LambdaShapedBenchmark.VARIANTS,
-						LambdaShapedBenchmark.MANAGED_RUNTIME_JVM_OPTIONS, "a copy of cacerts", "cpuacct.usage", 1));
+						LambdaShapedBenchmark.MANAGED_RUNTIME_JVM_OPTIONS, "a copy of cacerts", "no archive",
+						"cpuacct.usage", 1));
 	}
 
 }

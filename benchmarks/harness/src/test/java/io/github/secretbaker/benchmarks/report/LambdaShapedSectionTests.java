@@ -45,6 +45,12 @@ class LambdaShapedSectionTests {
 	}
 
 	@Test
+	void saysWhatClassDataTheJvmsShared() {
+		List<String> lines = new LambdaShapedSection(summary(Map.of(Variant.EAGER, 450.0), Map.of()), LATENCY).lines();
+		assertThat(lines).anyMatch((line) -> line.contains("`; class data: no archive; the JVM inside"));
+	}
+
+	@Test
 	void saysWhichTargetsAreMetAndByHowMuchOthersAreMissed() {
 		LambdaShapedSummary summary = summary(
 				Map.of(Variant.STARTER_WITHOUT_FILE, 40.0, Variant.EAGER, 450.0, Variant.SPRING_CLOUD_AWS, 1350.0),
@@ -135,7 +141,8 @@ class LambdaShapedSectionTests {
 
 	private static LambdaShapedSummary.Setting setting() {
 		return new LambdaShapedSummary.Setting(2, LambdaShapedBenchmark.VARIANTS,
-				LambdaShapedBenchmark.MANAGED_RUNTIME_JVM_OPTIONS, "a copy of cacerts", "cpuacct.usage", 1);
+				LambdaShapedBenchmark.MANAGED_RUNTIME_JVM_OPTIONS, "a copy of cacerts", "no archive", "cpuacct.usage",
+				1);
 	}
 
 }

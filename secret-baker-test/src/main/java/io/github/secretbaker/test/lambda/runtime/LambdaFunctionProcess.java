@@ -108,7 +108,9 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		command.add(builder.javaExecutable.toString());
 		command.addAll(builder.jvmOptions);
 		command.add("-cp");
-		command.add(runtimeClassPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+		command.add(Stream.concat(builder.functionClassPath.stream(), runtimeClassPath.stream())
+			.map(Path::toString)
+			.collect(Collectors.joining(File.pathSeparator)));
 		command.add(RuntimeInterfaceClient.MAIN_CLASS);
 		command.add(builder.handler);
 		ProcessBuilder processBuilder = new ProcessBuilder(command).directory(taskRoot.toFile())
@@ -492,6 +494,8 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 
 		private @Nullable List<Path> runtimeClassPath;
 
+		private List<Path> functionClassPath = List.of();
+
 		private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
 
 		private @Nullable Path extractTo;
@@ -604,6 +608,20 @@ public final class LambdaFunctionProcess implements AutoCloseable {
 		 */
 		public Builder jvmOptions(List<String> jvmOptions) {
 			this.jvmOptions = List.copyOf(jvmOptions);
+			return this;
+		}
+
+		/**
+		 * Put entries on the JVM's class path ahead of the runtime interface client's, as
+		 * a container image's entry point can ({@code -cp "/var/task/lib/*"}): the
+		 * function's classes then load from the application class loader, to which the
+		 * runtime's own loader delegates, so that a class data archive recorded for that
+		 * class path applies to them (default: none, as on the managed runtime).
+		 * @param functionClassPath the jars and folders
+		 * @return this builder
+		 */
+		public Builder functionClassPath(List<Path> functionClassPath) {
+			this.functionClassPath = List.copyOf(functionClassPath);
 			return this;
 		}
 

@@ -71,6 +71,22 @@ class LambdaFunctionProcessTests {
 	}
 
 	@Test
+	void loadsTheFunctionFromTheJvmsClassPathWhenItIsPutAheadOfTheRuntimes() throws IOException {
+		Path taskRoot = this.temp.resolve("task");
+		Path jar = taskRoot.resolve("lib/function.jar");
+		writeJar(jar);
+		try (LambdaFunctionProcess function = LambdaFunctionProcess.builder(taskRoot, HANDLER)
+			.functionClassPath(List.of(jar))
+			.start()) {
+			assertThat(function.awaitInit().status()).as(function.output()).isEqualTo(Init.Status.READY);
+			Invocation invocation = function.invoke("{\"id\":1}");
+			assertThat(invocation.status()).as(function.output()).isEqualTo(Status.SUCCEEDED);
+			assertThat(this.json.readTree(invocation.responseText()).get("classLoader").asString())
+				.isEqualTo("jdk.internal.loader.ClassLoaders$AppClassLoader");
+		}
+	}
+
+	@Test
 	void emulatesASnapStartRestoreTimingTheRestoreHooks() throws IOException {
 		Path taskRoot = this.temp.resolve("task");
 		writeJar(taskRoot.resolve("lib/function.jar"));
