@@ -1,6 +1,5 @@
 package io.github.secretbaker.benchmarks.lambda;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
-import io.github.secretbaker.benchmarks.ChildProcess;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.coldstart.Variant.Library;
@@ -80,8 +78,10 @@ public final class LambdaShapedBenchmark {
 
 	private static final String DECRYPTION_DEADLINE = "60s";
 
-	// Spring Boot's training run: refresh the context, then exit.
+	// Spring's training run: refresh the context, then end the JVM.
 	private static final String TRAINING_RUN = "-Dspring.context.exit=onRefresh";
+
+	private static final int TRAINING_MEMORY = 1024;
 
 	/**
 	 * How Lambda's managed Java runtime lets {@code org.crac} resources hear of its
@@ -222,7 +222,7 @@ public final class LambdaShapedBenchmark {
 		skipped.forEach((memory, reason) -> System.out.println("[lambda] " + memory + " MB not run: " + reason));
 		String classData = this.options.lambdaAppCds()
 				? "a dynamic AppCDS archive per task root (-XX:SharedArchiveFile, -Xshare:on), recorded by a training "
-						+ "run of the application's main class that exits after the context's refresh "
+						+ "run of the same function outside the quota that ends once the context is refreshed "
 						+ "(-XX:ArchiveClassesAtExit, " + TRAINING_RUN + "), with the function's jars on the JVM's "
 						+ "class path ahead of the runtime interface client's, as in a container image; no SnapStart, "
 						+ "which container images do not offer"
@@ -458,17 +458,15 @@ public final class LambdaShapedBenchmark {
 
 	/**
 	 * Return the class path of a task root's function as a container image's entry point
-	 * gives it: the jars of {@code lib/}, in name order, then the task root itself, which
-	 * holds the baked file.
+	 * gives it: the jars of {@code lib/}, in name order. The task root itself, which
+	 * holds the baked file, stays with the runtime's own class loader: a class data
+	 * archive refuses a class path with a folder that holds files.
 	 * @param taskRoot the task root
-	 * @return the entries
+	 * @return the jars
 	 */
 	static List<Path> functionClassPath(Path taskRoot) {
 		try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
-			List<Path> entries = new ArrayList<>(
-					jars.filter((jar) -> jar.getFileName().toString().endsWith(".jar")).sorted().toList());
-			entries.add(taskRoot);
-			return entries;
+			return jars.filter((jar) -> jar.getFileName().toString().endsWith(".jar")).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the jars of " + taskRoot, ex);
@@ -540,9 +538,9 @@ public final class LambdaShapedBenchmark {
 
 		/**
 		 * Record the dynamic AppCDS archive of a variant's task root, unless it has one,
-		 * as a container image's build can: the application's own main class in a plain
-		 * JVM with the function's class path, the same options and
-		 * {@code -XX:ArchiveClassesAtExit}, exiting after the context's refresh.
+		 * as a container image's build can: the function started as every measured start
+		 * is, outside the quota, with {@code -XX:ArchiveClassesAtExit}, its JVM ending
+		 * once the context is refreshed.
 		 */
 		void train(Variant variant, int secrets) {
 			Path taskRoot = taskRoot(variant, secrets);
@@ -558,27 +556,22 @@ public final class LambdaShapedBenchmark {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot prepare " + archive, ex);
 			}
-			List<String> command = new ArrayList<>();
-			command.add(javaHome().resolve("bin").resolve("java").toString());
-			command.addAll(jvmOptions(variant, this.server.endpoint(), parameterPath(secrets), this.trustStore,
-					this.trustAnchors, List.of("-XX:ArchiveClassesAtExit=" + archive, TRAINING_RUN)));
-			command.add("-cp");
-			command.add(
-					String.join(File.pathSeparator, functionClassPath(taskRoot).stream().map(Path::toString).toList()));
-			command.add(MAIN_CLASS);
-			Map<String, String> environment = new LinkedHashMap<>(environment());
-			environment.put("AWS_REGION", this.server.region());
-			environment.put("AWS_EC2_METADATA_DISABLED", "true");
-			this.server.faults().clear();
-			ChildProcess.Result result = ChildProcess.runToExit(command, environment);
-			if (result.exitCode() != 0 || !Files.isRegularFile(archive)) {
-				throw ChildProcess.failure(
-						"did not record " + archive.getFileName() + " (exit code " + result.exitCode() + ")", command,
-						result.stdout(), result.stderr());
+			List<String> jvmOptions = jvmOptions(variant, this.server.endpoint(), parameterPath(secrets),
+					this.trustStore, this.trustAnchors, List.of("-XX:ArchiveClassesAtExit=" + archive, TRAINING_RUN));
+			long started = System.nanoTime();
+			try (LambdaFunctionProcess process = start(taskRoot, TRAINING_MEMORY, environment(), jvmOptions,
+					javaHome().resolve("bin").resolve("java"), functionClassPath(taskRoot))) {
+				Init init = process.awaitInit();
+				if (init.status() == Init.Status.READY || !Files.isRegularFile(archive)) {
+					String output = process.output();
+					throw new IllegalStateException("The training run of " + variant.label() + " with " + secrets
+							+ " secrets did not record " + archive.getFileName() + ": " + init.status() + "\n"
+							+ output.substring(Math.max(0, output.length() - 4000)));
+				}
 			}
 			this.archives.put(taskRoot, archive);
 			System.out.printf(Locale.ROOT, "[lambda] N=%d %s: AppCDS archive recorded in %.0f ms%n", secrets,
-					variant.label(), result.exitMillis());
+					variant.label(), (System.nanoTime() - started) / 1e6);
 		}
 
 		Path snapStartRoot(int secrets) {
