@@ -2,7 +2,7 @@ package io.github.secretbaker.autoconfigure;
 
 import java.util.function.Supplier;
 
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.SecretValues;
 import org.apache.commons.logging.Log;
 import org.crac.Context;
@@ -49,7 +49,7 @@ final class CheckpointSupport {
 		return CRAC_PRESENT && "snap-start".equals(environment.getProperty(INITIALIZATION_TYPE));
 	}
 
-	static void register(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+	static void register(BakedSecretsDecrypter primed, Supplier<BakedSecretsDecrypter> afterRestore,
 			SecretValues values, Log logger) {
 		Crac.register(new SnapshotResource(primed, afterRestore, values, logger));
 	}
@@ -68,15 +68,15 @@ final class CheckpointSupport {
 	 */
 	static final class SnapshotResource {
 
-		private final BakedSecretsDecryptor primed;
+		private final BakedSecretsDecrypter primed;
 
-		private final Supplier<BakedSecretsDecryptor> afterRestore;
+		private final Supplier<BakedSecretsDecrypter> afterRestore;
 
 		private final SecretValues values;
 
 		private final Log logger;
 
-		SnapshotResource(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+		SnapshotResource(BakedSecretsDecrypter primed, Supplier<BakedSecretsDecrypter> afterRestore,
 				SecretValues values, Log logger) {
 			this.primed = primed;
 			this.afterRestore = afterRestore;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.secretbaker.format.BakedSecretsLocation;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.KmsClientType;
 import org.jspecify.annotations.Nullable;
 
@@ -43,12 +43,12 @@ public class SecretBakerProperties {
 	/**
 	 * Deadline for decrypting every secret, retries included.
 	 */
-	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+	private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
 	/**
 	 * Maximum number of KMS Decrypt calls in flight at once.
 	 */
-	private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+	private int concurrency = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 	/**
 	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region

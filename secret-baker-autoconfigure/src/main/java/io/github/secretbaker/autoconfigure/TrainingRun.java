@@ -3,7 +3,7 @@ package io.github.secretbaker.autoconfigure;
 import java.util.function.Supplier;
 
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import org.apache.commons.logging.Log;
 
@@ -39,9 +39,9 @@ final class TrainingRun {
 		return "onRefresh".equalsIgnoreCase(environment.getProperty(CONTEXT_EXIT_PROPERTY));
 	}
 
-	static void prime(Supplier<BakedSecretsDecryptor> decryptor, BakedSecrets secrets, Log logger) {
+	static void prime(Supplier<BakedSecretsDecrypter> decrypter, BakedSecrets secrets, Log logger) {
 		try {
-			decryptor.get().prime(secrets);
+			decrypter.get().prime(secrets);
 			logger.info("Training run (spring.context.exit=onRefresh): primed the KMS client for " + secrets.size()
 					+ " baked secrets without calling KMS; every secret reads as a placeholder");
 		}

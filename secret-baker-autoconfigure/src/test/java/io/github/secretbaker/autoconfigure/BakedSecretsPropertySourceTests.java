@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecrypter;
@@ -179,7 +179,7 @@ class BakedSecretsPropertySourceTests {
 					BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
 		server.resetCounters();
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues values = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), (secret) -> {
+		SecretValues values = SecretValues.lazy(baked, BakedSecretsDecrypter.builder(this.kms).build(), (secret) -> {
 		});
 		return new BakedSecretsPropertySource(values, LOCATION, null);
 	}

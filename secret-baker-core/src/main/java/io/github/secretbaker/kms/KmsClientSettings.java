@@ -47,7 +47,7 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * Create new settings.
 	 */
 	public KmsClientSettings {
-		String problem = BakedSecretsDecryptor.checkTimeout(timeout);
+		String problem = BakedSecretsDecrypter.checkTimeout(timeout);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}
@@ -60,7 +60,7 @@ public record KmsClientSettings(@Nullable String region, @Nullable URI endpoint,
 	 * @return the settings
 	 */
 	public static KmsClientSettings defaults() {
-		return new KmsClientSettings(null, null, null, BakedSecretsDecryptor.DEFAULT_TIMEOUT);
+		return new KmsClientSettings(null, null, null, BakedSecretsDecrypter.DEFAULT_TIMEOUT);
 	}
 
 	/**

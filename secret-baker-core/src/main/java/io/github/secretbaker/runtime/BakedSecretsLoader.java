@@ -11,7 +11,7 @@ import java.util.Set;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.KeyRegions;
 import io.github.secretbaker.kms.KmsClientSettings;
@@ -111,9 +111,9 @@ public final class BakedSecretsLoader {
 
 		private boolean allowInsecureEndpoint;
 
-		private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+		private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
-		private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+		private int concurrency = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 		private @Nullable Set<String> include;
 
@@ -253,10 +253,10 @@ public final class BakedSecretsLoader {
 				return DecryptedSecrets.of(Map.of());
 			}
 			if (this.client != null) {
-				return decryptor(this.client).decryptAll(secrets);
+				return decrypter(this.client).decryptAll(secrets);
 			}
 			try (KmsDecrypter client = createClient(secrets)) {
-				return decryptor(client).decryptAll(secrets);
+				return decrypter(client).decryptAll(secrets);
 			}
 		}
 
@@ -277,7 +277,7 @@ public final class BakedSecretsLoader {
 				return SecretValues.of(secrets, DecryptedSecrets.of(Map.of()));
 			}
 			KmsDecrypter client = (this.client != null) ? this.client : createClient(secrets);
-			return SecretValues.lazy(secrets, decryptor(client), (secret) -> {
+			return SecretValues.lazy(secrets, decrypter(client), (secret) -> {
 			});
 		}
 
@@ -298,8 +298,8 @@ public final class BakedSecretsLoader {
 			}
 		}
 
-		private BakedSecretsDecryptor decryptor(KmsDecrypter client) {
-			return BakedSecretsDecryptor.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
+		private BakedSecretsDecrypter decrypter(KmsDecrypter client) {
+			return BakedSecretsDecrypter.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
 		}
 
 	}

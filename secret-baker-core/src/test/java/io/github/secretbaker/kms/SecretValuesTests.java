@@ -50,7 +50,7 @@ class SecretValuesTests {
 		BakedSecrets baked = BakedSecrets
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues values = SecretValues.of(BakedSecretsDecryptor.builder(this.kms).build().start(baked));
+		SecretValues values = SecretValues.of(BakedSecretsDecrypter.builder(this.kms).build().start(baked));
 		assertThat(values.isLazy()).isFalse();
 		assertThat(values.join()).isNotNull();
 		assertThat(values.join()).isNull();
@@ -60,7 +60,7 @@ class SecretValuesTests {
 	}
 
 	@Test
-	void refusesAReadBeforeADeferredDecryptionIsSuppliedItsDecryptor(LocalAwsServer server) {
+	void refusesAReadBeforeADeferredDecryptionIsSuppliedItsDecrypter(LocalAwsServer server) {
 		String keyArn = server.createKey();
 		BakedSecrets baked = BakedSecrets
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
@@ -74,7 +74,7 @@ class SecretValuesTests {
 			assertThat(values.join()).isNull();
 			assertThat(server.callCounts()).isEmpty();
 			this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-			values.supply(BakedSecretsDecryptor.builder(this.kms).build());
+			values.supply(BakedSecretsDecrypter.builder(this.kms).build());
 			assertThat(values.get("DB_PASSWORD")).isEqualTo(this.password);
 			assertThat(server.callCount("Decrypt")).isEqualTo(1);
 			assertThat(this.firstReads).hasSize(lazy ? 1 : 0);
@@ -92,7 +92,7 @@ class SecretValuesTests {
 		SecretValues values = SecretValues.deferred(baked, false, "not restored yet", this.firstReads::add);
 		server.resetCounters();
 		for (int restore = 1; restore <= 2; restore++) {
-			values.supply(BakedSecretsDecryptor.builder(this.kms).build());
+			values.supply(BakedSecretsDecrypter.builder(this.kms).build());
 			assertThat(values.join()).isNotNull();
 			assertThat(values.join()).isNull();
 			assertThat(values.get("DB_PASSWORD")).isEqualTo(this.password);
@@ -120,7 +120,7 @@ class SecretValuesTests {
 		}
 		List<String> names = List.copyOf(values.keySet());
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked), BakedSecretsDecryptor.builder(this.kms).build(),
+		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked), BakedSecretsDecrypter.builder(this.kms).build(),
 				this.firstReads::add);
 		server.resetCounters();
 		server.faults().latency("Decrypt", Duration.ofMillis(500));
@@ -160,7 +160,7 @@ class SecretValuesTests {
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		Duration timeout = Duration.ofSeconds(1);
-		SecretValues source = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(),
+		SecretValues source = SecretValues.lazy(baked, BakedSecretsDecrypter.builder(this.kms).timeout(timeout).build(),
 				this.firstReads::add);
 		server.resetCounters();
 		server.faults().hangNext("Decrypt", 100);
@@ -211,7 +211,7 @@ class SecretValuesTests {
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(10));
 		Duration timeout = Duration.ofSeconds(5);
 		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked),
-				BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(), this.firstReads::add);
+				BakedSecretsDecrypter.builder(this.kms).timeout(timeout).build(), this.firstReads::add);
 		server.resetCounters();
 		server.faults().latency("Decrypt", Duration.ofMillis(300));
 		int threads = 32;

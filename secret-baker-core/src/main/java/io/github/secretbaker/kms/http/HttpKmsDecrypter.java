@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.aws.SigV4Signer;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
@@ -35,7 +35,7 @@ import tools.jackson.core.JacksonException;
  * request over {@link HttpTransport} (which logs nothing), signed by {@link SigV4Signer}
  * on {@code javax.crypto}, without an SDK service client or signer. It keeps at most
  * {@value #MAX_CONNECTIONS} connections open and reuses them, never retries (the
- * {@link BakedSecretsDecryptor} does, within its deadline), never quotes an answer, and
+ * {@link BakedSecretsDecrypter} does, within its deadline), never quotes an answer, and
  * ends each call, credentials included, at the request's deadline.
  * <p>
  * Unless a provider is given, credentials come from the environment variables (Lambda's

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.github.secretbaker.aws.EndpointTransport;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 /**
  * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the
  * {@link SecretBakerHttpClient}, which logs no header, no SDK retries (the
- * {@link BakedSecretsDecryptor} retries within its own deadline), call timeouts no longer
+ * {@link BakedSecretsDecrypter} retries within its own deadline), call timeouts no longer
  * than that deadline, the region from configuration or the SDK's default chain
  * ({@code AWS_REGION} on Lambda) and credentials from a {@link CredentialsResolver}.
  * <p>
@@ -45,7 +45,7 @@ public final class KmsClientFactory {
 
 	private boolean allowInsecureEndpoint;
 
-	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+	private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
 	/**
 	 * Set the AWS region. When not set, the SDK's default region chain applies: the
@@ -111,7 +111,7 @@ public final class KmsClientFactory {
 	 * @return this factory
 	 */
 	public KmsClientFactory timeout(Duration timeout) {
-		String problem = BakedSecretsDecryptor.checkTimeout(timeout);
+		String problem = BakedSecretsDecrypter.checkTimeout(timeout);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}

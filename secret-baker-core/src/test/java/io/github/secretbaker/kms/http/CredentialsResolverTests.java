@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
@@ -97,7 +97,7 @@ class CredentialsResolverTests {
 			.environment(container())
 			.build()) {
 			SecretDecryptionException failure = catchThrowableOfType(SecretDecryptionException.class,
-					() -> BakedSecretsDecryptor.builder(client)
+					() -> BakedSecretsDecrypter.builder(client)
 						.timeout(Duration.ofSeconds(1))
 						.build()
 						.decryptAll(secrets));

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@link HttpKmsDecrypter} against a server answering canned bytes; the
- * contract shared with the SDK client runs in {@code BakedSecretsDecryptorTests}.
+ * contract shared with the SDK client runs in {@code BakedSecretsDecrypterTests}.
  */
 class HttpKmsDecrypterTests {
 

@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
@@ -144,8 +144,8 @@ class SdkKmsDecrypterTests {
 			.endpoint(endpoint())
 			.timeout(Duration.ofSeconds(2))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "s"))))) {
-			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(2)).build();
-			return catchThrowableOfType(SecretDecryptionException.class, () -> decryptor.decryptAll(secrets));
+			BakedSecretsDecrypter decrypter = BakedSecretsDecrypter.builder(kms).timeout(Duration.ofSeconds(2)).build();
+			return catchThrowableOfType(SecretDecryptionException.class, () -> decrypter.decryptAll(secrets));
 		}
 	}
 

@@ -100,11 +100,11 @@ public final class BurstSimulation {
 
 	/**
 	 * One cold start of secret-baker, as {@code PendingSecrets} and
-	 * {@code BakedSecretsDecryptor.decryptWithRetry} run it.
+	 * {@code BakedSecretsDecrypter.decryptWithRetry} run it.
 	 */
 	private final class DecryptingColdStart {
 
-		private final DecryptorPolicy policy;
+		private final DecrypterPolicy policy;
 
 		private final long arrival;
 
@@ -122,7 +122,7 @@ public final class BurstSimulation {
 
 		private long lastOutcome;
 
-		DecryptingColdStart(DecryptorPolicy policy, long arrival) {
+		DecryptingColdStart(DecrypterPolicy policy, long arrival) {
 			this.policy = policy;
 			this.arrival = arrival;
 			this.deadline = arrival + policy.timeout().toNanos();

@@ -14,13 +14,13 @@ public sealed interface ColdStartReader {
 	String describe();
 
 	/**
-	 * secret-baker: one KMS {@code Decrypt} per baked secret, with the decryptor's
+	 * secret-baker: one KMS {@code Decrypt} per baked secret, with the decrypter's
 	 * policy.
 	 *
-	 * @param policy the decryptor's scheduling, retry and deadline
+	 * @param policy the decrypter's scheduling, retry and deadline
 	 * @since 0.1.0
 	 */
-	record BakedDecryption(DecryptorPolicy policy) implements ColdStartReader {
+	record BakedDecryption(DecrypterPolicy policy) implements ColdStartReader {
 
 		@Override
 		public String describe() {

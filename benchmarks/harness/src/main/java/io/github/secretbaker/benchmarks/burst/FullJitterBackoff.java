@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with full jitter: before retry {@code n} (after {@code n}
  * attempts), a delay drawn uniformly from zero to {@code min(max, base * 2^(n-1))}, both
- * included. secret-baker's decryptor and the AWS SDK's standard retry mode both back off
+ * included. secret-baker's decrypter and the AWS SDK's standard retry mode both back off
  * this way.
  *
  * @param base the ceiling after the first attempt

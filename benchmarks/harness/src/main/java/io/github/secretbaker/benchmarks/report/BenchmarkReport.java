@@ -34,7 +34,7 @@ import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult.ParallelRun;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +88,7 @@ public final class BenchmarkReport {
 
 	private static final int BAKE_TARGET_PARAMETERS = 1000;
 
-	private static final int DEFAULT_CONCURRENCY = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+	private static final int DEFAULT_CONCURRENCY = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 	private static final double BAKE_TARGET_SPEED_UP = 20;
 

@@ -12,7 +12,7 @@ class FullJitterBackoffTests {
 
 	@Test
 	void ceilingDoublesFromTheBaseUpToTheMax() {
-		FullJitterBackoff backoff = DecryptorPolicy.DEFAULT.backoff();
+		FullJitterBackoff backoff = DecrypterPolicy.DEFAULT.backoff();
 		assertThat(backoff.ceilingNanos(1)).isEqualTo(Duration.ofMillis(25).toNanos());
 		assertThat(backoff.ceilingNanos(2)).isEqualTo(Duration.ofMillis(50).toNanos());
 		assertThat(backoff.ceilingNanos(6)).isEqualTo(Duration.ofMillis(800).toNanos());
@@ -48,14 +48,14 @@ class FullJitterBackoffTests {
 
 	@Test
 	void backoffBeforeAnyAttemptIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> DecryptorPolicy.DEFAULT.backoff().ceilingNanos(0))
+		assertThatIllegalArgumentException().isThrownBy(() -> DecrypterPolicy.DEFAULT.backoff().ceilingNanos(0))
 			.withMessageContaining("at least one attempt");
 	}
 
 	@Test
 	void firstCallGraceIsTheLesserOfOneSecondAndAFifthOfTheTimeout() {
-		assertThat(DecryptorPolicy.DEFAULT.firstCallGrace()).isEqualTo(Duration.ofSeconds(1));
-		DecryptorPolicy short2s = new DecryptorPolicy(16, Duration.ofSeconds(2), DecryptorPolicy.DEFAULT.backoff(),
+		assertThat(DecrypterPolicy.DEFAULT.firstCallGrace()).isEqualTo(Duration.ofSeconds(1));
+		DecrypterPolicy short2s = new DecrypterPolicy(16, Duration.ofSeconds(2), DecrypterPolicy.DEFAULT.backoff(),
 				Duration.ofMillis(10), true, Duration.ofSeconds(1));
 		assertThat(short2s.firstCallGrace()).isEqualTo(Duration.ofMillis(400));
 	}

@@ -47,7 +47,7 @@ class StatisticsTests {
 
 	@Test
 	void failedInitsNeverCountAsWithinTheLimit() {
-		BurstScenario scenario = BurstBenchmark.target(new BakedDecryption(DecryptorPolicy.DEFAULT), 100,
+		BurstScenario scenario = BurstBenchmark.target(new BakedDecryption(DecrypterPolicy.DEFAULT), 100,
 				Duration.ofMillis(25));
 		BurstResult result = new BurstResult(scenario,
 				List.of(new InitOutcome(1_000, true), new InitOutcome(2_000, false)), 3, 1);

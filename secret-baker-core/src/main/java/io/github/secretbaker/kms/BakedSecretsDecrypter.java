@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class BakedSecretsDecryptor {
+public final class BakedSecretsDecrypter {
 
 	/**
 	 * The default deadline for decrypting every secret: half of Lambda's 10 second init
@@ -66,7 +66,7 @@ public final class BakedSecretsDecryptor {
 
 	private final Duration timeout;
 
-	private BakedSecretsDecryptor(Builder builder) {
+	private BakedSecretsDecrypter(Builder builder) {
 		this.kms = builder.kms;
 		this.openers = List.of(new EncryptionSdkOpener(builder.kms), new DirectKmsOpener(builder.kms));
 		this.concurrency = builder.concurrency;
@@ -74,7 +74,7 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Return a builder for a decryptor that calls the given client.
+	 * Return a builder for a decrypter that calls the given client.
 	 * @param kms the client
 	 * @return the builder
 	 */
@@ -100,7 +100,7 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Return the client this decryptor calls.
+	 * Return the client this decrypter calls.
 	 * @return the client
 	 */
 	public KmsDecrypter getClient() {
@@ -364,7 +364,7 @@ public final class BakedSecretsDecryptor {
 	}
 
 	/**
-	 * Builder for a {@link BakedSecretsDecryptor}.
+	 * Builder for a {@link BakedSecretsDecrypter}.
 	 *
 	 * @since 0.1.0
 	 */
@@ -409,11 +409,11 @@ public final class BakedSecretsDecryptor {
 		}
 
 		/**
-		 * Build the decryptor.
-		 * @return the decryptor
+		 * Build the decrypter.
+		 * @return the decrypter
 		 */
-		public BakedSecretsDecryptor build() {
-			return new BakedSecretsDecryptor(this);
+		public BakedSecretsDecrypter build() {
+			return new BakedSecretsDecrypter(this);
 		}
 
 	}

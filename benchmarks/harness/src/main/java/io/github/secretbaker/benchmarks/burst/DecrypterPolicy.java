@@ -2,10 +2,10 @@ package io.github.secretbaker.benchmarks.burst;
 
 import java.time.Duration;
 
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 
 /**
- * How secret-baker's decryptor schedules and retries the {@code Decrypt} calls of one
+ * How secret-baker's decrypter schedules and retries the {@code Decrypt} calls of one
  * cold start: the first call alone (the others follow when it ends, or after a grace
  * period), then at most {@code concurrency} calls in flight, each throttled call retried
  * after a {@link FullJitterBackoff full-jitter backoff}, all within one deadline.
@@ -18,18 +18,18 @@ import io.github.secretbaker.kms.BakedSecretsDecryptor;
  * @param maxFirstCallGrace the longest wait for the first call before the others go
  * @since 0.1.0
  */
-public record DecryptorPolicy(int concurrency, Duration timeout, FullJitterBackoff backoff, Duration minCall,
+public record DecrypterPolicy(int concurrency, Duration timeout, FullJitterBackoff backoff, Duration minCall,
 		boolean firstCallAlone, Duration maxFirstCallGrace) {
 
 	/**
-	 * The policy of {@link BakedSecretsDecryptor} and {@code PendingSecrets} with their
-	 * defaults. The concurrency and timeout are read from the decryptor's public
+	 * The policy of {@link BakedSecretsDecrypter} and {@code PendingSecrets} with their
+	 * defaults. The concurrency and timeout are read from the decrypter's public
 	 * constants; the backoff (25 ms doubling to 1 s, full jitter), the 10 ms least call
 	 * and the first call's grace (the lesser of 1 s and a fifth of the timeout) are
 	 * private constants there, reproduced here.
 	 */
-	public static final DecryptorPolicy DEFAULT = new DecryptorPolicy(BakedSecretsDecryptor.DEFAULT_CONCURRENCY,
-			BakedSecretsDecryptor.DEFAULT_TIMEOUT, new FullJitterBackoff(Duration.ofMillis(25), Duration.ofSeconds(1)),
+	public static final DecrypterPolicy DEFAULT = new DecrypterPolicy(BakedSecretsDecrypter.DEFAULT_CONCURRENCY,
+			BakedSecretsDecrypter.DEFAULT_TIMEOUT, new FullJitterBackoff(Duration.ofMillis(25), Duration.ofSeconds(1)),
 			Duration.ofMillis(10), true, Duration.ofSeconds(1));
 
 	/**
@@ -46,8 +46,8 @@ public record DecryptorPolicy(int concurrency, Duration timeout, FullJitterBacko
 	 * @param backoff the backoff
 	 * @return the changed policy
 	 */
-	public DecryptorPolicy withBackoff(FullJitterBackoff backoff) {
-		return new DecryptorPolicy(this.concurrency, this.timeout, backoff, this.minCall, this.firstCallAlone,
+	public DecrypterPolicy withBackoff(FullJitterBackoff backoff) {
+		return new DecrypterPolicy(this.concurrency, this.timeout, backoff, this.minCall, this.firstCallAlone,
 				this.maxFirstCallGrace);
 	}
 

@@ -26,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link BakedSecretsDecryptor}, against the local KMS and SSM server: the
+ * Tests for {@link BakedSecretsDecrypter}, against the local KMS and SSM server: the
  * contract suite of the {@link KmsDecrypter} implementations, run once with each client
  * type.
  */
 @LocalAwsTest
 @ParameterizedClass(name = "{0} client")
 @EnumSource(KmsClientType.class)
-class BakedSecretsDecryptorTests {
+class BakedSecretsDecrypterTests {
 
 	private final LocalAwsServer server;
 
@@ -46,7 +46,7 @@ class BakedSecretsDecryptorTests {
 
 	private final Map<String, String> values = new LinkedHashMap<>();
 
-	BakedSecretsDecryptorTests(LocalAwsServer server) {
+	BakedSecretsDecrypterTests(LocalAwsServer server) {
 		this.server = server;
 	}
 
@@ -65,7 +65,7 @@ class BakedSecretsDecryptorTests {
 	void decryptsEverySecretWithOneDecryptCallEach() {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY", "TOKEN");
 		this.server.resetCounters();
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted.names()).containsExactly("API_KEY", "DB_PASSWORD", "TOKEN");
 		this.values.forEach((name, value) -> assertThat(decrypted.get(name)).isEqualTo(value));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(3);
@@ -76,7 +76,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8");
 		this.server.resetCounters();
 		this.server.faults().latency("Decrypt", Duration.ofMillis(200));
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted.size()).isEqualTo(8);
 		assertThat(this.server.maxInFlight("Decrypt")).isGreaterThan(1);
 	}
@@ -86,8 +86,8 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("S1", "S2", "S3", "S4", "S5", "S6");
 		this.server.resetCounters();
 		this.server.faults().latency("Decrypt", Duration.ofMillis(100));
-		BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(this.kms).concurrency(2).build();
-		assertThat(decryptor.decryptAll(secrets).size()).isEqualTo(6);
+		BakedSecretsDecrypter decrypter = BakedSecretsDecrypter.builder(this.kms).concurrency(2).build();
+		assertThat(decrypter.decryptAll(secrets).size()).isEqualTo(6);
 		assertThat(this.server.maxInFlight("Decrypt")).isBetween(1, 2);
 	}
 
@@ -96,7 +96,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets baked = bake("DB_PASSWORD", "API_KEY");
 		BakedSecrets nodeFormat = BakedSecrets
 			.of(baked.asList().stream().map(BakedSecretFixtures::asNodePluginEntry).toList());
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(nodeFormat);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(nodeFormat);
 		assertThat(decrypted.get("DB_PASSWORD")).isEqualTo(this.values.get("DB_PASSWORD"));
 		assertThat(decrypted.get("API_KEY")).isEqualTo(this.values.get("API_KEY"));
 	}
@@ -106,7 +106,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY", "TOKEN");
 		this.server.resetCounters();
 		this.server.faults().throttleNext("Decrypt", 4);
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted.get("TOKEN")).isEqualTo(this.values.get("TOKEN"));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(3 + 4);
 	}
@@ -116,7 +116,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("DB_PASSWORD");
 		this.server.resetCounters();
 		this.server.faults().failNext("Decrypt", 2);
-		assertThat(decryptor(Duration.ofSeconds(5)).decryptAll(secrets).get("DB_PASSWORD"))
+		assertThat(decrypter(Duration.ofSeconds(5)).decryptAll(secrets).get("DB_PASSWORD"))
 			.isEqualTo(this.values.get("DB_PASSWORD"));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(3);
 	}
@@ -126,7 +126,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("DB_PASSWORD");
 		this.server.faults().throttleNext("Decrypt", 100_000);
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofMillis(600)).decryptAll(secrets))
+			.isThrownBy(() -> decrypter(Duration.ofMillis(600)).decryptAll(secrets))
 			.satisfies((ex) -> {
 				assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
 					assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
@@ -156,7 +156,7 @@ class BakedSecretsDecryptorTests {
 			.credentialsProvider(slowAfterTheFirst)
 			.build()) {
 			assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(
-					() -> BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(1)).build().decryptAll(secrets))
+					() -> BakedSecretsDecrypter.builder(kms).timeout(Duration.ofSeconds(1)).build().decryptAll(secrets))
 				.satisfies((ex) -> assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
 					assertThat(failure.kind()).isEqualTo(Kind.THROTTLED);
 					assertThat(failure.errorCode()).isEqualTo("ThrottlingException");
@@ -170,7 +170,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY");
 		this.server.faults().hangNext("Decrypt", 1);
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(1)).decryptAll(secrets))
+			.isThrownBy(() -> decrypter(Duration.ofSeconds(1)).decryptAll(secrets))
 			.satisfies((ex) -> {
 				assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
 					assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
@@ -186,7 +186,7 @@ class BakedSecretsDecryptorTests {
 		this.server.faults().dripNext("Decrypt", 1, Duration.ofMillis(100));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(1)).decryptAll(secrets))
+			.isThrownBy(() -> decrypter(Duration.ofSeconds(1)).decryptAll(secrets))
 			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
 				.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT)));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -199,7 +199,7 @@ class BakedSecretsDecryptorTests {
 				KmsDecrypter client = BakedSecretFixtures.decrypter(untrusted, this.clientType,
 						Duration.ofSeconds(5))) {
 			assertThatExceptionOfType(SecretDecryptionException.class)
-				.isThrownBy(() -> BakedSecretsDecryptor.builder(client)
+				.isThrownBy(() -> BakedSecretsDecrypter.builder(client)
 					.timeout(Duration.ofSeconds(5))
 					.build()
 					.decryptAll(secrets))
@@ -237,7 +237,7 @@ class BakedSecretsDecryptorTests {
 				withArn(second, first.arn()), wrongKey, disabled, denied));
 		this.server.resetCounters();
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(5)).decryptAll(secrets))
+			.isThrownBy(() -> decrypter(Duration.ofSeconds(5)).decryptAll(secrets))
 			.satisfies((ex) -> {
 				Map<String, SecretDecryptionFailure> failures = new LinkedHashMap<>();
 				ex.getFailures().forEach((failure) -> failures.put(failure.secretName(), failure));
@@ -269,7 +269,7 @@ class BakedSecretsDecryptorTests {
 				copy(baked, "BY_ALIAS_NAME", "alias/app"), copy(baked, "BY_ALIAS_OF_ANOTHER_KEY", aliasOfAnotherKey),
 				copy(baked, "BY_ALIAS_NAME_OF_ANOTHER_KEY", "alias/other")));
 		this.server.resetCounters();
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted.names()).hasSize(4);
 		decrypted.names().forEach((name) -> assertThat(decrypted.get(name)).isEqualTo(this.values.get("DB_PASSWORD")));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(4);
@@ -290,7 +290,7 @@ class BakedSecretsDecryptorTests {
 	void decryptsOneSecretOnTheCallingThread() {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY");
 		this.server.resetCounters();
-		String value = decryptor(Duration.ofSeconds(5)).decrypt(secrets.get("API_KEY"));
+		String value = decrypter(Duration.ofSeconds(5)).decrypt(secrets.get("API_KEY"));
 		assertThat(value).isEqualTo(this.values.get("API_KEY"));
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
 	}
@@ -300,7 +300,7 @@ class BakedSecretsDecryptorTests {
 		BakedSecret secret = tamper(
 				BakedSecretFixtures.bake(this.server, "DB_PASSWORD", remember("DB_PASSWORD"), this.keyArn));
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(5)).decrypt(secret))
+			.isThrownBy(() -> decrypter(Duration.ofSeconds(5)).decrypt(secret))
 			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement()
 				.extracting(SecretDecryptionFailure::kind)
 				.isEqualTo(Kind.INVALID_CIPHERTEXT));
@@ -308,19 +308,19 @@ class BakedSecretsDecryptorTests {
 
 	@Test
 	void decryptsNothingWhenThereAreNoSecrets() {
-		assertThat(decryptor(Duration.ofSeconds(5)).decryptAll(BakedSecrets.empty()).size()).isZero();
+		assertThat(decrypter(Duration.ofSeconds(5)).decryptAll(BakedSecrets.empty()).size()).isZero();
 		assertThat(this.server.callCount("Decrypt")).isZero();
 	}
 
 	@Test
 	void keepsValuesOutOfToString() {
 		BakedSecrets secrets = bake("DB_PASSWORD");
-		DecryptedSecrets decrypted = decryptor(Duration.ofSeconds(5)).decryptAll(secrets);
+		DecryptedSecrets decrypted = decrypter(Duration.ofSeconds(5)).decryptAll(secrets);
 		assertThat(decrypted).hasToString("DecryptedSecrets[DB_PASSWORD]");
 	}
 
-	private BakedSecretsDecryptor decryptor(Duration timeout) {
-		return BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build();
+	private BakedSecretsDecrypter decrypter(Duration timeout) {
+		return BakedSecretsDecrypter.builder(this.kms).timeout(timeout).build();
 	}
 
 	private BakedSecrets bake(String... names) {
