@@ -3,8 +3,8 @@ package io.github.secretbaker.bake;
 import java.net.URI;
 import java.time.Duration;
 
-import io.github.secretbaker.aws.EndpointTransport;
-import io.github.secretbaker.kms.sdk.SecretBakerHttpClient;
+import io.github.secretbaker.aws.internal.EndpointTransport;
+import io.github.secretbaker.kms.internal.SecretBakerHttpClient;
 import io.github.secretbaker.kms.sdk.SigV4AuthScheme;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -267,7 +267,7 @@ public final class BakedSecretsDecrypter {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200,
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null,
 					"the plaintext is not UTF-8 text, so it is not a SecureString value");
 		}
 		finally {

@@ -1,7 +1,7 @@
 package io.github.secretbaker.kms;
 
 import io.github.secretbaker.format.BakedSecret;
-import io.github.secretbaker.kms.envelope.EncryptionSdkMessages;
+import io.github.secretbaker.kms.internal.envelope.EncryptionSdkMessages;
 
 /**
  * Opens an entry whose value is an AWS Encryption SDK message, as an Advanced-tier

@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.HttpKmsDecrypter;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 
 /**
@@ -57,16 +56,12 @@ public final class KmsDecrypters {
 
 		static KmsDecrypter create(KmsClientSettings settings) {
 			if (!isKmsClientPresent()) {
-				throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+				throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null,
 						"secret-baker.client=sdk needs the AWS SDK's KMS client, which is not on the class path: "
 								+ "add the dependency software.amazon.awssdk:kms, or use the default "
 								+ "secret-baker.client=http, which does not need it");
 			}
-			return SdkKmsDecrypter.create(new KmsClientFactory().region(settings.region())
-				.endpoint(settings.endpoint())
-				.fips(settings.fips())
-				.allowInsecureEndpoint(settings.allowInsecureEndpoint())
-				.timeout(settings.timeout()));
+			return SdkKmsDecrypter.create(settings);
 		}
 
 		private static boolean isKmsClientPresent() {

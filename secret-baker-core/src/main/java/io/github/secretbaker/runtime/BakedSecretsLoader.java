@@ -13,15 +13,15 @@ import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
 import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
-import io.github.secretbaker.kms.KeyRegions;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.SecretDecryptionException;
-import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.SecretValues;
+import io.github.secretbaker.kms.internal.KeyRegions;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.kms.http.HttpKmsDecrypter;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -65,10 +64,10 @@ public final class BakedSecretFixtures {
 	 */
 	public static KmsDecrypter decrypter(LocalAwsServer server, KmsClientType type, Duration timeout) {
 		return switch (type) {
-			case SDK -> SdkKmsDecrypter.create(new KmsClientFactory().region(server.region())
-				.endpoint(server.endpoint())
+			case SDK -> SdkKmsDecrypter.builder()
+				.settings(new KmsClientSettings(server.region(), server.endpoint(), null, timeout))
 				.credentialsProvider(server.credentialsProvider())
-				.timeout(timeout));
+				.build();
 			case HTTP -> HttpKmsDecrypter.builder()
 				.settings(new KmsClientSettings(server.region(), server.endpoint(), null, timeout))
 				.credentialsProvider(server.credentialsProvider())

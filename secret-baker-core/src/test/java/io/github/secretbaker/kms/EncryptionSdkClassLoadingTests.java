@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncryptionSdkClassLoadingTests {
 
 	private static final List<String> ENVELOPE_PACKAGES = List.of("com.amazonaws.encryptionsdk.", "org.bouncycastle.",
-			"io.github.secretbaker.kms.envelope.");
+			"io.github.secretbaker.kms.internal.envelope.");
 
 	// org.jcp.xml.dsig.internal: the JDK's XML signature provider, which the JCA looks
 	// at.
@@ -100,7 +100,7 @@ class EncryptionSdkClassLoadingTests {
 		Run withAdvanced = run(write(advancedEntry, standardEntry), functionClassPath);
 		assertThat(withAdvanced.exitCode()).isZero();
 		assertThat(withAdvanced.output()).contains("decrypted 2").doesNotContain(advanced).doesNotContain(standard);
-		assertThat(withAdvanced.loaded()).contains("io.github.secretbaker.kms.envelope.EncryptionSdkMessages");
+		assertThat(withAdvanced.loaded()).contains("io.github.secretbaker.kms.internal.envelope.EncryptionSdkMessages");
 		assertThat(withAdvanced.loaded()).noneMatch(
 				(name) -> name.startsWith("com.amazonaws.encryptionsdk.") || name.startsWith("org.bouncycastle."));
 		Set<String> added = withoutLambdaNames(withAdvanced.loaded());
@@ -118,7 +118,7 @@ class EncryptionSdkClassLoadingTests {
 		for (String sessionToken : new String[] { null, "sEsSiOn, \"tOkEn\"/+= wiTh sPaCeS" }) {
 			Run run = run(file, testClassPath(), sessionToken);
 			assertThat(run.output()).contains("decrypted 2").doesNotContain(first).doesNotContain(second);
-			assertThat(run.loaded()).contains("io.github.secretbaker.aws.SigV4Signer");
+			assertThat(run.loaded()).contains("io.github.secretbaker.aws.internal.SigV4Signer");
 			assertThat(run.loaded()).noneMatch((name) -> name.startsWith("software.amazon.awssdk.http.auth."));
 		}
 		assertThat(testClassPath()).anyMatch((entry) -> entry.contains("http-auth-aws"));

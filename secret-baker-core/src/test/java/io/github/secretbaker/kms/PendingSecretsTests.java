@@ -10,7 +10,6 @@ import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
@@ -107,9 +106,10 @@ class PendingSecretsTests {
 	@Test
 	void namesTheRegionOfAKeyThatTheClientCannotReach() {
 		BakedSecrets secrets = bake("DB_PASSWORD");
-		try (KmsDecrypter otherRegion = SdkKmsDecrypter.create(new KmsClientFactory().region("eu-west-1")
-			.endpoint(this.server.endpoint())
-			.credentialsProvider(this.server.credentialsProvider()))) {
+		try (KmsDecrypter otherRegion = SdkKmsDecrypter.builder()
+			.settings(KmsClientSettings.defaults().withRegion("eu-west-1").withEndpoint(this.server.endpoint()))
+			.credentialsProvider(this.server.credentialsProvider())
+			.build()) {
 			assertThatExceptionOfType(SecretDecryptionException.class)
 				.isThrownBy(() -> BakedSecretsDecrypter.builder(otherRegion).build().decryptAll(secrets))
 				.satisfies((ex) -> {

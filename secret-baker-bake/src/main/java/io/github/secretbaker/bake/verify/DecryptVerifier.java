@@ -20,7 +20,7 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
-import io.github.secretbaker.kms.envelope.EncryptionSdkMessages;
+import io.github.secretbaker.kms.internal.envelope.EncryptionSdkMessages;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;

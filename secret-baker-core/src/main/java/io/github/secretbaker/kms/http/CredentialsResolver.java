@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
-import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.internal.KmsErrors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -233,7 +233,7 @@ public final class CredentialsResolver implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			if (KmsErrors.isUntrustedCertificate(ex)) {
-				throw new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the "
+				throw new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, "the JVM does not trust the "
 						+ "certificate of the container credentials endpoint " + endpoint + "; KMS was not called");
 			}
 			String problem = (ex instanceof ProtocolException) ? "did not answer in HTTP/1.1"
@@ -272,7 +272,7 @@ public final class CredentialsResolver implements AutoCloseable {
 			throw failure("cannot be used: " + name + " must be an http or https URL with a host");
 		}
 		if ("http".equals(scheme) && !isContainerHost(uri.getHost())) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, name + " is plain http to " + uri.getHost()
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, name + " is plain http to " + uri.getHost()
 					+ ", which is neither a loopback address nor the ECS or EKS container agent, so the AWS SDKs refuse "
 					+ "it too; no credentials were requested and KMS was not called");
 		}
@@ -340,7 +340,7 @@ public final class CredentialsResolver implements AutoCloseable {
 			throw failure("were not obtained: interrupted");
 		}
 		catch (ExecutionException ex) {
-			throw new KmsDecryptException(Kind.CREDENTIALS, null, 0, this.source.describeFailure(ex.getCause()));
+			throw new KmsDecryptException(Kind.CREDENTIALS, null, this.source.describeFailure(ex.getCause()));
 		}
 	}
 
@@ -350,12 +350,12 @@ public final class CredentialsResolver implements AutoCloseable {
 	}
 
 	private KmsDecryptException failure(String problem) {
-		return new KmsDecryptException(Kind.CREDENTIALS, null, 0,
+		return new KmsDecryptException(Kind.CREDENTIALS, null,
 				"the AWS credentials from " + this.source.description() + " " + problem + "; KMS was not called");
 	}
 
 	private static KmsDecryptException failure(String problem, String endpoint) {
-		return new KmsDecryptException(Kind.CREDENTIALS, null, 0,
+		return new KmsDecryptException(Kind.CREDENTIALS, null,
 				"the container credentials endpoint " + endpoint + " " + problem + "; KMS was not called");
 	}
 

@@ -34,7 +34,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
-import io.github.secretbaker.aws.SigV4Signer;
+import io.github.secretbaker.aws.internal.SigV4Signer;
 import io.github.secretbaker.kms.Deadline;
 import org.jspecify.annotations.Nullable;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.function.Function;
 
-import io.github.secretbaker.aws.EndpointTransport;
+import io.github.secretbaker.aws.internal.EndpointTransport;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
@@ -119,7 +119,7 @@ record KmsEndpoint(URI uri, String region) {
 		String insecure = EndpointTransport.checkInsecure(uri, source, allowInsecure,
 				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
 		if (insecure != null) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, insecure);
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, insecure);
 		}
 		return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? uri.resolve("/") : uri;
 	}
@@ -153,7 +153,7 @@ record KmsEndpoint(URI uri, String region) {
 	}
 
 	private static KmsDecryptException configuration(String detail) {
-		return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0, detail);
+		return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, detail);
 	}
 
 }

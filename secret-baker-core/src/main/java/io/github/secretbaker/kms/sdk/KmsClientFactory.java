@@ -3,7 +3,7 @@ package io.github.secretbaker.kms.sdk;
 import java.net.URI;
 import java.time.Duration;
 
-import io.github.secretbaker.aws.EndpointTransport;
+import io.github.secretbaker.aws.internal.EndpointTransport;
 import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
@@ -11,6 +11,7 @@ import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.AwsCredentials;
 import io.github.secretbaker.kms.http.CredentialsResolver;
+import io.github.secretbaker.kms.internal.SecretBakerHttpClient;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,10 +29,8 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
  * ({@code AWS_REGION} on Lambda) and credentials from a {@link CredentialsResolver}.
  * <p>
  * Create one client per process and share it.
- *
- * @since 0.1.0
  */
-public final class KmsClientFactory {
+final class KmsClientFactory {
 
 	private static final String[] ENDPOINT_VARIABLES = { "AWS_ENDPOINT_URL_KMS", "AWS_ENDPOINT_URL" };
 
@@ -54,7 +53,7 @@ public final class KmsClientFactory {
 	 * @param region the region, such as {@code eu-west-1}, or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory region(@Nullable String region) {
+	KmsClientFactory region(@Nullable String region) {
 		this.region = (region != null && !region.isBlank()) ? region.strip() : null;
 		return this;
 	}
@@ -65,7 +64,7 @@ public final class KmsClientFactory {
 	 * @param endpoint the endpoint or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory endpoint(@Nullable URI endpoint) {
+	KmsClientFactory endpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
 		return this;
 	}
@@ -76,7 +75,7 @@ public final class KmsClientFactory {
 	 * @param fips whether to use the FIPS endpoint, or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory fips(@Nullable Boolean fips) {
+	KmsClientFactory fips(@Nullable Boolean fips) {
 		this.fips = fips;
 		return this;
 	}
@@ -88,7 +87,7 @@ public final class KmsClientFactory {
 	 * @param allowInsecureEndpoint whether to allow it
 	 * @return this factory
 	 */
-	public KmsClientFactory allowInsecureEndpoint(boolean allowInsecureEndpoint) {
+	KmsClientFactory allowInsecureEndpoint(boolean allowInsecureEndpoint) {
 		this.allowInsecureEndpoint = allowInsecureEndpoint;
 		return this;
 	}
@@ -100,7 +99,7 @@ public final class KmsClientFactory {
 	 * @param credentialsProvider the provider or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory credentialsProvider(@Nullable AwsCredentialsProvider credentialsProvider) {
+	KmsClientFactory credentialsProvider(@Nullable AwsCredentialsProvider credentialsProvider) {
 		this.credentialsProvider = credentialsProvider;
 		return this;
 	}
@@ -110,7 +109,7 @@ public final class KmsClientFactory {
 	 * @param timeout the timeout, positive
 	 * @return this factory
 	 */
-	public KmsClientFactory timeout(Duration timeout) {
+	KmsClientFactory timeout(Duration timeout) {
 		String problem = BakedSecretsDecrypter.checkTimeout(timeout);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
@@ -127,7 +126,7 @@ public final class KmsClientFactory {
 	 * @throws KmsDecryptException of kind {@link Kind#INSECURE_ENDPOINT} for an endpoint
 	 * over plain http to another host that is not allowed
 	 */
-	public KmsClient createClient() {
+	KmsClient createClient() {
 		return createClient(credentialsResolver());
 	}
 
@@ -198,7 +197,7 @@ public final class KmsClientFactory {
 		String problem = EndpointTransport.checkInsecure(endpoint, source, this.allowInsecureEndpoint,
 				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
 		if (problem != null) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, problem);
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, problem);
 		}
 	}
 

@@ -18,12 +18,12 @@ import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.kms.BakedSecretsDecrypter;
+import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import org.jspecify.annotations.Nullable;
@@ -144,10 +144,10 @@ public final class RealBurst {
 	}
 
 	private KmsDecrypter client() {
-		return new ThrottleCounter(SdkKmsDecrypter.create(new KmsClientFactory().region(this.server.region())
-			.endpoint(this.server.endpoint())
+		return new ThrottleCounter(SdkKmsDecrypter.builder()
+			.settings(new KmsClientSettings(this.server.region(), this.server.endpoint(), null, CALL_TIMEOUT))
 			.credentialsProvider(this.server.credentialsProvider())
-			.timeout(CALL_TIMEOUT)), this.throttles);
+			.build(), this.throttles);
 	}
 
 	/**

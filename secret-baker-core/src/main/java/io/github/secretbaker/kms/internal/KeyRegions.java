@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms;
+package io.github.secretbaker.kms.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import io.github.secretbaker.aws.Arn;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.KmsClientSettings;
+import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +55,7 @@ public final class KeyRegions {
 			}
 		}
 		if (namesByRegion.size() > 1) {
-			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0, "no AWS region is configured "
+			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, "no AWS region is configured "
 					+ "(secret-baker.region or " + AWS_REGION + ") and the baked keys are in " + namesByRegion.size()
 					+ " regions ("
 					+ namesByRegion.entrySet()

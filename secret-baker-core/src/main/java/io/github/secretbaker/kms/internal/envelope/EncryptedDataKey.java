@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms.envelope;
+package io.github.secretbaker.kms.internal.envelope;
 
 /**
  * One encrypted data key of a message header: the key provider's id, its provider

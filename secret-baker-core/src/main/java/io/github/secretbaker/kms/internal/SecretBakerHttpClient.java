@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms.sdk;
+package io.github.secretbaker.kms.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms.envelope;
+package io.github.secretbaker.kms.internal.envelope;
 
 /**
  * Thrown for a message that is malformed, truncated, over a limit or altered. Its message

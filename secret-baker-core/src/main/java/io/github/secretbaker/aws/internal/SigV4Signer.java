@@ -1,4 +1,4 @@
-package io.github.secretbaker.aws;
+package io.github.secretbaker.aws.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

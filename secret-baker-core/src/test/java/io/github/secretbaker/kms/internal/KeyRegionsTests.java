@@ -1,10 +1,12 @@
-package io.github.secretbaker.kms;
+package io.github.secretbaker.kms.internal;
 
 import java.util.List;
 import java.util.Map;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
+import io.github.secretbaker.kms.KmsClientSettings;
+import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms.envelope;
+package io.github.secretbaker.kms.internal.envelope;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,9 +1,10 @@
-package io.github.secretbaker.kms;
+package io.github.secretbaker.kms.internal;
 
 import java.security.cert.CertificateException;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.github.secretbaker.aws;
+package io.github.secretbaker.aws.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import io.github.secretbaker.aws.Arn;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;

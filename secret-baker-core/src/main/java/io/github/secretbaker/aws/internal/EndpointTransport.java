@@ -1,4 +1,4 @@
-package io.github.secretbaker.aws;
+package io.github.secretbaker.aws.internal;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.github.secretbaker.kms.envelope;
+package io.github.secretbaker.kms.internal.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -62,7 +62,7 @@ public final class EncryptionSdkMessages {
 			throw invalid("the value is not an AWS Encryption SDK message that opens: " + ex.getMessage());
 		}
 		catch (GeneralSecurityException ex) {
-			throw new KmsDecryptException(Kind.OTHER, null, 0,
+			throw new KmsDecryptException(Kind.OTHER, null,
 					"the JDK could not open the AWS Encryption SDK message: " + ex.getClass().getSimpleName());
 		}
 	}
@@ -131,7 +131,7 @@ public final class EncryptionSdkMessages {
 			int expected = message.suite().keyLength();
 			if (plaintext.length != expected) {
 				Arrays.fill(plaintext, (byte) 0);
-				throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200, "KMS returned a data key of "
+				throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, "KMS returned a data key of "
 						+ plaintext.length + " bytes where the message's algorithm suite needs " + expected);
 			}
 			return plaintext;
@@ -143,7 +143,7 @@ public final class EncryptionSdkMessages {
 	}
 
 	private static KmsDecryptException invalid(String detail) {
-		return new KmsDecryptException(Kind.INVALID_CIPHERTEXT, null, 0, detail);
+		return new KmsDecryptException(Kind.INVALID_CIPHERTEXT, null, detail);
 	}
 
 }
