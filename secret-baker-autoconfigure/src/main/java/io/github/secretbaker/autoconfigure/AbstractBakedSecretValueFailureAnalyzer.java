@@ -102,8 +102,9 @@ abstract class AbstractBakedSecretValueFailureAnalyzer<T extends Throwable> exte
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = cause.getMessage();
 			secretSeen = secretSeen || (message != null && secrets.containsSecret(message));
-			descriptions.add(cause.getClass().getName() + ((message == null) ? "" : secretSeen
-					? " (message not shown, as it may hold the value of a baked secret)" : ": " + message));
+			descriptions.add(cause.getClass().getName() + ((message != null)
+					? (secretSeen ? " (message not shown, as it may hold the value of a baked secret)" : ": " + message)
+					: ""));
 		}
 		return descriptions;
 	}

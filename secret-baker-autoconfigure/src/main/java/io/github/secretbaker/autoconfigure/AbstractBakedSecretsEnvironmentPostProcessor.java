@@ -262,6 +262,11 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 * bound, validated or created, so that the starter costs a function without secrets
 	 * next to nothing. Any setting of {@code enabled} or {@code required} takes the full
 	 * path, which validates it.
+	 * @param environment the environment
+	 * @param classLoader the class loader
+	 * @return whether the file is missing where no setting asks for one: then nothing is
+	 * bound, validated or created, so that the starter costs a function without secrets
+	 * next to nothing
 	 */
 	private boolean isOptionalFileMissing(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		if (environment.getProperty(SecretBakerProperties.PREFIX + ".enabled") != null

@@ -21,12 +21,12 @@ import java.util.function.Function;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The KMS client of the application, kept in the bootstrap context as Spring Cloud AWS

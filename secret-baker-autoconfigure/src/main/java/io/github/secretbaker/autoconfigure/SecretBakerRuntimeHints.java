@@ -30,8 +30,6 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
  * any bean exists. The post-processor, initializer and failure analyzers are listed in
  * {@code spring.factories}, for which Spring registers hints itself; secret-baker creates
  * no proxies.
- *
- * @since 0.1.0
  */
 final class SecretBakerRuntimeHints implements RuntimeHintsRegistrar {
 

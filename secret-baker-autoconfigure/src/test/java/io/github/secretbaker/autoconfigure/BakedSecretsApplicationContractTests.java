@@ -32,7 +32,6 @@ import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.kms.BakedSecretFixtures;
-import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.backend.AwsBackend;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Integration tests that start a real {@link org.springframework.boot.SpringApplication}

@@ -31,7 +31,6 @@ import io.github.secretbaker.autoconfigure.SecretsApplication.Secrets;
 import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
-import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.backend.AwsBackend;
 import io.github.secretbaker.test.backend.AwsBackendExtension;

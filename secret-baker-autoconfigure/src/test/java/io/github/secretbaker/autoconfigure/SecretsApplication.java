@@ -56,7 +56,7 @@ class SecretsApplication {
 	 * Binds {@code db.password}, which resolves to the {@code DB_PASSWORD} secret.
 	 */
 	@ConfigurationProperties("db")
-	static class DatabaseProperties {
+	public static class DatabaseProperties {
 
 		private String password;
 

@@ -58,6 +58,7 @@ final class BakeClients implements AutoCloseable {
 
 	/**
 	 * Return the KMS client, or {@code null} if the caller gave an SSM client only.
+	 * @return the KMS client, or {@code null} if the caller gave an SSM client only
 	 */
 	synchronized @Nullable KmsClient kms() {
 		if (this.kms == null && this.options != null) {

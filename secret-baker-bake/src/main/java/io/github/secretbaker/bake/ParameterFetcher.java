@@ -160,6 +160,7 @@ final class ParameterFetcher {
 	/**
 	 * Fail every missing parameter, telling by the parameter itself, fetched without
 	 * selector, whether the parameter or only its pinned version or label is missing.
+	 * @param missing the missing
 	 */
 	private void classifyMissing(List<RequestedParameter> missing) {
 		Map<String, RequestedParameter> bases = new TreeMap<>();

@@ -77,6 +77,9 @@ final class SsmFailures {
 	/**
 	 * Describe a failure that happened before AWS answered, in one line: the SDK's own
 	 * message may quote the request.
+	 * @param operation the operation
+	 * @param ex the exception
+	 * @return the one-line description
 	 */
 	private String clientFailure(String operation, SdkException ex) {
 		Throwable cause = ex;

@@ -212,6 +212,8 @@ public final class BakedSecretsFile {
 
 	/**
 	 * Return the file a chain of symbolic links ends at, which may not exist yet.
+	 * @param path the path
+	 * @return the file a chain of symbolic links ends at, which may not exist yet
 	 */
 	private static Path followLinks(Path path) throws IOException {
 		Path current = path;
@@ -228,6 +230,9 @@ public final class BakedSecretsFile {
 	 * Create an empty temporary file without asking for permissions, so that the
 	 * operating system applies the umask as for any new file
 	 * ({@link Files#createTempFile} would make it {@code rw-------}).
+	 * @param folder the folder
+	 * @param fileName the file name
+	 * @return the new temporary file
 	 */
 	private static Path createTemporaryFile(Path folder, String fileName) throws IOException {
 		for (int attempt = 0;; attempt++) {
@@ -365,6 +370,9 @@ public final class BakedSecretsFile {
 		/**
 		 * Return the exception for a problem with the file or one of its entries. An
 		 * entry is named only when its name may be quoted; otherwise by its line.
+		 * @param entry the entry
+		 * @param problem the problem
+		 * @return the exception for a problem with the file or one of its entries
 		 */
 		private InvalidBakedSecretsException invalid(@Nullable Entry entry, String problem) {
 			if (entry == null || Quoting.isQuotable(entry.name())) {

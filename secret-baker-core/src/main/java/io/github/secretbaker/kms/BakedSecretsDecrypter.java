@@ -197,6 +197,9 @@ public final class BakedSecretsDecrypter {
 	/**
 	 * Decrypt one secret with retries until the deadline, reporting whatever goes wrong
 	 * as its failure.
+	 * @param attempt the attempt
+	 * @param deadline the deadline
+	 * @return the secret's value or its failure
 	 */
 	Outcome decryptOrFail(Attempt attempt, Deadline deadline) {
 		try {
@@ -211,6 +214,10 @@ public final class BakedSecretsDecrypter {
 	/**
 	 * Wait for the outcome of an attempt that another thread makes, never past the given
 	 * deadline: the one wait of a background decryption and of a lazy first read.
+	 * @param attempt the attempt
+	 * @param outcome the outcome
+	 * @param deadline the deadline
+	 * @return the attempt's outcome, or its failure when the deadline passed
 	 */
 	Outcome await(Attempt attempt, Future<Outcome> outcome, Deadline deadline) {
 		try {
@@ -311,6 +318,11 @@ public final class BakedSecretsDecrypter {
 	 * Return the failure of a secret whose deadline passed: the last retryable failure
 	 * when calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made for it,
 	 * else {@link Kind#TIMEOUT}.
+	 * @param attempt the attempt
+	 * @param deadline the deadline
+	 * @return the failure of a secret whose deadline passed: the last retryable failure
+	 * when calls were failing, {@link Kind#NOT_ATTEMPTED} when no call was made for it,
+	 * else {@link Kind#TIMEOUT}
 	 */
 	SecretDecryptionFailure timedOut(Attempt attempt, Deadline deadline) {
 		SecretDecryptionFailure lastRetryable = attempt.lastRetryable;
@@ -330,6 +342,36 @@ public final class BakedSecretsDecrypter {
 
 	SecretDecryptionFailure failure(BakedSecret secret, @Nullable String errorCode, Kind kind, String detail) {
 		return SecretDecryptionFailure.of(secret, errorCode, kind, detail, this.kms.region());
+	}
+
+	/**
+	 * Return what is wrong with the given timeout, the one check that every setting of it
+	 * goes through.
+	 * @param timeout the timeout
+	 * @return the problem, or {@code null} if the timeout is valid
+	 */
+	public static @Nullable String checkTimeout(@Nullable Duration timeout) {
+		if (timeout == null) {
+			return "'timeout' must not be null";
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			return "'timeout' must be positive but was " + timeout;
+		}
+		if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+			return "'timeout' must be at most " + MAX_TIMEOUT.toMinutes()
+					+ " minutes (Lambda's longest invocation) but was " + timeout;
+		}
+		return null;
+	}
+
+	/**
+	 * Return what is wrong with the given concurrency, the one check that every setting
+	 * of it goes through.
+	 * @param concurrency the concurrency
+	 * @return the problem, or {@code null} if it is valid
+	 */
+	public static @Nullable String checkConcurrency(int concurrency) {
+		return (concurrency < 1) ? "'concurrency' must be at least 1 but was " + concurrency : null;
 	}
 
 	/**
@@ -432,36 +474,6 @@ public final class BakedSecretsDecrypter {
 			return new BakedSecretsDecrypter(this);
 		}
 
-	}
-
-	/**
-	 * Return what is wrong with the given timeout, the one check that every setting of it
-	 * goes through.
-	 * @param timeout the timeout
-	 * @return the problem, or {@code null} if the timeout is valid
-	 */
-	public static @Nullable String checkTimeout(@Nullable Duration timeout) {
-		if (timeout == null) {
-			return "'timeout' must not be null";
-		}
-		if (timeout.isNegative() || timeout.isZero()) {
-			return "'timeout' must be positive but was " + timeout;
-		}
-		if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-			return "'timeout' must be at most " + MAX_TIMEOUT.toMinutes()
-					+ " minutes (Lambda's longest invocation) but was " + timeout;
-		}
-		return null;
-	}
-
-	/**
-	 * Return what is wrong with the given concurrency, the one check that every setting
-	 * of it goes through.
-	 * @param concurrency the concurrency
-	 * @return the problem, or {@code null} if it is valid
-	 */
-	public static @Nullable String checkConcurrency(int concurrency) {
-		return (concurrency < 1) ? "'concurrency' must be at least 1 but was " + concurrency : null;
 	}
 
 }

@@ -27,7 +27,7 @@ import io.github.secretbaker.runtime.BakedSecretsLoader;
  * how many secrets it decrypted (never a value), or the decryption failure's message. An
  * optional fourth argument names the {@link KmsClientType}.
  */
-final class ClassLoadProbe {
+public final class ClassLoadProbe {
 
 	private ClassLoadProbe() {
 	}

@@ -28,8 +28,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Settings of the goals that call AWS: the region, profile and endpoint, and how many
  * calls run at once with how many attempts each.
- *
- * @since 0.1.0
  */
 abstract class AbstractAwsMojo extends AbstractSecretBakerMojo {
 

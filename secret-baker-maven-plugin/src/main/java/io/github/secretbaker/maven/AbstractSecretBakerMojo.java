@@ -30,8 +30,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  * them onto its exit codes: bad input fails the build with a
  * {@link MojoFailureException}, an AWS or I/O failure with a
  * {@link MojoExecutionException}.
- *
- * @since 0.1.0
  */
 abstract class AbstractSecretBakerMojo extends AbstractMojo {
 

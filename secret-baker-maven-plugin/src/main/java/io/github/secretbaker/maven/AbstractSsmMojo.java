@@ -36,8 +36,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Settings of the goals that read SSM: which secrets (the manifest, a Node plugin
  * {@code serverless.yml}, or secrets in the pom).
- *
- * @since 0.1.0
  */
 abstract class AbstractSsmMojo extends AbstractAwsMojo {
 

@@ -57,6 +57,12 @@ final class AdvancedTierValues {
 
 	/**
 	 * Encrypt a value under a key into a message of the given suite.
+	 * @param suite the suite
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param plaintext the plaintext
+	 * @param context the context
+	 * @return the message
 	 * @throws AwsException the KMS failure, as KMS reported it
 	 */
 	byte[] encrypt(String region, String keyReference, byte[] plaintext, Map<String, String> context,
@@ -72,6 +78,10 @@ final class AdvancedTierValues {
 
 	/**
 	 * Open a message with this server's KMS.
+	 * @param region the region
+	 * @param message the message
+	 * @param context the context
+	 * @return the plaintext
 	 * @throws AwsException the KMS failure, or {@code InvalidCiphertextException} for a
 	 * message that does not open
 	 */

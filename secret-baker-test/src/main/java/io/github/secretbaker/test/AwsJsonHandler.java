@@ -277,6 +277,8 @@ final class AwsJsonHandler implements HttpHandler {
 	/**
 	 * Apply the faults of an operation, except a drip: wait for latency, hang, or throw
 	 * an error to send.
+	 * @param faults the faults
+	 * @param operation the operation
 	 * @return whether the call hung and gets no answer
 	 */
 	static boolean applyFaults(Faults faults, String operation) {
@@ -307,6 +309,9 @@ final class AwsJsonHandler implements HttpHandler {
 	/**
 	 * Answer slowly if a drip fault applies: headers at once, then one byte of a body
 	 * that never ends per interval, until the client leaves or the faults are cleared.
+	 * @param exchange the exchange
+	 * @param faults the faults
+	 * @param operation the operation
 	 * @return whether the call was answered this way
 	 */
 	static boolean drip(HttpExchange exchange, Faults faults, String operation) throws IOException {

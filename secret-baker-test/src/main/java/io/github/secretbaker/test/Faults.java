@@ -375,6 +375,9 @@ public final class Faults {
 	/**
 	 * Return the random source of partial pages for the operation, or {@code null} when
 	 * its pages are full.
+	 * @param operation the operation
+	 * @return the random source of partial pages for the operation, or {@code null} when
+	 * its pages are full
 	 */
 	@Nullable Random pageSizes(String operation) {
 		Random random = this.partialPages.get(operation);
@@ -387,6 +390,8 @@ public final class Faults {
 
 	/**
 	 * Return the interval of a drip fault that applies to this call, or {@code null}.
+	 * @param operation the operation
+	 * @return the interval of a drip fault that applies to this call, or {@code null}
 	 */
 	@Nullable Duration drip(String operation) {
 		if (decrement(this.drips.get(operation))) {
@@ -400,6 +405,7 @@ public final class Faults {
 
 	/**
 	 * Return the generation of hanging calls, which {@link #clear()} moves on.
+	 * @return the generation of hanging calls, which {@link #clear()} moves on
 	 */
 	long hangGeneration() {
 		synchronized (this.hangMonitor) {

@@ -172,6 +172,11 @@ final class KmsService {
 	/**
 	 * Encrypt for another service acting on the caller's behalf, checking the caller's
 	 * {@code kms:Encrypt} permission.
+	 * @param context the context
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param plaintext the plaintext
+	 * @return the key's ARN and the ciphertext
 	 */
 	EncryptResult encryptFor(String region, String keyReference, byte[] plaintext, Map<String, String> context) {
 		Key key = usableKey(region, keyReference, "Encrypt");
@@ -181,6 +186,10 @@ final class KmsService {
 	/**
 	 * Decrypt for another service acting on the caller's behalf, checking the caller's
 	 * {@code kms:Decrypt} permission.
+	 * @param region the region
+	 * @param ciphertext the ciphertext
+	 * @param context the context
+	 * @return the plaintext
 	 */
 	byte[] decryptFor(String region, byte[] ciphertext, Map<String, String> context) {
 		return open(region, ciphertext, null, context, false).plaintext();
@@ -189,6 +198,10 @@ final class KmsService {
 	/**
 	 * Generate a data key for another service acting on the caller's behalf, checking the
 	 * caller's {@code kms:GenerateDataKey} permission.
+	 * @param context the context
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param length the length
 	 * @return the plaintext data key and its ciphertext under the key
 	 */
 	DataKey generateDataKeyFor(String region, String keyReference, int length, Map<String, String> context) {

@@ -48,6 +48,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     type: StringList
  *     value: [a.example.com, b.example.com]
  * </pre>
+ *
+ * @param keys the KMS keys to create, or {@code null} for none
+ * @param parameters the parameters to put, or {@code null} for none
  */
 record SeedFile(@Nullable List<SeedKey> keys, @Nullable List<SeedParameter> parameters) {
 

@@ -132,6 +132,11 @@ final class SsmService {
 	/**
 	 * Put a parameter into the given account's store, as {@code PutParameter} does; an
 	 * Advanced-tier SecureString is a message of the given algorithm suite.
+	 * @param region the region
+	 * @param owner the owner
+	 * @param request the request
+	 * @param suite the suite
+	 * @return the answer of {@code PutParameter}
 	 */
 	ObjectNode putParameter(String region, String owner, JsonRequest request, CryptoAlgorithm suite) {
 		// The PutParameter reference: "The service removes any spaces specified for the

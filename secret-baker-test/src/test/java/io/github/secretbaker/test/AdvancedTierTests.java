@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;

@@ -96,6 +96,10 @@ public class BakedSecretsSanitizingFunction implements SanitizingFunction {
 	 * the AWS credentials that Lambda and the AWS SDKs read from the environment or from
 	 * system properties, such as {@code AWS_SESSION_TOKEN} or
 	 * {@code aws.secretAccessKey}.
+	 * @param name the name
+	 * @return whether the given property name, in any form Spring relaxes to, is one of
+	 * the AWS credentials that Lambda and the AWS SDKs read from the environment or from
+	 * system properties, such as {@code AWS_SESSION_TOKEN} or {@code aws.secretAccessKey}
 	 */
 	private static boolean isAwsCredential(String name) {
 		return AWS_CREDENTIALS.contains(NON_ALPHANUMERIC.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(""));

@@ -18,8 +18,6 @@ package io.github.secretbaker.bake.cli;
 
 /**
  * The exit codes of every command.
- *
- * @since 0.1.0
  */
 final class ExitCodes {
 

@@ -90,6 +90,10 @@ final class ManifestOptions {
 	/**
 	 * Read an option's values, reporting invalid ones as the usage error they are rather
 	 * than as an invalid manifest.
+	 * @param <T> the type of the value
+	 * @param commandLine the command line
+	 * @param reader the reader
+	 * @return the option's values
 	 */
 	private static <T> T option(CommandLine commandLine, Supplier<T> reader) {
 		try {

@@ -123,6 +123,9 @@ public final class SecretBakerCommand implements Callable<Integer> {
 	/**
 	 * Report a usage error in one line and where to find the usage, rather than the whole
 	 * usage, which would bury the error.
+	 * @param ex the exception
+	 * @param args the command line arguments
+	 * @return the exit code of a usage error
 	 */
 	private static int handleParameterException(ParameterException ex, String[] args) {
 		CommandLine commandLine = ex.getCommandLine();

@@ -142,6 +142,10 @@ public final class DriftChecker {
 	 * Compare key ARNs, an alias ARN standing for its key where {@code DescribeKey}
 	 * resolved it. An alias ARN that could not be resolved on one side only cannot be
 	 * compared with a key ARN, so it is not reported.
+	 * @param keyAliases the key aliases
+	 * @param bakedKeyId the baked key id
+	 * @param currentKeyId the current key id
+	 * @return whether the key is known to have changed
 	 */
 	private static boolean keyChanged(@Nullable String bakedKeyId, @Nullable String currentKeyId,
 			Map<String, String> keyAliases) {

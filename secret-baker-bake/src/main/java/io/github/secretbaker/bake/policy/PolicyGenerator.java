@@ -66,11 +66,11 @@ public final class PolicyGenerator {
 				unchecked.add("'" + secret.name() + "'");
 			}
 			else {
-				problems.add((keyId == null)
-						? "secret '" + secret.name() + "' has no keyId (the file was written by the Node plugin); "
-								+ "bake it again with secret-baker, or pass the key ARN with --key-arn"
-						: "secret '" + secret.name() + "' names its key by alias (" + keyId + "), which IAM does "
-								+ "not accept as the resource of kms:Decrypt; pass the key ARN with --key-arn");
+				problems.add((keyId != null)
+						? "secret '" + secret.name() + "' names its key by alias (" + keyId + "), which IAM does "
+								+ "not accept as the resource of kms:Decrypt; pass the key ARN with --key-arn"
+						: "secret '" + secret.name() + "' has no keyId (the file was written by the Node plugin); "
+								+ "bake it again with secret-baker, or pass the key ARN with --key-arn");
 			}
 		}
 		if (!problems.isEmpty()) {

@@ -90,7 +90,7 @@ public record AssumedRole(String sessionArn, AwsCredentialsProvider credentials)
 			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
 			throw new RoleAssumptionException(roleArn, "STS answered " + ((code != null) ? code : "an error")
 					+ " (HTTP " + ex.statusCode() + ")"
-					+ (ex.statusCode() == 403 ? ": the role's trust policy must allow this caller "
+					+ ((ex.statusCode() == 403) ? ": the role's trust policy must allow this caller "
 							+ "(sts:AssumeRole), with the external id if it asks for one, and the caller's policy must "
 							+ "allow sts:AssumeRole on the role" : ": check the role ARN and retry"),
 					ex);

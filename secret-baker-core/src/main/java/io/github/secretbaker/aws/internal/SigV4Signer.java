@@ -272,6 +272,11 @@ public final class SigV4Signer {
 
 		/**
 		 * Create a new {@link Request}.
+		 * @param body the body
+		 * @param headers the headers
+		 * @param host the host
+		 * @param method the method
+		 * @param path the path
 		 */
 		public Request {
 			Objects.requireNonNull(method, "'method' must not be null");
@@ -304,6 +309,9 @@ public final class SigV4Signer {
 
 		/**
 		 * Create a new {@link Credentials}.
+		 * @param accessKeyId the access key id
+		 * @param secretAccessKey the secret access key
+		 * @param sessionToken the session token
 		 */
 		public Credentials {
 			// As the AWS SDK does: a value read from a file or the environment may end

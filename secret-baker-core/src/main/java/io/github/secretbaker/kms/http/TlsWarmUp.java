@@ -149,6 +149,11 @@ final class TlsWarmUp {
 	 * Return a version 3 certificate for the loopback address, signed by its own key with
 	 * SHA-256 and RSA: the DER of RFC 5280's structures, with the JDK's own encoding of
 	 * the public key and its own signature.
+	 * @param keys the keys
+	 * @param address the address
+	 * @return a version 3 certificate for the loopback address, signed by its own key
+	 * with SHA-256 and RSA: the DER of RFC 5280's structures, with the JDK's own encoding
+	 * of the public key and its own signature
 	 */
 	private static X509Certificate selfSigned(KeyPair keys, InetAddress address) throws GeneralSecurityException {
 		byte[] algorithm = der(0x30, SHA256_WITH_RSA, new byte[] { 0x05, 0x00 });
@@ -177,6 +182,9 @@ final class TlsWarmUp {
 
 	/**
 	 * Return a DER element: its tag, its definite length and its contents.
+	 * @param tag the tag
+	 * @param contents the contents
+	 * @return a DER element: its tag, its definite length and its contents
 	 */
 	private static byte[] der(int tag, byte[]... contents) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -25,9 +25,9 @@ import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

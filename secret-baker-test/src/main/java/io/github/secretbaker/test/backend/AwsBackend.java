@@ -20,8 +20,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import io.github.secretbaker.test.LocalAwsServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;

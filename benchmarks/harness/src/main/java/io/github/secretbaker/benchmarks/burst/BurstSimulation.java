@@ -99,6 +99,7 @@ public final class BurstSimulation {
 
 	/**
 	 * Count one call arriving at the service at the given time.
+	 * @param answerTime the answer time
 	 * @return whether the quota allowed it
 	 */
 	private boolean call(long answerTime) {

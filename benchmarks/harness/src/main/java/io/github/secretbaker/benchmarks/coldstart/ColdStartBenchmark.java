@@ -39,14 +39,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.secretbaker.bake.ParameterStoreBaker;
 import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.ChildProcess;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
-import io.github.secretbaker.benchmarks.lambda.TaskRoot;
 import io.github.secretbaker.benchmarks.coldstart.Setup.Cache;
+import io.github.secretbaker.benchmarks.lambda.TaskRoot;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.lambda.LocalLambdaInvoker;

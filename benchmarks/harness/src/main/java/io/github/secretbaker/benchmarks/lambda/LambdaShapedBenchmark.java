@@ -185,6 +185,9 @@ public final class LambdaShapedBenchmark {
 	/**
 	 * Create the cgroup of every memory size, before anything is started, so that a
 	 * machine where none can be created runs nothing.
+	 * @param mounts the mounts
+	 * @param skipped the skipped
+	 * @return the CPU quota of each memory size that has a cgroup
 	 */
 	private Map<Integer, CpuQuota> quotas(List<String> mounts, Map<Integer, String> skipped) {
 		Map<Integer, CpuQuota> quotas = new LinkedHashMap<>();
@@ -330,6 +333,12 @@ public final class LambdaShapedBenchmark {
 	 * the local Runtime API for the restore, which comes at once in the same process, and
 	 * runs the restore hooks, which decrypt every secret with credentials from the
 	 * container credentials endpoint, as after a real restore.
+	 * @param round the round
+	 * @param function the function
+	 * @param launcher the launcher
+	 * @param memory the memory
+	 * @param secrets the secrets
+	 * @return the sample of the restore
 	 */
 	private SnapStartSample snapStart(Function function, Path launcher, int memory, int secrets, int round) {
 		List<String> extra = new ArrayList<>(List.of("-D" + CRAC_BRIDGE, "-Dsecret-baker.snapshot=after-restore"));
@@ -453,6 +462,10 @@ public final class LambdaShapedBenchmark {
 		 * {@link LambdaFunctionProcess}, the credentials from here, and, as in the
 		 * function's configuration, the {@code MAIN_CLASS} through which
 		 * {@code FunctionInvoker} finds the application.
+		 * @return the function's environment: Lambda's own variables come from
+		 * {@link LambdaFunctionProcess}, the credentials from here, and, as in the
+		 * function's configuration, the {@code MAIN_CLASS} through which
+		 * {@code FunctionInvoker} finds the application
 		 */
 		Map<String, String> environment() {
 			Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(this.server));

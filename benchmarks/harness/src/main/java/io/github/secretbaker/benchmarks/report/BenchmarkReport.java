@@ -593,7 +593,7 @@ public final class BenchmarkReport {
 			header("N", compared.stream().map((variant) -> variant.label() + " ÷ default").toList());
 			for (int secrets : sizes) {
 				row(String.valueOf(secrets), compared.stream().map((variant) -> {
-					Samples ratio = summary.has(setup, variant, secrets) && summary.has(setup, Variant.EAGER, secrets)
+					Samples ratio = (summary.has(setup, variant, secrets) && summary.has(setup, Variant.EAGER, secrets))
 							? summary.addedRatio(setup, variant, Variant.EAGER, secrets) : null;
 					return (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio.median()) : "–";
 				}).toList());

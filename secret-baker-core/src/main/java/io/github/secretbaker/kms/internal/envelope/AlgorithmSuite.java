@@ -105,6 +105,7 @@ enum AlgorithmSuite {
 
 	/**
 	 * Return the length of the data key and of the AES key, in bytes.
+	 * @return the length of the data key and of the AES key, in bytes
 	 */
 	int keyLength() {
 		return this.keyLength;
@@ -113,6 +114,8 @@ enum AlgorithmSuite {
 	/**
 	 * Return the JDK's name of the HMAC that HKDF runs on, or {@code null} when the data
 	 * key is the content key.
+	 * @return the JDK's name of the HMAC that HKDF runs on, or {@code null} when the data
+	 * key is the content key
 	 */
 	@Nullable String kdfMac() {
 		return this.kdfMac;
@@ -125,6 +128,8 @@ enum AlgorithmSuite {
 	/**
 	 * Return the message format version that carries this suite: 2 for committing suites,
 	 * 1 otherwise.
+	 * @return the message format version that carries this suite: 2 for committing
+	 * suites, 1 otherwise
 	 */
 	int messageFormatVersion() {
 		return this.committing ? 2 : 1;
@@ -136,6 +141,7 @@ enum AlgorithmSuite {
 
 	/**
 	 * Return the JDK's name of the curve of a signed suite.
+	 * @return the JDK's name of the curve of a signed suite
 	 */
 	@Nullable String curve() {
 		return this.curve;
@@ -143,6 +149,7 @@ enum AlgorithmSuite {
 
 	/**
 	 * Return the JDK's name of the signature algorithm of a signed suite.
+	 * @return the JDK's name of the signature algorithm of a signed suite
 	 */
 	@Nullable String signatureAlgorithm() {
 		return this.signatureAlgorithm;

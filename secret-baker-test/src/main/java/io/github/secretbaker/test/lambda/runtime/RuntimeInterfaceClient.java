@@ -35,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  * ({@code com.amazonaws:aws-lambda-java-runtime-interface-client}) and the jars it runs
  * with, on the class path of the current JVM, so that a function process can be started
  * with them as the Lambda Java runtime starts it.
- *
- * @since 0.1.0
  */
 final class RuntimeInterfaceClient {
 
