@@ -54,12 +54,12 @@ public record DecryptPermission(List<String> keyArns, List<String> parameterArns
 	/**
 	 * The action the statement allows.
 	 */
-	public static final String ACTION = "kms:Decrypt";
+	private static final String ACTION = "kms:Decrypt";
 
 	/**
 	 * The statement id.
 	 */
-	public static final String STATEMENT_ID = "SecretBakerDecrypt";
+	static final String STATEMENT_ID = "SecretBakerDecrypt";
 
 	private static final String POLICY_VERSION = "2012-10-17";
 

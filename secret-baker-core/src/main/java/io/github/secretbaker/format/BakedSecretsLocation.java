@@ -76,7 +76,7 @@ public final class BakedSecretsLocation {
 	 * @return the secrets, or {@code null} if there is no file at that location
 	 * @throws InvalidBakedSecretsException if the file is not valid
 	 */
-	public static @Nullable BakedSecrets readIfPresent(String location, @Nullable ClassLoader classLoader) {
+	static @Nullable BakedSecrets readIfPresent(String location, @Nullable ClassLoader classLoader) {
 		if (location.startsWith(CLASSPATH_PREFIX)) {
 			String resource = location.substring(CLASSPATH_PREFIX.length());
 			resource = resource.startsWith("/") ? resource.substring(1) : resource;

@@ -187,7 +187,7 @@ public final class PendingSecrets {
 	 * or until now while it is going on.
 	 * @return the elapsed time
 	 */
-	public Duration getElapsed() {
+	Duration getElapsed() {
 		long end = isDone() ? this.lastOutcomeNanos.get() : System.nanoTime();
 		return Duration.ofNanos(Math.max(0, ((end != 0) ? end : System.nanoTime()) - this.startNanos));
 	}

@@ -62,7 +62,7 @@ public final class EndpointTransport {
 	 * @param host the host of a URI
 	 * @return whether it is the loopback interface
 	 */
-	public static boolean isLoopback(String host) {
+	private static boolean isLoopback(String host) {
 		String address = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 		if (address.equalsIgnoreCase("localhost")) {
 			return true;

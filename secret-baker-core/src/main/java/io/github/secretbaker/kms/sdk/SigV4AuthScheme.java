@@ -57,7 +57,7 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 	/**
 	 * The id of the scheme this one replaces.
 	 */
-	public static final String SCHEME_ID = "aws.auth#sigv4";
+	private static final String SCHEME_ID = "aws.auth#sigv4";
 
 	// Headers a proxy may change on the way, which the SDK's signer leaves out too; and
 	// the ones the signer sets itself.
