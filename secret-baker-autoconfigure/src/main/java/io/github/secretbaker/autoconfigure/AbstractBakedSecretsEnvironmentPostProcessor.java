@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.io.IOException;
@@ -13,14 +29,14 @@ import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
 import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
-import io.github.secretbaker.kms.KeyRegions;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretValues;
+import io.github.secretbaker.kms.internal.KeyRegions;
 import io.github.secretbaker.runtime.BakedSecretsLoader;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -150,10 +166,10 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 		// The one factory of clients: the application's own, else a new default one.
 		Supplier<KmsDecrypter> clients = () -> (registered != null) ? registered : createClient(secrets, properties);
 		if (TrainingRun.isTrainingRun(environment)) {
-			TrainingRun.prime(() -> decryptor(registerAndPromote(clients), properties), secrets, this.logger);
+			TrainingRun.prime(() -> decrypter(registerAndPromote(clients), properties), secrets, this.logger);
 			return SecretValues.placeholders(secrets, BakedSecretsPropertySource.TRAINING_VALUE);
 		}
-		BakedSecretsDecryptor decryptor = decryptor(registerAndPromote(clients), properties);
+		BakedSecretsDecrypter decrypter = decrypter(registerAndPromote(clients), properties);
 		boolean lazy = properties.getMode() == Mode.LAZY;
 		if (properties.getSnapshot() == Snapshot.AFTER_RESTORE && CheckpointSupport.isCheckpointPending(environment)) {
 			String reason = "read before the JVM snapshot was restored, but secret-baker.snapshot=after-restore "
@@ -162,7 +178,7 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 			SecretValues values = SecretValues.deferred(secrets, lazy, reason, this::logFirstRead);
 			// After a restore, a new client reads the restored environment's credentials
 			// and settings.
-			CheckpointSupport.register(decryptor, () -> decryptor(clients.get(), properties), values, this.logger);
+			CheckpointSupport.register(decrypter, () -> decrypter(clients.get(), properties), values, this.logger);
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location + ", to be decrypted "
 					+ (lazy ? "each on its first read " : "") + "after the JVM snapshot is restored");
 			return values;
@@ -171,9 +187,9 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 			this.logger.info("Found " + secrets.size() + " baked secrets in " + location
 					+ ", each to be decrypted on its first read");
 			logNames("Lazy baked secrets: ", secrets);
-			return SecretValues.lazy(secrets, decryptor, this::logFirstRead);
+			return SecretValues.lazy(secrets, decrypter, this::logFirstRead);
 		}
-		SecretValues values = SecretValues.of(decryptor.start(secrets));
+		SecretValues values = SecretValues.of(decrypter.start(secrets));
 		if (!properties.isBackground()) {
 			join(values, this.logger);
 		}
@@ -202,8 +218,8 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 		}
 	}
 
-	private static BakedSecretsDecryptor decryptor(KmsDecrypter client, SecretBakerProperties properties) {
-		return BakedSecretsDecryptor.builder(client)
+	private static BakedSecretsDecrypter decrypter(KmsDecrypter client, SecretBakerProperties properties) {
+		return BakedSecretsDecrypter.builder(client)
 			.timeout(properties.getTimeout())
 			.concurrency(properties.getConcurrency())
 			.build();
@@ -222,21 +238,21 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	}
 
 	private static void validate(SecretBakerProperties properties, ConfigurableEnvironment environment) {
-		String concurrencyProblem = BakedSecretsDecryptor.checkConcurrency(properties.getConcurrency());
+		String concurrencyProblem = BakedSecretsDecrypter.checkConcurrency(properties.getConcurrency());
 		if (concurrencyProblem != null) {
 			String name = SecretBakerProperties.PREFIX + ".concurrency";
 			throw new InvalidConfigurationPropertyValueException(name,
 					environment.getProperty(name, String.valueOf(properties.getConcurrency())),
 					"The number of KMS Decrypt calls in flight at once must be at least 1 (default "
-							+ BakedSecretsDecryptor.DEFAULT_CONCURRENCY + ").");
+							+ BakedSecretsDecrypter.DEFAULT_CONCURRENCY + ").");
 		}
-		String timeoutProblem = BakedSecretsDecryptor.checkTimeout(properties.getTimeout());
+		String timeoutProblem = BakedSecretsDecrypter.checkTimeout(properties.getTimeout());
 		if (timeoutProblem != null) {
 			String name = SecretBakerProperties.PREFIX + ".timeout";
 			throw new InvalidConfigurationPropertyValueException(name,
 					environment.getProperty(name, String.valueOf(properties.getTimeout())),
 					"The deadline for decrypting every secret must be positive and at most "
-							+ BakedSecretsDecryptor.MAX_TIMEOUT.toMinutes() + " minutes, such as 5s (the default); "
+							+ BakedSecretsDecrypter.MAX_TIMEOUT.toMinutes() + " minutes, such as 5s (the default); "
 							+ "Lambda's init phase is limited to 10s.");
 		}
 	}
@@ -246,6 +262,11 @@ abstract class AbstractBakedSecretsEnvironmentPostProcessor implements Ordered {
 	 * bound, validated or created, so that the starter costs a function without secrets
 	 * next to nothing. Any setting of {@code enabled} or {@code required} takes the full
 	 * path, which validates it.
+	 * @param environment the environment
+	 * @param classLoader the class loader
+	 * @return whether the file is missing where no setting asks for one: then nothing is
+	 * bound, validated or created, so that the starter costs a function without secrets
+	 * next to nothing
 	 */
 	private boolean isOptionalFileMissing(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		if (environment.getProperty(SecretBakerProperties.PREFIX + ".enabled") != null

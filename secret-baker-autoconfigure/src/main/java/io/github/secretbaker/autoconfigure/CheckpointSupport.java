@@ -1,8 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.util.function.Supplier;
 
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.SecretValues;
 import org.apache.commons.logging.Log;
 import org.crac.Context;
@@ -49,7 +65,7 @@ final class CheckpointSupport {
 		return CRAC_PRESENT && "snap-start".equals(environment.getProperty(INITIALIZATION_TYPE));
 	}
 
-	static void register(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+	static void register(BakedSecretsDecrypter primed, Supplier<BakedSecretsDecrypter> afterRestore,
 			SecretValues values, Log logger) {
 		Crac.register(new SnapshotResource(primed, afterRestore, values, logger));
 	}
@@ -68,15 +84,15 @@ final class CheckpointSupport {
 	 */
 	static final class SnapshotResource {
 
-		private final BakedSecretsDecryptor primed;
+		private final BakedSecretsDecrypter primed;
 
-		private final Supplier<BakedSecretsDecryptor> afterRestore;
+		private final Supplier<BakedSecretsDecrypter> afterRestore;
 
 		private final SecretValues values;
 
 		private final Log logger;
 
-		SnapshotResource(BakedSecretsDecryptor primed, Supplier<BakedSecretsDecryptor> afterRestore,
+		SnapshotResource(BakedSecretsDecrypter primed, Supplier<BakedSecretsDecrypter> afterRestore,
 				SecretValues values, Log logger) {
 			this.primed = primed;
 			this.afterRestore = afterRestore;

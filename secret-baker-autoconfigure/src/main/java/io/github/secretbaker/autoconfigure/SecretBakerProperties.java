@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.net.URI;
@@ -6,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.secretbaker.format.BakedSecretsLocation;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.KmsClientType;
 import org.jspecify.annotations.Nullable;
 
@@ -43,12 +59,12 @@ public class SecretBakerProperties {
 	/**
 	 * Deadline for decrypting every secret, retries included.
 	 */
-	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+	private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
 	/**
 	 * Maximum number of KMS Decrypt calls in flight at once.
 	 */
-	private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+	private int concurrency = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 	/**
 	 * AWS region of the KMS keys. By default, the SDK's region chain: the aws.region

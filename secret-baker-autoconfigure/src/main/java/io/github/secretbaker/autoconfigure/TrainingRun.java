@@ -1,9 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.util.function.Supplier;
 
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import org.apache.commons.logging.Log;
 
@@ -39,9 +55,9 @@ final class TrainingRun {
 		return "onRefresh".equalsIgnoreCase(environment.getProperty(CONTEXT_EXIT_PROPERTY));
 	}
 
-	static void prime(Supplier<BakedSecretsDecryptor> decryptor, BakedSecrets secrets, Log logger) {
+	static void prime(Supplier<BakedSecretsDecrypter> decrypter, BakedSecrets secrets, Log logger) {
 		try {
-			decryptor.get().prime(secrets);
+			decrypter.get().prime(secrets);
 			logger.info("Training run (spring.context.exit=onRefresh): primed the KMS client for " + secrets.size()
 					+ " baked secrets without calling KMS; every secret reads as a placeholder");
 		}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.time.Duration;
@@ -12,7 +28,7 @@ import java.util.concurrent.Future;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecrypter;
@@ -179,7 +195,7 @@ class BakedSecretsPropertySourceTests {
 					BakedSecretFixtures.bake(server, "API_KEY", this.apiKey, keyArn)));
 		server.resetCounters();
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues values = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).build(), (secret) -> {
+		SecretValues values = SecretValues.lazy(baked, BakedSecretsDecrypter.builder(this.kms).build(), (secret) -> {
 		});
 		return new BakedSecretsPropertySource(values, LOCATION, null);
 	}

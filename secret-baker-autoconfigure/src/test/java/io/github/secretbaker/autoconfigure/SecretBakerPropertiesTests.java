@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.autoconfigure;
 
 import java.io.InputStream;
@@ -9,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.secretbaker.format.BakedSecretsLocation;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.KmsClientType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +46,8 @@ class SecretBakerPropertiesTests {
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.getLocation()).isEqualTo(BakedSecretsLocation.DEFAULT);
 		assertThat(properties.isRequired()).isFalse();
-		assertThat(properties.getTimeout()).isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
-		assertThat(properties.getConcurrency()).isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
+		assertThat(properties.getTimeout()).isEqualTo(BakedSecretsDecrypter.DEFAULT_TIMEOUT);
+		assertThat(properties.getConcurrency()).isEqualTo(BakedSecretsDecrypter.DEFAULT_CONCURRENCY);
 		assertThat(properties.getMode()).isEqualTo(SecretBakerProperties.Mode.EAGER);
 		assertThat(properties.getInclude()).isEmpty();
 		assertThat(properties.getRegion()).isNull();
@@ -52,9 +68,9 @@ class SecretBakerPropertiesTests {
 		}
 		assertThat(defaultValue(properties, "location").asString()).isEqualTo(BakedSecretsLocation.DEFAULT);
 		assertThat(DurationStyle.detectAndParse(defaultValue(properties, "timeout").asString()))
-			.isEqualTo(BakedSecretsDecryptor.DEFAULT_TIMEOUT);
+			.isEqualTo(BakedSecretsDecrypter.DEFAULT_TIMEOUT);
 		assertThat(defaultValue(properties, "concurrency").asInt())
-			.isEqualTo(BakedSecretsDecryptor.DEFAULT_CONCURRENCY);
+			.isEqualTo(BakedSecretsDecrypter.DEFAULT_CONCURRENCY);
 		assertThat(defaultValue(properties, "client").asString())
 			.isEqualTo(KmsClientType.DEFAULT.name().toLowerCase(Locale.ROOT));
 		assertThat(defaultValue(properties, "mode").asString()).isEqualTo("eager");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.format;
 
 import java.io.ByteArrayOutputStream;
@@ -196,6 +212,8 @@ public final class BakedSecretsFile {
 
 	/**
 	 * Return the file a chain of symbolic links ends at, which may not exist yet.
+	 * @param path the path
+	 * @return the file a chain of symbolic links ends at, which may not exist yet
 	 */
 	private static Path followLinks(Path path) throws IOException {
 		Path current = path;
@@ -212,6 +230,9 @@ public final class BakedSecretsFile {
 	 * Create an empty temporary file without asking for permissions, so that the
 	 * operating system applies the umask as for any new file
 	 * ({@link Files#createTempFile} would make it {@code rw-------}).
+	 * @param folder the folder
+	 * @param fileName the file name
+	 * @return the new temporary file
 	 */
 	private static Path createTemporaryFile(Path folder, String fileName) throws IOException {
 		for (int attempt = 0;; attempt++) {
@@ -349,6 +370,9 @@ public final class BakedSecretsFile {
 		/**
 		 * Return the exception for a problem with the file or one of its entries. An
 		 * entry is named only when its name may be quoted; otherwise by its line.
+		 * @param entry the entry
+		 * @param problem the problem
+		 * @return the exception for a problem with the file or one of its entries
 		 */
 		private InvalidBakedSecretsException invalid(@Nullable Entry entry, String problem) {
 			if (entry == null || Quoting.isQuotable(entry.name())) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.util.Objects;
@@ -19,8 +35,6 @@ public class KmsDecryptException extends RuntimeException {
 
 	private final @Nullable String errorCode;
 
-	private final int statusCode;
-
 	private final String detail;
 
 	/**
@@ -28,14 +42,12 @@ public class KmsDecryptException extends RuntimeException {
 	 * @param kind the kind of failure
 	 * @param errorCode the AWS error code, such as {@code AccessDeniedException}, or
 	 * {@code null} when KMS did not answer with one
-	 * @param statusCode the HTTP status of the answer, or {@code 0} when there was none
 	 * @param detail what happened, with no response body in it
 	 */
-	public KmsDecryptException(Kind kind, @Nullable String errorCode, int statusCode, String detail) {
+	public KmsDecryptException(Kind kind, @Nullable String errorCode, String detail) {
 		super(Objects.requireNonNull(detail, "'detail' must not be null"), null, false, false);
 		this.kind = Objects.requireNonNull(kind, "'kind' must not be null");
 		this.errorCode = errorCode;
-		this.statusCode = statusCode;
 		this.detail = detail;
 	}
 
@@ -53,14 +65,6 @@ public class KmsDecryptException extends RuntimeException {
 	 */
 	public @Nullable String getErrorCode() {
 		return this.errorCode;
-	}
-
-	/**
-	 * Return the HTTP status of KMS's answer.
-	 * @return the status, or {@code 0} when there was no answer
-	 */
-	public int getStatusCode() {
-		return this.statusCode;
 	}
 
 	/**

@@ -1,10 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.util.Objects;
 
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.HttpKmsDecrypter;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 
 /**
@@ -57,16 +72,12 @@ public final class KmsDecrypters {
 
 		static KmsDecrypter create(KmsClientSettings settings) {
 			if (!isKmsClientPresent()) {
-				throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+				throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null,
 						"secret-baker.client=sdk needs the AWS SDK's KMS client, which is not on the class path: "
 								+ "add the dependency software.amazon.awssdk:kms, or use the default "
 								+ "secret-baker.client=http, which does not need it");
 			}
-			return SdkKmsDecrypter.create(new KmsClientFactory().region(settings.region())
-				.endpoint(settings.endpoint())
-				.fips(settings.fips())
-				.allowInsecureEndpoint(settings.allowInsecureEndpoint())
-				.timeout(settings.timeout()));
+			return SdkKmsDecrypter.create(settings);
 		}
 
 		private static boolean isKmsClientPresent() {

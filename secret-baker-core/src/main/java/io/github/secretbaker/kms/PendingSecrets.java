@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -20,21 +36,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor.Attempt;
-import io.github.secretbaker.kms.BakedSecretsDecryptor.Outcome;
+import io.github.secretbaker.kms.BakedSecretsDecrypter.Attempt;
+import io.github.secretbaker.kms.BakedSecretsDecrypter.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A decryption of baked secrets going on in the background, started by
- * {@link BakedSecretsDecryptor#start(BakedSecrets)}. {@link #join()} waits for it, never
+ * {@link BakedSecretsDecrypter#start(BakedSecrets)}. {@link #join()} waits for it, never
  * past its deadline, and gives the same result however often and from however many
  * threads it is called. Values never appear in {@link #toString()}.
  * <p>
  * While nothing waits for it, at most {@value #BACKGROUND_CONCURRENCY} calls are in
  * flight: on a fraction of a CPU every further connection's TLS handshake costs more CPU
  * than the latency it hides, and the application is still starting. The first
- * {@link #join()} lets the decryptor's full
- * {@linkplain BakedSecretsDecryptor#getConcurrency() concurrency} in.
+ * {@link #join()} lets the decrypter's full
+ * {@linkplain BakedSecretsDecrypter#getConcurrency() concurrency} in.
  *
  * @since 0.1.0
  */
@@ -49,7 +65,7 @@ public final class PendingSecrets {
 	 */
 	static final int BACKGROUND_CONCURRENCY = 2;
 
-	private final BakedSecretsDecryptor decryptor;
+	private final BakedSecretsDecrypter decrypter;
 
 	private final BakedSecrets secrets;
 
@@ -81,15 +97,15 @@ public final class PendingSecrets {
 
 	private volatile @Nullable SecretDecryptionException failure;
 
-	PendingSecrets(BakedSecretsDecryptor decryptor, BakedSecrets secrets, Deadline deadline) {
-		this.decryptor = decryptor;
+	PendingSecrets(BakedSecretsDecrypter decrypter, BakedSecrets secrets, Deadline deadline) {
+		this.decrypter = decrypter;
 		this.secrets = secrets;
 		this.deadline = deadline;
 		for (BakedSecret secret : secrets) {
 			this.attempts.put(secret.name(), new Attempt(secret));
 			this.outcomes.put(secret.name(), new CompletableFuture<>());
 		}
-		this.concurrency = Math.min(decryptor.getConcurrency(), Math.max(1, secrets.size()));
+		this.concurrency = Math.min(decrypter.getConcurrency(), Math.max(1, secrets.size()));
 		this.backgroundConcurrency = Math.min(BACKGROUND_CONCURRENCY, this.concurrency);
 		this.calls = new Semaphore(this.backgroundConcurrency);
 		if (secrets.isEmpty()) {
@@ -142,7 +158,7 @@ public final class PendingSecrets {
 				return;
 			}
 			try {
-				outcome.complete(this.decryptor.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
+				outcome.complete(this.decrypter.decryptOrFail(this.attempts.get(secret.name()), this.deadline));
 			}
 			finally {
 				this.calls.release();
@@ -171,7 +187,7 @@ public final class PendingSecrets {
 	 * or until now while it is going on.
 	 * @return the elapsed time
 	 */
-	public Duration getElapsed() {
+	Duration getElapsed() {
 		long end = isDone() ? this.lastOutcomeNanos.get() : System.nanoTime();
 		return Duration.ofNanos(Math.max(0, ((end != 0) ? end : System.nanoTime()) - this.startNanos));
 	}
@@ -236,7 +252,7 @@ public final class PendingSecrets {
 	}
 
 	private Outcome await(String name, CompletableFuture<Outcome> outcome) {
-		Outcome waited = this.decryptor.await(this.attempts.get(name), outcome, this.deadline);
+		Outcome waited = this.decrypter.await(this.attempts.get(name), outcome, this.deadline);
 		// A failure to wait becomes the secret's outcome, unless its own outcome arrived
 		// meanwhile.
 		return (outcome.complete(waited) || outcome.isCompletedExceptionally()) ? waited : outcome.join();

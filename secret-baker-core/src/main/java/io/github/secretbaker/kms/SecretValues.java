@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -15,15 +31,15 @@ import java.util.function.Consumer;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
-import io.github.secretbaker.kms.BakedSecretsDecryptor.Attempt;
-import io.github.secretbaker.kms.BakedSecretsDecryptor.Outcome;
+import io.github.secretbaker.kms.BakedSecretsDecrypter.Attempt;
+import io.github.secretbaker.kms.BakedSecretsDecrypter.Outcome;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The values of baked secrets by name, however they are obtained: decrypted already,
  * decrypted in the background and waited for on the first read, decrypted each on its
- * first read (lazy mode), supplied a decryptor later such as after a JVM snapshot is
+ * first read (lazy mode), supplied a decrypter later such as after a JVM snapshot is
  * restored, or one placeholder for every secret in a training run. Values never appear in
  * {@link #toString()}.
  *
@@ -50,7 +66,7 @@ public final class SecretValues {
 
 	private volatile @Nullable PendingSecrets pending;
 
-	private volatile @Nullable BakedSecretsDecryptor decryptor;
+	private volatile @Nullable BakedSecretsDecrypter decrypter;
 
 	private SecretValues(BakedSecrets secrets, boolean lazy, @Nullable String placeholder,
 			@Nullable String notYetReadable, Consumer<BakedSecret> onFirstRead) {
@@ -96,25 +112,25 @@ public final class SecretValues {
 	/**
 	 * Return values that are decrypted each on its first read, at most once at a time:
 	 * concurrent first reads of a secret share one attempt and its outcome, each waiting
-	 * no longer than the decryptor's timeout from its own call, while reads of other
+	 * no longer than the decrypter's timeout from its own call, while reads of other
 	 * secrets go on. A failed read is tried again by the next one.
 	 * @param secrets the baked secrets
-	 * @param decryptor the decryptor, whose client must stay open as long as the values
+	 * @param decrypter the decrypter, whose client must stay open as long as the values
 	 * are read
 	 * @param onFirstRead called with each secret once it is decrypted, such as to log its
 	 * name
 	 * @return the values
 	 */
-	public static SecretValues lazy(BakedSecrets secrets, BakedSecretsDecryptor decryptor,
+	public static SecretValues lazy(BakedSecrets secrets, BakedSecretsDecrypter decrypter,
 			Consumer<BakedSecret> onFirstRead) {
 		SecretValues values = new SecretValues(secrets, true, null, null, onFirstRead);
-		values.decryptor = decryptor;
+		values.decrypter = decrypter;
 		return values;
 	}
 
 	/**
-	 * Return values that are obtained only once {@link #supply(BakedSecretsDecryptor)}
-	 * has given them a decryptor, such as after a JVM snapshot is restored: in lazy mode
+	 * Return values that are obtained only once {@link #supply(BakedSecretsDecrypter)}
+	 * has given them a decrypter, such as after a JVM snapshot is restored: in lazy mode
 	 * each secret is then decrypted on its first read, else every secret in the
 	 * background. A read before that fails, decrypting nothing.
 	 * @param secrets the baked secrets
@@ -158,19 +174,19 @@ public final class SecretValues {
 	}
 
 	/**
-	 * Give {@linkplain #deferred deferred} values their decryptor, again after each
+	 * Give {@linkplain #deferred deferred} values their decrypter, again after each
 	 * restore of a snapshot: in lazy mode for the first reads, else to start decrypting
 	 * every secret in the background now.
-	 * @param decryptor the decryptor
+	 * @param decrypter the decrypter
 	 */
-	public void supply(BakedSecretsDecryptor decryptor) {
+	public void supply(BakedSecretsDecrypter decrypter) {
 		if (this.lazySecrets != null) {
-			this.decryptor = decryptor;
+			this.decrypter = decrypter;
 		}
 		else {
 			// Each restore of a snapshot decrypts anew, and its time is reported anew.
 			this.elapsedReported.set(false);
-			this.pending = decryptor.start(this.secrets);
+			this.pending = decrypter.start(this.secrets);
 		}
 	}
 
@@ -196,13 +212,13 @@ public final class SecretValues {
 			if (secret == null) {
 				throw new NoSuchElementException("No baked secret named '" + name + "'");
 			}
-			BakedSecretsDecryptor decryptor = this.decryptor;
-			if (decryptor == null) {
+			BakedSecretsDecrypter decrypter = this.decrypter;
+			if (decrypter == null) {
 				// Before a restore, a value decrypted with the init credentials would be
 				// kept in the snapshot.
 				throw notYetReadable(secret.secret);
 			}
-			return secret.get(decryptor, this.onFirstRead);
+			return secret.get(decrypter, this.onFirstRead);
 		}
 		PendingSecrets pending = this.pending;
 		if (pending == null) {
@@ -320,12 +336,12 @@ public final class SecretValues {
 			this.secret = secret;
 		}
 
-		String get(BakedSecretsDecryptor decryptor, Consumer<BakedSecret> onFirstRead) {
+		String get(BakedSecretsDecrypter decrypter, Consumer<BakedSecret> onFirstRead) {
 			String value = this.value;
 			if (value != null) {
 				return value;
 			}
-			Deadline deadline = Deadline.in(decryptor.getTimeout());
+			Deadline deadline = Deadline.in(decrypter.getTimeout());
 			InFlight attempt;
 			boolean owner = false;
 			this.lock.lock();
@@ -343,8 +359,8 @@ public final class SecretValues {
 			finally {
 				this.lock.unlock();
 			}
-			Outcome outcome = owner ? decrypt(decryptor, attempt, deadline)
-					: decryptor.await(attempt.attempt(), attempt.outcome(), deadline);
+			Outcome outcome = owner ? decrypt(decrypter, attempt, deadline)
+					: decrypter.await(attempt.attempt(), attempt.outcome(), deadline);
 			if (outcome.failure() != null) {
 				throw new SecretDecryptionException(List.of(outcome.failure()), 1);
 			}
@@ -354,8 +370,8 @@ public final class SecretValues {
 			return Objects.requireNonNull(outcome.value());
 		}
 
-		private Outcome decrypt(BakedSecretsDecryptor decryptor, InFlight attempt, Deadline deadline) {
-			Outcome outcome = decryptor.decryptOrFail(attempt.attempt(), deadline);
+		private Outcome decrypt(BakedSecretsDecrypter decrypter, InFlight attempt, Deadline deadline) {
+			Outcome outcome = decrypter.decryptOrFail(attempt.attempt(), deadline);
 			this.value = outcome.value();
 			attempt.outcome().complete(outcome);
 			this.lock.lock();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.runtime;
 
 import java.net.URI;
@@ -11,17 +27,17 @@ import java.util.Set;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsLocation;
 import io.github.secretbaker.format.InvalidBakedSecretsException;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.DecryptedSecrets;
-import io.github.secretbaker.kms.KeyRegions;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsClientType;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.KmsDecrypters;
 import io.github.secretbaker.kms.SecretDecryptionException;
-import io.github.secretbaker.kms.SecretValues;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.SecretValues;
+import io.github.secretbaker.kms.internal.KeyRegions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,9 +127,9 @@ public final class BakedSecretsLoader {
 
 		private boolean allowInsecureEndpoint;
 
-		private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+		private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
-		private int concurrency = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+		private int concurrency = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 		private @Nullable Set<String> include;
 
@@ -253,10 +269,10 @@ public final class BakedSecretsLoader {
 				return DecryptedSecrets.of(Map.of());
 			}
 			if (this.client != null) {
-				return decryptor(this.client).decryptAll(secrets);
+				return decrypter(this.client).decryptAll(secrets);
 			}
 			try (KmsDecrypter client = createClient(secrets)) {
-				return decryptor(client).decryptAll(secrets);
+				return decrypter(client).decryptAll(secrets);
 			}
 		}
 
@@ -277,7 +293,7 @@ public final class BakedSecretsLoader {
 				return SecretValues.of(secrets, DecryptedSecrets.of(Map.of()));
 			}
 			KmsDecrypter client = (this.client != null) ? this.client : createClient(secrets);
-			return SecretValues.lazy(secrets, decryptor(client), (secret) -> {
+			return SecretValues.lazy(secrets, decrypter(client), (secret) -> {
 			});
 		}
 
@@ -298,8 +314,8 @@ public final class BakedSecretsLoader {
 			}
 		}
 
-		private BakedSecretsDecryptor decryptor(KmsDecrypter client) {
-			return BakedSecretsDecryptor.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
+		private BakedSecretsDecrypter decrypter(KmsDecrypter client) {
+			return BakedSecretsDecrypter.builder(client).timeout(this.timeout).concurrency(this.concurrency).build();
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -6,7 +22,6 @@ import java.util.UUID;
 
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.kms.http.HttpKmsDecrypter;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import software.amazon.awssdk.services.ssm.model.Parameter;
@@ -65,10 +80,10 @@ public final class BakedSecretFixtures {
 	 */
 	public static KmsDecrypter decrypter(LocalAwsServer server, KmsClientType type, Duration timeout) {
 		return switch (type) {
-			case SDK -> SdkKmsDecrypter.create(new KmsClientFactory().region(server.region())
-				.endpoint(server.endpoint())
+			case SDK -> SdkKmsDecrypter.builder()
+				.settings(new KmsClientSettings(server.region(), server.endpoint(), null, timeout))
 				.credentialsProvider(server.credentialsProvider())
-				.timeout(timeout));
+				.build();
 			case HTTP -> HttpKmsDecrypter.builder()
 				.settings(new KmsClientSettings(server.region(), server.endpoint(), null, timeout))
 				.credentialsProvider(server.credentialsProvider())

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.io.File;
@@ -46,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EncryptionSdkClassLoadingTests {
 
 	private static final List<String> ENVELOPE_PACKAGES = List.of("com.amazonaws.encryptionsdk.", "org.bouncycastle.",
-			"io.github.secretbaker.kms.envelope.");
+			"io.github.secretbaker.kms.internal.envelope.");
 
 	// org.jcp.xml.dsig.internal: the JDK's XML signature provider, which the JCA looks
 	// at.
@@ -108,7 +124,7 @@ class EncryptionSdkClassLoadingTests {
 		Run withAdvanced = run(write(advancedEntry, standardEntry), functionClassPath);
 		assertThat(withAdvanced.exitCode()).isZero();
 		assertThat(withAdvanced.output()).contains("decrypted 2").doesNotContain(advanced).doesNotContain(standard);
-		assertThat(withAdvanced.loaded()).contains("io.github.secretbaker.kms.envelope.EncryptionSdkMessages");
+		assertThat(withAdvanced.loaded()).contains("io.github.secretbaker.kms.internal.envelope.EncryptionSdkMessages");
 		assertThat(withAdvanced.loaded()).noneMatch(
 				(name) -> name.startsWith("com.amazonaws.encryptionsdk.") || name.startsWith("org.bouncycastle."));
 		Set<String> added = withoutLambdaNames(withAdvanced.loaded());
@@ -126,7 +142,7 @@ class EncryptionSdkClassLoadingTests {
 		for (String sessionToken : new String[] { null, "sEsSiOn, \"tOkEn\"/+= wiTh sPaCeS" }) {
 			Run run = run(file, testClassPath(), sessionToken);
 			assertThat(run.output()).contains("decrypted 2").doesNotContain(first).doesNotContain(second);
-			assertThat(run.loaded()).contains("io.github.secretbaker.aws.SigV4Signer");
+			assertThat(run.loaded()).contains("io.github.secretbaker.aws.internal.SigV4Signer");
 			assertThat(run.loaded()).noneMatch((name) -> name.startsWith("software.amazon.awssdk.http.auth."));
 		}
 		assertThat(testClassPath()).anyMatch((entry) -> entry.contains("http-auth-aws"));

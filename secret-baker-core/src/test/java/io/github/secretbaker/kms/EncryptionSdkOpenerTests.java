@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -23,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link EncryptionSdkOpener}: Advanced-tier entries, AWS Encryption SDK
  * messages made by the local server as Parameter Store makes them, decrypted through the
- * {@link BakedSecretsDecryptor} and its {@link KmsDecrypter} seam.
+ * {@link BakedSecretsDecrypter} and its {@link KmsDecrypter} seam.
  */
 @LocalAwsTest
 class EncryptionSdkOpenerTests {
@@ -56,7 +72,7 @@ class EncryptionSdkOpenerTests {
 		String value = EncryptionSdkFixtures.randomValue(6 * 1024);
 		BakedSecret secret = EncryptionSdkFixtures.bake(this.server, "TLS_CHAIN", value, this.keyArn);
 		this.server.resetCounters();
-		DecryptedSecrets decrypted = decryptor().decryptAll(BakedSecrets.of(List.of(secret)));
+		DecryptedSecrets decrypted = decrypter().decryptAll(BakedSecrets.of(List.of(secret)));
 		assertThat(decrypted.get("TLS_CHAIN")).isEqualTo(value);
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(1);
 	}
@@ -67,7 +83,7 @@ class EncryptionSdkOpenerTests {
 		String value = EncryptionSdkFixtures.randomValue(5000);
 		BakedSecret secret = EncryptionSdkFixtures.bake(this.server, "SECRET", value, this.keyArn, suite);
 		assertThat(secret.ciphertextBlob()[0]).isEqualTo(suite.getMessageFormatVersion());
-		assertThat(decryptor().decrypt(secret)).isEqualTo(value);
+		assertThat(decrypter().decrypt(secret)).isEqualTo(value);
 	}
 
 	static Stream<CryptoAlgorithm> suites() {
@@ -80,7 +96,7 @@ class EncryptionSdkOpenerTests {
 		String standardValue = BakedSecretFixtures.randomValue();
 		BakedSecret advanced = EncryptionSdkFixtures.bake(this.server, "ADVANCED", advancedValue, this.keyArn);
 		BakedSecret standard = BakedSecretFixtures.bake(this.server, "STANDARD", standardValue, this.keyArn);
-		DecryptedSecrets decrypted = decryptor().decryptAll(BakedSecrets.of(List.of(advanced, standard)));
+		DecryptedSecrets decrypted = decrypter().decryptAll(BakedSecrets.of(List.of(advanced, standard)));
 		assertThat(decrypted.get("ADVANCED")).isEqualTo(advancedValue);
 		assertThat(decrypted.get("STANDARD")).isEqualTo(standardValue);
 	}
@@ -89,7 +105,7 @@ class EncryptionSdkOpenerTests {
 	void opensAMessageByItsFormatWhenTheFileRecordsNoTier() {
 		String value = EncryptionSdkFixtures.randomValue(100);
 		BakedSecret baked = EncryptionSdkFixtures.bake(this.server, "TOKEN", value, this.keyArn);
-		assertThat(decryptor().decrypt(BakedSecretFixtures.asNodePluginEntry(baked))).isEqualTo(value);
+		assertThat(decrypter().decrypt(BakedSecretFixtures.asNodePluginEntry(baked))).isEqualTo(value);
 	}
 
 	@Test
@@ -158,7 +174,7 @@ class EncryptionSdkOpenerTests {
 		BakedSecret secret = EncryptionSdkFixtures.bake(this.server, "SECRET", value, this.keyArn);
 		this.server.resetCounters();
 		this.server.faults().throttleNext("Decrypt", 2);
-		assertThat(decryptor().decrypt(secret)).isEqualTo(value);
+		assertThat(decrypter().decrypt(secret)).isEqualTo(value);
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(3);
 	}
 
@@ -179,7 +195,7 @@ class EncryptionSdkOpenerTests {
 		String arn = this.server.putSharedSecureString(OTHER_ACCOUNT, "/shared/token", value, sharedKeyArn);
 		BakedSecret secret = EncryptionSdkFixtures.read(this.server, "SHARED_TOKEN", arn, sharedKeyArn);
 		assertThat(secret.arn()).isEqualTo(arn);
-		assertThat(decryptor().decrypt(secret)).isEqualTo(value);
+		assertThat(decrypter().decrypt(secret)).isEqualTo(value);
 		this.server.faults().deny("Decrypt", sharedKeyArn);
 		assertThat(failure(secret).kind()).isEqualTo(Kind.ACCESS_DENIED);
 	}
@@ -191,7 +207,7 @@ class EncryptionSdkOpenerTests {
 		byte[] message = secret.ciphertextBlob();
 		message[message.length - 1] ^= 0x01;
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor().decryptAll(BakedSecrets.of(List.of(withCiphertext(secret, message)))))
+			.isThrownBy(() -> decrypter().decryptAll(BakedSecrets.of(List.of(withCiphertext(secret, message)))))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("SECRET")
 				.contains("INVALID_CIPHERTEXT")
 				.doesNotContain(value)
@@ -199,13 +215,13 @@ class EncryptionSdkOpenerTests {
 				.doesNotContain(Base64.getEncoder().encodeToString(message).substring(0, 16)));
 	}
 
-	private BakedSecretsDecryptor decryptor() {
-		return BakedSecretsDecryptor.builder(this.kms).timeout(Duration.ofSeconds(5)).build();
+	private BakedSecretsDecrypter decrypter() {
+		return BakedSecretsDecrypter.builder(this.kms).timeout(Duration.ofSeconds(5)).build();
 	}
 
 	private SecretDecryptionFailure failure(BakedSecret secret) {
 		try {
-			decryptor().decrypt(secret);
+			decrypter().decrypt(secret);
 		}
 		catch (SecretDecryptionException ex) {
 			assertThat(ex.getFailures()).hasSize(1);

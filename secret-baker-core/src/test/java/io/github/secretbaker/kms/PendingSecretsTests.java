@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -10,7 +26,6 @@ import io.github.secretbaker.aws.DecryptPermission;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import io.github.secretbaker.test.LocalAwsTest;
@@ -54,7 +69,7 @@ class PendingSecretsTests {
 	void returnsAtOnceAndJoinsWithinTheDeadline() {
 		BakedSecrets secrets = bake("DB_PASSWORD");
 		this.server.faults().hangNext("Decrypt", 1);
-		PendingSecrets pending = decryptor(Duration.ofSeconds(1), 16).start(secrets);
+		PendingSecrets pending = decrypter(Duration.ofSeconds(1), 16).start(secrets);
 		assertThat(pending.isDone()).isFalse();
 		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(pending::join)
 			.satisfies((ex) -> assertThat(ex.getFailures()).extracting(SecretDecryptionFailure::kind)
@@ -65,7 +80,7 @@ class PendingSecretsTests {
 	@Test
 	void givesEveryJoinTheSameOutcome() {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY");
-		PendingSecrets pending = decryptor(Duration.ofSeconds(5), 16).start(secrets);
+		PendingSecrets pending = decrypter(Duration.ofSeconds(5), 16).start(secrets);
 		DecryptedSecrets first = pending.join();
 		assertThat(pending.join()).isSameAs(first);
 		assertThat(this.server.callCount("Decrypt")).isEqualTo(2);
@@ -77,7 +92,7 @@ class PendingSecretsTests {
 	void keepsTwoCallsInFlightUntilSomethingWaitsThenTheFullConcurrency() throws InterruptedException {
 		BakedSecrets secrets = bake("S01", "S02", "S03", "S04", "S05", "S06", "S07", "S08", "S09", "S10", "S11", "S12");
 		this.server.faults().latency("Decrypt", Duration.ofMillis(200));
-		PendingSecrets pending = decryptor(Duration.ofSeconds(10), 8).start(secrets);
+		PendingSecrets pending = decrypter(Duration.ofSeconds(10), 8).start(secrets);
 		long giveUp = System.nanoTime() + Duration.ofSeconds(8).toNanos();
 		while (this.server.callCount("Decrypt") < 5 && System.nanoTime() < giveUp) {
 			Thread.sleep(10);
@@ -94,7 +109,7 @@ class PendingSecretsTests {
 	void reportsSecretsStillQueuedAtTheDeadlineAsNotAttempted() {
 		BakedSecrets secrets = bake("A_FIRST", "B_SECOND", "C_THIRD");
 		this.server.faults().hangNext("Decrypt", 3);
-		PendingSecrets pending = decryptor(Duration.ofSeconds(1), 1).start(secrets);
+		PendingSecrets pending = decrypter(Duration.ofSeconds(1), 1).start(secrets);
 		assertThatExceptionOfType(SecretDecryptionException.class).isThrownBy(pending::join).satisfies((ex) -> {
 			assertThat(ex.getFailures()).extracting(SecretDecryptionFailure::kind)
 				.containsExactly(Kind.TIMEOUT, Kind.NOT_ATTEMPTED, Kind.NOT_ATTEMPTED);
@@ -107,11 +122,12 @@ class PendingSecretsTests {
 	@Test
 	void namesTheRegionOfAKeyThatTheClientCannotReach() {
 		BakedSecrets secrets = bake("DB_PASSWORD");
-		try (KmsDecrypter otherRegion = SdkKmsDecrypter.create(new KmsClientFactory().region("eu-west-1")
-			.endpoint(this.server.endpoint())
-			.credentialsProvider(this.server.credentialsProvider()))) {
+		try (KmsDecrypter otherRegion = SdkKmsDecrypter.builder()
+			.settings(KmsClientSettings.defaults().withRegion("eu-west-1").withEndpoint(this.server.endpoint()))
+			.credentialsProvider(this.server.credentialsProvider())
+			.build()) {
 			assertThatExceptionOfType(SecretDecryptionException.class)
-				.isThrownBy(() -> BakedSecretsDecryptor.builder(otherRegion).build().decryptAll(secrets))
+				.isThrownBy(() -> BakedSecretsDecrypter.builder(otherRegion).build().decryptAll(secrets))
 				.satisfies((ex) -> {
 					SecretDecryptionFailure failure = ex.getFailures().get(0);
 					assertThat(failure.kind()).isEqualTo(Kind.ACCESS_DENIED);
@@ -135,7 +151,7 @@ class PendingSecretsTests {
 		BakedSecrets secrets = BakedSecrets
 			.of(List.of(BakedSecret.of("BINARY", Base64.getEncoder().encodeToString(ciphertext), parameterArn)));
 		assertThatExceptionOfType(SecretDecryptionException.class)
-			.isThrownBy(() -> decryptor(Duration.ofSeconds(5), 16).decryptAll(secrets))
+			.isThrownBy(() -> decrypter(Duration.ofSeconds(5), 16).decryptAll(secrets))
 			.satisfies((ex) -> assertThat(ex.getFailures()).singleElement().satisfies((failure) -> {
 				assertThat(failure.secretName()).isEqualTo("BINARY");
 				assertThat(failure.kind()).isEqualTo(Kind.INVALID_RESPONSE);
@@ -147,12 +163,12 @@ class PendingSecretsTests {
 	void primesWithoutCallingKms() {
 		BakedSecrets secrets = bake("DB_PASSWORD", "API_KEY");
 		this.server.resetCounters();
-		decryptor(Duration.ofSeconds(5), 16).prime(secrets);
+		decrypter(Duration.ofSeconds(5), 16).prime(secrets);
 		assertThat(this.server.callCounts()).isEmpty();
 	}
 
-	private BakedSecretsDecryptor decryptor(Duration timeout, int concurrency) {
-		return BakedSecretsDecryptor.builder(this.kms).timeout(timeout).concurrency(concurrency).build();
+	private BakedSecretsDecrypter decrypter(Duration timeout, int concurrency) {
+		return BakedSecretsDecrypter.builder(this.kms).timeout(timeout).concurrency(concurrency).build();
 	}
 
 	private BakedSecrets bake(String... names) {

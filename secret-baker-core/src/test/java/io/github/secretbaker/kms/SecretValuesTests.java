@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms;
 
 import java.time.Duration;
@@ -50,7 +66,7 @@ class SecretValuesTests {
 		BakedSecrets baked = BakedSecrets
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues values = SecretValues.of(BakedSecretsDecryptor.builder(this.kms).build().start(baked));
+		SecretValues values = SecretValues.of(BakedSecretsDecrypter.builder(this.kms).build().start(baked));
 		assertThat(values.isLazy()).isFalse();
 		assertThat(values.join()).isNotNull();
 		assertThat(values.join()).isNull();
@@ -60,7 +76,7 @@ class SecretValuesTests {
 	}
 
 	@Test
-	void refusesAReadBeforeADeferredDecryptionIsSuppliedItsDecryptor(LocalAwsServer server) {
+	void refusesAReadBeforeADeferredDecryptionIsSuppliedItsDecrypter(LocalAwsServer server) {
 		String keyArn = server.createKey();
 		BakedSecrets baked = BakedSecrets
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
@@ -74,7 +90,7 @@ class SecretValuesTests {
 			assertThat(values.join()).isNull();
 			assertThat(server.callCounts()).isEmpty();
 			this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-			values.supply(BakedSecretsDecryptor.builder(this.kms).build());
+			values.supply(BakedSecretsDecrypter.builder(this.kms).build());
 			assertThat(values.get("DB_PASSWORD")).isEqualTo(this.password);
 			assertThat(server.callCount("Decrypt")).isEqualTo(1);
 			assertThat(this.firstReads).hasSize(lazy ? 1 : 0);
@@ -92,7 +108,7 @@ class SecretValuesTests {
 		SecretValues values = SecretValues.deferred(baked, false, "not restored yet", this.firstReads::add);
 		server.resetCounters();
 		for (int restore = 1; restore <= 2; restore++) {
-			values.supply(BakedSecretsDecryptor.builder(this.kms).build());
+			values.supply(BakedSecretsDecrypter.builder(this.kms).build());
 			assertThat(values.join()).isNotNull();
 			assertThat(values.join()).isNull();
 			assertThat(values.get("DB_PASSWORD")).isEqualTo(this.password);
@@ -120,7 +136,7 @@ class SecretValuesTests {
 		}
 		List<String> names = List.copyOf(values.keySet());
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
-		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked), BakedSecretsDecryptor.builder(this.kms).build(),
+		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked), BakedSecretsDecrypter.builder(this.kms).build(),
 				this.firstReads::add);
 		server.resetCounters();
 		server.faults().latency("Decrypt", Duration.ofMillis(500));
@@ -160,7 +176,7 @@ class SecretValuesTests {
 			.of(List.of(BakedSecretFixtures.bake(server, "DB_PASSWORD", this.password, keyArn)));
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(5));
 		Duration timeout = Duration.ofSeconds(1);
-		SecretValues source = SecretValues.lazy(baked, BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(),
+		SecretValues source = SecretValues.lazy(baked, BakedSecretsDecrypter.builder(this.kms).timeout(timeout).build(),
 				this.firstReads::add);
 		server.resetCounters();
 		server.faults().hangNext("Decrypt", 100);
@@ -211,7 +227,7 @@ class SecretValuesTests {
 		this.kms = BakedSecretFixtures.decrypter(server, KmsClientType.HTTP, Duration.ofSeconds(10));
 		Duration timeout = Duration.ofSeconds(5);
 		SecretValues source = SecretValues.lazy(BakedSecrets.of(baked),
-				BakedSecretsDecryptor.builder(this.kms).timeout(timeout).build(), this.firstReads::add);
+				BakedSecretsDecrypter.builder(this.kms).timeout(timeout).build(), this.firstReads::add);
 		server.resetCounters();
 		server.faults().latency("Decrypt", Duration.ofMillis(300));
 		int threads = 32;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.nio.charset.StandardCharsets;
@@ -41,6 +57,12 @@ final class AdvancedTierValues {
 
 	/**
 	 * Encrypt a value under a key into a message of the given suite.
+	 * @param suite the suite
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param plaintext the plaintext
+	 * @param context the context
+	 * @return the message
 	 * @throws AwsException the KMS failure, as KMS reported it
 	 */
 	byte[] encrypt(String region, String keyReference, byte[] plaintext, Map<String, String> context,
@@ -56,6 +78,10 @@ final class AdvancedTierValues {
 
 	/**
 	 * Open a message with this server's KMS.
+	 * @param region the region
+	 * @param message the message
+	 * @param context the context
+	 * @return the plaintext
 	 * @throws AwsException the KMS failure, or {@code InvalidCiphertextException} for a
 	 * message that does not open
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.io.IOException;
@@ -261,6 +277,8 @@ final class AwsJsonHandler implements HttpHandler {
 	/**
 	 * Apply the faults of an operation, except a drip: wait for latency, hang, or throw
 	 * an error to send.
+	 * @param faults the faults
+	 * @param operation the operation
 	 * @return whether the call hung and gets no answer
 	 */
 	static boolean applyFaults(Faults faults, String operation) {
@@ -291,6 +309,9 @@ final class AwsJsonHandler implements HttpHandler {
 	/**
 	 * Answer slowly if a drip fault applies: headers at once, then one byte of a body
 	 * that never ends per interval, until the client leaves or the faults are cleared.
+	 * @param exchange the exchange
+	 * @param faults the faults
+	 * @param operation the operation
 	 * @return whether the call was answered this way
 	 */
 	static boolean drip(HttpExchange exchange, Faults faults, String operation) throws IOException {

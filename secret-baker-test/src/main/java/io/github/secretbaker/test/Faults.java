@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.time.Duration;
@@ -359,6 +375,9 @@ public final class Faults {
 	/**
 	 * Return the random source of partial pages for the operation, or {@code null} when
 	 * its pages are full.
+	 * @param operation the operation
+	 * @return the random source of partial pages for the operation, or {@code null} when
+	 * its pages are full
 	 */
 	@Nullable Random pageSizes(String operation) {
 		Random random = this.partialPages.get(operation);
@@ -371,6 +390,8 @@ public final class Faults {
 
 	/**
 	 * Return the interval of a drip fault that applies to this call, or {@code null}.
+	 * @param operation the operation
+	 * @return the interval of a drip fault that applies to this call, or {@code null}
 	 */
 	@Nullable Duration drip(String operation) {
 		if (decrement(this.drips.get(operation))) {
@@ -384,6 +405,7 @@ public final class Faults {
 
 	/**
 	 * Return the generation of hanging calls, which {@link #clear()} moves on.
+	 * @return the generation of hanging calls, which {@link #clear()} moves on
 	 */
 	long hangGeneration() {
 		synchronized (this.hangMonitor) {

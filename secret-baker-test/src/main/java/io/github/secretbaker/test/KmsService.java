@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.io.ByteArrayOutputStream;
@@ -156,6 +172,11 @@ final class KmsService {
 	/**
 	 * Encrypt for another service acting on the caller's behalf, checking the caller's
 	 * {@code kms:Encrypt} permission.
+	 * @param context the context
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param plaintext the plaintext
+	 * @return the key's ARN and the ciphertext
 	 */
 	EncryptResult encryptFor(String region, String keyReference, byte[] plaintext, Map<String, String> context) {
 		Key key = usableKey(region, keyReference, "Encrypt");
@@ -165,6 +186,10 @@ final class KmsService {
 	/**
 	 * Decrypt for another service acting on the caller's behalf, checking the caller's
 	 * {@code kms:Decrypt} permission.
+	 * @param region the region
+	 * @param ciphertext the ciphertext
+	 * @param context the context
+	 * @return the plaintext
 	 */
 	byte[] decryptFor(String region, byte[] ciphertext, Map<String, String> context) {
 		return open(region, ciphertext, null, context, false).plaintext();
@@ -173,6 +198,10 @@ final class KmsService {
 	/**
 	 * Generate a data key for another service acting on the caller's behalf, checking the
 	 * caller's {@code kms:GenerateDataKey} permission.
+	 * @param context the context
+	 * @param region the region
+	 * @param keyReference the key reference
+	 * @param length the length
 	 * @return the plaintext data key and its ciphertext under the key
 	 */
 	DataKey generateDataKeyFor(String region, String keyReference, int length, Map<String, String> context) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.nio.charset.StandardCharsets;
@@ -116,6 +132,11 @@ final class SsmService {
 	/**
 	 * Put a parameter into the given account's store, as {@code PutParameter} does; an
 	 * Advanced-tier SecureString is a message of the given algorithm suite.
+	 * @param region the region
+	 * @param owner the owner
+	 * @param request the request
+	 * @param suite the suite
+	 * @return the answer of {@code PutParameter}
 	 */
 	ObjectNode putParameter(String region, String owner, JsonRequest request, CryptoAlgorithm suite) {
 		// The PutParameter reference: "The service removes any spaces specified for the

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.test;
 
 import java.util.ArrayList;
@@ -14,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -27,7 +44,6 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Tests for {@link LocalAwsExtension} and {@link LocalAwsTest @LocalAwsTest}.
@@ -99,7 +115,8 @@ class LocalAwsExtensionTests {
 	@Test
 	void sharesOneServerAcrossClassesInJvmScope() {
 		EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(JvmScoped.class), selectClass(OtherJvmScoped.class))
+			.selectors(DiscoverySelectors.selectClass(JvmScoped.class),
+					DiscoverySelectors.selectClass(OtherJvmScoped.class))
 			.execute()
 			.testEvents()
 			.assertStatistics((stats) -> stats.succeeded(2).failed(0));
@@ -109,7 +126,10 @@ class LocalAwsExtensionTests {
 	}
 
 	private static Events execute(Class<?> testClass) {
-		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+		return EngineTestKit.engine("junit-jupiter")
+			.selectors(DiscoverySelectors.selectClass(testClass))
+			.execute()
+			.testEvents();
 	}
 
 	private static boolean isStopped(LocalAwsServer server) {

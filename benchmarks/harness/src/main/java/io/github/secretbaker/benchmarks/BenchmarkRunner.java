@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks;
 
 import java.nio.file.Path;
@@ -10,12 +26,12 @@ import io.github.secretbaker.benchmarks.bake.BakeBenchmark;
 import io.github.secretbaker.benchmarks.bake.BakeSample;
 import io.github.secretbaker.benchmarks.burst.BurstBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
-import io.github.secretbaker.benchmarks.lambda.LambdaInitBenchmark;
-import io.github.secretbaker.benchmarks.lambda.LambdaShapedBenchmark;
-import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.coldstart.ColdStartSummary;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientBenchmark;
 import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
+import io.github.secretbaker.benchmarks.lambda.LambdaInitBenchmark;
+import io.github.secretbaker.benchmarks.lambda.LambdaShapedBenchmark;
+import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.report.BenchmarkReport;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadBenchmark;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;

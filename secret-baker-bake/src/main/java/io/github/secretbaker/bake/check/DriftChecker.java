@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.bake.check;
 
 import java.util.ArrayList;
@@ -126,6 +142,10 @@ public final class DriftChecker {
 	 * Compare key ARNs, an alias ARN standing for its key where {@code DescribeKey}
 	 * resolved it. An alias ARN that could not be resolved on one side only cannot be
 	 * compared with a key ARN, so it is not reported.
+	 * @param keyAliases the key aliases
+	 * @param bakedKeyId the baked key id
+	 * @param currentKeyId the current key id
+	 * @return whether the key is known to have changed
 	 */
 	private static boolean keyChanged(@Nullable String bakedKeyId, @Nullable String currentKeyId,
 			Map<String, String> keyAliases) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.http;
 
 import java.io.IOException;
@@ -25,8 +41,8 @@ import java.util.function.Supplier;
 
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
-import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.internal.KmsErrors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -233,7 +249,7 @@ public final class CredentialsResolver implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			if (KmsErrors.isUntrustedCertificate(ex)) {
-				throw new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the "
+				throw new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, "the JVM does not trust the "
 						+ "certificate of the container credentials endpoint " + endpoint + "; KMS was not called");
 			}
 			String problem = (ex instanceof ProtocolException) ? "did not answer in HTTP/1.1"
@@ -272,7 +288,7 @@ public final class CredentialsResolver implements AutoCloseable {
 			throw failure("cannot be used: " + name + " must be an http or https URL with a host");
 		}
 		if ("http".equals(scheme) && !isContainerHost(uri.getHost())) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, name + " is plain http to " + uri.getHost()
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, name + " is plain http to " + uri.getHost()
 					+ ", which is neither a loopback address nor the ECS or EKS container agent, so the AWS SDKs refuse "
 					+ "it too; no credentials were requested and KMS was not called");
 		}
@@ -340,7 +356,7 @@ public final class CredentialsResolver implements AutoCloseable {
 			throw failure("were not obtained: interrupted");
 		}
 		catch (ExecutionException ex) {
-			throw new KmsDecryptException(Kind.CREDENTIALS, null, 0, this.source.describeFailure(ex.getCause()));
+			throw new KmsDecryptException(Kind.CREDENTIALS, null, this.source.describeFailure(ex.getCause()));
 		}
 	}
 
@@ -350,12 +366,12 @@ public final class CredentialsResolver implements AutoCloseable {
 	}
 
 	private KmsDecryptException failure(String problem) {
-		return new KmsDecryptException(Kind.CREDENTIALS, null, 0,
+		return new KmsDecryptException(Kind.CREDENTIALS, null,
 				"the AWS credentials from " + this.source.description() + " " + problem + "; KMS was not called");
 	}
 
 	private static KmsDecryptException failure(String problem, String endpoint) {
-		return new KmsDecryptException(Kind.CREDENTIALS, null, 0,
+		return new KmsDecryptException(Kind.CREDENTIALS, null,
 				"the container credentials endpoint " + endpoint + " " + problem + "; KMS was not called");
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.http;
 
 import java.io.IOException;
@@ -17,15 +33,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.secretbaker.aws.DecryptPermission;
-import io.github.secretbaker.aws.SigV4Signer;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.aws.internal.SigV4Signer;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
-import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
+import io.github.secretbaker.kms.internal.KmsErrors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import tools.jackson.core.JacksonException;
@@ -35,7 +51,7 @@ import tools.jackson.core.JacksonException;
  * request over {@link HttpTransport} (which logs nothing), signed by {@link SigV4Signer}
  * on {@code javax.crypto}, without an SDK service client or signer. It keeps at most
  * {@value #MAX_CONNECTIONS} connections open and reuses them, never retries (the
- * {@link BakedSecretsDecryptor} does, within its deadline), never quotes an answer, and
+ * {@link BakedSecretsDecrypter} does, within its deadline), never quotes an answer, and
  * ends each call, credentials included, at the request's deadline.
  * <p>
  * Unless a provider is given, credentials come from the environment variables (Lambda's
@@ -197,7 +213,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new KmsDecryptException(Kind.TIMEOUT, null, 0, "interrupted while waiting for a connection to KMS");
+			throw new KmsDecryptException(Kind.TIMEOUT, null, "interrupted while waiting for a connection to KMS");
 		}
 	}
 
@@ -212,7 +228,7 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 					Instant.now());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null,
 					"the path of the KMS endpoint cannot be signed: use an absolute, normalized path");
 		}
 		List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -283,27 +299,27 @@ public final class HttpKmsDecrypter implements KmsDecrypter {
 		if (errorCode == null && !json && status < 500 && status != 429) {
 			throw invalidResponse(status, "with a body that is not an AWS JSON error");
 		}
-		throw new KmsDecryptException(KmsErrors.kind(errorCode, status), errorCode, status,
+		throw new KmsDecryptException(KmsErrors.kind(errorCode, status), errorCode,
 				KmsErrors.detail(errorCode, status));
 	}
 
 	private KmsDecryptException network(IOException ex) {
 		if (KmsErrors.isUntrustedCertificate(ex)) {
-			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0, "the JVM does not trust the TLS "
+			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, "the JVM does not trust the TLS "
 					+ "certificate of the KMS endpoint " + this.host + " (no trusted certificate for that host name)");
 		}
 		String hint = (ex instanceof UnknownHostException) ? "; check the region and secret-baker.endpoint" : "";
-		return new KmsDecryptException(Kind.NETWORK, null, 0,
+		return new KmsDecryptException(Kind.NETWORK, null,
 				"cannot reach KMS at " + this.host + " (" + ex.getClass().getSimpleName() + ")" + hint);
 	}
 
 	private static KmsDecryptException timeout(Deadline deadline) {
-		return new KmsDecryptException(Kind.TIMEOUT, null, 0,
+		return new KmsDecryptException(Kind.TIMEOUT, null,
 				"KMS did not answer within the " + deadline.describeTimeout() + " deadline");
 	}
 
 	private static KmsDecryptException invalidResponse(int status, String what) {
-		return new KmsDecryptException(Kind.INVALID_RESPONSE, null, status,
+		return new KmsDecryptException(Kind.INVALID_RESPONSE, null,
 				"KMS answered" + ((status != 0) ? " HTTP " + status : "") + " " + what);
 	}
 

@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.http;
 
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.Function;
 
-import io.github.secretbaker.aws.EndpointTransport;
+import io.github.secretbaker.aws.internal.EndpointTransport;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
@@ -119,7 +135,7 @@ record KmsEndpoint(URI uri, String region) {
 		String insecure = EndpointTransport.checkInsecure(uri, source, allowInsecure,
 				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
 		if (insecure != null) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, insecure);
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, insecure);
 		}
 		return (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? uri.resolve("/") : uri;
 	}
@@ -153,7 +169,7 @@ record KmsEndpoint(URI uri, String region) {
 	}
 
 	private static KmsDecryptException configuration(String detail) {
-		return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0, detail);
+		return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, detail);
 	}
 
 }

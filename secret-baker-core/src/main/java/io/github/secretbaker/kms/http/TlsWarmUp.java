@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.http;
 
 import java.io.ByteArrayInputStream;
@@ -133,6 +149,11 @@ final class TlsWarmUp {
 	 * Return a version 3 certificate for the loopback address, signed by its own key with
 	 * SHA-256 and RSA: the DER of RFC 5280's structures, with the JDK's own encoding of
 	 * the public key and its own signature.
+	 * @param keys the keys
+	 * @param address the address
+	 * @return a version 3 certificate for the loopback address, signed by its own key
+	 * with SHA-256 and RSA: the DER of RFC 5280's structures, with the JDK's own encoding
+	 * of the public key and its own signature
 	 */
 	private static X509Certificate selfSigned(KeyPair keys, InetAddress address) throws GeneralSecurityException {
 		byte[] algorithm = der(0x30, SHA256_WITH_RSA, new byte[] { 0x05, 0x00 });
@@ -161,6 +182,9 @@ final class TlsWarmUp {
 
 	/**
 	 * Return a DER element: its tag, its definite length and its contents.
+	 * @param tag the tag
+	 * @param contents the contents
+	 * @return a DER element: its tag, its definite length and its contents
 	 */
 	private static byte[] der(int tag, byte[]... contents) {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,16 +1,33 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.sdk;
 
 import java.net.URI;
 import java.time.Duration;
 
-import io.github.secretbaker.aws.EndpointTransport;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.aws.internal.EndpointTransport;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.AwsCredentials;
 import io.github.secretbaker.kms.http.CredentialsResolver;
+import io.github.secretbaker.kms.internal.SecretBakerHttpClient;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -23,15 +40,13 @@ import software.amazon.awssdk.services.kms.KmsClientBuilder;
 /**
  * Creates a {@link KmsClient} built for a cold start, for {@link SdkKmsDecrypter}: the
  * {@link SecretBakerHttpClient}, which logs no header, no SDK retries (the
- * {@link BakedSecretsDecryptor} retries within its own deadline), call timeouts no longer
+ * {@link BakedSecretsDecrypter} retries within its own deadline), call timeouts no longer
  * than that deadline, the region from configuration or the SDK's default chain
  * ({@code AWS_REGION} on Lambda) and credentials from a {@link CredentialsResolver}.
  * <p>
  * Create one client per process and share it.
- *
- * @since 0.1.0
  */
-public final class KmsClientFactory {
+final class KmsClientFactory {
 
 	private static final String[] ENDPOINT_VARIABLES = { "AWS_ENDPOINT_URL_KMS", "AWS_ENDPOINT_URL" };
 
@@ -45,7 +60,7 @@ public final class KmsClientFactory {
 
 	private boolean allowInsecureEndpoint;
 
-	private Duration timeout = BakedSecretsDecryptor.DEFAULT_TIMEOUT;
+	private Duration timeout = BakedSecretsDecrypter.DEFAULT_TIMEOUT;
 
 	/**
 	 * Set the AWS region. When not set, the SDK's default region chain applies: the
@@ -54,7 +69,7 @@ public final class KmsClientFactory {
 	 * @param region the region, such as {@code eu-west-1}, or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory region(@Nullable String region) {
+	KmsClientFactory region(@Nullable String region) {
 		this.region = (region != null && !region.isBlank()) ? region.strip() : null;
 		return this;
 	}
@@ -65,7 +80,7 @@ public final class KmsClientFactory {
 	 * @param endpoint the endpoint or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory endpoint(@Nullable URI endpoint) {
+	KmsClientFactory endpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
 		return this;
 	}
@@ -76,7 +91,7 @@ public final class KmsClientFactory {
 	 * @param fips whether to use the FIPS endpoint, or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory fips(@Nullable Boolean fips) {
+	KmsClientFactory fips(@Nullable Boolean fips) {
 		this.fips = fips;
 		return this;
 	}
@@ -88,7 +103,7 @@ public final class KmsClientFactory {
 	 * @param allowInsecureEndpoint whether to allow it
 	 * @return this factory
 	 */
-	public KmsClientFactory allowInsecureEndpoint(boolean allowInsecureEndpoint) {
+	KmsClientFactory allowInsecureEndpoint(boolean allowInsecureEndpoint) {
 		this.allowInsecureEndpoint = allowInsecureEndpoint;
 		return this;
 	}
@@ -100,7 +115,7 @@ public final class KmsClientFactory {
 	 * @param credentialsProvider the provider or {@code null}
 	 * @return this factory
 	 */
-	public KmsClientFactory credentialsProvider(@Nullable AwsCredentialsProvider credentialsProvider) {
+	KmsClientFactory credentialsProvider(@Nullable AwsCredentialsProvider credentialsProvider) {
 		this.credentialsProvider = credentialsProvider;
 		return this;
 	}
@@ -110,8 +125,8 @@ public final class KmsClientFactory {
 	 * @param timeout the timeout, positive
 	 * @return this factory
 	 */
-	public KmsClientFactory timeout(Duration timeout) {
-		String problem = BakedSecretsDecryptor.checkTimeout(timeout);
+	KmsClientFactory timeout(Duration timeout) {
+		String problem = BakedSecretsDecrypter.checkTimeout(timeout);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}
@@ -127,7 +142,7 @@ public final class KmsClientFactory {
 	 * @throws KmsDecryptException of kind {@link Kind#INSECURE_ENDPOINT} for an endpoint
 	 * over plain http to another host that is not allowed
 	 */
-	public KmsClient createClient() {
+	KmsClient createClient() {
 		return createClient(credentialsResolver());
 	}
 
@@ -198,7 +213,7 @@ public final class KmsClientFactory {
 		String problem = EndpointTransport.checkInsecure(endpoint, source, this.allowInsecureEndpoint,
 				KmsClientSettings.ALLOW_INSECURE_ENDPOINT);
 		if (problem != null) {
-			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, 0, problem);
+			throw new KmsDecryptException(Kind.INSECURE_ENDPOINT, null, problem);
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.sdk;
 
 import java.io.EOFException;
@@ -10,12 +26,13 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLException;
 
+import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
-import io.github.secretbaker.kms.KmsErrors;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
 import io.github.secretbaker.kms.http.CredentialsResolver;
+import io.github.secretbaker.kms.internal.KmsErrors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,6 +83,28 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	}
 
 	/**
+	 * Return a decrypter over a client built for a cold start from settings, with
+	 * credentials from the environment. It closes the client on {@link #close()}.
+	 * @param settings the region, endpoint, FIPS choice and timeout
+	 * @return the decrypter
+	 * @throws KmsDecryptException if the client cannot be created, typically because no
+	 * region is configured or its endpoint is plain http to another host
+	 */
+	public static SdkKmsDecrypter create(KmsClientSettings settings) {
+		return builder().settings(settings).build();
+	}
+
+	/**
+	 * Return a builder of a decrypter over a client built for a cold start:
+	 * secret-baker's HTTP transport and SigV4 signer, no SDK retries, and call timeouts
+	 * no longer than the settings' timeout.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
 	 * Return a decrypter over a client that it creates with the given factory and closes
 	 * on {@link #close()}.
 	 * @param factory the factory
@@ -73,14 +112,14 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	 * @throws KmsDecryptException if the client cannot be created, typically because no
 	 * region is configured or its endpoint is plain http to another host
 	 */
-	public static SdkKmsDecrypter create(KmsClientFactory factory) {
+	static SdkKmsDecrypter create(KmsClientFactory factory) {
 		CredentialsResolver credentials = factory.credentialsResolver();
 		try {
 			return new SdkKmsDecrypter(factory.createClient(credentials), credentials, true);
 		}
 		catch (SdkClientException ex) {
 			credentials.close();
-			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+			throw new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null,
 					"cannot create the KMS client (AWS SDK, " + ex.getClass().getSimpleName()
 							+ "), usually because no region is known; set secret-baker.region or AWS_REGION");
 		}
@@ -113,12 +152,12 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 			throw classify(ex, request);
 		}
 		catch (RuntimeException ex) {
-			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 0,
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null,
 					"the AWS SDK failed with " + ex.getClass().getName() + " while reading KMS's answer");
 		}
 		SdkBytes plaintext = response.plaintext();
 		if (plaintext == null) {
-			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, 200, "KMS answered without a Plaintext");
+			throw new KmsDecryptException(Kind.INVALID_RESPONSE, null, "KMS answered without a Plaintext");
 		}
 		return plaintext.asByteArray();
 	}
@@ -141,7 +180,7 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 			return timeout(request);
 		}
 		if (KmsErrors.isUntrustedCertificate(ex)) {
-			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null, 0,
+			return new KmsDecryptException(Kind.UNTRUSTED_CERTIFICATE, null,
 					"the JVM does not trust the TLS " + "certificate of the KMS endpoint " + endpointHost()
 							+ " (no trusted certificate for that host name)");
 		}
@@ -152,7 +191,7 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 			if (errorCode == null && status >= 200 && status < 300) {
 				return invalidResponse(ex, status);
 			}
-			return new KmsDecryptException(KmsErrors.kind(errorCode, status), errorCode, status,
+			return new KmsDecryptException(KmsErrors.kind(errorCode, status), errorCode,
 					KmsErrors.detail(errorCode, status));
 		}
 		IOExceptionCause network = IOExceptionCause.find(ex);
@@ -160,18 +199,18 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 			return timeout(request);
 		}
 		if (network != null) {
-			return new KmsDecryptException(Kind.NETWORK, null, 0,
+			return new KmsDecryptException(Kind.NETWORK, null,
 					"cannot reach KMS (" + network.type() + ")" + network.hint());
 		}
 		if (ex instanceof SdkClientException && isCredentialsProblem(ex)) {
-			return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null, 0,
+			return new KmsDecryptException(Kind.CLIENT_CONFIGURATION, null,
 					"the AWS SDK found no credentials or no region (" + ex.getClass().getSimpleName() + ")");
 		}
 		return invalidResponse(ex, 0);
 	}
 
 	private static KmsDecryptException timeout(KmsDecryptRequest request) {
-		return new KmsDecryptException(Kind.TIMEOUT, null, 0,
+		return new KmsDecryptException(Kind.TIMEOUT, null,
 				"KMS did not answer within the " + request.deadline().describeTimeout() + " deadline");
 	}
 
@@ -184,7 +223,7 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 	}
 
 	private static KmsDecryptException invalidResponse(SdkException ex, int status) {
-		return new KmsDecryptException(Kind.INVALID_RESPONSE, null, status,
+		return new KmsDecryptException(Kind.INVALID_RESPONSE, null,
 				"KMS answered" + ((status != 0) ? " HTTP " + status : "")
 						+ " with a response the AWS SDK could not read (" + ex.getClass().getSimpleName() + ")");
 	}
@@ -218,6 +257,58 @@ public final class SdkKmsDecrypter implements KmsDecrypter {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * Builds an {@link SdkKmsDecrypter} over a client that it creates and closes.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private KmsClientSettings settings = KmsClientSettings.defaults();
+
+		private @Nullable AwsCredentialsProvider credentialsProvider;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the region, endpoint, FIPS choice and timeout.
+		 * @param settings the settings
+		 * @return this builder
+		 */
+		public Builder settings(KmsClientSettings settings) {
+			this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+			return this;
+		}
+
+		/**
+		 * Set the credentials provider, instead of reading the credentials from the
+		 * environment. The caller owns it: the decrypter does not close it.
+		 * @param credentialsProvider the provider, or {@code null} for the environment's
+		 * @return this builder
+		 */
+		public Builder credentialsProvider(@Nullable AwsCredentialsProvider credentialsProvider) {
+			this.credentialsProvider = credentialsProvider;
+			return this;
+		}
+
+		/**
+		 * Build the decrypter. The caller owns it and closes it.
+		 * @return the decrypter
+		 * @throws KmsDecryptException if the client cannot be created, typically because
+		 * no region is configured or its endpoint is plain http to another host
+		 */
+		public SdkKmsDecrypter build() {
+			return create(new KmsClientFactory().region(this.settings.region())
+				.endpoint(this.settings.endpoint())
+				.fips(this.settings.fips())
+				.allowInsecureEndpoint(this.settings.allowInsecureEndpoint())
+				.timeout(this.settings.timeout())
+				.credentialsProvider(this.credentialsProvider));
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.sdk;
 
 import java.io.IOException;
@@ -11,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.secretbaker.aws.SigV4Signer;
+import io.github.secretbaker.aws.internal.SigV4Signer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -41,7 +57,7 @@ public final class SigV4AuthScheme implements AuthScheme<AwsCredentialsIdentity>
 	/**
 	 * The id of the scheme this one replaces.
 	 */
-	public static final String SCHEME_ID = "aws.auth#sigv4";
+	private static final String SCHEME_ID = "aws.auth#sigv4";
 
 	// Headers a proxy may change on the way, which the SDK's signer leaves out too; and
 	// the ones the signer sets itself.

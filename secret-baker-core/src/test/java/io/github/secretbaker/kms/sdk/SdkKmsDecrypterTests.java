@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.kms.sdk;
 
 import java.io.IOException;
@@ -17,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.secretbaker.format.BakedSecret;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.kms.BakedSecretFixtures;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
@@ -144,8 +160,8 @@ class SdkKmsDecrypterTests {
 			.endpoint(endpoint())
 			.timeout(Duration.ofSeconds(2))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "s"))))) {
-			BakedSecretsDecryptor decryptor = BakedSecretsDecryptor.builder(kms).timeout(Duration.ofSeconds(2)).build();
-			return catchThrowableOfType(SecretDecryptionException.class, () -> decryptor.decryptAll(secrets));
+			BakedSecretsDecrypter decrypter = BakedSecretsDecrypter.builder(kms).timeout(Duration.ofSeconds(2)).build();
+			return catchThrowableOfType(SecretDecryptionException.class, () -> decrypter.decryptAll(secrets));
 		}
 	}
 

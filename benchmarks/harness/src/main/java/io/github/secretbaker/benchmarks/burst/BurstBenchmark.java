@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.io.IOException;
@@ -17,12 +33,12 @@ import java.util.Map;
 import io.github.secretbaker.benchmarks.Machine;
 import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
 import io.github.secretbaker.benchmarks.burst.ColdStartReader.ParametersByPath;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 
 /**
  * Deploy bursts: the issue's target burst simulated for secret-baker and for a reader of
- * Parameter Store by path, the largest bursts a quota carries, the decryptor's policy
+ * Parameter Store by path, the largest bursts a quota carries, the decrypter's policy
  * against alternatives, and a real burst on the local server compared with its
  * simulation. Written as {@code burst.md}.
  *
@@ -97,7 +113,7 @@ public final class BurstBenchmark {
 		line("Every cold start starts reading its secrets at its arrival; a call takes L = " + this.latency.toMillis()
 				+ " ms and meets the quota, a token bucket holding one second of it and starting full, at the end of "
 				+ "that round trip; a throttled call costs its round trip and no token. secret-baker's cold start "
-				+ "follows the decryptor's policy: " + describe(DecryptorPolicy.DEFAULT) + ". The SSM reader pages "
+				+ "follows the decrypter's policy: " + describe(DecrypterPolicy.DEFAULT) + ". The SSM reader pages "
 				+ "by 10, the pages one after another, each call with the SDK's standard retry (3 attempts, "
 				+ "full jitter from 100 ms up to 20 s); a call still throttled after its third attempt fails the init. "
 				+ "Added init is the time from the start of the reading to its end, failures included at the time "
@@ -132,9 +148,9 @@ public final class BurstBenchmark {
 		line();
 		resultHeader("Reader, quota");
 		BurstResult bakerResult = BurstSimulation
-			.run(target(new BakedDecryption(DecryptorPolicy.DEFAULT), TARGET_QUOTA, this.latency));
+			.run(target(new BakedDecryption(DecrypterPolicy.DEFAULT), TARGET_QUOTA, this.latency));
 		resultRow("secret-baker, KMS " + quota(TARGET_QUOTA) + "/s", bakerResult);
-		BurstResult bakerEmpty = BurstSimulation.run(new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT),
+		BurstResult bakerEmpty = BurstSimulation.run(new BurstScenario(new BakedDecryption(DecrypterPolicy.DEFAULT),
 				TARGET_COLD_STARTS, TARGET_SECRETS, TARGET_QUOTA, 0, this.latency, WINDOW, Arrival.BURST, SEED));
 		resultRow("secret-baker, KMS " + quota(TARGET_QUOTA) + "/s, bucket already drained by other traffic",
 				bakerEmpty);
@@ -154,9 +170,9 @@ public final class BurstBenchmark {
 					+ " s", BurstSimulation.run(staggered));
 		}
 		line();
-		boolean allWithin = bakerResult.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT) == 1;
+		boolean allWithin = bakerResult.shareSucceededWithin(BakedSecretsDecrypter.DEFAULT_TIMEOUT) == 1;
 		boolean p99 = bakerResult.addedMillis(99) <= 2_500;
-		line("Targets: 100 % of inits within " + BakedSecretsDecryptor.DEFAULT_TIMEOUT.toSeconds() + " s: "
+		line("Targets: 100 % of inits within " + BakedSecretsDecrypter.DEFAULT_TIMEOUT.toSeconds() + " s: "
 				+ verdict(allWithin) + "; p99 added init ≤ 2.5 s: " + verdict(p99) + " ("
 				+ millis(bakerResult.addedMillis(99)) + ").");
 		line();
@@ -166,7 +182,7 @@ public final class BurstBenchmark {
 		line("## What a KMS quota carries");
 		line();
 		line("The largest burst, arriving at random within " + WINDOW.toSeconds() + " s, of which every cold start "
-				+ "decrypts its N secrets within the " + BakedSecretsDecryptor.DEFAULT_TIMEOUT.toSeconds()
+				+ "decrypts its N secrets within the " + BakedSecretsDecrypter.DEFAULT_TIMEOUT.toSeconds()
 				+ " s deadline (searched by doubling, then halving to within 1 %, up to "
 				+ String.format(Locale.ROOT, "%,d", MAX_SEARCHED_COLD_STARTS) + "), with the p99 added init at that "
 				+ "size; the bucket starts full. Sustained, a quota Q carries Q / N cold starts per second.");
@@ -191,7 +207,7 @@ public final class BurstBenchmark {
 	}
 
 	private BurstScenario capacityScenario(int secrets, double quota, int coldStarts) {
-		return new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), coldStarts, secrets, quota,
+		return new BurstScenario(new BakedDecryption(DecrypterPolicy.DEFAULT), coldStarts, secrets, quota,
 				ONE_SECOND_BUCKET, this.latency, WINDOW, Arrival.BURST, SEED);
 	}
 
@@ -221,11 +237,11 @@ public final class BurstBenchmark {
 
 	private boolean allWithin(int secrets, double quota, int coldStarts) {
 		return BurstSimulation.run(capacityScenario(secrets, quota, coldStarts))
-			.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT) == 1;
+			.shareSucceededWithin(BakedSecretsDecrypter.DEFAULT_TIMEOUT) == 1;
 	}
 
 	private void policies() {
-		line("## The decryptor's policy under an overloaded quota");
+		line("## The decrypter's policy under an overloaded quota");
 		line();
 		int coldStarts = 5_000;
 		line("B = " + String.format(Locale.ROOT, "%,d", coldStarts) + " cold starts within " + WINDOW.toSeconds()
@@ -236,16 +252,16 @@ public final class BurstBenchmark {
 				+ "are spread.");
 		line();
 		resultHeader("Policy");
-		DecryptorPolicy current = DecryptorPolicy.DEFAULT;
-		List<DecryptorPolicy> policies = List.of(current,
-				new DecryptorPolicy(current.concurrency(), current.timeout(), current.backoff(), current.minCall(),
+		DecrypterPolicy current = DecrypterPolicy.DEFAULT;
+		List<DecrypterPolicy> policies = List.of(current,
+				new DecrypterPolicy(current.concurrency(), current.timeout(), current.backoff(), current.minCall(),
 						false, current.maxFirstCallGrace()),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(25), Duration.ofMillis(250))),
 				current.withBackoff(new FullJitterBackoff(Duration.ofMillis(50), Duration.ofSeconds(2))),
-				new DecryptorPolicy(4, current.timeout(), current.backoff(), current.minCall(), true,
+				new DecrypterPolicy(4, current.timeout(), current.backoff(), current.minCall(), true,
 						current.maxFirstCallGrace()));
-		for (DecryptorPolicy policy : policies) {
+		for (DecrypterPolicy policy : policies) {
 			BurstScenario scenario = new BurstScenario(new BakedDecryption(policy), coldStarts, TARGET_SECRETS,
 					TARGET_QUOTA, ONE_SECOND_BUCKET, this.latency, WINDOW, Arrival.BURST, SEED);
 			resultRow(((policy == current) ? "current: " : "") + describe(policy), BurstSimulation.run(scenario));
@@ -267,14 +283,14 @@ public final class BurstBenchmark {
 	}
 
 	private BurstScenario realScenario(RealSize size, long seed) {
-		return new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), size.coldStarts(), size.secrets(),
+		return new BurstScenario(new BakedDecryption(DecrypterPolicy.DEFAULT), size.coldStarts(), size.secrets(),
 				size.quota(), ONE_SECOND_BUCKET, this.latency, WINDOW, Arrival.BURST, seed);
 	}
 
 	private void realBursts(Map<RealSize, List<BurstResult>> real) {
 		line("## The simulation against a real burst");
 		line();
-		line("B `BakedSecretsDecryptor`s, each with its own SDK KMS client (no SDK retry) warmed by one call before "
+		line("B `BakedSecretsDecrypter`s, each with its own SDK KMS client (no SDK retry) warmed by one call before "
 				+ "the burst (the simulation leaves out a client's first call), in one JVM, started at the arrival "
 				+ "instants of seeds " + SEED + " to " + (SEED + REAL_RUNS - 1) + " against the local server with "
 				+ "`faults().rateLimit(\"Decrypt\", Q)` and L = " + this.latency.toMillis() + " ms. The simulation "
@@ -328,14 +344,14 @@ public final class BurstBenchmark {
 
 	private void resultRow(String label, BurstResult result) {
 		row(label,
-				List.of(percent(result.shareSucceededWithin(BakedSecretsDecryptor.DEFAULT_TIMEOUT)),
+				List.of(percent(result.shareSucceededWithin(BakedSecretsDecrypter.DEFAULT_TIMEOUT)),
 						percent(result.shareSucceededWithin(LAMBDA_INIT_LIMIT)),
 						String.format(Locale.ROOT, "%,d", result.failures()), millis(result.addedMillis(50)),
 						millis(result.addedMillis(99)), String.format(Locale.ROOT, "%,d", result.calls()),
 						String.format(Locale.ROOT, "%,d", result.throttles())));
 	}
 
-	static String describe(DecryptorPolicy policy) {
+	static String describe(DecrypterPolicy policy) {
 		return (policy.firstCallAlone() ? "first call alone, then " : "all calls at once, ") + policy.concurrency()
 				+ " in flight, full jitter from " + policy.backoff().base().toMillis() + " ms to "
 				+ policy.backoff().max().toMillis() + " ms, " + policy.timeout().toSeconds() + " s deadline";

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.util.ArrayDeque;
@@ -83,6 +99,7 @@ public final class BurstSimulation {
 
 	/**
 	 * Count one call arriving at the service at the given time.
+	 * @param answerTime the answer time
 	 * @return whether the quota allowed it
 	 */
 	private boolean call(long answerTime) {
@@ -100,11 +117,11 @@ public final class BurstSimulation {
 
 	/**
 	 * One cold start of secret-baker, as {@code PendingSecrets} and
-	 * {@code BakedSecretsDecryptor.decryptWithRetry} run it.
+	 * {@code BakedSecretsDecrypter.decryptWithRetry} run it.
 	 */
 	private final class DecryptingColdStart {
 
-		private final DecryptorPolicy policy;
+		private final DecrypterPolicy policy;
 
 		private final long arrival;
 
@@ -122,7 +139,7 @@ public final class BurstSimulation {
 
 		private long lastOutcome;
 
-		DecryptingColdStart(DecryptorPolicy policy, long arrival) {
+		DecryptingColdStart(DecrypterPolicy policy, long arrival) {
 			this.policy = policy;
 			this.arrival = arrival;
 			this.deadline = arrival + policy.timeout().toNanos();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.time.Duration;
@@ -6,7 +22,7 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with full jitter: before retry {@code n} (after {@code n}
  * attempts), a delay drawn uniformly from zero to {@code min(max, base * 2^(n-1))}, both
- * included. secret-baker's decryptor and the AWS SDK's standard retry mode both back off
+ * included. secret-baker's decrypter and the AWS SDK's standard retry mode both back off
  * this way.
  *
  * @param base the ceiling after the first attempt

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.nio.file.Path;
@@ -17,22 +33,22 @@ import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.burst.ColdStartReader.BakedDecryption;
 import io.github.secretbaker.format.BakedSecrets;
 import io.github.secretbaker.format.BakedSecretsFile;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
+import io.github.secretbaker.kms.KmsClientSettings;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.KmsDecryptRequest;
 import io.github.secretbaker.kms.KmsDecrypter;
 import io.github.secretbaker.kms.SecretDecryptionException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
-import io.github.secretbaker.kms.sdk.KmsClientFactory;
 import io.github.secretbaker.kms.sdk.SdkKmsDecrypter;
 import io.github.secretbaker.test.LocalAwsServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a burst for real on this machine: one {@link BakedSecretsDecryptor} per cold
+ * Runs a burst for real on this machine: one {@link BakedSecretsDecrypter} per cold
  * start, each with its own KMS client, started at the scenario's arrival instants against
  * the local server with the scenario's latency and a {@code Decrypt} rate limit of its
- * quota. The decryptors run the project's own scheduling, retry and deadline on real
+ * quota. The decrypters run the project's own scheduling, retry and deadline on real
  * threads and clocks.
  *
  * @since 0.1.0
@@ -67,7 +83,7 @@ public final class RealBurst {
 	 */
 	public BurstResult run(BurstScenario scenario) {
 		if (!(scenario.reader() instanceof BakedDecryption baked)) {
-			throw new IllegalArgumentException("A real burst runs secret-baker's decryptor only");
+			throw new IllegalArgumentException("A real burst runs secret-baker's decrypter only");
 		}
 		this.server.faults().clear();
 		String run = scenario.secrets() + "-" + scenario.seed();
@@ -78,11 +94,11 @@ public final class RealBurst {
 		List<KmsDecrypter> clients = new ArrayList<>();
 		ExecutorService coldStarts = Executors.newFixedThreadPool(scenario.coldStarts());
 		try {
-			List<BakedSecretsDecryptor> decryptors = new ArrayList<>();
+			List<BakedSecretsDecrypter> decrypters = new ArrayList<>();
 			for (int i = 0; i < scenario.coldStarts(); i++) {
 				KmsDecrypter client = client();
 				clients.add(client);
-				decryptors.add(BakedSecretsDecryptor.builder(client)
+				decrypters.add(BakedSecretsDecrypter.builder(client)
 					.concurrency(baked.policy().concurrency())
 					.timeout(baked.policy().timeout())
 					.build());
@@ -90,8 +106,8 @@ public final class RealBurst {
 			// Every client's first call (class loading, connections, signing setup)
 			// outside the burst: the simulation leaves it out, and on this shared machine
 			// it would dominate the burst.
-			for (BakedSecretsDecryptor decryptor : decryptors) {
-				decryptor.decryptAll(secrets);
+			for (BakedSecretsDecrypter decrypter : decrypters) {
+				decrypter.decryptAll(secrets);
 			}
 			this.server.resetCounters();
 			this.throttles.reset();
@@ -101,9 +117,9 @@ public final class RealBurst {
 			long origin = System.nanoTime() + START_MARGIN.toNanos();
 			List<Future<InitOutcome>> futures = new ArrayList<>();
 			for (int i = 0; i < arrivals.length; i++) {
-				BakedSecretsDecryptor decryptor = decryptors.get(i);
+				BakedSecretsDecrypter decrypter = decrypters.get(i);
 				long arrival = origin + arrivals[i];
-				futures.add(coldStarts.submit(() -> coldStart(decryptor, secrets, arrival)));
+				futures.add(coldStarts.submit(() -> coldStart(decrypter, secrets, arrival)));
 			}
 			List<InitOutcome> inits = new ArrayList<>();
 			long bound = scenario.window().plus(baked.policy().timeout()).plus(START_MARGIN).plusSeconds(5).toNanos();
@@ -128,14 +144,14 @@ public final class RealBurst {
 		}
 	}
 
-	private InitOutcome coldStart(BakedSecretsDecryptor decryptor, BakedSecrets secrets, long arrival) {
+	private InitOutcome coldStart(BakedSecretsDecrypter decrypter, BakedSecrets secrets, long arrival) {
 		long wait;
 		while ((wait = arrival - System.nanoTime()) > 0) {
 			LockSupport.parkNanos(wait);
 		}
 		long start = System.nanoTime();
 		try {
-			decryptor.decryptAll(secrets);
+			decrypter.decryptAll(secrets);
 			return new InitOutcome(System.nanoTime() - start, true);
 		}
 		catch (SecretDecryptionException ex) {
@@ -144,14 +160,14 @@ public final class RealBurst {
 	}
 
 	private KmsDecrypter client() {
-		return new ThrottleCounter(SdkKmsDecrypter.create(new KmsClientFactory().region(this.server.region())
-			.endpoint(this.server.endpoint())
+		return new ThrottleCounter(SdkKmsDecrypter.builder()
+			.settings(new KmsClientSettings(this.server.region(), this.server.endpoint(), null, CALL_TIMEOUT))
 			.credentialsProvider(this.server.credentialsProvider())
-			.timeout(CALL_TIMEOUT)), this.throttles);
+			.build(), this.throttles);
 	}
 
 	/**
-	 * Counts the throttles a real client meets, on their way to the decryptor's retry.
+	 * Counts the throttles a real client meets, on their way to the decrypter's retry.
 	 */
 	private record ThrottleCounter(KmsDecrypter client, LongAdder throttles) implements KmsDecrypter {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.lambda;
 
 import java.io.IOException;
@@ -194,6 +210,9 @@ public final class LambdaShapedBenchmark {
 	/**
 	 * Create the cgroup of every memory size, before anything is started, so that a
 	 * machine where none can be created runs nothing.
+	 * @param mounts the mounts
+	 * @param skipped the skipped
+	 * @return the CPU quota of each memory size that has a cgroup
 	 */
 	private Map<Integer, CpuQuota> quotas(List<String> mounts, Map<Integer, String> skipped) {
 		Map<Integer, CpuQuota> quotas = new LinkedHashMap<>();
@@ -353,6 +372,12 @@ public final class LambdaShapedBenchmark {
 	 * the local Runtime API for the restore, which comes at once in the same process, and
 	 * runs the restore hooks, which decrypt every secret with credentials from the
 	 * container credentials endpoint, as after a real restore.
+	 * @param round the round
+	 * @param function the function
+	 * @param launcher the launcher
+	 * @param memory the memory
+	 * @param secrets the secrets
+	 * @return the sample of the restore
 	 */
 	private SnapStartSample snapStart(Function function, Path launcher, int memory, int secrets, int round) {
 		List<String> extra = new ArrayList<>(List.of("-D" + CRAC_BRIDGE, "-Dsecret-baker.snapshot=after-restore"));
@@ -511,6 +536,10 @@ public final class LambdaShapedBenchmark {
 		 * {@link LambdaFunctionProcess}, the credentials from here, and, as in the
 		 * function's configuration, the {@code MAIN_CLASS} through which
 		 * {@code FunctionInvoker} finds the application.
+		 * @return the function's environment: Lambda's own variables come from
+		 * {@link LambdaFunctionProcess}, the credentials from here, and, as in the
+		 * function's configuration, the {@code MAIN_CLASS} through which
+		 * {@code FunctionInvoker} finds the application
 		 */
 		Map<String, String> environment() {
 			Map<String, String> environment = new LinkedHashMap<>(LambdaEnvironment.of(this.server));

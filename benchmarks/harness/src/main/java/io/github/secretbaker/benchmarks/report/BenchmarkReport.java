@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.report;
 
 import java.io.IOException;
@@ -34,7 +50,7 @@ import io.github.secretbaker.benchmarks.httpclient.HttpClientSample;
 import io.github.secretbaker.benchmarks.lambda.LambdaShapedSummary;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult;
 import io.github.secretbaker.benchmarks.serverload.ServerLoadResult.ParallelRun;
-import io.github.secretbaker.kms.BakedSecretsDecryptor;
+import io.github.secretbaker.kms.BakedSecretsDecrypter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +104,7 @@ public final class BenchmarkReport {
 
 	private static final int BAKE_TARGET_PARAMETERS = 1000;
 
-	private static final int DEFAULT_CONCURRENCY = BakedSecretsDecryptor.DEFAULT_CONCURRENCY;
+	private static final int DEFAULT_CONCURRENCY = BakedSecretsDecrypter.DEFAULT_CONCURRENCY;
 
 	private static final double BAKE_TARGET_SPEED_UP = 20;
 
@@ -577,7 +593,7 @@ public final class BenchmarkReport {
 			header("N", compared.stream().map((variant) -> variant.label() + " ÷ default").toList());
 			for (int secrets : sizes) {
 				row(String.valueOf(secrets), compared.stream().map((variant) -> {
-					Samples ratio = summary.has(setup, variant, secrets) && summary.has(setup, Variant.EAGER, secrets)
+					Samples ratio = (summary.has(setup, variant, secrets) && summary.has(setup, Variant.EAGER, secrets))
 							? summary.addedRatio(setup, variant, Variant.EAGER, secrets) : null;
 					return (ratio != null) ? String.format(Locale.ROOT, "%.2f×", ratio.median()) : "–";
 				}).toList());

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.time.Duration;
@@ -16,7 +32,7 @@ class BurstSimulationTests {
 
 	@Test
 	void unthrottledColdStartMakesTheFirstCallAloneThenTheOthersInParallel() {
-		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 1, 9, 1_000_000));
+		BurstResult result = BurstSimulation.run(scenario(DecrypterPolicy.DEFAULT, 1, 9, 1_000_000));
 		// 1 alone, then 8 on the default 8 threads: 1 more round trip.
 		assertThat(result.inits()).containsExactly(new InitOutcome(2 * L_NANOS, true));
 		assertThat(result.calls()).isEqualTo(9);
@@ -25,14 +41,14 @@ class BurstSimulationTests {
 
 	@Test
 	void concurrencyBoundsTheCallsInFlight() {
-		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 1, 34, 1_000_000));
+		BurstResult result = BurstSimulation.run(scenario(DecrypterPolicy.DEFAULT, 1, 34, 1_000_000));
 		// 1 alone, then 33 on the default 8 threads: 5 more round trips.
 		assertThat(result.inits()).containsExactly(new InitOutcome(6 * L_NANOS, true));
 	}
 
 	@Test
 	void withoutTheFirstCallAloneAllCallsStartAtOnce() {
-		DecryptorPolicy together = new DecryptorPolicy(16, Duration.ofSeconds(5), DecryptorPolicy.DEFAULT.backoff(),
+		DecrypterPolicy together = new DecrypterPolicy(16, Duration.ofSeconds(5), DecrypterPolicy.DEFAULT.backoff(),
 				Duration.ofMillis(10), false, Duration.ofSeconds(1));
 		BurstResult result = BurstSimulation.run(scenario(together, 1, 10, 1_000_000));
 		assertThat(result.inits()).containsExactly(new InitOutcome(L_NANOS, true));
@@ -40,7 +56,7 @@ class BurstSimulationTests {
 
 	@Test
 	void throttledCallsAreRetriedUntilEverySecretIsDecrypted() {
-		BurstResult result = BurstSimulation.run(scenario(DecryptorPolicy.DEFAULT, 50, 10, 200));
+		BurstResult result = BurstSimulation.run(scenario(DecrypterPolicy.DEFAULT, 50, 10, 200));
 		assertThat(result.failures()).isZero();
 		assertThat(result.throttles()).isPositive();
 		assertThat(result.calls()).isEqualTo(50 * 10 + result.throttles());
@@ -49,7 +65,7 @@ class BurstSimulationTests {
 
 	@Test
 	void deadlineEndsTheRetriesOfAQuotaTooSmall() {
-		DecryptorPolicy short200ms = new DecryptorPolicy(16, Duration.ofMillis(200), DecryptorPolicy.DEFAULT.backoff(),
+		DecrypterPolicy short200ms = new DecrypterPolicy(16, Duration.ofMillis(200), DecrypterPolicy.DEFAULT.backoff(),
 				Duration.ofMillis(10), true, Duration.ofSeconds(1));
 		BurstResult result = BurstSimulation.run(scenario(short200ms, 20, 10, 10));
 		assertThat(result.failures()).isPositive();
@@ -60,7 +76,7 @@ class BurstSimulationTests {
 
 	@Test
 	void sameSeedGivesTheSameBurstAndAnotherSeedAnotherOne() {
-		BurstScenario scenario = scenario(DecryptorPolicy.DEFAULT, 200, 10, 500);
+		BurstScenario scenario = scenario(DecrypterPolicy.DEFAULT, 200, 10, 500);
 		assertThat(BurstSimulation.run(scenario)).isEqualTo(BurstSimulation.run(scenario));
 		BurstScenario other = new BurstScenario(scenario.reader(), 200, 10, 500, 1, L, Duration.ofSeconds(1),
 				Arrival.BURST, 25);
@@ -90,12 +106,12 @@ class BurstSimulationTests {
 
 	@Test
 	void rampSpreadsTheArrivalsEvenlyOverTheWindow() {
-		BurstScenario ramp = new BurstScenario(new BakedDecryption(DecryptorPolicy.DEFAULT), 4, 1, 10, 1, L,
+		BurstScenario ramp = new BurstScenario(new BakedDecryption(DecrypterPolicy.DEFAULT), 4, 1, 10, 1, L,
 				Duration.ofSeconds(2), Arrival.RAMP, 1);
 		assertThat(ramp.arrivalsNanos()).containsExactly(0, 500_000_000L, 1_000_000_000L, 1_500_000_000L);
 	}
 
-	private static BurstScenario scenario(DecryptorPolicy policy, int coldStarts, int secrets, double quota) {
+	private static BurstScenario scenario(DecrypterPolicy policy, int coldStarts, int secrets, double quota) {
 		return new BurstScenario(new BakedDecryption(policy), coldStarts, secrets, quota, 1, L, Duration.ofSeconds(1),
 				Arrival.BURST, 24);
 	}

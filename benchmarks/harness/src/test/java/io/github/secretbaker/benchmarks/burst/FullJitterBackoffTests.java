@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.time.Duration;
@@ -12,7 +28,7 @@ class FullJitterBackoffTests {
 
 	@Test
 	void ceilingDoublesFromTheBaseUpToTheMax() {
-		FullJitterBackoff backoff = DecryptorPolicy.DEFAULT.backoff();
+		FullJitterBackoff backoff = DecrypterPolicy.DEFAULT.backoff();
 		assertThat(backoff.ceilingNanos(1)).isEqualTo(Duration.ofMillis(25).toNanos());
 		assertThat(backoff.ceilingNanos(2)).isEqualTo(Duration.ofMillis(50).toNanos());
 		assertThat(backoff.ceilingNanos(6)).isEqualTo(Duration.ofMillis(800).toNanos());
@@ -48,14 +64,14 @@ class FullJitterBackoffTests {
 
 	@Test
 	void backoffBeforeAnyAttemptIsRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> DecryptorPolicy.DEFAULT.backoff().ceilingNanos(0))
+		assertThatIllegalArgumentException().isThrownBy(() -> DecrypterPolicy.DEFAULT.backoff().ceilingNanos(0))
 			.withMessageContaining("at least one attempt");
 	}
 
 	@Test
 	void firstCallGraceIsTheLesserOfOneSecondAndAFifthOfTheTimeout() {
-		assertThat(DecryptorPolicy.DEFAULT.firstCallGrace()).isEqualTo(Duration.ofSeconds(1));
-		DecryptorPolicy short2s = new DecryptorPolicy(16, Duration.ofSeconds(2), DecryptorPolicy.DEFAULT.backoff(),
+		assertThat(DecrypterPolicy.DEFAULT.firstCallGrace()).isEqualTo(Duration.ofSeconds(1));
+		DecrypterPolicy short2s = new DecrypterPolicy(16, Duration.ofSeconds(2), DecrypterPolicy.DEFAULT.backoff(),
 				Duration.ofMillis(10), true, Duration.ofSeconds(1));
 		assertThat(short2s.firstCallGrace()).isEqualTo(Duration.ofMillis(400));
 	}

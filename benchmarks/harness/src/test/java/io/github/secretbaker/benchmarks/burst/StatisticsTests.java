@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.secretbaker.benchmarks.burst;
 
 import java.time.Duration;
@@ -47,7 +63,7 @@ class StatisticsTests {
 
 	@Test
 	void failedInitsNeverCountAsWithinTheLimit() {
-		BurstScenario scenario = BurstBenchmark.target(new BakedDecryption(DecryptorPolicy.DEFAULT), 100,
+		BurstScenario scenario = BurstBenchmark.target(new BakedDecryption(DecrypterPolicy.DEFAULT), 100,
 				Duration.ofMillis(25));
 		BurstResult result = new BurstResult(scenario,
 				List.of(new InitOutcome(1_000, true), new InitOutcome(2_000, false)), 3, 1);
