@@ -398,6 +398,13 @@ public final class HttpTransport implements AutoCloseable {
 		return executor;
 	}
 
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equals(uri.getScheme()) ? 443 : 80;
+	}
+
 	private static boolean isIpLiteral(String host) {
 		return host.indexOf(':') >= 0 || host.chars().allMatch((c) -> (c >= '0' && c <= '9') || c == '.');
 	}
@@ -416,6 +423,10 @@ public final class HttpTransport implements AutoCloseable {
 
 		/**
 		 * Create a request.
+		 * @param method the method, such as {@code POST}
+		 * @param uri the absolute {@code http} or {@code https} URI
+		 * @param headers the headers, in order
+		 * @param body the body, possibly empty
 		 */
 		public Request {
 			Objects.requireNonNull(method, "'method' must not be null");
@@ -546,13 +557,6 @@ public final class HttpTransport implements AutoCloseable {
 	 */
 	private static final class StaleConnectionException extends IOException {
 
-	}
-
-	private static int port(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		return "https".equals(uri.getScheme()) ? 443 : 80;
 	}
 
 	/**

@@ -570,6 +570,8 @@ public final class LambdaShapedBenchmark {
 		 * as a container image's build can: the function started as every measured start
 		 * is, outside the quota, with {@code -XX:ArchiveClassesAtExit}, its JVM ending
 		 * once the context is refreshed.
+		 * @param variant the variant
+		 * @param secrets the number of secrets its task root is for
 		 */
 		void train(Variant variant, int secrets) {
 			Path taskRoot = taskRoot(variant, secrets);
