@@ -191,7 +191,7 @@ class EncryptionSdkClassLoadingTests {
 					KmsClientType.HTTP);
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.output()).contains("decrypted 1").doesNotContain(value);
-			assertThat(run.loaded()).contains("io.github.secretbaker.kms.http.TlsTrust")
+			assertThat(run.loaded()).contains("io.github.secretbaker.kms.internal.TlsTrust")
 				.doesNotContain(JDK_TRUST_STORE_LOADER);
 			Run withJvmTrustStore = run(https,
 					List.of("-Djavax.net.ssl.trustStore=" + https.trustStore(),

@@ -16,8 +16,8 @@
 
 /**
  * The light default adapter of the decryption seam: KMS {@code Decrypt} over
- * secret-baker's own HTTP/1.1 transport, signed with the AWS SDK's SigV4 signer, without
- * an SDK service client.
+ * secret-baker's own HTTP/1.1 transport, signed with SigV4 computed on the JDK's own
+ * {@code javax.crypto}, without an AWS SDK client or signer.
  */
 @NullMarked
 package io.github.secretbaker.kms.http;

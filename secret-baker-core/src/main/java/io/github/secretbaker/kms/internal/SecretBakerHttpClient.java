@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.secretbaker.kms.Deadline;
-import io.github.secretbaker.kms.http.HttpTransport;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;

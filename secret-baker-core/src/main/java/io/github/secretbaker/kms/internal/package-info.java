@@ -15,8 +15,9 @@
  */
 
 /**
- * Internal plumbing of secret-baker's modules for KMS decryption (error classification,
- * key regions, the AWS SDK's HTTP client), not API: it may change without notice.
+ * Internal plumbing of secret-baker's modules for KMS decryption (the HTTP/1.1 transport
+ * and its TLS trust, credentials, error classification, key regions, the AWS SDK's HTTP
+ * client), not API: it may change without notice.
  */
 @NullMarked
 package io.github.secretbaker.kms.internal;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.util.function.Function;
 
@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * Where an {@link HttpKmsDecrypter} takes its credentials from, chosen once from the
  * environment so that a Lambda function pays only for the provider that will answer, not
  * for the SDK's whole default chain.
+ *
+ * @since 0.1.0
  */
-enum CredentialsSource {
+public enum CredentialsSource {
 
 	/**
 	 * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and

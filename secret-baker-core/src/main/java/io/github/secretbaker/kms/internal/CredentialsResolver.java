@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -42,7 +42,6 @@ import java.util.function.Supplier;
 import io.github.secretbaker.kms.Deadline;
 import io.github.secretbaker.kms.KmsDecryptException;
 import io.github.secretbaker.kms.SecretDecryptionFailure.Kind;
-import io.github.secretbaker.kms.internal.KmsErrors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -125,7 +124,7 @@ public final class CredentialsResolver implements AutoCloseable {
 	 * {@code null} to choose the source from the environment
 	 * @return the resolver
 	 */
-	static CredentialsResolver of(Function<String, @Nullable String> environment,
+	public static CredentialsResolver of(Function<String, @Nullable String> environment,
 			@Nullable Supplier<AwsCredentials> supplied) {
 		if (supplied != null) {
 			return new CredentialsResolver(CredentialsSource.SUPPLIED, environment, supplied);
@@ -188,7 +187,7 @@ public final class CredentialsResolver implements AutoCloseable {
 	 * Return where the credentials come from.
 	 * @return the source
 	 */
-	CredentialsSource source() {
+	public CredentialsSource source() {
 		return this.source;
 	}
 

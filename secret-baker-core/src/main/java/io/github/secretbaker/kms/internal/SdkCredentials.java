@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.util.function.Supplier;
 
@@ -26,8 +26,10 @@ import software.amazon.awssdk.utils.CompletableFutureUtils;
 /**
  * Adapts an AWS SDK credentials provider to {@link AwsCredentials}; only loaded when such
  * a provider is used.
+ *
+ * @since 0.1.0
  */
-final class SdkCredentials implements Supplier<AwsCredentials>, AutoCloseable {
+public final class SdkCredentials implements Supplier<AwsCredentials>, AutoCloseable {
 
 	private final IdentityProvider<? extends AwsCredentialsIdentity> provider;
 
@@ -35,7 +37,12 @@ final class SdkCredentials implements Supplier<AwsCredentials>, AutoCloseable {
 		this.provider = provider;
 	}
 
-	static SdkCredentials supplier(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
+	/**
+	 * Return a supplier of the credentials an AWS SDK provider resolves.
+	 * @param provider the provider
+	 * @return the supplier
+	 */
+	public static SdkCredentials supplier(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
 		return new SdkCredentials(provider);
 	}
 

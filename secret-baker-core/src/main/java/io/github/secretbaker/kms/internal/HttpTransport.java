@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -519,7 +519,7 @@ public final class HttpTransport implements AutoCloseable {
 	/**
 	 * The deadline of an exchange passed before it was over.
 	 */
-	static final class DeadlineExceededException extends SocketTimeoutException {
+	public static final class DeadlineExceededException extends SocketTimeoutException {
 
 		DeadlineExceededException() {
 			super("the deadline passed");
@@ -530,7 +530,7 @@ public final class HttpTransport implements AutoCloseable {
 	/**
 	 * The answer body is larger than the transport reads.
 	 */
-	static final class AnswerTooLargeException extends ProtocolException {
+	public static final class AnswerTooLargeException extends ProtocolException {
 
 		private final int limit;
 
@@ -542,11 +542,19 @@ public final class HttpTransport implements AutoCloseable {
 			this.status = status;
 		}
 
-		int limit() {
+		/**
+		 * Return the largest answer body read.
+		 * @return the limit in bytes
+		 */
+		public int limit() {
 			return this.limit;
 		}
 
-		int status() {
+		/**
+		 * Return the status of the answer that was too large.
+		 * @return the HTTP status
+		 */
+		public int status() {
 			return this.status;
 		}
 

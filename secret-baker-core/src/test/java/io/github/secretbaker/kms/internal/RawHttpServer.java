@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reacts to answers no HTTP server library would send: dripping headers, malformed lines,
  * huge header blocks. Each request is answered by a script, connection after connection.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
 	private final ServerSocket serverSocket;
 
@@ -60,23 +60,23 @@ final class RawHttpServer implements AutoCloseable {
 		acceptor.start();
 	}
 
-	static RawHttpServer start(Script script) {
+	public static RawHttpServer start(Script script) {
 		return new RawHttpServer(script);
 	}
 
-	static RawHttpServer answering(String answer) {
+	public static RawHttpServer answering(String answer) {
 		return start((out) -> out.write(answer.getBytes(StandardCharsets.ISO_8859_1)));
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.serverSocket.getLocalPort() + "/");
 	}
 
-	int connections() {
+	public int connections() {
 		return this.connections.get();
 	}
 
-	int requests() {
+	public int requests() {
 		return this.requests.get();
 	}
 
@@ -153,7 +153,7 @@ final class RawHttpServer implements AutoCloseable {
 	 * Writes the answer to one request.
 	 */
 	@FunctionalInterface
-	interface Script {
+	public interface Script {
 
 		void answer(OutputStream out) throws IOException, InterruptedException;
 

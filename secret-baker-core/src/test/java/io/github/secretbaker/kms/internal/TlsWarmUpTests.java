@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.secretbaker.kms.http;
+package io.github.secretbaker.kms.internal;
 
 import java.util.Collections;
 import java.util.List;
