@@ -21,9 +21,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an {@link HttpKmsDecrypter} takes its credentials from, chosen once from the
- * environment so that a Lambda function pays only for the provider that will answer, not
- * for the SDK's whole default chain.
+ * Where an {@link io.github.secretbaker.kms.http.HttpKmsDecrypter} takes its credentials
+ * from, chosen once from the environment so that a Lambda function pays only for the
+ * provider that will answer, not for the SDK's whole default chain.
  *
  * @since 0.1.0
  */
