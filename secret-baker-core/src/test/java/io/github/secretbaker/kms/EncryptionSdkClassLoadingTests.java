@@ -21,11 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -187,8 +184,8 @@ class EncryptionSdkClassLoadingTests {
 		try (LocalAwsServer https = LocalAwsServer.builder().https(true).start()) {
 			String value = BakedSecretFixtures.randomValue();
 			Path file = write(BakedSecretFixtures.bake(https, "ONLY", value, https.createKey("alias/app")));
-			Run run = run(https, List.of("-Dsecret-baker.tls.trust-anchors=" + pem(https)), file, testClassPath(), null,
-					KmsClientType.HTTP);
+			Run run = run(https, List.of("-Dsecret-baker.tls.trust-anchors=" + https.certificatePem()), file,
+					testClassPath(), null, KmsClientType.HTTP);
 			assertThat(run.exitCode()).isZero();
 			assertThat(run.output()).contains("decrypted 1").doesNotContain(value);
 			assertThat(run.loaded()).contains("io.github.secretbaker.kms.internal.TlsTrust")
@@ -219,16 +216,6 @@ class EncryptionSdkClassLoadingTests {
 			assertThat(run.loaded()).contains(JDK_TRUST_STORE_LOADER);
 			assertThat(https.callCount("Decrypt")).isZero();
 		}
-	}
-
-	private Path pem(LocalAwsServer https) throws Exception {
-		KeyStore store = KeyStore.getInstance(https.trustStore().toFile(), https.trustStorePassword().toCharArray());
-		Certificate certificate = store.getCertificate(store.aliases().nextElement());
-		Path pem = this.directory.resolve("local-server.pem");
-		Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-				+ Base64.getMimeEncoder().encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n",
-				StandardCharsets.US_ASCII);
-		return pem;
 	}
 
 	private static List<String> withoutSdkKmsClient(List<String> classPath) {

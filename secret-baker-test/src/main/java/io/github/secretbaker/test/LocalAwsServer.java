@@ -304,6 +304,18 @@ public final class LocalAwsServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return a PEM file holding this HTTPS server's self-signed certificate, for clients
+	 * that read certificates rather than a trust store, such as secret-baker's light
+	 * client through {@code -Dsecret-baker.tls.trust-anchors=<path>}. The file is written
+	 * at start and deleted when the server is closed.
+	 * @return the PEM file's path
+	 * @throws IllegalStateException if the server is not started or not HTTPS
+	 */
+	public Path certificatePem() {
+		return tls().certificatePem();
+	}
+
+	/**
 	 * Return the password of {@link #trustStore()}.
 	 * @return {@value #TRUST_STORE_PASSWORD}
 	 */

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,13 +51,17 @@ final class TlsMaterial {
 
 	private final Path trustStore;
 
+	private final Path certificatePem;
+
 	private final SSLContext serverSslContext;
 
 	private final TrustManager[] trustManagers;
 
-	private TlsMaterial(Path directory, Path trustStore, SSLContext serverSslContext, TrustManager[] trustManagers) {
+	private TlsMaterial(Path directory, Path trustStore, Path certificatePem, SSLContext serverSslContext,
+			TrustManager[] trustManagers) {
 		this.directory = directory;
 		this.trustStore = trustStore;
+		this.certificatePem = certificatePem;
 		this.serverSslContext = serverSslContext;
 		this.trustManagers = trustManagers;
 	}
@@ -83,11 +88,17 @@ final class TlsMaterial {
 			try (OutputStream out = Files.newOutputStream(trustStore)) {
 				trusted.store(out, password);
 			}
+			Path certificatePem = directory.resolve("certificate.pem");
+			Files.writeString(certificatePem,
+					"-----BEGIN CERTIFICATE-----\n"
+							+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(certificate.getEncoded())
+							+ "\n-----END CERTIFICATE-----\n",
+					StandardCharsets.US_ASCII);
 			Files.delete(keyStoreFile);
 			TrustManagerFactory trustManagers = TrustManagerFactory
 				.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 			trustManagers.init(trusted);
-			return new TlsMaterial(directory, trustStore, server, trustManagers.getTrustManagers());
+			return new TlsMaterial(directory, trustStore, certificatePem, server, trustManagers.getTrustManagers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the TLS key and trust stores", ex);
@@ -126,6 +137,10 @@ final class TlsMaterial {
 		return this.trustStore;
 	}
 
+	Path certificatePem() {
+		return this.certificatePem;
+	}
+
 	SSLContext sslContext() {
 		return this.serverSslContext;
 	}
@@ -148,6 +163,7 @@ final class TlsMaterial {
 	void delete() {
 		try {
 			Files.deleteIfExists(this.trustStore);
+			Files.deleteIfExists(this.certificatePem);
 			Files.deleteIfExists(this.directory);
 		}
 		catch (IOException ex) {

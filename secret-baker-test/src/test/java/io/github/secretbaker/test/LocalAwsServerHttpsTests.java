@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,23 @@ class LocalAwsServerHttpsTests {
 			.getParameter((request) -> request.name("/app/password").withDecryption(true))
 			.parameter()
 			.value()).isEqualTo("s3cr3t");
+	}
+
+	@Test
+	void writesItsCertificateAsPemThatTheJdkReadsBackAndTrusts() throws Exception {
+		KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+		trusted.load(null, null);
+		try (InputStream in = Files.newInputStream(server.certificatePem())) {
+			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+				trusted.setCertificateEntry("local", certificate);
+			}
+		}
+		assertThat(trusted.size()).isOne();
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trusted);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, trustManagers.getTrustManagers(), null);
+		assertThat(listKeys(server.endpoint().toURL(), context.getSocketFactory()).getResponseCode()).isEqualTo(200);
 	}
 
 	@Test

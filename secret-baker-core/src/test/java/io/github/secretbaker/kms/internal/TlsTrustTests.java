@@ -30,7 +30,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -148,13 +147,8 @@ class TlsTrustTests {
 	}
 
 	@Test
-	void triesTheCertificatesOfTheTrustAnchorsPropertyBeforeTheJvmsTrustStore(@TempDir Path directory)
-			throws Exception {
-		Path pem = directory.resolve("local-server.pem");
-		Files.writeString(pem,
-				"-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(serverCertificate.getEncoded())
-						+ "\n-----END CERTIFICATE-----\n",
-				StandardCharsets.US_ASCII);
+	void triesTheCertificatesOfTheTrustAnchorsPropertyBeforeTheJvmsTrustStore() throws Exception {
+		Path pem = server.certificatePem();
 		SSLContext context = TlsTrust.context(Map.of(TlsTrust.TRUST_ANCHORS_PROPERTY, pem.toString())::get);
 		try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
 			.createSocket(server.endpoint().getHost(), server.endpoint().getPort())) {

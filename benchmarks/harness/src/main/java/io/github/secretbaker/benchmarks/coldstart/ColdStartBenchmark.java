@@ -88,7 +88,10 @@ public final class ColdStartBenchmark {
 
 	private static final String CLASS_PATH_FILE = "target/function-class-path.txt";
 
-	private static final String TRAINING_RUN = "-Dspring.context.exit=onRefresh";
+	/**
+	 * The JVM option of Spring's training run: refresh the context, then end the JVM.
+	 */
+	public static final String TRAINING_RUN = "-Dspring.context.exit=onRefresh";
 
 	private static final String TASKSET = "/usr/bin/taskset";
 

@@ -19,12 +19,10 @@ package io.github.secretbaker.benchmarks.lambda;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.Collections;
 
 /**
@@ -84,40 +82,6 @@ public final class JdkTrustStore {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot copy " + cacerts + " with the certificates of " + extra, ex);
-		}
-	}
-
-	/**
-	 * Write the certificates of a trust store to a PEM file, as the system property
-	 * {@code secret-baker.tls.trust-anchors} reads them.
-	 * @param store the trust store
-	 * @param password its password
-	 * @param target the file to write
-	 * @return the number of certificates written
-	 */
-	public static int writePem(Path store, String password, Path target) {
-		try {
-			KeyStore certificates = KeyStore.getInstance(store.toFile(), password.toCharArray());
-			StringBuilder pem = new StringBuilder();
-			int written = 0;
-			for (String alias : Collections.list(certificates.aliases())) {
-				if (certificates.isCertificateEntry(alias)) {
-					pem.append("-----BEGIN CERTIFICATE-----\n")
-						.append(Base64.getMimeEncoder(64, new byte[] { '\n' })
-							.encodeToString(certificates.getCertificate(alias).getEncoded()))
-						.append("\n-----END CERTIFICATE-----\n");
-					written++;
-				}
-			}
-			Files.createDirectories(target.toAbsolutePath().getParent());
-			Files.writeString(target, pem, StandardCharsets.US_ASCII);
-			return written;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the certificates " + target, ex);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot read the certificates of " + store, ex);
 		}
 	}
 

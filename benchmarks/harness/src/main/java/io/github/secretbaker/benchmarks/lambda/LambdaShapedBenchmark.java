@@ -34,6 +34,7 @@ import io.github.secretbaker.bake.SecretRequest;
 import io.github.secretbaker.benchmarks.BenchmarkOptions;
 import io.github.secretbaker.benchmarks.BenchmarkSecrets;
 import io.github.secretbaker.benchmarks.LambdaEnvironment;
+import io.github.secretbaker.benchmarks.coldstart.ColdStartBenchmark;
 import io.github.secretbaker.benchmarks.coldstart.Variant;
 import io.github.secretbaker.benchmarks.coldstart.Variant.Library;
 import io.github.secretbaker.format.BakedSecretsFile;
@@ -93,9 +94,6 @@ public final class LambdaShapedBenchmark {
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	private static final String DECRYPTION_DEADLINE = "60s";
-
-	// Spring's training run: refresh the context, then end the JVM.
-	private static final String TRAINING_RUN = "-Dspring.context.exit=onRefresh";
 
 	private static final int TRAINING_MEMORY = 1024;
 
@@ -164,9 +162,7 @@ public final class LambdaShapedBenchmark {
 							+ "the other variants (and %s): a copy of the JDK's own cacerts (%s, %d certificates "
 							+ "with the local server's), loaded without a password as the JDK loads its default store",
 					TRUST_ANCHORS_PROPERTY, Variant.EAGER_JVM_TRUST_STORE.id(), copy.type(), copy.certificates());
-			Path trustAnchors = this.workDir.resolve("local-server.pem");
-			JdkTrustStore.writePem(server.trustStore(), server.trustStorePassword(), trustAnchors);
-			Function function = new Function(server, trustStore, trustAnchors);
+			Function function = new Function(server, trustStore, server.certificatePem());
 			for (int secrets : sizes) {
 				function.bake(secrets);
 			}
@@ -242,7 +238,8 @@ public final class LambdaShapedBenchmark {
 		String classData = this.options.lambdaAppCds()
 				? "a dynamic AppCDS archive per task root (-XX:SharedArchiveFile, -Xshare:on), recorded by a training "
 						+ "run of the same function outside the quota that ends once the context is refreshed "
-						+ "(-XX:ArchiveClassesAtExit, " + TRAINING_RUN + "), with the function's jars on the JVM's "
+						+ "(-XX:ArchiveClassesAtExit, " + ColdStartBenchmark.TRAINING_RUN
+						+ "), with the function's jars on the JVM's "
 						+ "class path ahead of the runtime interface client's, as in a container image; no SnapStart, "
 						+ "which container images do not offer"
 				: "the JDK's default CDS archive only, as on Lambda's managed runtimes";
@@ -588,7 +585,8 @@ public final class LambdaShapedBenchmark {
 				throw new UncheckedIOException("Cannot prepare " + archive, ex);
 			}
 			List<String> jvmOptions = jvmOptions(variant, this.server.endpoint(), parameterPath(secrets),
-					this.trustStore, this.trustAnchors, List.of("-XX:ArchiveClassesAtExit=" + archive, TRAINING_RUN));
+					this.trustStore, this.trustAnchors,
+					List.of("-XX:ArchiveClassesAtExit=" + archive, ColdStartBenchmark.TRAINING_RUN));
 			long started = System.nanoTime();
 			try (LambdaFunctionProcess process = start(taskRoot, TRAINING_MEMORY, environment(), jvmOptions,
 					javaHome().resolve("bin").resolve("java"), functionClassPath(taskRoot))) {

@@ -21,8 +21,6 @@ import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -52,23 +50,6 @@ class JdkTrustStoreTests {
 			KeyStore loaded = loadWithoutPassword(copy, written.type());
 			assertThat(loaded.size()).isEqualTo(written.certificates());
 			assertThat(status(server, loaded)).isPositive();
-		}
-	}
-
-	@Test
-	void writesTheLocalServersCertificateAsPemThatTheJdkReadsBack(@TempDir Path dir) throws Exception {
-		try (LocalAwsServer server = LocalAwsServer.builder().https(true).start()) {
-			Path pem = dir.resolve("local-server.pem");
-			assertThat(JdkTrustStore.writePem(server.trustStore(), server.trustStorePassword(), pem)).isOne();
-			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-			trusted.load(null, null);
-			try (InputStream in = Files.newInputStream(pem)) {
-				for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-					trusted.setCertificateEntry("local", certificate);
-				}
-			}
-			assertThat(trusted.size()).isOne();
-			assertThat(status(server, trusted)).isPositive();
 		}
 	}
 
